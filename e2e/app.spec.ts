@@ -1,0 +1,55 @@
+import { expect, test } from './fixtures';
+
+test('opens with its title, a canvas and no console errors', async ({ page, consoleErrors }) => {
+  await page.goto('./');
+  await expect(page).toHaveTitle(/Warren/);
+  const canvas = page.getByRole('region', { name: /^(Canvas|Lienzo)$/ });
+  await expect(canvas).toBeVisible();
+  // React Flow rendered its pane and viewport inside the region
+  await expect(canvas.locator('.react-flow__pane')).toBeVisible();
+  const box = await canvas.boundingBox();
+  expect(box?.width).toBeGreaterThan(300);
+  expect(box?.height).toBeGreaterThan(200);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('works when hosted under a sub-path', async ({ page, baseURL, consoleErrors }) => {
+  // Serve dist/ as if it lived at https://host/some/dir/: requests under the sub-path get the
+  // file at the root; anything outside it is a 404, as on a host where the root is someone else's.
+  // An absolute asset URL (/assets/...) would miss and break the page.
+  const origin = new URL(baseURL!).origin;
+  await page.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (!url.pathname.startsWith('/some/dir/')) return route.fulfill({ status: 404, body: 'not here' });
+    const rest = url.pathname.slice('/some/dir/'.length) || 'index.html';
+    const response = await route.fetch({ url: `${origin}/${rest}` });
+    await route.fulfill({ response });
+  });
+  const missed: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() >= 400) missed.push(r.url());
+  });
+  await page.goto(`${origin}/some/dir/`);
+  await expect(page.getByRole('region', { name: /^(Canvas|Lienzo)$/ })).toBeVisible();
+  expect(missed).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('speaks Spanish when asked and remembers it', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel(/^(Language|Idioma)$/).selectOption('es');
+  await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
+});
+
+test.describe('with a Spanish browser', () => {
+  test.use({ locale: 'es-ES' });
+  test('defaults to Spanish', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
+  });
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with scripts/e2e.mjs, no type declarations
+import { CHROMIUM_ARGS, findBrowser } from './scripts/find-browser.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 4319);
+
+// What is tested is what gets hosted: the built dist/ served by vite preview on 127.0.0.1.
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    launchOptions: {
+      executablePath: (process.env.CHROMIUM_PATH as string | undefined) ?? (findBrowser() as string),
+      args: CHROMIUM_ARGS as string[],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

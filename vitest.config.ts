@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests live beside the code. The engine, sim, store and share layers are tested in the
+// node environment (no DOM), which also proves they do not need one.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    environment: 'node',
+  },
+});
