@@ -9,14 +9,15 @@ import { describe, expect, it } from 'vitest';
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   engine: [],
-  sim: ['engine'],
-  scenarios: ['engine', 'sim'],
-  share: ['engine', 'sim', 'scenarios'],
-  store: ['engine', 'sim', 'scenarios', 'share'],
+  model: ['engine'],
+  sim: ['engine', 'model'],
+  scenarios: ['engine', 'model', 'sim'],
+  share: ['engine', 'model', 'sim', 'scenarios'],
+  store: ['engine', 'model', 'sim', 'scenarios', 'share'],
   i18n: [],
-  canvas: ['store', 'engine', 'sim', 'scenarios', 'share', 'i18n', 'panels'],
-  panels: ['store', 'engine', 'sim', 'scenarios', 'share', 'i18n'],
-  app: ['store', 'engine', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels'],
+  canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels'],
+  panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n'],
+  app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels'],
 };
 
 const src = resolve(import.meta.dirname);
