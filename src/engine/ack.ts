@@ -79,17 +79,31 @@ function release(ch: Channel, u: Unacked): void {
 }
 
 export function basicAck(b: Broker, ch: Channel, p: { deliveryTag: number; multiple?: boolean }): void {
-  const list = collect(ch, 'basic.ack', p.deliveryTag, !!p.multiple);
+  if (!p.multiple) {
+    // the common case, without the lists
+    const u = ch.unacked.get(p.deliveryTag);
+    if (!u) fail(406, 'basic.ack', `unknown delivery tag ${p.deliveryTag}`);
+    settleAck(b, ch, u);
+    resumeChannel(b, ch, u.queue);
+    return;
+  }
   const touched = new Set<Queue>();
-  for (const u of list) {
-    release(ch, u);
+  for (const u of collect(ch, 'basic.ack', p.deliveryTag, true)) {
+    settleAck(b, ch, u);
     touched.add(u.queue);
-    if (u.queue.deleted) continue;
-    u.queue.stats.acked++;
-    if (u.consumer) u.consumer.acked++;
-    b.emit({ type: 'acked', t: b.now, connection: ch.connection.id, channel: ch.number, msgId: u.entry.msg.id, queue: u.queue.name, deliveryTag: u.tag, consumerTag: u.consumer?.tag });
   }
   resumeChannel(b, ch, touched);
+}
+
+function settleAck(b: Broker, ch: Channel, u: Unacked): void {
+  release(ch, u);
+  const q = u.queue;
+  if (q.deleted) return;
+  q.stats.acked++;
+  if (u.consumer) u.consumer.acked++;
+  if (b.traceEnabled) {
+    b.emit({ type: 'acked', t: b.now, connection: ch.connection.id, channel: ch.number, msgId: u.entry.msg.id, queue: q.name, deliveryTag: u.tag, consumerTag: u.consumer?.tag });
+  }
 }
 
 /** basic.nack and basic.reject: requeue, or dead-letter (reason "rejected") / drop. */

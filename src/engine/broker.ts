@@ -96,7 +96,9 @@ export class Broker {
     const ch = this.channel(ref);
     if (!ch) return { ok: false, error: notOpen(ref, method) };
     try {
-      return { ok: true, value: fn(ch) };
+      const value = fn(ch);
+      // most methods return nothing: share one result object instead of allocating one per call
+      return value === undefined ? (OK_VOID as Result<T>) : { ok: true, value };
     } catch (e) {
       if (!(e instanceof AmqpException)) throw e;
       this.onError(ch, e.error);
@@ -126,6 +128,8 @@ export class Broker {
     return ch;
   }
 }
+
+const OK_VOID: Result<undefined> = Object.freeze({ ok: true, value: undefined }) as Result<undefined>;
 
 function notOpen(ref: ChannelRef, method: string): AmqpError {
   return { ...amqpError(504, method, `channel ${ref.channel} of connection ${ref.connection} is not open`), scope: 'channel' };

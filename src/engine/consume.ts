@@ -1,5 +1,5 @@
 import type { Broker } from './broker';
-import { type Channel, Consumer, type Queue } from './entities';
+import { type Channel, Consumer, Queue } from './entities';
 import { fail } from './errors';
 import { type FieldTable, integerValue } from './fields';
 import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
@@ -90,9 +90,12 @@ export function removeConsumer(b: Broker, c: Consumer, opts: { dispatch: boolean
 }
 
 /** After messages of a channel were settled: consumers that have room again get messages. */
-export function resumeChannel(b: Broker, ch: Channel, also?: Iterable<Queue>): void {
-  const queues = new Set<Queue>(also);
-  for (const c of ch.consumers.values()) queues.add(c.queue);
+export function resumeChannel(b: Broker, ch: Channel, also?: Queue | Iterable<Queue>): void {
+  // a small array rather than a Set: a channel rarely has more than a few consumers
+  const queues: Queue[] = [];
+  if (also instanceof Queue) queues.push(also);
+  else if (also) for (const q of also) if (!queues.includes(q)) queues.push(q);
+  for (const c of ch.consumers.values()) if (!queues.includes(c.queue)) queues.push(c.queue);
   for (const q of queues) {
     if (q.deleted) continue;
     if (q.blocked.length) {

@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import type { Queue } from './entities';
 import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
-import type { Message, QueueEntry } from './message';
+import { allRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
 import { route } from './route';
 import type { DeathReason } from './trace';
@@ -24,18 +24,18 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   }
   const copy = deadLetteredCopy(b, q, m, reason, dlxName, q.parsed.deadLetterRoutingKey);
   q.stats.deadLettered++;
-  b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: copy.routingKeys, newMsgId: copy.id });
+  b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: m.id });
 
-  const result = route(b, dlx, { routingKeys: copy.routingKeys, headers: copy.properties.headers }, b.traceEnabled);
+  const result = route(b, dlx, copy, b.traceEnabled);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {
-    b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, hops: result.hops });
+    b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, ...(result.hops ? { hops: result.hops } : {}) });
     b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable' });
     return;
   }
-  b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), hops: result.hops });
+  b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });
   for (const t of targets) offer(b, t, copy);
 }
 
@@ -47,7 +47,7 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
     queue: q.name,
     time: { $type: 'timestamp', value: Math.floor(b.now / 1000) },
     exchange: m.exchange,
-    'routing-keys': [...m.routingKeys],
+    'routing-keys': allRoutingKeys(m),
   };
   // 3.10.8 quirk: messages recovered from disk after a restart lose original-expiration
   if (m.properties.expiration !== undefined && !m.recovered) info['original-expiration'] = m.properties.expiration;
@@ -65,23 +65,21 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
     const entry = i >= 0 ? { ...(deaths[i] as FieldTable), count: Number(plain((deaths[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
     headers['x-death'] = [entry, ...rest];
   }
-  let routingKeys = m.routingKeys;
-  if (dlrk !== undefined) {
-    routingKeys = [dlrk];
-    delete headers.CC;
-  }
+  if (dlrk !== undefined) delete headers.CC;
   const { expiration: _dropped, ...props } = m.properties;
-  return {
+  const copy: Message = {
     id: b.nextMsgId++,
     exchange: dlx,
-    routingKey: routingKeys[0] ?? '',
-    routingKeys,
+    // the dead-letter routing key replaces every key; without one, all the original keys are kept
+    routingKey: dlrk ?? m.routingKey,
     body: m.body,
     properties: { ...props, headers },
     size: m.size,
     deadLetteredFrom: m.id,
     publishedAt: b.now,
   };
+  if (dlrk === undefined && m.ccKeys) copy.ccKeys = m.ccKeys;
+  return copy;
 }
 
 function isTable(v: FieldValue): v is FieldTable {

@@ -2,6 +2,7 @@ import type { FieldTable } from './fields';
 import type { QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
 import { createReadyStore, type ReadyStore } from './readyStore';
+import { UnackedTable } from './unackedTable';
 import { type Binding, EXCHANGE_TYPE_IMPLS, type ExchangeType, type Router } from './routing';
 
 export class Exchange {
@@ -104,8 +105,8 @@ export class Queue {
 export class Channel {
   open = true;
   nextDeliveryTag = 1;
-  /** unsettled deliveries by delivery tag (insertion order = tag order) */
-  readonly unacked = new Map<number, Unacked>();
+  /** unsettled deliveries by delivery tag */
+  readonly unacked = new UnackedTable<Unacked>();
   /** basic.qos(global=false): prefetch for consumers created from now on */
   consumerPrefetch = 0;
   /** basic.qos(global=true): limit on all unacked consumer deliveries of the channel */

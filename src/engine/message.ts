@@ -32,8 +32,8 @@ export interface Message {
   exchange: string;
   /** the routing key it was published with (delivered as basic.deliver's routing-key) */
   routingKey: string;
-  /** routing key plus CC and BCC keys: every key used for routing (and for x-death) */
-  routingKeys: string[];
+  /** extra routing keys from the CC and BCC headers (sender-selected distribution), if any */
+  ccKeys?: string[];
   body: string;
   properties: BasicProperties;
   /** body size in bytes (UTF-8), counted against x-max-length-bytes */
@@ -44,6 +44,11 @@ export interface Message {
   publishedAt: number;
   /** recovered from disk by a broker restart (changes one detail of x-death, see deadLetter.ts) */
   recovered?: boolean;
+}
+
+/** Every key the message is routed by: its routing key, then its CC and BCC keys (x-death lists them all). */
+export function allRoutingKeys(m: { routingKey: string; ccKeys?: readonly string[] }): string[] {
+  return m.ccKeys ? [m.routingKey, ...m.ccKeys] : [m.routingKey];
 }
 
 export function isPersistent(m: Message): boolean {

@@ -18,17 +18,17 @@ export interface PublishOk {
   msgId: number;
   /** publisher-confirm sequence number when the channel is in confirm mode */
   publishSeqNo?: number;
-  /** queues the message was routed to (empty: unroutable) */
-  queues: string[];
+  /** how many queues the message was routed to (0: unroutable) */
+  routed: number;
 }
 
 const M = 'basic.publish';
 
-/** The routing keys a message is routed by: its key plus the CC and BCC headers (sender-selected distribution). */
-function routingKeysOf(routingKey: string, headers: FieldTable | undefined): string[] {
-  const keys = [routingKey];
+/** Extra routing keys from the CC and BCC headers (sender-selected distribution). */
+function ccKeysOf(headers: FieldTable): string[] {
+  const keys: string[] = [];
   for (const h of ['CC', 'BCC']) {
-    const v = headers?.[h];
+    const v = headers[h];
     if (Array.isArray(v)) for (const k of v as FieldValue[]) if (kindOf(k) === 'string') keys.push(String(plain(k)));
   }
   return keys;
@@ -58,7 +58,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
 
   const publishSeqNo = ch.confirm ? ch.nextPublishSeqNo++ : undefined;
   const headers = props.headers;
-  const routingKeys = headers && ('CC' in headers || 'BCC' in headers) ? routingKeysOf(p.routingKey, headers) : [p.routingKey];
+  const ccKeys = headers && ('CC' in headers || 'BCC' in headers) ? ccKeysOf(headers) : undefined;
   let properties = props;
   if (headers && 'BCC' in headers) {
     // BCC keys route the message but are never shown to consumers
@@ -70,31 +70,31 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     id: b.nextMsgId++,
     exchange: p.exchange,
     routingKey: p.routingKey,
-    routingKeys,
     body,
     properties,
     size: utf8Length(body),
     publishedAt: b.now,
   };
+  if (ccKeys?.length) msg.ccKeys = ccKeys;
   const mandatory = p.mandatory === true;
   const conn = ch.connection.id;
   if (b.traceEnabled) {
     b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo });
   }
 
-  const { queues, hops } = route(b, x, { routingKeys, headers: properties.headers }, b.traceEnabled);
+  const { queues, hops } = route(b, x, msg, b.traceEnabled);
   let accepted = true;
   if (queues.length === 0) {
-    b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, hops });
+    b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
     if (mandatory) {
       b.emit({ type: 'returned', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, replyCode: 312, replyText: 'NO_ROUTE', exchange: p.exchange, routingKey: p.routingKey });
     }
   } else {
-    if (b.traceEnabled) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), hops });
+    if (b.traceEnabled) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), ...(hops ? { hops } : {}) });
     for (const q of queues) if (!offer(b, q, msg)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
     b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted });
   }
-  return { msgId: msg.id, publishSeqNo, queues: queues.map((q) => q.name) };
+  return { msgId: msg.id, publishSeqNo, routed: queues.length };
 }

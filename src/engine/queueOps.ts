@@ -112,12 +112,13 @@ export function nextConsumer(q: Queue): Consumer | undefined {
     const c = q.active[0]!;
     if (canSend(c)) {
       // round-robin: the consumer goes to the back of its priority group
+      const a = q.active;
       let j = 0;
-      while (j + 1 < q.active.length && q.active[j + 1]!.priority === c.priority) j++;
-      if (j > 0) {
-        q.active.splice(0, 1);
-        q.active.splice(j, 0, c);
+      while (j + 1 < a.length && a[j + 1]!.priority === c.priority) {
+        a[j] = a[j + 1]!;
+        j++;
       }
+      a[j] = c;
       return c;
     }
     q.active.shift();

@@ -6,8 +6,17 @@ import type { RouteHop } from './trace';
 export interface RouteResult {
   /** each destination queue once, sorted by name (RabbitMQ's lists:usort) */
   queues: Queue[];
-  hops: RouteHop[];
+  /**
+   * The hops taken, when the route went through more than one exchange (exchange-to-exchange
+   * bindings, alternate exchanges). Absent for a one-exchange route: its hops are simply
+   * exchange → each queue.
+   */
+  hops?: RouteHop[];
 }
+
+// Matches are collected into this array (no callback closures on the hot path). route() never
+// re-enters itself while it is using it.
+const matches: Binding[] = [];
 
 /**
  * Where a message published to `x` goes: the exchange's own bindings, exchange-to-exchange
@@ -16,68 +25,84 @@ export interface RouteResult {
  * The default exchange "" delivers to the queue named by each routing key.
  */
 export function route(b: Broker, x: Exchange, msg: Routable, wantHops: boolean): RouteResult {
-  const hops: RouteHop[] = [];
-  if (x.name === '') {
-    const queues: Queue[] = [];
-    for (const key of msg.routingKeys) {
-      const q = b.queues.get(key);
-      if (q && !queues.includes(q)) {
-        queues.push(q);
-        if (wantHops) hops.push({ from: '', to: q.name, toType: 'queue', via: 'default' });
-      }
+  if (x.name === '') return routeDefault(b, msg);
+  matches.length = 0;
+  x.router.match(msg, matches);
+  // fast path: the exchange matched only queues (or nothing, with no alternate exchange)
+  let onlyQueues = matches.length > 0 || x.alternateExchange === undefined;
+  for (let i = 0; onlyQueues && i < matches.length; i++) if (matches[i]!.destinationType !== 'queue') onlyQueues = false;
+  if (onlyQueues) {
+    if (matches.length === 1) {
+      const q = b.queues.get(matches[0]!.destination);
+      return { queues: q ? [q] : [] };
     }
-    if (queues.length > 1) queues.sort(byName);
-    return { queues, hops };
-  }
-
-  // Fast path: one exchange whose bindings point only at queues (the common case).
-  let single: Queue | undefined;
-  let found: Set<Queue> | undefined;
-  let work: Exchange[] | undefined;
-  let seen: Set<string> | undefined;
-  let current: Exchange | undefined = x;
-  while (current) {
-    const from: Exchange = current;
-    let matched = 0;
-    from.router.match(msg, (bd: Binding) => {
-      matched++;
-      if (bd.destinationType === 'queue') {
+    if (matches.length > 16) {
+      const set = new Set<Queue>();
+      for (const bd of matches) {
         const q = b.queues.get(bd.destination);
-        if (!q) return;
-        if (single === undefined && found === undefined) single = q;
-        else if (q !== single) {
-          found ??= new Set(single ? [single] : []);
-          found.add(q);
-        }
-        if (wantHops) addHop(hops, from.name, q.name, 'queue', 'binding');
-      } else {
-        seen ??= new Set([x.name]);
-        if (seen.has(bd.destination)) return;
-        const dx = b.exchanges.get(bd.destination);
-        if (!dx) return;
-        seen.add(dx.name);
-        (work ??= []).push(dx);
-        if (wantHops) addHop(hops, from.name, dx.name, 'exchange', 'binding');
+        if (q) set.add(q);
       }
-    });
-    if (matched === 0) {
-      const aeName = from.alternateExchange;
-      const ae = aeName === undefined ? undefined : b.exchanges.get(aeName);
-      seen ??= new Set([x.name]);
-      if (ae && !seen.has(ae.name)) {
-        seen.add(ae.name);
-        (work ??= []).push(ae);
-        if (wantHops) hops.push({ from: from.name, to: ae.name, toType: 'exchange', via: 'alternate-exchange' });
-      }
+      return { queues: [...set].sort(byName) };
     }
-    current = work?.shift();
+    const queues: Queue[] = [];
+    for (const bd of matches) {
+      const q = b.queues.get(bd.destination);
+      if (q && !queues.includes(q)) queues.push(q);
+    }
+    return { queues: queues.length > 1 ? queues.sort(byName) : queues };
   }
-  if (found) return { queues: [...found].sort(byName), hops };
-  return { queues: single ? [single] : [], hops };
+  return routeChain(b, x, msg, wantHops);
 }
 
-function addHop(hops: RouteHop[], from: string, to: string, toType: 'queue' | 'exchange', via: RouteHop['via']): void {
-  if (!hops.some((h) => h.from === from && h.to === to && h.toType === toType)) hops.push({ from, to, toType, via });
+/** The general case: exchange-to-exchange bindings and alternate exchanges. */
+function routeChain(b: Broker, x: Exchange, msg: Routable, wantHops: boolean): RouteResult {
+  const found = new Set<Queue>();
+  const seen = new Set<string>([x.name]);
+  const hops: RouteHop[] = [];
+  const work: Exchange[] = [x];
+  for (let from = work.shift(); from; from = work.shift()) {
+    matches.length = 0;
+    from.router.match(msg, matches);
+    for (const bd of matches) {
+      if (bd.destinationType === 'queue') {
+        const q = b.queues.get(bd.destination);
+        if (!q) continue;
+        found.add(q);
+        if (wantHops) addHop(hops, { from: from.name, to: q.name, toType: 'queue', via: 'binding' });
+      } else {
+        const dx = b.exchanges.get(bd.destination);
+        if (!dx || seen.has(dx.name)) continue;
+        seen.add(dx.name);
+        work.push(dx);
+        if (wantHops) addHop(hops, { from: from.name, to: dx.name, toType: 'exchange', via: 'binding' });
+      }
+    }
+    if (matches.length === 0 && from.alternateExchange !== undefined) {
+      const ae = b.exchanges.get(from.alternateExchange);
+      if (ae && !seen.has(ae.name)) {
+        seen.add(ae.name);
+        work.push(ae);
+        if (wantHops) addHop(hops, { from: from.name, to: ae.name, toType: 'exchange', via: 'alternate-exchange' });
+      }
+    }
+  }
+  const queues = [...found].sort(byName);
+  return wantHops ? { queues, hops } : { queues };
+}
+
+function addHop(hops: RouteHop[], h: RouteHop): void {
+  if (!hops.some((o) => o.from === h.from && o.to === h.to && o.toType === h.toType)) hops.push(h);
+}
+
+function routeDefault(b: Broker, msg: Routable): RouteResult {
+  const q = b.queues.get(msg.routingKey);
+  if (!msg.ccKeys) return { queues: q ? [q] : [] };
+  const queues: Queue[] = q ? [q] : [];
+  for (const key of msg.ccKeys) {
+    const more = b.queues.get(key);
+    if (more && !queues.includes(more)) queues.push(more);
+  }
+  return { queues: queues.sort(byName) };
 }
 
 function byName(a: Queue, b: Queue): number {

@@ -76,8 +76,11 @@ export interface Routed extends Base {
   exchange: string;
   /** destination queues, each once, sorted by name */
   queues: string[];
-  /** the hops the message took, for drawing the fan-out along edges */
-  hops: RouteHop[];
+  /**
+   * The hops the message took through several exchanges (exchange-to-exchange bindings,
+   * alternate exchanges). Absent when one exchange routed it: then the hops are exchange → queue.
+   */
+  hops?: RouteHop[];
 }
 
 export interface Unroutable extends Base {
@@ -85,8 +88,8 @@ export interface Unroutable extends Base {
   msgId: number;
   exchange: string;
   routingKey: string;
-  /** exchanges (incl. alternate exchanges) that were tried */
-  hops: RouteHop[];
+  /** exchanges (incl. alternate exchanges) that were tried, when more than one */
+  hops?: RouteHop[];
 }
 
 /** basic.return: a mandatory message that no queue took goes back to its publisher. */

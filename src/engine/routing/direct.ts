@@ -1,4 +1,4 @@
-import type { Binding, ExchangeTypeImpl, Router } from './types';
+import type { Binding, ExchangeTypeImpl, Routable, Router } from './types';
 
 /** direct: a binding matches when its key equals one of the message's routing keys. */
 class DirectRouter implements Router {
@@ -15,10 +15,14 @@ class DirectRouter implements Router {
     if (i >= 0) list.splice(i, 1);
     if (!list.length) this.byKey.delete(b.routingKey);
   }
-  match(msg: { routingKeys: readonly string[] }, hit: (b: Binding) => void) {
-    for (const k of msg.routingKeys) {
-      const list = this.byKey.get(k);
-      if (list) for (const b of list) hit(b);
+  match(msg: Routable, out: Binding[]) {
+    const list = this.byKey.get(msg.routingKey);
+    if (list) for (let i = 0; i < list.length; i++) out.push(list[i]!);
+    if (msg.ccKeys) {
+      for (const k of msg.ccKeys) {
+        const more = this.byKey.get(k);
+        if (more) for (const b of more) out.push(b);
+      }
     }
   }
 }

@@ -9,8 +9,8 @@ class FanoutRouter implements Router {
   remove(b: Binding) {
     this.all.delete(b);
   }
-  match(_msg: unknown, hit: (b: Binding) => void) {
-    for (const b of this.all) hit(b);
+  match(_msg: unknown, out: Binding[]) {
+    for (const b of this.all) out.push(b);
   }
 }
 

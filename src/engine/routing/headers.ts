@@ -1,5 +1,5 @@
 import { type FieldTable, type FieldValue, fieldEquals, isTyped, kindOf, amqpTypeName, plain } from '../fields';
-import type { Binding, ExchangeTypeImpl, Router } from './types';
+import type { Binding, ExchangeTypeImpl, Routable, Router } from './types';
 
 /**
  * headers: a binding matches on the message's headers instead of its routing key.
@@ -56,8 +56,8 @@ class HeadersRouter implements Router {
   remove(b: Binding) {
     this.all.delete(b);
   }
-  match(msg: { headers: FieldTable | undefined }, hit: (b: Binding) => void) {
-    for (const b of this.all) if (headersMatch(b.arguments, msg.headers)) hit(b);
+  match(msg: Routable, out: Binding[]) {
+    for (const b of this.all) if (headersMatch(b.arguments, msg.properties.headers)) out.push(b);
   }
 }
 

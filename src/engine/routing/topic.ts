@@ -1,4 +1,4 @@
-import type { Binding, ExchangeTypeImpl, Router } from './types';
+import type { Binding, ExchangeTypeImpl, Routable, Router } from './types';
 
 /**
  * topic: binding keys are dot-separated words where `*` stands for exactly one word and `#` for
@@ -54,29 +54,30 @@ class TopicRouter implements Router {
     }
   }
 
-  match(msg: { routingKeys: readonly string[] }, hit: (b: Binding) => void) {
-    for (const key of msg.routingKeys) matchWords(this.root, topicWords(key), 0, hit);
+  match(msg: Routable, out: Binding[]) {
+    matchWords(this.root, topicWords(msg.routingKey), 0, out);
+    if (msg.ccKeys) for (const key of msg.ccKeys) matchWords(this.root, topicWords(key), 0, out);
   }
 }
 
 // RabbitMQ's trie_match: at each node try the literal word, `*` (one word) and `#` (any number).
-function matchWords(n: TrieNode, words: string[], i: number, hit: (b: Binding) => void): void {
+function matchWords(n: TrieNode, words: string[], i: number, out: Binding[]): void {
   if (i === words.length) {
-    for (const b of n.bindings) hit(b);
+    for (const b of n.bindings) out.push(b);
     const hash = n.children.get('#');
-    if (hash) matchWords(hash, words, i, hit); // `#` matches zero words at the end
+    if (hash) matchWords(hash, words, i, out); // `#` matches zero words at the end
     return;
   }
   const lit = n.children.get(words[i]!);
-  if (lit) matchWords(lit, words, i + 1, hit);
+  if (lit) matchWords(lit, words, i + 1, out);
   if (words[i] !== '*') {
     const star = n.children.get('*');
-    if (star) matchWords(star, words, i + 1, hit);
+    if (star) matchWords(star, words, i + 1, out);
   }
   const hash = n.children.get('#');
   if (hash) {
     // `#` swallows words[i..j) for every j, including none
-    for (let j = i; j <= words.length; j++) matchWords(hash, words, j, hit);
+    for (let j = i; j <= words.length; j++) matchWords(hash, words, j, out);
   }
 }
 

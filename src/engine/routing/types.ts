@@ -16,8 +16,10 @@ export interface Binding {
 
 /** What an exchange type needs from a published message to route it. */
 export interface Routable {
-  routingKeys: readonly string[];
-  headers: FieldTable | undefined;
+  routingKey: string;
+  /** CC / BCC keys, routed like the routing key */
+  ccKeys?: readonly string[];
+  properties: { headers?: FieldTable };
 }
 
 /**
@@ -28,8 +30,8 @@ export interface Routable {
 export interface Router {
   add(b: Binding): void;
   remove(b: Binding): void;
-  /** calls `hit` for each matching binding (a binding may be reported more than once) */
-  match(msg: Routable, hit: (b: Binding) => void): void;
+  /** appends each matching binding to `out` (a binding may appear more than once) */
+  match(msg: Routable, out: Binding[]): void;
 }
 
 /** Checks a binding's arguments at bind time; returns an error text for 406, or undefined. */
