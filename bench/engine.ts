@@ -135,7 +135,6 @@ function best(f: () => number, runs = 3, higherIsBetter = true): number {
   return higherIsBetter ? Math.max(...xs) : Math.min(...xs);
 }
 
-const ONLY = process.env.BENCH_ONLY;
 const directMsgsPerSec = best(() => directEnqueue(1_000_000, true));
 const directNoTrace = best(() => directEnqueue(1_000_000, false));
 const fullCycle = best(() => directFullCycle(500_000, true));
