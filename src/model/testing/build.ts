@@ -11,7 +11,8 @@ export class Build {
   private y = 0;
 
   add(kind: PaletteKind, name?: string): string {
-    const r = addNode(this.doc, kind, { x: kind === 'producer' ? -400 : kind === 'consumer' ? 800 : 200, y: (this.y += 120) });
+    this.y += 120;
+    const r = addNode(this.doc, kind, { x: kind === 'producer' ? -400 : kind === 'consumer' ? 800 : 200, y: this.y });
     this.doc = r.doc;
     if (name) this.rename(r.id, name);
     return r.id;
