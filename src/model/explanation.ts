@@ -9,6 +9,7 @@ export const MODEL_MESSAGE_KEYS = [
   'validation.integer',
   'validation.number',
   'validation.min',
+  'validation.greaterThan',
   'validation.max',
   'validation.oneOf',
   'validation.invalid',

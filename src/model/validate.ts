@@ -75,7 +75,8 @@ function structuralErrors(s: Scenario): DocIssue[] {
   return out;
 }
 
-function runtimeWarnings(s: Scenario): DocIssue[] {
+/** Only the warnings: cheap (no schema parsing), so the canvas can recompute them on every edit. */
+export function runtimeWarnings(s: Scenario): DocIssue[] {
   const out: DocIssue[] = [];
   const warn = (kind: EntityKind, id: string, path: string[], explanation: Explanation) =>
     out.push({ severity: 'warning', kind, id, path, explanation });

@@ -23,9 +23,9 @@ function explainIssue(issue: z.core.$ZodIssue): Explanation {
     case 'too_small':
       if (issue.origin === 'array') return { key: 'validation.required' };
       if (issue.origin === 'string') return { key: 'validation.nameEmpty' };
-      return { key: 'validation.min', params: { min: Number(issue.minimum) + (issue.inclusive === false ? 1 : 0) } };
+      return { key: issue.inclusive === false ? 'validation.greaterThan' : 'validation.min', params: { min: Number(issue.minimum) } };
     case 'too_big':
-      if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'string') return { key: 'validation.tooLong' };
       return { key: 'validation.max', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { key: 'validation.oneOf', params: { options: issue.values.map(String).join(', ') } };
