@@ -1,16 +1,90 @@
-import { Background, Controls, ReactFlow } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
+import { runtimeWarnings, type Size } from '../model';
+import { Notices } from '../panels/Notices';
+import { useEditor, useEditorApi } from '../store/useEditor';
+import { CanvasToolbar } from './CanvasToolbar';
+import { edgeTypes } from './edgeTypes';
+import { toFlowEdges } from './flowEdges';
+import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
+import { nodeTypes } from './nodeTypes';
+import { CANVAS_ID } from './useCanvasActions';
+import { useFlowHandlers } from './useFlowHandlers';
+import { useShortcuts } from './useShortcuts';
+import './canvas.css';
 
-/** The canvas region: React Flow with its background and zoom controls. */
+function ariaLabels(t: Translate) {
+  return {
+    'node.a11yDescription.default': t('a11y.node'),
+    'node.a11yDescription.keyboardDisabled': t('a11y.node'),
+    'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) => t('a11y.moved', { direction, x, y }),
+    'edge.a11yDescription.default': t('a11y.edge'),
+    'controls.ariaLabel': t('controls.label'),
+    'controls.zoomIn.ariaLabel': t('controls.zoomIn'),
+    'controls.zoomOut.ariaLabel': t('controls.zoomOut'),
+    'controls.fitView.ariaLabel': t('controls.fitView'),
+    'controls.interactive.ariaLabel': t('controls.interactive'),
+    'minimap.ariaLabel': t('controls.minimap'),
+    'handle.ariaLabel': t('a11y.handle'),
+  };
+}
+
+const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.type === 'queue' ? '#4a90d9' : n.type === 'exchange' ? '#ff6600' : '#6b7a8f');
+
+/**
+ * The canvas: the document drawn with React Flow. Nodes and edges are derived from the editor store on
+ * every change; React Flow's own changes come back as editor operations (useFlowHandlers).
+ */
 export function CanvasArea() {
   const t = useT();
+  const store = useEditorApi();
+  const doc = useEditor((s) => s.doc);
+  const selection = useEditor((s) => s.selection);
+  const [measured, setMeasured] = useState<Map<string, Size>>(() => new Map());
+  const cache = useRef(new FlowNodeCache());
+  const handlers = useFlowHandlers(setMeasured);
+  useShortcuts();
+
+  const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+  const nodes = useMemo(() => cache.current.build(doc, selectedNodes, measured, warnings, t), [doc, selectedNodes, measured, warnings, t]);
+  const edges = useMemo(() => toFlowEdges(doc, selectedEdges, t), [doc, selectedEdges, t]);
+  const labels = useMemo(() => ariaLabels(t), [t]);
+  // The saved view is used once, when the canvas mounts; later views are only remembered.
+  const [initialViewport] = useState(() => store.getState().doc.layout?.viewport);
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => store.getState().setViewport(viewport), [store]);
+  const empty = doc.exchanges.length + doc.queues.length + doc.apps.length === 0;
+
   return (
     <section className="canvas-area" aria-label={t('canvas.label')}>
-      <ReactFlow nodes={[]} edges={[]} fitView proOptions={{ hideAttribution: false }}>
-        <Background />
-        <Controls />
-      </ReactFlow>
-      <p className="canvas-empty">{t('canvas.empty')}</p>
+      <CanvasToolbar />
+      <div className="canvas-flow">
+        <ReactFlow<FlowNode, ReturnType<typeof toFlowEdges>[number]>
+          id={CANVAS_ID}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          {...handlers}
+          onMoveEnd={onMoveEnd}
+          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
+          deleteKeyCode={['Delete', 'Backspace']}
+          minZoom={0.2}
+          maxZoom={2}
+          connectionRadius={30}
+          ariaLabelConfig={labels}
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
+          <Controls />
+        </ReactFlow>
+        {empty ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
+        <Notices />
+      </div>
     </section>
   );
 }

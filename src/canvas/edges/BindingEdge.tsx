@@ -1,0 +1,85 @@
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { memo, useState } from 'react';
+import type { Translate } from '../../i18n/translate';
+import { useT } from '../../i18n/useLocale';
+import { type BindingArguments, updateBinding, xMatchOf } from '../../model';
+import { useExplain } from '../../panels/modelText';
+import { useEditorApi } from '../../store/useEditor';
+import type { BindingEdgeData, BindingFlowEdge } from '../flowEdges';
+
+export function bindingLabel(data: BindingEdgeData, t: Translate): string {
+  const b = data.binding;
+  if (data.exchangeType === 'fanout') return t('edge.fanoutKey');
+  if (data.exchangeType === 'headers') return headersLabel(b.arguments);
+  return b.routingKey === '' ? '""' : b.routingKey;
+}
+
+function headersLabel(args: BindingArguments): string {
+  const pairs = Object.entries(args).filter(([k]) => k !== 'x-match');
+  return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ') || '∅'}`;
+}
+
+/**
+ * A binding (exchange -> queue or exchange -> exchange), its key on the label. Clicking the label edits
+ * the key in place (Enter saves, Escape cancels); headers arguments are edited in the inspector.
+ */
+export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlowEdge>) {
+  const t = useT();
+  const explain = useExplain();
+  const store = useEditorApi();
+  const data = props.data as BindingEdgeData;
+  const [path, labelX, labelY] = getBezierPath(props);
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const label = bindingLabel(data, t);
+  const keyed = data.exchangeType === 'direct' || data.exchangeType === 'topic';
+  const save = () => {
+    if (draft === null) return;
+    const r = store.getState().run((doc) => updateBinding(doc, data.binding.id, { routingKey: draft }));
+    if (r.ok) {
+      setDraft(null);
+      setError(null);
+    } else setError(explain(r.errors[0]!.explanation));
+  };
+  const cancel = () => {
+    setDraft(null);
+    setError(null);
+  };
+  return (
+    <>
+      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
+      <EdgeLabelRenderer>
+        <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          {draft === null ? (
+            <button
+              type="button"
+              className="edge-label-button"
+              aria-label={t('edge.editKey', { source: data.sourceName, destination: data.destinationName, key: label })}
+              onClick={() => (keyed ? setDraft(data.binding.routingKey) : store.getState().select({ nodes: [], edges: [data.binding.id] }))}
+            >
+              {label}
+            </button>
+          ) : (
+            <span className="edge-key-editor">
+              <input
+                // biome-ignore lint/a11y/noAutofocus: the user just asked to edit this key
+                autoFocus
+                aria-label={t('field.bindingKey')}
+                aria-invalid={error ? true : undefined}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') save();
+                  if (e.key === 'Escape') cancel();
+                  e.stopPropagation();
+                }}
+                onBlur={save}
+              />
+              {error ? <span role="alert" className="field-error">{error}</span> : null}
+            </span>
+          )}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+});

@@ -1,0 +1,78 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import type { Translate } from '../../i18n/translate';
+import { useT } from '../../i18n/useLocale';
+import { type App, type Consumer, findChannel, type Publisher } from '../../model';
+import { keysLabel } from '../flowEdges';
+import { type AppFlowNode, appKindWord } from '../flowNodes';
+import { Warnings } from './Warnings';
+
+/**
+ * A client application: its connections with their channels as chips, and one row per publisher (with
+ * a source handle on the right: drag it to an exchange) and per consumer (a target handle on the left:
+ * drag a queue to it).
+ */
+export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
+  const t = useT();
+  const app = data.app;
+  return (
+    <div className={`node node-app${selected ? ' is-selected' : ''}`}>
+      <div className="node-kind">{appKindWord(app, t)}</div>
+      <div className="node-name">{app.name}</div>
+      {app.connections.map((c, i) => (
+        <div className="app-connection" key={c.id}>
+          <span className="app-connection-label">{t('app.connectionShort', { n: i + 1 })}</span>
+          {c.channels.map((ch) => (
+            <span
+              className={`channel-chip${ch.confirmSelect ? ' is-confirm' : ''}`}
+              key={ch.id}
+              title={t('app.channelTitle', { n: ch.number, prefetch: ch.prefetchCount, scope: ch.prefetchGlobal ? 'global' : 'per-consumer' })}
+            >
+              {t('app.channelChip', { n: ch.number })}
+            </span>
+          ))}
+        </div>
+      ))}
+      {app.publishers.map((p) => (
+        <PublisherRow key={p.id} app={app} p={p} t={t} />
+      ))}
+      {app.consumers.map((c) => (
+        <ConsumerRow key={c.id} app={app} c={c} t={t} />
+      ))}
+      <Warnings issues={data.warnings} />
+    </div>
+  );
+});
+
+function channelNumber(app: App, channelId: string): number {
+  return findChannel(app, channelId)?.channel.number ?? 0;
+}
+
+function PublisherRow({ app, p, t }: { app: App; p: Publisher; t: Translate }) {
+  const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
+  const mode = p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+  return (
+    <div className="app-row app-publisher">
+      <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, p.channelId) })}</span>
+      <span>
+        {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code> · {mode}
+        {p.confirms ? ' · confirms' : ''}
+      </span>
+      <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />
+    </div>
+  );
+}
+
+function ConsumerRow({ app, c, t }: { app: App; c: Consumer; t: Translate }) {
+  return (
+    <div className={`app-row app-consumer${c.running ? '' : ' is-stopped'}`}>
+      <Handle type="target" position={Position.Left} id={c.id} aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} />
+      <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, c.channelId) })}</span>
+      <span>
+        {c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} ·{' '}
+        {t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · {c.noAck ? t('app.autoAck') : t('app.manualAck')}
+        {c.running ? '' : ` · ${t('app.stopped')}`}
+      </span>
+    </div>
+  );
+}

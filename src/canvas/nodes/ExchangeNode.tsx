@@ -1,0 +1,36 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { PORT } from '../../model';
+import type { ExchangeFlowNode } from '../flowNodes';
+import { Badge, Warnings } from './Warnings';
+
+/** An exchange (or the default exchange, when `data.exchange` is null). */
+export const ExchangeNode = memo(function ExchangeNode({ data, selected }: NodeProps<ExchangeFlowNode>) {
+  const t = useT();
+  const e = data.exchange;
+  const name = e ? e.name : t('node.defaultExchangeName');
+  return (
+    <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}`}>
+      <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.exchangeIn', { name })} />
+      <div className="node-kind">
+        {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
+      </div>
+      <div className="node-name">{name}</div>
+      <div className="badges">
+        {e === null ? <Badge label={t('badge.implicit')} title={t('badge.implicitTitle')} tone="muted" /> : null}
+        {e?.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
+        {e?.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteExchange')} /> : null}
+        {e?.internal ? <Badge label="I" title={t('badge.internal')} /> : null}
+        {e?.alternateExchange !== undefined ? (
+          <Badge label={`AE → ${e.alternateExchange || t('node.defaultExchangeName')}`} title={t('badge.alternate')} tone="accent" />
+        ) : null}
+      </div>
+      <Warnings issues={data.warnings} />
+      <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.exchangeOut', { name })} />
+      {e ? (
+        <Handle type="source" position={Position.Bottom} id={PORT.alternate} className="handle-ae" aria-label={t('handle.alternate', { name })} title={t('handle.alternate', { name })} />
+      ) : null}
+    </div>
+  );
+});

@@ -1,0 +1,57 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { PORT } from '../../model';
+import { useQueueCounts } from '../../store/useEditor';
+import type { QueueFlowNode } from '../flowNodes';
+import { Badge, Warnings } from './Warnings';
+
+/** A queue with its feature badges and its live Ready / Unacked counts. */
+export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<QueueFlowNode>) {
+  const t = useT();
+  const q = data.queue;
+  const a = q.arguments;
+  const counts = useQueueCounts(q.name);
+  const dlx = a.deadLetterExchange;
+  return (
+    <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}`}>
+      <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.queueIn', { name: q.name })} />
+      <div className="node-kind">{t('kind.queue')}</div>
+      <div className="node-name">{q.name}</div>
+      <dl className="queue-counts">
+        <div>
+          <dt>{t('queue.ready')}</dt>
+          <dd>{counts.ready}</dd>
+        </div>
+        <div>
+          <dt>{t('queue.unacked')}</dt>
+          <dd>{counts.unacked}</dd>
+        </div>
+      </dl>
+      <div className="badges">
+        {q.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
+        {q.exclusive ? <Badge label="Excl" title={t('badge.exclusive')} /> : null}
+        {q.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteQueue')} /> : null}
+        {a.queueType === 'quorum' ? <Badge label={t('badge.quorumLabel')} title={t('badge.quorum')} tone="accent" /> : null}
+        {a.messageTtl !== undefined ? <Badge label={`TTL ${formatMs(a.messageTtl)}`} title={t('badge.ttl', { ms: a.messageTtl })} /> : null}
+        {a.expires !== undefined ? <Badge label={`exp ${formatMs(a.expires)}`} title={t('badge.expires', { ms: a.expires })} /> : null}
+        {dlx !== undefined ? <Badge label={`DLX ${dlx || t('node.defaultExchangeName')}`} title={t('badge.dlx')} tone="accent" /> : null}
+        {a.maxLength !== undefined ? <Badge label={`max-len ${a.maxLength}`} title={t('badge.maxLength', { overflow: a.overflow ?? 'drop-head' })} /> : null}
+        {a.maxLengthBytes !== undefined ? <Badge label={`max-bytes ${a.maxLengthBytes}`} title={t('badge.maxLengthBytes', { overflow: a.overflow ?? 'drop-head' })} /> : null}
+        {a.maxPriority !== undefined ? <Badge label={`prio ${a.maxPriority}`} title={t('badge.priority')} /> : null}
+        {a.singleActiveConsumer ? <Badge label="SAC" title={t('badge.sac')} /> : null}
+        {a.deliveryLimit !== undefined ? <Badge label={`limit ${a.deliveryLimit}`} title={t('badge.deliveryLimit')} /> : null}
+      </div>
+      <Warnings issues={data.warnings} />
+      <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.queueOut', { name: q.name })} />
+    </div>
+  );
+});
+
+/** 60000 -> "60s", 1500 -> "1.5s", 250 -> "250ms": badges must stay short. */
+export function formatMs(ms: number): string {
+  if (ms >= 3_600_000 && ms % 60_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms >= 60_000 && ms % 1000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1000) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}

@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { useEditorApi } from '../store/useEditor';
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), copy and paste (Ctrl+C / Ctrl+V), with Cmd on macOS.
+ * Inside a text field these keys keep their usual meaning. (Delete/Backspace is React Flow's.)
+ */
+export function useShortcuts() {
+  const store = useEditorApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;
+      const key = e.key.toLowerCase();
+      const s = store.getState();
+      if (key === 'z' && !e.shiftKey) s.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
+      else if (key === 'c') {
+        if (!s.copySelection()) return;
+      } else if (key === 'v') {
+        if (s.paste().length === 0) return;
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+}

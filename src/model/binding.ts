@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { headerValueSchema, idSchema, shortstrSchema } from './common';
+
+export const X_MATCH_VALUES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
+export type XMatch = (typeof X_MATCH_VALUES)[number];
+
+/**
+ * Binding arguments (queue.bind / exchange.bind). For a headers exchange they are the headers to match,
+ * plus `x-match`. Values keep their type: headers matching compares typed values (1 is not "1").
+ */
+export const bindingArgumentsSchema = z
+  .record(z.string(), headerValueSchema)
+  .superRefine((args, ctx) => {
+    if (Object.keys(args).some((k) => k.trim() === '')) {
+      ctx.addIssue({ code: 'custom', message: 'validation.headerKeyEmpty', input: args });
+    }
+    const m = args['x-match'];
+    if (m !== undefined && !(X_MATCH_VALUES as readonly unknown[]).includes(m)) {
+      ctx.addIssue({ code: 'custom', path: ['x-match'], message: 'validation.xMatch', input: args });
+    }
+  });
+
+export type BindingArguments = z.output<typeof bindingArgumentsSchema>;
+
+export const bindingSchema = z.object({
+  id: idSchema,
+  /** The source exchange's id (bindings follow renames). */
+  source: idSchema,
+  /** The destination queue's or exchange's id. */
+  destination: idSchema,
+  destinationType: z.enum(['queue', 'exchange']),
+  routingKey: shortstrSchema.default(''),
+  arguments: bindingArgumentsSchema.default({}),
+});
+
+export type Binding = z.output<typeof bindingSchema>;
+export type DestinationType = Binding['destinationType'];
+
+/** The x-match of a headers binding; RabbitMQ's default is "all". */
+export function xMatchOf(args: BindingArguments): XMatch {
+  const m = args['x-match'];
+  return (X_MATCH_VALUES as readonly unknown[]).includes(m) ? (m as XMatch) : 'all';
+}
+
+/** Two bindings are the same binding in AMQP when source, destination, key and arguments are equal. */
+export function sameBinding(a: Omit<Binding, 'id'>, b: Omit<Binding, 'id'>): boolean {
+  if (a.source !== b.source || a.destination !== b.destination || a.destinationType !== b.destinationType) return false;
+  if (a.routingKey !== b.routingKey) return false;
+  const ka = Object.keys(a.arguments);
+  const kb = Object.keys(b.arguments);
+  return ka.length === kb.length && ka.every((k) => Object.is(a.arguments[k], b.arguments[k]));
+}

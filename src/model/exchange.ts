@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EXCHANGE_TYPES, isReservedName } from './amq';
+import { idSchema, type Position, positionSchema, shortstrSchema } from './common';
+
+/** A declared exchange (exchange.declare) with where it sits on the canvas. */
+export const exchangeSchema = z.object({
+  id: idSchema,
+  name: shortstrSchema
+    .refine((n) => n !== '', { error: 'validation.nameEmpty' })
+    .refine((n) => !isReservedName(n), { error: 'validation.nameReserved' }),
+  type: z.enum(EXCHANGE_TYPES, { error: 'validation.oneOf' }),
+  durable: z.boolean().default(true),
+  autoDelete: z.boolean().default(false),
+  /** Internal exchanges cannot be published to by clients, only reached through exchange bindings. */
+  internal: z.boolean().default(false),
+  /**
+   * The `alternate-exchange` argument: an exchange NAME that receives what this exchange cannot route.
+   * As in AMQP it may name an exchange that does not exist (then unroutable messages are dropped).
+   */
+  alternateExchange: shortstrSchema.optional(),
+  position: positionSchema.default({ x: 0, y: 0 }),
+});
+
+export type Exchange = z.output<typeof exchangeSchema>;
+
+export function newExchange(id: string, name: string, position: Position): Exchange {
+  return { id, name, type: 'direct', durable: true, autoDelete: false, internal: false, position };
+}
+
+/** The argument table exchange.declare carries for this exchange. */
+export function exchangeArgumentsToAmqp(e: Exchange): Record<string, string> {
+  return e.alternateExchange === undefined ? {} : { 'alternate-exchange': e.alternateExchange };
+}

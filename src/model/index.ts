@@ -1,0 +1,31 @@
+/**
+ * The scenario document: what the user builds and shares, as plain data, and the pure operations on it.
+ * The editor (src/store, src/canvas, src/panels), the simulation (src/sim) and sharing (src/share) all
+ * import from here.
+ */
+export * from './amq';
+export * from './app';
+export * from './binding';
+export * from './clients';
+export * from './common';
+export * from './exchange';
+export * from './explanation';
+export * from './geometry';
+export * from './ids';
+export * from './links';
+export * from './names';
+export * from './ops/add';
+export * from './ops/appClients';
+export * from './ops/clipboard';
+export * from './ops/connect';
+export * from './ops/remove';
+export * from './ops/result';
+export * from './ops/update';
+export * from './ports';
+export * from './queue';
+export * from './queueArguments';
+export * from './restore';
+export * from './scenario';
+export * from './tidy';
+export * from './validate';
+export * from './zodIssues';
