@@ -47,6 +47,13 @@ export class AmqpBroker {
   advanceTo(t: number): void {
     advanceTo(this.b, t);
   }
+  /** Time one hop takes inside the broker (exchange → queue, queue → dead-letter exchange); 0 = instantaneous. */
+  get hopLatencyMs(): number {
+    return this.b.hopLatencyMs;
+  }
+  setHopLatency(ms: number): void {
+    this.b.hopLatencyMs = Math.max(0, ms);
+  }
   /** When the next broker timer is due (Infinity if none). */
   nextTimerAt(): number {
     return nextTimerAt(this.b);

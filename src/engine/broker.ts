@@ -51,6 +51,17 @@ export class Broker {
   nextTimerToken = 1;
   traceEnabled: boolean;
   trace: TraceEvent[] = [];
+  /**
+   * Time one hop takes inside the broker (exchange → queue, queue → dead-letter exchange), so
+   * that messages visibly travel. 0 (the default, and what conformance uses) makes routing
+   * instantaneous, as it practically is in RabbitMQ.
+   */
+  hopLatencyMs = 0;
+  /** messages travelling inside the broker, by transit id (see transit.ts) */
+  readonly transits = new Map<number, import('./transit').Transit>();
+  nextTransitId = 1;
+  /** publisher confirms waiting for every destination queue to take (or refuse) the message */
+  readonly pendingConfirms = new Map<number, import('./transit').PendingConfirm>();
   /** bindings by destination ("q:name" / "x:name"), to remove them when the destination goes */
   readonly bindingsTo = new Map<string, Set<import('./routing').Binding>>();
 

@@ -4,6 +4,7 @@ import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { allRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
 import { route } from './route';
+import { hopDepths, schedule as scheduleTransit } from './transit';
 import type { DeathReason } from './trace';
 
 /**
@@ -16,8 +17,7 @@ import type { DeathReason } from './trace';
 export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReason): void {
   const dlxName = q.parsed.deadLetterExchange;
   const m = e.msg;
-  const dlx = dlxName === undefined ? undefined : b.exchanges.get(dlxName);
-  if (dlxName === undefined || !dlx) {
+  if (dlxName === undefined || !b.exchanges.has(dlxName)) {
     q.stats.dropped++;
     b.emit({ type: 'dropped', t: b.now, msgId: m.id, queue: q.name, reason: dlxName === undefined ? reason : 'no-dlx-exchange' });
     return;
@@ -25,8 +25,18 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   const copy = deadLetteredCopy(b, q, m, reason, dlxName, q.parsed.deadLetterRoutingKey);
   q.stats.deadLettered++;
   b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
-  b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: m.id });
+  if (b.hopLatencyMs > 0) scheduleTransit(b, { kind: 'dead-letter-route', msg: copy, fromQueue: q.name, dlx: dlxName, reason });
+  else routeDeadLetter(b, copy, dlxName, reason);
+}
 
+/** The dead-lettered copy reaches its dead-letter exchange and is routed from there. */
+export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason): void {
+  const dlx = b.exchanges.get(dlxName);
+  if (!dlx) {
+    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: 'no-dlx-exchange' });
+    return;
+  }
+  b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom });
   const result = route(b, dlx, copy, b.traceEnabled);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
@@ -36,7 +46,12 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
     return;
   }
   b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });
-  for (const t of targets) offer(b, t, copy);
+  if (b.hopLatencyMs > 0) {
+    const depths = hopDepths(dlxName, result.hops);
+    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name }, depths.get(t.name) ?? 1);
+  } else {
+    for (const t of targets) offer(b, t, copy);
+  }
 }
 
 /** The republished message: new id, x-death updated, expiration removed, dead-letter routing key applied. */

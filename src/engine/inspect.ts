@@ -132,7 +132,7 @@ export function inspectBroker(b: Broker) {
     readyMessages: (name: string, limit = 20): MessageView[] => {
       const q = b.queues.get(name);
       if (!q) return [];
-      return q.ready.toArray().slice(0, limit).map(messageView);
+      return q.ready.head(limit).map(messageView);
     },
     exchanges: () =>
       [...b.exchanges.values()].map((x) => ({

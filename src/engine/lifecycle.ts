@@ -5,6 +5,8 @@ import type { AmqpError } from './errors';
 import { removeConsumer } from './consume';
 import { dispatch, requeue } from './queueOps';
 import { deleteQueue, onExpiryTimer, onIdleTimer } from './queueDeclare';
+import { arriveAtQueue } from './publish';
+import { routeDeadLetter } from './deadLetter';
 
 /**
  * A channel closes (by the client, by an error, or with its connection): its consumers go, and
@@ -16,6 +18,8 @@ export function closeChannel(b: Broker, ch: Channel, error: AmqpError | undefine
   if (!ch.open) return;
   ch.open = false;
   ch.connection.channels.delete(ch.number);
+  // confirms still owed on this channel will never be sent
+  for (const pc of [...b.pendingConfirms.values()]) if (pc.connection === ch.connection.id && pc.channel === ch.number) b.pendingConfirms.delete(pc.id);
   b.emit({ type: 'channel-closed', t: b.now, connection: ch.connection.id, channel: ch.number, ...(error ? { error } : {}) });
 
   const held = new Map<Queue, Unacked[]>();
@@ -61,6 +65,14 @@ export function advanceTo(b: Broker, t: number): void {
   if (t < b.now) throw new RangeError(`time cannot go back (now ${b.now}, asked ${t}); rewind by restoring a snapshot`);
   for (let timer = b.schedule.popDue(t); timer; timer = b.schedule.popDue(t)) {
     if (timer.at > b.now) b.now = timer.at;
+    if (timer.kind === 'transit') {
+      const tr = b.transits.get(timer.token);
+      if (!tr) continue;
+      b.transits.delete(tr.id);
+      if (tr.kind === 'to-queue') arriveAtQueue(b, tr);
+      else routeDeadLetter(b, tr.msg, tr.dlx, tr.reason);
+      continue;
+    }
     const q = b.queues.get(timer.queue);
     if (!q) continue;
     if (timer.kind === 'message-expiry' && timer.token === q.expiryToken) onExpiryTimer(b, q);
@@ -74,7 +86,8 @@ export function nextTimerAt(b: Broker): number {
   // stale timers stay in the heap until they fire; drop the ones on top so "next" is honest
   for (let top = b.schedule.peek(); top; top = b.schedule.peek()) {
     const q = b.queues.get(top.queue);
-    const live = q && ((top.kind === 'message-expiry' && top.token === q.expiryToken) || (top.kind === 'queue-idle' && top.token === q.idleToken));
+    const live =
+      top.kind === 'transit' ? b.transits.has(top.token) : q && ((top.kind === 'message-expiry' && top.token === q.expiryToken) || (top.kind === 'queue-idle' && top.token === q.idleToken));
     if (live) return top.at;
     b.schedule.popDue(top.at);
   }

@@ -5,6 +5,7 @@ import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
 import { route } from './route';
+import { hopDepths, schedule as scheduleTransit, type Transit } from './transit';
 
 export interface PublishParams {
   exchange: string;
@@ -91,10 +92,37 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     }
   } else {
     if (b.traceEnabled) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), ...(hops ? { hops } : {}) });
+    if (b.hopLatencyMs > 0) {
+      // the copies travel to their queues; the confirm waits for all of them to arrive
+      let pending: number | undefined;
+      if (publishSeqNo !== undefined) {
+        pending = b.nextTransitId;
+        b.pendingConfirms.set(pending, { id: pending, connection: conn, channel: ch.number, publishSeqNo, msgId: msg.id, remaining: queues.length, rejected: false });
+      }
+      const depths = hopDepths(p.exchange, hops);
+      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending }, depths.get(q.name) ?? 1);
+      return { msgId: msg.id, publishSeqNo, routed: queues.length };
+    }
     for (const q of queues) if (!offer(b, q, msg)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
     b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted });
   }
   return { msgId: msg.id, publishSeqNo, routed: queues.length };
+}
+
+/** A travelling copy reaches its queue; the last copy to arrive settles the publisher confirm. */
+export function arriveAtQueue(b: Broker, t: Extract<Transit, { kind: 'to-queue' }>): void {
+  const q = b.queues.get(t.queue);
+  let accepted = true;
+  if (q) accepted = offer(b, q, t.msg);
+  else b.emit({ type: 'dropped', t: b.now, msgId: t.msg.id, queue: t.queue, reason: 'queue-deleted' });
+  if (t.pending === undefined) return;
+  const pc = b.pendingConfirms.get(t.pending);
+  if (!pc) return; // its channel closed meanwhile: no confirm
+  pc.remaining--;
+  if (!accepted) pc.rejected = true;
+  if (pc.remaining > 0) return;
+  b.pendingConfirms.delete(pc.id);
+  b.emit({ type: 'confirmed', t: b.now, connection: pc.connection, channel: pc.channel, msgId: pc.msgId, publishSeqNo: pc.publishSeqNo, ack: !pc.rejected });
 }

@@ -23,6 +23,8 @@ export interface ReadyStore {
   shift(): QueueEntry | undefined;
   /** All ready messages in delivery order. */
   toArray(): QueueEntry[];
+  /** The first `n` ready messages in delivery order, without copying the whole queue. */
+  head(n: number): QueueEntry[];
   clear(): QueueEntry[];
   /** The store's internal lines (for snapshots): quorum = [returns, messages], others = [all]. */
   lines(): QueueEntry[][];
@@ -59,6 +61,11 @@ class ClassicStore implements ReadyStore {
   }
   toArray() {
     return this.q.toArray();
+  }
+  head(n: number) {
+    const out: QueueEntry[] = [];
+    for (let i = 0; i < n && i < this.q.length; i++) out.push(this.q.get(i)!);
+    return out;
   }
   clear() {
     this.bytes = 0;
@@ -112,6 +119,14 @@ class PriorityStore implements ReadyStore {
     for (let l = this.levels.length - 1; l >= 0; l--) out.push(...this.levels[l]!.toArray());
     return out;
   }
+  head(n: number) {
+    const out: QueueEntry[] = [];
+    for (let l = this.levels.length - 1; l >= 0 && out.length < n; l--) {
+      const d = this.levels[l]!;
+      for (let i = 0; i < d.length && out.length < n; i++) out.push(d.get(i)!);
+    }
+    return out;
+  }
   clear() {
     const all = this.toArray();
     for (const d of this.levels) d.clear();
@@ -156,6 +171,11 @@ class QuorumStore implements ReadyStore {
   }
   toArray() {
     return [...this.returns.toArray(), ...this.messages.toArray()];
+  }
+  head(n: number) {
+    const out: QueueEntry[] = [];
+    for (const d of [this.returns, this.messages]) for (let i = 0; i < d.length && out.length < n; i++) out.push(d.get(i)!);
+    return out;
   }
   clear() {
     const all = this.toArray();

@@ -57,6 +57,10 @@ export function restartBroker(b: Broker, downMs = 0): void {
     q.getHolders.clear();
   }
 
+  // messages travelling inside the node are lost with it
+  for (const tr of b.transits.values()) b.emit({ type: 'dropped', t: b.now, msgId: tr.msg.id, reason: 'broker-restart' });
+  b.transits.clear();
+  b.pendingConfirms.clear();
   b.now += Math.max(0, downMs);
   // timers do not survive the node: they are re-armed on recovery
   b.schedule = new Schedule();

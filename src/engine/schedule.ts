@@ -4,7 +4,8 @@
  * schedule is deterministic. Timers are plain data (they survive a snapshot); a timer that is no
  * longer wanted is not removed but recognised as stale when it fires (its token changed).
  */
-export type TimerKind = 'message-expiry' | 'queue-idle';
+/** message-expiry / queue-idle: per queue; transit: a message travelling inside the broker (token = transit id). */
+export type TimerKind = 'message-expiry' | 'queue-idle' | 'transit';
 
 export interface Timer {
   at: number;

@@ -6,6 +6,7 @@ import type { Message, QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
 import type { ExchangeType } from './routing';
 import { Schedule, type Timer } from './schedule';
+import type { PendingConfirm, Transit } from './transit';
 
 /**
  * The whole broker as plain JSON data, and back. Restoring a snapshot and carrying on gives
@@ -22,6 +23,11 @@ export interface BrokerSnapshot {
   exchanges: SnapExchange[];
   queues: SnapQueue[];
   connections: SnapConnection[];
+  hopLatencyMs: number;
+  nextTransitId: number;
+  /** messages travelling inside the broker (by message id) */
+  transits: (Omit<Transit, 'msg'> & { msg: number })[];
+  pendingConfirms: PendingConfirm[];
 }
 
 interface SnapEntry {
@@ -164,6 +170,10 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     args: x.args,
     bindings: [...x.bindings.values()].map((bd) => ({ destination: bd.destination, destinationType: bd.destinationType, routingKey: bd.routingKey, arguments: bd.arguments })),
   }));
+  const transits = [...b.transits.values()].map((tr) => {
+    messages.set(tr.msg.id, tr.msg);
+    return { ...tr, msg: tr.msg.id };
+  });
   const snap: BrokerSnapshot = {
     version: 1,
     now: b.now,
@@ -174,6 +184,10 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     exchanges,
     queues,
     connections,
+    hopLatencyMs: b.hopLatencyMs,
+    nextTransitId: b.nextTransitId,
+    transits,
+    pendingConfirms: [...b.pendingConfirms.values()],
   };
   // plain data, detached from the live broker
   return JSON.parse(JSON.stringify(snap)) as BrokerSnapshot;
@@ -189,6 +203,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
   b.nextConsumerOrder = s.counters.consumerOrder;
   b.nextTimerToken = s.counters.timerToken;
   b.schedule = Schedule.fromJSON(s.schedule);
+  b.hopLatencyMs = s.hopLatencyMs;
+  b.nextTransitId = s.nextTransitId;
   const messages = new Map(s.messages.map((m) => [m.id, structuredClone(m)] as const));
   const entry = (e: SnapEntry): QueueEntry => ({ ...e, msg: messages.get(e.msg)!, expiresAt: inf(e.expiresAt) });
 
@@ -253,6 +269,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
       }
     }
   }
+  for (const tr of s.transits) b.transits.set(tr.id, { ...tr, msg: messages.get(tr.msg)! } as Transit);
+  for (const pc of s.pendingConfirms) b.pendingConfirms.set(pc.id, { ...pc });
   b.trace = [];
   b.traceEnabled = traceEnabled;
   return b;
