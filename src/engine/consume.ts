@@ -22,9 +22,14 @@ export interface ConsumeParams {
  */
 export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; global?: boolean }): void {
   if (p.global) ch.globalPrefetch = p.prefetchCount;
-  else ch.consumerPrefetch = p.prefetchCount;
+  else {
+    ch.consumerPrefetch = p.prefetchCount;
+    // RabbitMQ 3.10: a per-consumer qos also lifts a channel-wide limit set before it
+    // (rabbit_channel calls rabbit_limiter:unlimit_prefetch, "if default was set, it's overridden")
+    ch.globalPrefetch = 0;
+  }
   b.emit({ type: 'qos', t: b.now, connection: ch.connection.id, channel: ch.number, prefetchCount: p.prefetchCount, global: !!p.global });
-  if (p.global) resumeChannel(b, ch);
+  resumeChannel(b, ch);
 }
 
 export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consumerTag: string } {

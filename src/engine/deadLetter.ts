@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import type { Queue } from './entities';
 import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
-import { allRoutingKeys, type Message, type QueueEntry } from './message';
+import { allRoutingKeys, deathRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit } from './transit';
@@ -62,7 +62,7 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
     queue: q.name,
     time: { $type: 'timestamp', value: Math.floor(b.now / 1000) },
     exchange: m.exchange,
-    'routing-keys': allRoutingKeys(m),
+    'routing-keys': deathRoutingKeys(m),
   };
   // 3.10.8 quirk: messages recovered from disk after a restart lose original-expiration
   if (m.properties.expiration !== undefined && !m.recovered) info['original-expiration'] = m.properties.expiration;

@@ -1,4 +1,4 @@
-import type { FieldTable } from './fields';
+import { type FieldTable, kindOf, plain } from './fields';
 
 /** basic.publish content properties (AMQP 0-9-1 "basic" class). */
 export interface BasicProperties {
@@ -46,9 +46,20 @@ export interface Message {
   recovered?: boolean;
 }
 
-/** Every key the message is routed by: its routing key, then its CC and BCC keys (x-death lists them all). */
+/** Every key the message is routed by: its routing key, then its CC and BCC keys. */
 export function allRoutingKeys(m: { routingKey: string; ccKeys?: readonly string[] }): string[] {
   return m.ccKeys ? [m.routingKey, ...m.ccKeys] : [m.routingKey];
+}
+
+/**
+ * The keys x-death records: the routing key and the CC header's keys. BCC keys still route a
+ * dead-lettered copy, but the BCC header is gone from the message, so x-death never shows them.
+ */
+export function deathRoutingKeys(m: Message): string[] {
+  const cc = m.properties.headers?.CC;
+  const keys = [m.routingKey];
+  if (Array.isArray(cc)) for (const k of cc) if (kindOf(k) === 'string') keys.push(String(plain(k)));
+  return keys;
 }
 
 export function isPersistent(m: Message): boolean {

@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import type { Channel } from './entities';
 import { fail } from './errors';
-import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
+import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
 import { route } from './route';
@@ -25,12 +25,17 @@ export interface PublishOk {
 
 const M = 'basic.publish';
 
-/** Extra routing keys from the CC and BCC headers (sender-selected distribution). */
+/**
+ * Extra routing keys from the CC and BCC headers (sender-selected distribution). They must be
+ * arrays (of longstr; other elements are skipped): anything else makes the message invalid.
+ */
 function ccKeysOf(headers: FieldTable): string[] {
   const keys: string[] = [];
   for (const h of ['CC', 'BCC']) {
     const v = headers[h];
-    if (Array.isArray(v)) for (const k of v as FieldValue[]) if (kindOf(k) === 'string') keys.push(String(plain(k)));
+    if (v === undefined) continue;
+    if (!Array.isArray(v)) fail(406, M, `invalid message: {unacceptable_type_in_header,"${h}",${amqpTypeName(v)}}`);
+    for (const k of v as FieldValue[]) if (kindOf(k) === 'string') keys.push(String(plain(k)));
   }
   return keys;
 }
@@ -56,10 +61,10 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     fail(406, M, `user_id property set to '${props.userId}' but authenticated user was '${ch.connection.user}'`);
   }
   checkExpiration(props.expiration);
-
-  const publishSeqNo = ch.confirm ? ch.nextPublishSeqNo++ : undefined;
   const headers = props.headers;
   const ccKeys = headers && ('CC' in headers || 'BCC' in headers) ? ccKeysOf(headers) : undefined;
+
+  const publishSeqNo = ch.confirm ? ch.nextPublishSeqNo++ : undefined;
   let properties = props;
   if (headers && 'BCC' in headers) {
     // BCC keys route the message but are never shown to consumers
