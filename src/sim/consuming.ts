@@ -1,0 +1,79 @@
+import { nextFloat } from '../engine';
+import type { Consumer, Outcome } from '../model';
+import { findConsumer } from './lookup';
+import type { DeliveryInfo } from './runtime';
+import type { World } from './world';
+
+/**
+ * A consumer application: it receives deliveries (up to its prefetch, buffered on the client),
+ * works on them one at a time for `processingMs` (± seeded jitter), and settles each one by its
+ * outcome policy. Acks travel back to the broker one hop later.
+ */
+export function onDeliveryArrive(w: World, id: string, gen: number, d: DeliveryInfo): void {
+  const c = w.consumers.get(id);
+  // a delivery for a channel that closed meanwhile: the broker has already requeued it
+  if (!c || c.gen !== gen || c.state !== 'running') return;
+  c.received++;
+  if (d.redelivered) c.redelivered++;
+  w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
+  c.inbox.push(d);
+  if (!c.busy) startNext(w, id);
+}
+
+function processingTime(w: World, con: Consumer): number {
+  if (con.jitterMs <= 0) return con.processingMs;
+  return Math.max(0, con.processingMs + (nextFloat(w.rng) * 2 - 1) * con.jitterMs);
+}
+
+function startNext(w: World, id: string): void {
+  const c = w.consumers.get(id);
+  const found = findConsumer(w.scenario, id);
+  if (!c || !found) return;
+  const d = c.inbox.shift();
+  if (!d) {
+    c.busy = null;
+    return;
+  }
+  const until = w.now + processingTime(w, found.con);
+  d.until = until;
+  c.busy = d;
+  w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
+  w.schedule(until, { kind: 'processing-done', consumer: id, gen: c.gen });
+}
+
+/** The outcome for one delivery: `failPercent` of them (seeded draw) get `failOutcome`. */
+function decide(w: World, con: Consumer): Outcome {
+  if (con.failPercent > 0 && nextFloat(w.rng) * 100 < con.failPercent) return con.failOutcome;
+  return con.outcome;
+}
+
+export function onProcessingDone(w: World, id: string, gen: number): void {
+  const c = w.consumers.get(id);
+  const found = findConsumer(w.scenario, id);
+  if (!c || !found || c.gen !== gen || !c.busy) return;
+  const d = c.busy;
+  c.busy = null;
+  if (!d.noAck) {
+    const outcome = decide(w, found.con);
+    const action = outcome === 'ack' ? 'ack' : outcome.startsWith('nack') ? 'nack' : 'reject';
+    const requeue = outcome.endsWith('requeue');
+    const arriveAt = w.now + w.latency;
+    w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
+    w.schedule(arriveAt, { kind: 'settle-arrive', consumer: id, gen, action, requeue, deliveryTag: d.deliveryTag });
+  }
+  startNext(w, id);
+}
+
+/** The ack / nack / reject reaches the broker (if the channel is still the one it was sent on). */
+export function onSettleArrive(w: World, id: string, gen: number, action: 'ack' | 'nack' | 'reject', requeue: boolean, deliveryTag: number): void {
+  const c = w.consumers.get(id);
+  const found = findConsumer(w.scenario, id);
+  if (!c || !found || c.gen !== gen) return;
+  const ref = w.channelRef(found.app.id, found.con.channelId);
+  if (!ref || w.now < w.brokerDownUntil) return;
+  if (action === 'ack') {
+    if (w.broker.basicAck(ref, { deliveryTag }).ok) c.acked++;
+  } else if (action === 'nack') {
+    if (w.broker.basicNack(ref, { deliveryTag, requeue }).ok) c.nacked++;
+  } else if (w.broker.basicReject(ref, { deliveryTag, requeue }).ok) c.rejected++;
+}

@@ -1,0 +1,123 @@
+import type { BasicProperties, TraceEvent } from '../engine';
+
+/**
+ * What the simulated clients do, as events on the virtual clock. Together with the broker's
+ * trace (src/engine/trace.ts) they make the world's trace: the animation vocabulary of the
+ * canvas. Client events say where a message travels outside the broker (producer → exchange,
+ * queue → consumer, ack → queue) and what the applications do with it.
+ */
+export type ClientEvent =
+  | PublishSent
+  | PublishFailed
+  | DeliveryReceived
+  | ProcessingStarted
+  | SettleSent
+  | ReturnReceived
+  | ConfirmReceived
+  | ClientState
+  | ClientError;
+
+export type WorldEvent = TraceEvent | ClientEvent;
+
+/** A publisher sent basic.publish; it reaches the exchange at `arriveAt`. */
+export interface PublishSent {
+  type: 'publish-sent';
+  t: number;
+  arriveAt: number;
+  app: string;
+  publisher: string;
+  /** the publisher's own counter: the n-th message it sent */
+  seq: number;
+  exchange: string;
+  routingKey: string;
+  body: string;
+}
+
+/** The publish never reached the broker (its connection was down or its channel closed). */
+export interface PublishFailed {
+  type: 'publish-failed';
+  t: number;
+  app: string;
+  publisher: string;
+  seq: number;
+  /** when it reached the broker and failed, the message id the broker gave it */
+  msgId?: number;
+  reason: string;
+}
+
+export interface DeliveryReceived {
+  type: 'delivery-received';
+  t: number;
+  app: string;
+  consumer: string;
+  msgId: number;
+  queue: string;
+  deliveryTag: number;
+  redelivered: boolean;
+}
+
+export interface ProcessingStarted {
+  type: 'processing-started';
+  t: number;
+  app: string;
+  consumer: string;
+  msgId: number;
+  deliveryTag: number;
+  /** when the work will be done */
+  until: number;
+}
+
+export type SettleAction = 'ack' | 'nack' | 'reject';
+
+/** The consumer settled a delivery; the ack/nack/reject reaches the broker at `arriveAt`. */
+export interface SettleSent {
+  type: 'settle-sent';
+  t: number;
+  arriveAt: number;
+  app: string;
+  consumer: string;
+  msgId: number;
+  queue: string;
+  deliveryTag: number;
+  action: SettleAction;
+  requeue: boolean;
+}
+
+export interface ReturnReceived {
+  type: 'return-received';
+  t: number;
+  app: string;
+  publisher: string;
+  msgId: number;
+  replyText: string;
+}
+
+export interface ConfirmReceived {
+  type: 'confirm-received';
+  t: number;
+  app: string;
+  publisher: string;
+  msgId: number;
+  ack: boolean;
+}
+
+/** A consumer started, stopped or crashed (its connection opened or closed). */
+export interface ClientState {
+  type: 'client-state';
+  t: number;
+  app: string;
+  consumer?: string;
+  state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+}
+
+/** Something went wrong on the client side, with the broker's reply when there is one. */
+export interface ClientError {
+  type: 'client-error';
+  t: number;
+  app?: string;
+  /** i18n-free, protocol-level text, e.g. "channel 1 closed: NOT_FOUND - no exchange 'x' in vhost '/'" */
+  text: string;
+  code?: number;
+}
+
+export type { BasicProperties };

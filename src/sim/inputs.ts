@@ -1,0 +1,129 @@
+import type { Scenario } from '../model';
+import { closeConnection, openApp, openConnection, subscribe } from './connections';
+import { findConsumer, findPublisher } from './lookup';
+import { type PublishOverrides, send, startPublisher } from './publishing';
+import { reconcile } from './reconcile';
+import type { World } from './world';
+
+/**
+ * What a person can do to a running simulation. Inputs are data: the store records each with
+ * its virtual time, so that replaying them from a snapshot rebuilds exactly the same run.
+ */
+export type WorldInput =
+  | { type: 'publish'; publisher: string; overrides?: PublishOverrides }
+  | { type: 'burst'; publisher: string; count?: number }
+  | { type: 'consumer-start'; consumer: string }
+  | { type: 'consumer-stop'; consumer: string }
+  | { type: 'consumer-crash'; consumer: string }
+  | { type: 'broker-restart'; downMs?: number }
+  | { type: 'scenario'; scenario: Scenario };
+
+export function applyInput(w: World, cmd: WorldInput): void {
+  switch (cmd.type) {
+    case 'publish':
+      send(w, cmd.publisher, cmd.overrides);
+      return;
+    case 'burst': {
+      const found = findPublisher(w.scenario, cmd.publisher);
+      const n = cmd.count ?? found?.pub.burstCount ?? 0;
+      for (let i = 0; i < n; i++) send(w, cmd.publisher);
+      return;
+    }
+    case 'consumer-start':
+      startConsumer(w, cmd.consumer);
+      return;
+    case 'consumer-stop':
+    case 'consumer-crash':
+      stopConsumer(w, cmd.consumer, cmd.type === 'consumer-crash');
+      return;
+    case 'broker-restart':
+      restart(w, cmd.downMs ?? 2000);
+      return;
+    case 'scenario':
+      reconcile(w, cmd.scenario);
+      return;
+    default: {
+      const never: never = cmd;
+      throw new Error(`unknown input ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Starting a consumer (re)opens its connection and subscribes it. */
+function startConsumer(w: World, id: string): void {
+  const found = findConsumer(w.scenario, id);
+  if (!found) return;
+  const { app, con } = found;
+  const rt = w.apps.get(app.id);
+  const conn = app.connections.find((c) => c.channels.some((ch) => ch.id === con.channelId));
+  if (!rt || !conn) return;
+  if (w.now < w.brokerDownUntil) return;
+  openConnection(w, app, rt, conn.id);
+  subscribe(w, app, con);
+}
+
+/**
+ * Stopping (or crashing) a consumer closes its connection: every message it held, being
+ * processed or waiting in its prefetch buffer, goes back to the queue flagged redelivered.
+ */
+function stopConsumer(w: World, id: string, crash: boolean): void {
+  const found = findConsumer(w.scenario, id);
+  const c = w.consumers.get(id);
+  if (!found || !c) return;
+  const { app, con } = found;
+  const conn = app.connections.find((x) => x.channels.some((ch) => ch.id === con.channelId));
+  if (conn) closeConnection(w, app.id, conn.id);
+  c.state = crash ? 'crashed' : 'stopped';
+  c.on = null;
+  c.inbox = [];
+  c.busy = null;
+  c.gen++;
+  w.emit({ type: 'client-state', t: w.now, app: app.id, consumer: id, state: crash ? 'crashed' : 'stopped' });
+}
+
+/**
+ * A broker restart drops every connection. Clients reconnect when the broker is back, as
+ * client libraries with automatic recovery do; what was not durable is gone by then.
+ */
+function restart(w: World, downMs: number): void {
+  const running = new Set([...w.consumers.values()].filter((c) => c.state === 'running').map((c) => c.id));
+  w.broker.restart({ downMs: 0 });
+  w.collect();
+  for (const app of w.apps.values()) {
+    for (const k of Object.keys(app.conns)) app.conns[k] = null;
+    for (const ch of Object.values(app.channels)) ch.open = false;
+  }
+  w.connIndex.clear();
+  w.admin = { conn: null, channel: null };
+  for (const c of w.consumers.values()) {
+    c.on = null;
+    c.gen++;
+    c.inbox = [];
+    c.busy = null;
+    c.resume = running.has(c.id);
+    if (c.resume) {
+      c.state = 'stopped';
+      w.emit({ type: 'client-state', t: w.now, app: c.app, consumer: c.id, state: 'reconnecting' });
+    }
+  }
+  w.brokerDownUntil = w.now + downMs;
+  w.schedule(w.brokerDownUntil, { kind: 'reconnect' });
+}
+
+/** After a restart: every app connects again and its consumers that were running subscribe again. */
+export function reconnectAll(w: World): void {
+  for (const app of w.scenario.apps) {
+    openApp(w, app);
+    for (const con of app.consumers) {
+      const c = w.consumers.get(con.id);
+      if (c?.resume) {
+        c.resume = false;
+        subscribe(w, app, con);
+      }
+    }
+    for (const pub of app.publishers) {
+      const p = w.publishers.get(pub.id);
+      if (p && pub.mode === 'rate') startPublisher(w, pub.id);
+    }
+  }
+}

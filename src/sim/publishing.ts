@@ -1,0 +1,147 @@
+import { type BasicProperties, type FieldTable, nextFloat, nextInt, type PublishParams } from '../engine';
+import type { Publisher } from '../model';
+import { openChannel } from './connections';
+import { findPublisher } from './lookup';
+import type { World } from './world';
+
+/** What a manual publish may change from the publisher's template (the message composer). */
+export interface PublishOverrides {
+  routingKey?: string;
+  body?: string;
+  headers?: FieldTable;
+  deliveryMode?: 1 | 2;
+  priority?: number;
+  expiration?: string;
+  mandatory?: boolean;
+  correlationId?: string;
+  replyTo?: string;
+  messageId?: string;
+}
+
+/** Starts a publisher's schedule: rate mode publishes steadily, burst mode sends its burst now. */
+export function startPublisher(w: World, id: string): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!found || !rt) return;
+  rt.tickGen++;
+  const { pub } = found;
+  if (pub.mode === 'rate') {
+    rt.rateStart = w.now;
+    rt.rateCount = 0;
+    w.schedule(w.now, { kind: 'publish-tick', publisher: id, gen: rt.tickGen });
+  } else if (pub.mode === 'burst') {
+    for (let i = 0; i < pub.burstCount; i++) send(w, id);
+  }
+}
+
+/** A rate tick: publish one message and schedule the next, without drifting (k-th tick at start + k/rate). */
+export function onTick(w: World, id: string, gen: number): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!found || !rt || rt.tickGen !== gen || found.pub.mode !== 'rate') return;
+  send(w, id);
+  rt.rateCount++;
+  w.schedule(rt.rateStart + (rt.rateCount * 1000) / found.pub.ratePerSec, { kind: 'publish-tick', publisher: id, gen });
+}
+
+function pickKey(w: World, pub: Publisher, index: number): string {
+  const keys = pub.routingKeys.length ? pub.routingKeys : [''];
+  return pub.keyOrder === 'random' ? keys[nextInt(w.rng, keys.length)]! : keys[index % keys.length]!;
+}
+
+/** "{n}" is the message's number for this publisher, "{key}" its routing key. */
+function fill(template: string, n: number, key: string): string {
+  let i = template.indexOf('{');
+  if (i < 0) return template;
+  let out = '';
+  let from = 0;
+  for (; i >= 0; i = template.indexOf('{', i + 1)) {
+    if (template.startsWith('{n}', i)) {
+      out += template.slice(from, i) + n;
+      from = i + 3;
+    } else if (template.startsWith('{key}', i)) {
+      out += template.slice(from, i) + key;
+      from = i + 5;
+    }
+  }
+  return out + template.slice(from);
+}
+
+/** The client sends basic.publish: it travels to the broker and arrives one hop later. */
+export function send(w: World, id: string, o: PublishOverrides = {}): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!found || !rt) return;
+  const { pub, app } = found;
+  const n = ++rt.sent;
+  const routingKey = o.routingKey ?? pickKey(w, pub, rt.keyIndex++);
+  const t = pub.message;
+  const properties: BasicProperties = { deliveryMode: o.deliveryMode ?? t.deliveryMode, timestamp: Math.floor(w.now / 1000) };
+  const headers = o.headers ?? t.headers;
+  if (Object.keys(headers).length) properties.headers = { ...headers };
+  if (t.contentType !== undefined) properties.contentType = t.contentType;
+  const priority = o.priority ?? t.priority;
+  if (priority !== undefined) properties.priority = priority;
+  const expiration = o.expiration ?? t.expiration;
+  if (expiration !== undefined) properties.expiration = expiration;
+  const messageId = o.messageId ?? t.messageId;
+  if (messageId !== undefined) properties.messageId = fill(messageId, n, routingKey);
+  const correlationId = o.correlationId ?? t.correlationId;
+  if (correlationId !== undefined) properties.correlationId = fill(correlationId, n, routingKey);
+  const replyTo = o.replyTo ?? t.replyTo;
+  if (replyTo !== undefined) properties.replyTo = replyTo;
+  const body = fill(o.body ?? t.body, n, routingKey);
+  const params: PublishParams = { exchange: pub.exchange, routingKey, mandatory: o.mandatory ?? pub.mandatory, body, properties };
+
+  if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {
+    rt.failed++;
+    w.emit({ type: 'publish-failed', t: w.now, app: app.id, publisher: id, seq: n, reason: 'connection closed' });
+    return;
+  }
+  const arriveAt = w.now + w.latency;
+  w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: app.id, publisher: id, seq: n, exchange: pub.exchange, routingKey, body });
+  w.schedule(arriveAt, { kind: 'publish-arrive', publisher: id, seq: n, params });
+}
+
+/** A client library re-opens a channel the broker closed (after a channel error) when it next publishes. */
+function reopen(w: World, appId: string, channelId: string): boolean {
+  const app = w.scenario.apps.find((a) => a.id === appId);
+  const rt = w.apps.get(appId);
+  return !!app && !!rt && openChannel(w, app, rt, channelId);
+}
+
+/** basic.publish reaches the broker. */
+export function onPublishArrive(w: World, id: string, seq: number, params: PublishParams): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!rt) return;
+  const appId = found?.app.id ?? rt.app;
+  const channelId = found?.pub.channelId;
+  const ref = channelId === undefined ? undefined : (w.channelRef(appId, channelId) ?? (reopen(w, appId, channelId) ? w.channelRef(appId, channelId) : undefined));
+  if (!ref || w.now < w.brokerDownUntil) {
+    rt.failed++;
+    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: w.now < w.brokerDownUntil ? 'broker unreachable (restarting)' : 'connection closed' });
+    return;
+  }
+  const r = w.broker.basicPublish(ref, params);
+  if (!r.ok) {
+    rt.failed++;
+    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: r.error.text });
+    return;
+  }
+  rt.arrived++;
+  if (r.value.routed) rt.routed++;
+  else rt.unroutable++;
+  const waitsForConfirm = r.value.publishSeqNo !== undefined;
+  if (waitsForConfirm || params.mandatory) {
+    w.pendingByMsg.set(r.value.msgId, id);
+    // a return (mandatory, unroutable) is sent during basic.publish itself: let the client see it now
+    w.collect();
+    if (!waitsForConfirm) w.pendingByMsg.delete(r.value.msgId);
+  }
+}
+
+/** Random draw in [0, 1) from the clients' seeded stream. */
+export function draw(w: World): number {
+  return nextFloat(w.rng);
+}

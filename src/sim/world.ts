@@ -1,0 +1,275 @@
+import { AmqpBroker, type BrokerSnapshot, type ChannelRef, createRng, describeClose, type RngState, type TraceEvent } from '../engine';
+import type { Scenario } from '../model';
+import { EventQueue, type Scheduled } from './eventQueue';
+import type { ClientEvent, WorldEvent } from './events';
+import { handleItem } from './handlers';
+import type { WorldInput } from './inputs';
+import { applyInput } from './inputs';
+import type { AppRt, ConsumerRt, PublisherRt, SimItem } from './runtime';
+import { buildWorld } from './topology';
+
+export interface WorldSnapshot {
+  version: 1;
+  now: number;
+  rng: number;
+  scenario: Scenario;
+  queue: { seq: number; items: Scheduled<SimItem>[] };
+  apps: AppRt[];
+  publishers: PublisherRt[];
+  consumers: ConsumerRt[];
+  pendingByMsg: [number, string][];
+  brokerDownUntil: number;
+  admin: { conn: number | null; channel: number | null };
+  broker: BrokerSnapshot;
+}
+
+/**
+ * A running simulation: the broker plus the simulated client applications of a scenario, on
+ * one virtual clock. Deterministic: the same scenario (seed included) and the same inputs at the
+ * same virtual times always give the same trace. The wall clock is not read here; a driver
+ * (src/store) calls advanceTo() with virtual times.
+ */
+export class World {
+  broker: AmqpBroker;
+  scenario: Scenario;
+  now = 0;
+  /** the clients' own randomness (jitter, random routing keys, failure draws) */
+  rng: RngState;
+  queue = new EventQueue<SimItem>();
+  apps = new Map<string, AppRt>();
+  publishers = new Map<string, PublisherRt>();
+  consumers = new Map<string, ConsumerRt>();
+  /** messages whose return or confirm a publisher is waiting for */
+  pendingByMsg = new Map<number, string>();
+  /** while the broker restarts, clients cannot reach it */
+  brokerDownUntil = Number.NEGATIVE_INFINITY;
+  /** the connection Warren itself uses to declare the topology ("warren-admin") */
+  admin: { conn: number | null; channel: number | null } = { conn: null, channel: null };
+  private events: WorldEvent[] = [];
+  /** broker connection id → which app (and model connection) it is */
+  connIndex = new Map<number, { app: string; conn: string }>();
+
+  private constructor(scenario: Scenario, broker: AmqpBroker, rng: RngState) {
+    this.scenario = scenario;
+    this.broker = broker;
+    this.rng = rng;
+  }
+
+  /** A fresh world at time 0: topology declared, clients connected, schedules started. */
+  static create(scenario: Scenario): World {
+    const broker = new AmqpBroker({ seed: scenario.seed });
+    // the clients draw from their own stream, derived from the same seed
+    const w = new World(scenario, broker, createRng((scenario.seed ^ 0x9e3779b9) >>> 0));
+    broker.setHopLatency(scenario.broker.hopLatencyMs);
+    buildWorld(w);
+    w.collect();
+    return w;
+  }
+
+  get latency(): number {
+    return this.scenario.broker.hopLatencyMs;
+  }
+
+  // ---------------------------------------------------------------- time
+  /** When the next thing happens (a client action or a broker timer), or Infinity. */
+  nextEventAt(): number {
+    return Math.min(this.queue.peekTime(), this.broker.nextTimerAt());
+  }
+
+  /** Runs the next event (broker timers first on a tie). Returns false if nothing is scheduled. */
+  step(): boolean {
+    const clientAt = this.queue.peekTime();
+    const brokerAt = this.broker.nextTimerAt();
+    if (!Number.isFinite(clientAt) && !Number.isFinite(brokerAt)) return false;
+    if (brokerAt <= clientAt) {
+      this.now = Math.max(this.now, brokerAt);
+      this.broker.advanceTo(this.now);
+      this.collect();
+      return true;
+    }
+    const next = this.queue.pop()!;
+    this.now = Math.max(this.now, next.at);
+    this.broker.advanceTo(this.now);
+    this.collect();
+    handleItem(this, next.item);
+    this.collect();
+    return true;
+  }
+
+  /** Runs everything due up to `t` and moves the clock to `t`. */
+  advanceTo(t: number): void {
+    if (t < this.now) throw new RangeError(`the world cannot go back in time (now ${this.now}, asked ${t}); restore a snapshot`);
+    while (this.nextEventAt() <= t) this.step();
+    this.now = t;
+    this.broker.advanceTo(t);
+    this.collect();
+  }
+
+  schedule(at: number, item: SimItem): void {
+    this.queue.push(at, item);
+  }
+
+  // ---------------------------------------------------------------- inputs
+  /** Something the user did (publish now, stop a consumer, restart the broker…), at the current time. */
+  input(cmd: WorldInput): void {
+    this.broker.advanceTo(this.now);
+    this.collect();
+    applyInput(this, cmd);
+    this.collect();
+  }
+
+  // ---------------------------------------------------------------- events
+  emit(e: ClientEvent): void {
+    this.events.push(e);
+  }
+
+  /** The world's trace recorded since the last call (broker and client events, in order). */
+  drainEvents(): WorldEvent[] {
+    const out = this.events;
+    this.events = [];
+    return out;
+  }
+
+  /** Moves the broker's trace into the world's and lets the clients react to it. */
+  collect(): void {
+    const evs = this.broker.drainTrace();
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i]!;
+      this.events.push(e);
+      this.react(e);
+    }
+  }
+
+  private react(e: TraceEvent): void {
+    const L = this.latency;
+    switch (e.type) {
+      case 'delivered': {
+        if (e.consumerTag === undefined) return;
+        // consumer tags are the consumers' ids; a delivery on another channel is stale
+        const c = this.consumers.get(e.consumerTag);
+        if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
+        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, gen: c.gen, d: { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck } });
+        return;
+      }
+      case 'returned': {
+        const p = this.pendingByMsg.get(e.msgId);
+        if (p !== undefined) this.schedule(this.now + L, { kind: 'return-arrive', publisher: p, msgId: e.msgId, replyText: `${e.replyCode} ${e.replyText}` });
+        return;
+      }
+      case 'confirmed': {
+        const p = this.pendingByMsg.get(e.msgId);
+        if (p !== undefined) {
+          this.pendingByMsg.delete(e.msgId);
+          this.schedule(this.now + L, { kind: 'confirm-arrive', publisher: p, msgId: e.msgId, ack: e.ack });
+        }
+        return;
+      }
+      case 'consumer-cancelled': {
+        if (!e.byServer) return;
+        const c = this.consumers.get(e.consumerTag);
+        if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
+        c.on = null;
+        c.state = 'error';
+        c.error = `basic.cancel from the broker: queue '${e.queue}' was deleted`;
+        this.emit({ type: 'client-state', t: this.now, app: c.app, consumer: c.id, state: 'stopped' });
+        return;
+      }
+      case 'channel-closed':
+        if (e.error) {
+          const owner = this.connIndex.get(e.connection);
+          this.emit({ type: 'client-error', t: this.now, app: owner?.app, text: describeClose(e.error, e.channel), code: e.error.code });
+        }
+        this.onChannelGone(e.connection, e.channel, e.error ? describeClose(e.error, e.channel) : undefined);
+        return;
+      case 'connection-closed': {
+        const owner = this.connIndex.get(e.connection);
+        if (e.error && e.error.code !== 320) this.emit({ type: 'client-error', t: this.now, app: owner?.app, text: describeClose(e.error), code: e.error.code });
+        if (owner) {
+          const app = this.apps.get(owner.app);
+          if (app) app.conns[owner.conn] = null;
+        } else if (this.admin.conn === e.connection) {
+          this.admin = { conn: null, channel: null };
+        }
+        this.connIndex.delete(e.connection);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** A channel closed (by the client, an error, or its connection): its consumers stop. */
+  onChannelGone(connection: number, channel: number, why: string | undefined): void {
+    if (this.admin.conn === connection && this.admin.channel === channel) this.admin.channel = null;
+    const owner = this.connIndex.get(connection);
+    if (!owner) return;
+    const app = this.apps.get(owner.app);
+    if (!app) return;
+    for (const [chId, ch] of Object.entries(app.channels)) {
+      if (ch.conn !== owner.conn || ch.number !== channel || !ch.open) continue;
+      ch.open = false;
+      for (const m of this.scenario.apps.find((a) => a.id === app.id)?.consumers ?? []) {
+        if (m.channelId !== chId) continue;
+        const c = this.consumers.get(m.id);
+        if (!c || c.state !== 'running') continue;
+        c.on = null;
+        c.gen++;
+        c.inbox = [];
+        c.busy = null;
+        if (why) {
+          c.state = 'error';
+          c.error = why;
+        } else c.state = 'stopped';
+      }
+    }
+  }
+
+  /** The broker channel of a model channel, if open. */
+  channelRef(appId: string, channelId: string): ChannelRef | undefined {
+    const app = this.apps.get(appId);
+    const ch = app?.channels[channelId];
+    if (!app || !ch?.open) return undefined;
+    const conn = app.conns[ch.conn];
+    return conn === null || conn === undefined ? undefined : { connection: conn, channel: ch.number };
+  }
+
+  // ---------------------------------------------------------------- snapshots
+  snapshot(): WorldSnapshot {
+    return {
+      version: 1,
+      now: this.now,
+      rng: this.rng.s,
+      scenario: this.scenario,
+      queue: this.queue.toJSON(),
+      apps: structuredClone([...this.apps.values()]),
+      publishers: structuredClone([...this.publishers.values()]),
+      consumers: structuredClone([...this.consumers.values()]),
+      pendingByMsg: [...this.pendingByMsg],
+      brokerDownUntil: this.brokerDownUntil,
+      admin: { ...this.admin },
+      broker: this.broker.snapshot(),
+    };
+  }
+
+  static restore(s: WorldSnapshot): World {
+    const w = new World(s.scenario, AmqpBroker.restore(s.broker), { s: s.rng });
+    w.now = s.now;
+    w.queue = EventQueue.fromJSON(s.queue);
+    for (const a of structuredClone(s.apps)) w.apps.set(a.id, a);
+    for (const p of structuredClone(s.publishers)) w.publishers.set(p.id, p);
+    for (const c of structuredClone(s.consumers)) w.consumers.set(c.id, c);
+    w.pendingByMsg = new Map(s.pendingByMsg);
+    w.brokerDownUntil = s.brokerDownUntil;
+    w.admin = { ...s.admin };
+    w.rebuildIndexes();
+    return w;
+  }
+
+  /** connIndex is derived from the runtime state. */
+  rebuildIndexes(): void {
+    this.connIndex.clear();
+    for (const app of this.apps.values()) {
+      for (const [connId, brokerConn] of Object.entries(app.conns)) if (brokerConn !== null) this.connIndex.set(brokerConn, { app: app.id, conn: connId });
+    }
+  }
+}
