@@ -60,7 +60,10 @@ export class FlowNodeCache {
         height: frame.height,
         data: { empty: doc.exchanges.length + doc.queues.length === 0 },
         selectable: false,
-        draggable: false,
+        // Dragged by its title bar only; the rest lets clicks through to the pane (pan, box-select).
+        draggable: true,
+        dragHandle: '.broker-title',
+        style: { pointerEvents: 'none' },
         deletable: false,
         focusable: false,
         connectable: false,

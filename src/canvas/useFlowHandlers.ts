@@ -1,6 +1,6 @@
 import type { Connection, EdgeChange, FinalConnectionState, IsValidConnection, NodeChange, OnDelete } from '@xyflow/react';
 import { type DragEvent, useCallback } from 'react';
-import { BROKER_NODE_ID, checkConnection, EXCHANGE_TYPES, type ExchangeType, type PaletteKind, type Position, type Size } from '../model';
+import { BROKER_NODE_ID, brokerFrame, checkConnection, DEFAULT_EXCHANGE_NODE_ID, defaultExchangePosition, EXCHANGE_TYPES, type ExchangeType, type PaletteKind, type Position, type Size } from '../model';
 import { PALETTE_MIME } from '../panels/Palette';
 import { useEditorApi } from '../store/useEditor';
 import type { FlowEdge } from './flowEdges';
@@ -37,6 +37,24 @@ export function useFlowHandlers(setMeasured: (f: (m: Map<string, Size>) => Map<s
   const store = useEditorApi();
   const { addAt, screenToFlowPosition, sizeOf } = useCanvasActions();
 
+  // The frame is derived from its contents, so dragging it means moving everything in it by as much.
+  const moveBrokerContents = useCallback(
+    (to: Position): Record<string, Position> => {
+      const doc = store.getState().doc;
+      const from = brokerFrame(doc, sizeOf);
+      const dx = Math.round(to.x - from.x);
+      const dy = Math.round(to.y - from.y);
+      const out: Record<string, Position> = {};
+      for (const n of [...doc.exchanges, ...doc.queues]) out[n.id] = { x: n.position.x + dx, y: n.position.y + dy };
+      if (doc.broker.showDefaultExchange) {
+        const d = defaultExchangePosition(doc);
+        out[DEFAULT_EXCHANGE_NODE_ID] = { x: d.x + dx, y: d.y + dy };
+      }
+      return out;
+    },
+    [store, sizeOf],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const positions: Record<string, Position> = {};
@@ -62,10 +80,12 @@ export function useFlowHandlers(setMeasured: (f: (m: Map<string, Size>) => Map<s
           return changed.length ? new Map([...m, ...changed]) : m;
         });
       }
+      const frameTo = positions[BROKER_NODE_ID];
+      if (frameTo) Object.assign(positions, moveBrokerContents(frameTo));
       if (moving || final) store.getState().moveNodes(positions, final && !moving, sizeOf);
       if (selection) store.getState().select({ nodes: [...selection] });
     },
-    [store, setMeasured, sizeOf],
+    [store, setMeasured, sizeOf, moveBrokerContents],
   );
 
   const onEdgesChange = useCallback(

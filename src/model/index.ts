@@ -4,6 +4,7 @@
  * import from here.
  */
 export * from './amq';
+export * from './amqpPlan';
 export * from './app';
 export * from './binding';
 export * from './clients';

@@ -55,7 +55,7 @@ export function deriveLinks(s: Scenario): Link[] {
   const queueIdByName = new Map(s.queues.map((q) => [q.name, q.id]));
   for (const app of s.apps) {
     for (const c of app.connections) {
-      links.push({ kind: 'connection', id: linkId.connection(c.id), appId: app.id, connectionId: c.id, source: app.id, sourceHandle: null, target: BROKER_NODE_ID, targetHandle: null });
+      links.push({ kind: 'connection', id: linkId.connection(c.id), appId: app.id, connectionId: c.id, source: app.id, sourceHandle: PORT.connection, target: BROKER_NODE_ID, targetHandle: PORT.connection });
     }
     for (const p of app.publishers) {
       const target = exchangeNode(s, p.exchange);

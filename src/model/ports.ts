@@ -13,6 +13,8 @@ export const PORT = {
   out: 'out',
   /** An exchange's alternate-exchange handle: a distinct source, so AE and e2e bindings are not confused. */
   alternate: 'ae',
+  /** Hidden handles on apps and the broker frame that AMQP connection lines are attached to. */
+  connection: 'conn',
 } as const;
 
 export type NodeKind = 'exchange' | 'defaultExchange' | 'queue' | 'app';

@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type App, type Consumer, findChannel, type Publisher } from '../../model';
+import { type App, type Consumer, findChannel, PORT, type Publisher } from '../../model';
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { Warnings } from './Warnings';
@@ -40,6 +40,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
         <ConsumerRow key={c.id} app={app} c={c} t={t} />
       ))}
       <Warnings issues={data.warnings} />
+      <Handle type="source" id={PORT.connection} position={Position.Right} className="hidden-handle" isConnectable={false} />
     </div>
   );
 });

@@ -1,4 +1,5 @@
-import type { NodeProps } from '@xyflow/react';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { PORT } from '../../model';
 import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { BrokerFlowNode } from '../flowNodes';
@@ -13,6 +14,7 @@ export const BrokerFrameNode = memo(function BrokerFrameNode({ data }: NodeProps
     <div className="broker-frame">
       <div className="broker-title">{t('node.brokerTitle')}</div>
       {data.empty ? <div className="broker-empty">{t('node.brokerEmpty')}</div> : null}
+      <Handle type="target" id={PORT.connection} position={Position.Left} className="hidden-handle" isConnectable={false} />
     </div>
   );
 });

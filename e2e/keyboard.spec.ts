@@ -1,0 +1,57 @@
+import { expect, test } from './fixtures';
+import { edge, node, open } from './helpers';
+
+test('everything without a mouse: add, bind, publish, subscribe, select, move, delete, undo', async ({ page }) => {
+  await open(page);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+
+  // palette: Enter adds in the middle of the view
+  await page.getByRole('button', { name: 'Exchange', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab'); // exchange type
+  await page.keyboard.press('Tab'); // Queue
+  await page.keyboard.press('Enter');
+  await expect(node(page, 'Exchange exchange1')).toBeVisible();
+  await expect(node(page, 'Queue queue1')).toBeVisible();
+
+  // the create-binding form is the keyboard path for drawing a binding
+  const form = inspector.getByRole('form', { name: 'Create binding' });
+  await form.getByLabel('From exchange').focus();
+  await expect(form.getByLabel('From exchange')).toHaveValue(/x1/);
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('To queue or exchange')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('orders');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('status')).toHaveText('Binding created.');
+  await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();
+
+  // a producer publishes to the exchange: choose it in its form
+  await page.getByRole('button', { name: 'Producer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const exchangeSelect = inspector.getByRole('group', { name: 'Publisher 1' }).getByLabel('Exchange', { exact: true });
+  await exchangeSelect.focus();
+  await page.keyboard.press('ArrowDown'); // (AMQP default) -> exchange1
+  await expect(edge(page, /producer1 publishes to exchange1/)).toBeVisible();
+
+  // a consumer subscribes to the queue
+  await page.getByRole('button', { name: 'Consumer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await inspector.getByRole('group', { name: 'Consumer 1' }).getByLabel('Queue', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown'); // (not subscribed) -> queue1
+  await expect(edge(page, 'consumer1 consumes from queue1')).toBeVisible();
+
+  // canvas nodes are focusable: Enter selects, arrows move, Delete removes, Ctrl+Z undoes
+  const queue = node(page, 'Queue queue1');
+  await queue.focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { name: 'Queue queue1' })).toBeVisible();
+  const before = await queue.boundingBox();
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => (await queue.boundingBox())!.y).toBeGreaterThan(before!.y);
+  await page.keyboard.press('Delete');
+  await expect(queue).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(queue).toBeVisible();
+  await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../i18n/translate';
+import { BROKER_NODE_ID, updateQueue } from '../model';
+import { logsTopology } from '../model/testing/build';
+import { toFlowEdges } from './flowEdges';
+import { FlowNodeCache } from './flowNodes';
+
+const t = translator('en');
+
+describe('document -> React Flow', () => {
+  it('names every node by kind and name, with the broker frame behind', () => {
+    const { doc } = logsTopology();
+    const nodes = new FlowNodeCache().build(doc, new Set(), new Map(), new Map(), t);
+    expect(nodes.map((n) => n.ariaLabel)).toEqual(['Broker', 'Exchange logs', 'Queue errors', 'Queue all', 'Producer p', 'Consumer c']);
+    expect(nodes[0]).toMatchObject({ id: BROKER_NODE_ID, selectable: false, deletable: false, zIndex: -1 });
+  });
+
+  it('reuses node objects that did not change, so React Flow skips them', () => {
+    const { doc, errors } = logsTopology();
+    const cache = new FlowNodeCache();
+    const first = cache.build(doc, new Set(), new Map(), new Map(), t);
+    const r = updateQueue(doc, errors, { arguments: { messageTtl: 5 } });
+    if (!r.ok) throw new Error();
+    const second = cache.build(r.doc, new Set([doc.exchanges[0]!.id]), new Map(), new Map(), t);
+    const byId = (list: typeof first, id: string) => list.find((n) => n.id === id);
+    expect(byId(second, doc.queues[1]!.id)).toBe(byId(first, doc.queues[1]!.id)); // untouched queue
+    expect(byId(second, errors)).not.toBe(byId(first, errors)); // edited
+    expect(byId(second, doc.exchanges[0]!.id)).not.toBe(byId(first, doc.exchanges[0]!.id)); // selected
+    expect(byId(second, doc.exchanges[0]!.id)?.selected).toBe(true);
+  });
+
+  it('draws links as typed, named edges; only AMQP-meaningful ones can be deleted', () => {
+    const { doc } = logsTopology();
+    const edges = toFlowEdges(doc, new Set(), t);
+    expect(edges.map((e) => [e.type, e.ariaLabel, e.deletable])).toEqual([
+      ['connection', 'Connection of p', false],
+      ['amqp', 'p publishes to logs with keys ""', true],
+      ['connection', 'Connection of c', false],
+      ['amqp', 'c consumes from errors', true],
+      ['binding', 'Binding from logs to errors, key *.error', true],
+      ['binding', 'Binding from logs to all, key #', true],
+    ]);
+  });
+});
