@@ -211,7 +211,7 @@ export class World {
       for (const m of this.scenario.apps.find((a) => a.id === app.id)?.consumers ?? []) {
         if (m.channelId !== chId) continue;
         const c = this.consumers.get(m.id);
-        if (!c || c.state !== 'running') continue;
+        if (c?.state !== 'running') continue;
         c.on = null;
         c.gen++;
         c.inbox = [];
