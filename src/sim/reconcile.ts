@@ -1,10 +1,9 @@
-import type { App, Binding, Exchange, Queue, Scenario } from '../model';
+import { type App, type Scenario, topologyOps } from '../model';
 import { closeConnection, openApp, subscribe } from './connections';
 import { deepEqual, sameFields } from './equal';
-import { exchangeName, queueName } from './lookup';
 import { startPublisher } from './publishing';
 import { newPublisherRt } from './runtime';
-import { bind, declareExchange, declareQueue, deleteExchange, deleteQueue } from './topology';
+import { applyOps } from './topology';
 import type { World } from './world';
 
 /**
@@ -14,64 +13,26 @@ import type { World } from './world';
  * change an exchange's type or a queue's arguments in place: those are deleted and declared
  * again (and their bindings re-created), exactly as you would have to on a real RabbitMQ.
  */
-const X_FIELDS = ['name', 'type', 'durable', 'autoDelete', 'internal', 'alternateExchange'] as const satisfies readonly (keyof Exchange)[];
-const Q_FIELDS = ['name', 'durable', 'exclusive', 'autoDelete', 'arguments'] as const satisfies readonly (keyof Queue)[];
-
 function byId<T extends { id: string }>(xs: T[]): Map<string, T> {
   return new Map(xs.map((x) => [x.id, x]));
-}
-
-/** A binding's AMQP identity in a scenario: names, key and arguments. */
-function resolved(s: Scenario, b: Binding): string | undefined {
-  const src = exchangeName(s, b.source);
-  const dst = b.destinationType === 'queue' ? queueName(s, b.destination) : exchangeName(s, b.destination);
-  if (src === undefined || dst === undefined) return undefined;
-  return JSON.stringify([src, b.destinationType, dst, b.routingKey, Object.entries(b.arguments).sort()]);
 }
 
 export function reconcile(w: World, next: Scenario): void {
   const prev = w.scenario;
   if (prev.broker.hopLatencyMs !== next.broker.hopLatencyMs) w.broker.setHopLatency(next.broker.hopLatencyMs);
-
-  const px = byId(prev.exchanges);
-  const nx = byId(next.exchanges);
-  const pq = byId(prev.queues);
-  const nq = byId(next.queues);
-  const goneX = prev.exchanges.filter((x) => !nx.has(x.id) || !sameFields(x, nx.get(x.id)!, X_FIELDS));
-  const newX = next.exchanges.filter((x) => !px.has(x.id) || !sameFields(x, px.get(x.id)!, X_FIELDS));
-  const goneQ = prev.queues.filter((q) => !nq.has(q.id) || !sameFields(q, nq.get(q.id)!, Q_FIELDS));
-  const newQ = next.queues.filter((q) => !pq.has(q.id) || !sameFields(q, pq.get(q.id)!, Q_FIELDS));
-  const recreated = new Set([...newX, ...newQ].map((e) => e.id));
-  const removed = new Set([...goneX, ...goneQ].map((e) => e.id));
-
-  // 1. unbind what changed or went (while the old names still resolve)
-  const nb = byId(next.bindings);
-  for (const b of prev.bindings) {
-    const keep = nb.get(b.id);
-    const endpointsGo = removed.has(b.source) || removed.has(b.destination);
-    if (!endpointsGo && (!keep || resolved(prev, b) !== resolved(next, keep))) bind(w, b, true, prev);
-  }
-  // 2. delete, then 3. declare
-  for (const q of goneQ) deleteQueue(w, q.name);
-  for (const x of goneX) deleteExchange(w, x.name);
+  const ops = topologyOps(prev, next);
+  // unbind and delete while the old names still resolve, declare and bind with the new ones
   w.scenario = next;
-  for (const x of newX) declareExchange(w, x);
-  for (const q of newQ) declareQueue(w, q);
-  // 4. bind what is new, changed, or lost its bindings with a re-created end
-  const pb = byId(prev.bindings);
-  for (const b of next.bindings) {
-    const old = pb.get(b.id);
-    const touchesRecreated = recreated.has(b.source) || recreated.has(b.destination);
-    if (!old || touchesRecreated || resolved(prev, old) !== resolved(next, b)) bind(w, b, false);
-  }
-  reconcileApps(w, prev, next, newQ);
+  applyOps(w, ops);
+  const redeclared = new Set(ops.flatMap((op) => (op.method === 'queueDeclare' ? [op.queue] : [])));
+  reconcileApps(w, prev, next, redeclared);
 }
 
 const APP_STRUCTURE = ['connections'] as const satisfies readonly (keyof App)[];
 const CONSUMER_AMQP = ['channelId', 'queue', 'noAck', 'prefetchCount', 'priority', 'exclusive'] as const;
 const PUBLISHER_SCHEDULE = ['mode', 'ratePerSec'] as const;
 
-function reconcileApps(w: World, prev: Scenario, next: Scenario, newQueues: Queue[]): void {
+function reconcileApps(w: World, prev: Scenario, next: Scenario, redeclared: Set<string>): void {
   const pa = byId(prev.apps);
   const na = byId(next.apps);
   for (const app of prev.apps) {
@@ -81,7 +42,6 @@ function reconcileApps(w: World, prev: Scenario, next: Scenario, newQueues: Queu
     for (const p of app.publishers) w.publishers.delete(p.id);
     for (const c of app.consumers) w.consumers.delete(c.id);
   }
-  const requeued = new Set(newQueues.map((q) => q.name));
   for (const app of next.apps) {
     const old = pa.get(app.id);
     if (!old || !sameFields(app, old, APP_STRUCTURE)) {
@@ -99,7 +59,7 @@ function reconcileApps(w: World, prev: Scenario, next: Scenario, newQueues: Queu
     for (const con of app.consumers) {
       const before = oc.get(con.id);
       const rt = w.consumers.get(con.id);
-      const lostQueue = requeued.has(con.queue) && rt?.state !== 'running';
+      const lostQueue = redeclared.has(con.queue) && rt?.state !== 'running';
       if (!before || !sameFields(con, before, CONSUMER_AMQP) || before.running !== con.running || lostQueue) {
         if (before) cancel(w, app, con.id, before.channelId);
         if (con.running) subscribe(w, app, con);
