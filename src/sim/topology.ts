@@ -42,7 +42,7 @@ function ownerChannel(w: World, queue: string, exclusive: boolean): ChannelRef {
 export function applyOps(w: World, ops: AmqpOp[]): void {
   for (const op of ops) {
     const r = run(w, op);
-    if (!r.ok) w.emit({ type: 'client-error', t: w.now, text: `${describe(op)}: ${r.error.text}`, code: r.error.code });
+    if (!r.ok) w.emit({ type: 'client-error', t: w.now, text: `${describeOp(op)}: ${r.error.text}`, code: r.error.code });
   }
 }
 
@@ -74,7 +74,7 @@ function run(w: World, op: AmqpOp): Result<unknown> {
   }
 }
 
-function describe(op: AmqpOp): string {
+function describeOp(op: AmqpOp): string {
   switch (op.method) {
     case 'exchangeDeclare':
     case 'exchangeDelete':
