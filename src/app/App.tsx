@@ -4,7 +4,9 @@ import { useLocaleStore, useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { Inspector } from '../panels/inspector/Inspector';
 import { createEditorStore } from '../store/editorStore';
+import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
+import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Workspace } from './Workspace';
 
@@ -21,25 +23,31 @@ export function App() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const [store] = useState(() => createEditorStore({ storage: browserStorage() }));
+  const [sim] = useState(() => new SimController(store.getState().doc));
+  // every edit of the document reaches the running simulation (as AMQP operations)
+  useEffect(() => store.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc)), [store, sim]);
+  useSimDriver(sim);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <div className="app">
-          <header className="app-header">
-            <h1 className="app-title">{t('app.title')}</h1>
-            <p className="app-tagline">{t('app.tagline')}</p>
-            <LanguageSwitch />
-          </header>
-          <main className="app-main">
-            <Workspace />
-            <Inspector />
-          </main>
-          <BindingDialog />
-        </div>
-      </ReactFlowProvider>
-    </EditorProvider>
+    <SimProvider controller={sim}>
+      <EditorProvider store={store} live={sim.live}>
+        <ReactFlowProvider>
+          <div className="app">
+            <header className="app-header">
+              <h1 className="app-title">{t('app.title')}</h1>
+              <p className="app-tagline">{t('app.tagline')}</p>
+              <LanguageSwitch />
+            </header>
+            <main className="app-main">
+              <Workspace />
+              <Inspector />
+            </main>
+            <BindingDialog />
+          </div>
+        </ReactFlowProvider>
+      </EditorProvider>
+    </SimProvider>
   );
 }

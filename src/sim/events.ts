@@ -9,6 +9,7 @@ import type { BasicProperties, TraceEvent } from '../engine';
 export type ClientEvent =
   | PublishSent
   | PublishFailed
+  | ReplyInFlight
   | DeliveryReceived
   | ProcessingStarted
   | SettleSent
@@ -81,6 +82,19 @@ export interface SettleSent {
   deliveryTag: number;
   action: SettleAction;
   requeue: boolean;
+}
+
+/** A basic.return or a publisher confirm leaves the broker for its publisher (arrives at `arriveAt`). */
+export interface ReplyInFlight {
+  type: 'reply-in-flight';
+  t: number;
+  arriveAt: number;
+  app: string;
+  publisher: string;
+  msgId: number;
+  /** the exchange it was published to: where the reply starts */
+  exchange: string;
+  kind: 'return' | 'confirm-ack' | 'confirm-nack';
 }
 
 export interface ReturnReceived {

@@ -135,6 +135,7 @@ export function onPublishArrive(w: World, id: string, seq: number, params: Publi
   const waitsForConfirm = r.value.publishSeqNo !== undefined;
   if (waitsForConfirm || params.mandatory) {
     w.pendingByMsg.set(r.value.msgId, id);
+    if (waitsForConfirm) w.publishExchange.set(r.value.msgId, params.exchange);
     // a return (mandatory, unroutable) is sent during basic.publish itself: let the client see it now
     w.collect();
     if (!waitsForConfirm) w.pendingByMsg.delete(r.value.msgId);

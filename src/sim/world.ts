@@ -18,6 +18,7 @@ export interface WorldSnapshot {
   publishers: PublisherRt[];
   consumers: ConsumerRt[];
   pendingByMsg: [number, string][];
+  publishExchange: [number, string][];
   brokerDownUntil: number;
   admin: { conn: number | null; channel: number | null };
   broker: BrokerSnapshot;
@@ -41,6 +42,8 @@ export class World {
   consumers = new Map<string, ConsumerRt>();
   /** messages whose return or confirm a publisher is waiting for */
   pendingByMsg = new Map<number, string>();
+  /** the exchange each of those was published to (where the confirm starts its way back) */
+  publishExchange = new Map<number, string>();
   /** while the broker restarts, clients cannot reach it */
   brokerDownUntil = Number.NEGATIVE_INFINITY;
   /** the connection Warren itself uses to declare the topology ("warren-admin") */
@@ -153,15 +156,21 @@ export class World {
       }
       case 'returned': {
         const p = this.pendingByMsg.get(e.msgId);
-        if (p !== undefined) this.schedule(this.now + L, { kind: 'return-arrive', publisher: p, msgId: e.msgId, replyText: `${e.replyCode} ${e.replyText}` });
+        const rt = p === undefined ? undefined : this.publishers.get(p);
+        if (!rt) return;
+        this.emit({ type: 'reply-in-flight', t: this.now, arriveAt: this.now + L, app: rt.app, publisher: rt.id, msgId: e.msgId, exchange: e.exchange, kind: 'return' });
+        this.schedule(this.now + L, { kind: 'return-arrive', publisher: rt.id, msgId: e.msgId, replyText: `${e.replyCode} ${e.replyText}` });
         return;
       }
       case 'confirmed': {
         const p = this.pendingByMsg.get(e.msgId);
-        if (p !== undefined) {
-          this.pendingByMsg.delete(e.msgId);
-          this.schedule(this.now + L, { kind: 'confirm-arrive', publisher: p, msgId: e.msgId, ack: e.ack });
-        }
+        const rt = p === undefined ? undefined : this.publishers.get(p);
+        if (!rt) return;
+        this.pendingByMsg.delete(e.msgId);
+        const exchange = this.publishExchange.get(e.msgId) ?? '';
+        this.publishExchange.delete(e.msgId);
+        this.emit({ type: 'reply-in-flight', t: this.now, arriveAt: this.now + L, app: rt.app, publisher: rt.id, msgId: e.msgId, exchange, kind: e.ack ? 'confirm-ack' : 'confirm-nack' });
+        this.schedule(this.now + L, { kind: 'confirm-arrive', publisher: rt.id, msgId: e.msgId, ack: e.ack });
         return;
       }
       case 'consumer-cancelled': {
@@ -245,6 +254,7 @@ export class World {
       publishers: structuredClone([...this.publishers.values()]),
       consumers: structuredClone([...this.consumers.values()]),
       pendingByMsg: [...this.pendingByMsg],
+      publishExchange: [...this.publishExchange],
       brokerDownUntil: this.brokerDownUntil,
       admin: { ...this.admin },
       broker: this.broker.snapshot(),
@@ -259,6 +269,7 @@ export class World {
     for (const p of structuredClone(s.publishers)) w.publishers.set(p.id, p);
     for (const c of structuredClone(s.consumers)) w.consumers.set(c.id, c);
     w.pendingByMsg = new Map(s.pendingByMsg);
+    w.publishExchange = new Map(s.publishExchange);
     w.brokerDownUntil = s.brokerDownUntil;
     w.admin = { ...s.admin };
     w.rebuildIndexes();

@@ -1,9 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 
 /**
- * Live figures from the running broker, keyed by queue NAME (the engine's identity for a queue).
- * Nothing writes them yet: the simulation driver (issue 5) sets them from the engine's inspection API
- * once per animation frame, and every queue node reads its own counts through useQueueCounts().
+ * Live figures from the running simulation, refreshed once per animation frame by the sim
+ * controller. Objects are replaced only when their values change, so a component that selects
+ * one queue's counts re-renders only when that queue changes.
  */
 export interface QueueCounts {
   ready: number;
@@ -11,15 +11,73 @@ export interface QueueCounts {
   consumers: number;
 }
 
+/** A message at the head of a queue, drawn as a chip in the queue's buffer. */
+export interface Chip {
+  msgId: number;
+  key: string;
+  redelivered: boolean;
+}
+
+export interface ConsumerLive {
+  state: 'running' | 'stopped' | 'crashed' | 'error';
+  received: number;
+  acked: number;
+  nacked: number;
+  rejected: number;
+  redelivered: number;
+  /** deliveries it holds unacked (being processed + waiting in its prefetch buffer) */
+  holding: number[];
+  /** the message being processed, if any */
+  busy: number | null;
+  error?: string;
+}
+
+export interface PublisherLive {
+  sent: number;
+  arrived: number;
+  routed: number;
+  unroutable: number;
+  confirmed: number;
+  nacked: number;
+  returned: number;
+  failed: number;
+}
+
 export interface LiveState {
   queues: Record<string, QueueCounts>;
+  /** the first ready messages of each queue (at most CHIP_LIMIT) */
+  chips: Record<string, Chip[]>;
+  consumers: Record<string, ConsumerLive>;
+  publishers: Record<string, PublisherLive>;
+  /** queue names declared in the broker right now (a non-durable queue is gone after a restart) */
+  declared: Record<string, true>;
 }
+
+export const CHIP_LIMIT = 20;
 
 export const ZERO_COUNTS: QueueCounts = Object.freeze({ ready: 0, unacked: 0, consumers: 0 });
 
-export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {} }));
+export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {} }));
+export type LiveStore = ReturnType<typeof createLiveStore>;
 
 /** The counts of one queue; ZERO_COUNTS (a stable object) while the engine reports nothing. */
 export function selectQueueCounts(state: LiveState, queueName: string): QueueCounts {
   return state.queues[queueName] ?? ZERO_COUNTS;
+}
+
+/** `next` if it differs from `prev` (shallowly, arrays by element), else `prev`: keeps references stable. */
+export function keep<T>(prev: T | undefined, next: T): T {
+  if (prev === undefined || prev === null || typeof prev !== 'object') return next;
+  const a = prev as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return next;
+  for (const k of ka) {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i] && JSON.stringify(v) !== JSON.stringify(y[i]))) return next;
+    } else if (x !== y) return next;
+  }
+  return prev;
 }

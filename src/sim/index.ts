@@ -1,0 +1,7 @@
+/** The simulated clients and the world they run in: the public API of src/sim. */
+export type { ClientEvent, WorldEvent } from './events';
+export type { WorldInput } from './inputs';
+export type { PublishOverrides } from './publishing';
+export type { ConsumerRt, ConsumerState, PublisherRt } from './runtime';
+export { deepEqual } from './equal';
+export { World, type WorldSnapshot } from './world';

@@ -1,0 +1,231 @@
+import { createStore } from 'zustand/vanilla';
+import type { Scenario } from '../model';
+import { World, type WorldEvent, type WorldInput } from '../sim';
+import { EventLog } from './eventLog';
+import { createLiveStore } from './liveCounts';
+import { syncLive } from './liveSync';
+import { simRelevantChange } from './relevance';
+import { Series } from './series';
+import { Timeline } from './timeline';
+import { TokenTracker } from './tokens';
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+
+export interface PlaybackState {
+  playing: boolean;
+  /** virtual ms per wall ms, 0.1 to 100 */
+  speed: number;
+  /** virtual time shown, in ms */
+  time: number;
+  /** the furthest virtual time reached: the end of the timeline */
+  horizon: number;
+  /** bumps on every reset / rewind: views that keep their own state start over */
+  epoch: number;
+  /** bumps when new events reached the log (the log panel re-reads it) */
+  logTick: number;
+  /** the message under inspection */
+  selected: MessageRef | null;
+}
+
+/** A message: by broker id once it reached the broker, or by its publisher's counter before. */
+export type MessageRef = { msgId: number } | { publisher: string; seq: number };
+
+/**
+ * The simulation as the UI drives it: one world, played, paused, stepped, sped up and rewound.
+ * The only bridge between the engine and the React components: they read the playback store
+ * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
+ */
+export class SimController {
+  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null }));
+  readonly live = createLiveStore();
+  readonly tokens = new TokenTracker();
+  readonly log = new EventLog();
+  readonly series = new Series();
+  world: World;
+  private doc: Scenario;
+  private timeline: Timeline;
+  /** virtual ms a token may take: a rewind starts this much earlier so that tokens in flight reappear */
+  private get replayMargin(): number {
+    return 6 * this.doc.broker.hopLatencyMs + 1;
+  }
+
+  constructor(doc: Scenario) {
+    this.doc = doc;
+    this.timeline = new Timeline(doc);
+    this.world = World.create(doc);
+    this.absorb(this.world.drainEvents());
+    this.series.take(this.world);
+    syncLive(this.live, this.world);
+  }
+
+  get scenario(): Scenario {
+    return this.doc;
+  }
+
+  // ---------------------------------------------------------------- playback
+  play(): void {
+    this.ui.setState({ playing: true });
+  }
+  pause(): void {
+    this.ui.setState({ playing: false });
+  }
+  toggle(): void {
+    this.ui.setState((s) => ({ playing: !s.playing }));
+  }
+  setSpeed(speed: number): void {
+    this.ui.setState({ speed: Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed)) });
+  }
+
+  /** Runs the next event only (a broker timer, a client action or a recorded input), and pauses. */
+  step(): void {
+    this.ui.setState({ playing: false });
+    const w = this.world;
+    const inputAt = this.timeline.nextInputTime();
+    const next = Math.min(w.nextEventAt(), inputAt);
+    if (!Number.isFinite(next)) return;
+    this.sampleUpTo(next);
+    if (inputAt <= w.nextEventAt()) {
+      w.advanceTo(inputAt);
+      w.input(this.timeline.inputs[this.timeline.cursor]!.input);
+      this.timeline.cursor++;
+    } else w.step();
+    this.timeline.maybeCheckpoint(w);
+    this.absorb(w.drainEvents());
+    this.publish();
+  }
+
+  /** Back to time 0 with the current document (the recorded run is dropped). */
+  reset(): void {
+    this.timeline.reset(this.doc);
+    this.world = World.create(this.doc);
+    this.tokens.reset();
+    this.log.clear();
+    this.series.clear();
+    this.absorb(this.world.drainEvents());
+    this.series.take(this.world);
+    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null }));
+    this.publish();
+  }
+
+  /** Moves to virtual time `t` on the recorded timeline (back: restore and replay; forward: run). */
+  seek(t: number): void {
+    const target = Math.max(0, Math.min(t, Math.max(this.ui.getState().horizon, this.world.now)));
+    if (target < this.world.now) {
+      this.world = this.timeline.rewindTo(Math.max(0, target - this.replayMargin));
+      this.tokens.reset();
+      const fresh = this.world.drainEvents();
+      // a checkpoint holds what happened up to its time; a fresh world replays from scratch
+      const keepUpTo = fresh.length ? -1 : this.world.now;
+      this.log.truncateAfter(keepUpTo);
+      this.series.truncateAfter(keepUpTo);
+      this.absorb(fresh);
+      if (fresh.length) this.series.take(this.world);
+      this.ui.setState((s) => ({ epoch: s.epoch + 1 }));
+    }
+    this.advance(target, () => false);
+    this.publish();
+  }
+
+  /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. */
+  input(cmd: WorldInput): void {
+    this.timeline.record(this.world.now, cmd);
+    this.world.input(cmd);
+    this.ui.setState({ horizon: this.world.now });
+    this.absorb(this.world.drainEvents());
+    this.publish();
+  }
+
+  /** The editor's document changed: AMQP operations on the running broker (or a fresh world at time 0). */
+  setDocument(doc: Scenario): void {
+    const before = this.doc;
+    this.doc = doc;
+    if (!simRelevantChange(before, doc)) return;
+    if (this.world.now === 0 && this.timeline.inputs.length === 0) {
+      this.reset();
+      return;
+    }
+    this.input({ type: 'scenario', scenario: doc });
+  }
+
+  /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
+  tick(dtWallMs: number, overBudget: () => boolean): void {
+    const { playing, speed } = this.ui.getState();
+    if (!playing) return;
+    this.advance(this.world.now + dtWallMs * speed, overBudget);
+    this.publish();
+  }
+
+  // ---------------------------------------------------------------- internals
+  /**
+   * Runs the world up to `target`, applying recorded inputs, taking chart samples and
+   * checkpoints at their exact virtual times. Stops early (deterministically, at an event
+   * boundary) when the frame's work budget is spent: a slow machine shows fewer frames, not a
+   * different run.
+   */
+  private advance(target: number, overBudget: () => boolean): void {
+    const w = this.world;
+    for (;;) {
+      const input = this.timeline.nextInput(target);
+      const stop = Math.min(target, input?.t ?? Number.POSITIVE_INFINITY, this.series.nextDue());
+      // events one at a time up to `stop`, watching the frame's budget
+      while (w.nextEventAt() <= stop) {
+        w.step();
+        if (overBudget()) {
+          this.absorb(w.drainEvents());
+          return;
+        }
+      }
+      w.advanceTo(stop);
+      if (input && input.t <= w.now) {
+        w.input(input.input);
+        this.timeline.cursor++;
+      }
+      if (this.series.nextDue() <= w.now) this.series.take(w);
+      this.timeline.maybeCheckpoint(w);
+      if (w.now >= target) break;
+    }
+    this.absorb(w.drainEvents());
+  }
+
+  /** Takes the chart samples due before `t` (time moves to each sample's instant; nothing else happens). */
+  private sampleUpTo(t: number): void {
+    while (this.series.nextDue() < t && this.world.nextEventAt() >= this.series.nextDue()) {
+      this.world.advanceTo(this.series.nextDue());
+      this.series.take(this.world);
+    }
+  }
+
+  private absorb(events: WorldEvent[]): void {
+    if (!events.length) return;
+    this.log.append(events);
+    this.tokens.ingest(events, this.doc, this.doc.broker.hopLatencyMs);
+  }
+
+  /** Pushes time, counters and figures to the UI stores (once per frame). */
+  private publish(): void {
+    const now = this.world.now;
+    this.tokens.prune(now);
+    syncLive(this.live, this.world);
+    this.ui.setState((s) => ({ time: now, horizon: Math.max(s.horizon, now), logTick: this.log.total }));
+  }
+
+  select(ref: MessageRef | null): void {
+    this.ui.setState({ selected: ref });
+  }
+
+  private frameListeners = new Set<(now: number) => void>();
+
+  /** Called once per animation frame (after the tick): layers that draw every frame listen here. */
+  onFrame(listener: (now: number) => void): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  frame(): void {
+    const now = this.world.now;
+    for (const l of this.frameListeners) l(now);
+  }
+}
+
+export type { WorldEvent };

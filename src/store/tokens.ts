@@ -1,0 +1,222 @@
+import { BROKER_NODE_ID, DEFAULT_EXCHANGE_NODE_ID, linkId, type Scenario } from '../model';
+import type { WorldEvent } from '../sim';
+
+/**
+ * What the canvas animates, derived from the world's trace: segments (a message travelling from
+ * one node to another between two virtual times) and effects (something that happened at a
+ * node: an expiry, a drop, an unroutable message). A token's position is
+ * (now - t0) / (t1 - t0) along its segment, so pause, step, speed and rewind need no animation
+ * state: the picture is a function of virtual time.
+ */
+export type SegmentKind = 'publish' | 'route' | 'deliver' | 'ack' | 'nack' | 'reject' | 'return' | 'confirm' | 'confirm-nack' | 'dead-letter';
+
+export interface Segment {
+  id: number;
+  kind: SegmentKind;
+  /** the broker's message id (absent while a publish travels to the broker) */
+  msgId?: number;
+  publisher?: string;
+  seq?: number;
+  from: string;
+  to: string;
+  /** the canvas line it follows (deriveLinks ids), when there is one */
+  link?: string;
+  /** travels its line backwards (acks, returns, confirms) */
+  reverse?: boolean;
+  t0: number;
+  t1: number;
+  /** routing key: the token's colour */
+  key: string;
+}
+
+export type EffectKind = 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed';
+
+export interface Effect {
+  id: number;
+  kind: EffectKind;
+  node: string;
+  t: number;
+  msgId?: number;
+  /** short detail: a drop reason, an error text */
+  detail?: string;
+}
+
+/** How long an effect stays visible (virtual ms are scaled by the view; this is a floor). */
+export const EFFECT_MS = 1500;
+
+export class TokenTracker {
+  segments: Segment[] = [];
+  effects: Effect[] = [];
+  private nextId = 1;
+  /** message id → routing key (colours for acks and redeliveries), bounded */
+  private keys = new Map<number, string>();
+  /** dead-lettered copies whose DLX is not drawn: where they came from */
+  private hiddenDlx = new Map<number, { from: string; t0: number }>();
+
+  reset(): void {
+    this.segments = [];
+    this.effects = [];
+    this.keys.clear();
+    this.hiddenDlx.clear();
+  }
+
+  /** Drops what is over (segments that arrived, effects older than EFFECT_MS). */
+  prune(now: number): void {
+    if (this.segments.length) this.segments = this.segments.filter((s) => s.t1 >= now);
+    if (this.effects.length) this.effects = this.effects.filter((e) => e.t + EFFECT_MS >= now);
+  }
+
+  /** Segments on their way at `now`. */
+  active(now: number): Segment[] {
+    return this.segments.filter((s) => s.t0 <= now && s.t1 >= now);
+  }
+
+  ingest(events: readonly WorldEvent[], s: Scenario, latency: number): void {
+    const names = nodeNames(s);
+    for (const e of events) this.one(e, names, latency);
+  }
+
+  private seg(x: Omit<Segment, 'id'>): void {
+    this.segments.push({ ...x, id: this.nextId++ });
+  }
+
+  private effect(x: Omit<Effect, 'id'>): void {
+    this.effects.push({ ...x, id: this.nextId++ });
+  }
+
+  private remember(msgId: number, key: string): void {
+    this.keys.set(msgId, key);
+    if (this.keys.size > 50_000) this.keys.delete(this.keys.keys().next().value!);
+  }
+
+  private one(e: WorldEvent, n: NodeNames, L: number): void {
+    switch (e.type) {
+      case 'publish-sent': {
+        const to = n.exchange(e.exchange);
+        if (to) {
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey });
+        } else {
+          // the default exchange is not drawn: the message goes straight to the queue its key names
+          const q = n.queue(e.routingKey);
+          const link = q ? linkId.publishViaDefault(e.publisher, q) : undefined;
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to: q ?? BROKER_NODE_ID, link, t0: e.t, t1: q ? e.arriveAt + L : e.arriveAt, key: e.routingKey });
+        }
+        return;
+      }
+      case 'published':
+        this.remember(e.msgId, e.routingKey);
+        return;
+      case 'routed': {
+        const key = this.keys.get(e.msgId) ?? '';
+        const hidden = this.hiddenDlx.get(e.msgId);
+        if (hidden) this.hiddenDlx.delete(e.msgId);
+        const from = n.exchange(e.exchange);
+        if (!from) {
+          // routed by an undrawn default exchange: publishes already travel to the queue; dead-letters go there from their queue
+          if (hidden) for (const q of e.queues) this.seg({ kind: 'dead-letter', msgId: e.msgId, from: hidden.from, to: n.queue(q) ?? BROKER_NODE_ID, t0: hidden.t0, t1: e.t + L, key });
+          return;
+        }
+        if (!e.hops) {
+          for (const q of e.queues) {
+            const to = n.queue(q);
+            if (to) this.seg({ kind: 'route', msgId: e.msgId, from, to, link: n.bindingLink(from, to), t0: e.t, t1: e.t + L, key });
+          }
+          return;
+        }
+        const depth = new Map<string, number>([[from, 0]]);
+        for (const h of e.hops) {
+          const a = n.exchange(h.from);
+          const b = h.toType === 'queue' ? n.queue(h.to) : n.exchange(h.to);
+          if (!a || !b) continue;
+          const d = depth.get(a) ?? 0;
+          if (h.toType === 'exchange' && !depth.has(b)) depth.set(b, d + 1);
+          const link = h.via === 'alternate-exchange' ? linkId.alternate(a) : n.bindingLink(a, b);
+          this.seg({ kind: 'route', msgId: e.msgId, from: a, to: b, link, t0: e.t + d * L, t1: e.t + (d + 1) * L, key });
+        }
+        return;
+      }
+      case 'delivered': {
+        if (e.consumerTag === undefined) return;
+        const app = n.consumerApp(e.consumerTag);
+        const from = n.queue(e.queue);
+        if (app && from) this.seg({ kind: 'deliver', msgId: e.msgId, from, to: app, link: linkId.subscribe(e.consumerTag), t0: e.t, t1: e.t + L, key: e.routingKey });
+        return;
+      }
+      case 'settle-sent': {
+        const to = n.queue(e.queue);
+        if (to) this.seg({ kind: e.action, msgId: e.msgId, from: e.app, to, link: linkId.subscribe(e.consumer), reverse: true, t0: e.t, t1: e.arriveAt, key: this.keys.get(e.msgId) ?? '' });
+        return;
+      }
+      case 'reply-in-flight': {
+        const from = n.exchange(e.exchange) ?? BROKER_NODE_ID;
+        const kind = e.kind === 'return' ? 'return' : e.kind === 'confirm-ack' ? 'confirm' : 'confirm-nack';
+        this.seg({ kind, msgId: e.msgId, publisher: e.publisher, from, to: e.app, link: linkId.publish(e.publisher), reverse: true, t0: e.t, t1: e.arriveAt, key: this.keys.get(e.msgId) ?? '' });
+        return;
+      }
+      case 'dead-lettered': {
+        const from = n.queue(e.queue);
+        if (!from) return;
+        const dlx = n.exchange(e.exchange);
+        this.remember(e.newMsgId, e.routingKeys[0] ?? '');
+        if (dlx) this.seg({ kind: 'dead-letter', msgId: e.newMsgId, from, to: dlx, link: linkId.deadLetter(from), t0: e.t, t1: e.t + L, key: e.routingKeys[0] ?? '' });
+        else this.hiddenDlx.set(e.newMsgId, { from, t0: e.t });
+        return;
+      }
+      case 'expired':
+        this.at('expired', n.queue(e.queue), e.t, e.msgId);
+        return;
+      case 'requeued':
+        this.at('requeued', n.queue(e.queue), e.t, e.msgId, e.reason);
+        return;
+      case 'dropped':
+        this.at('dropped', e.queue === undefined ? BROKER_NODE_ID : n.queue(e.queue), e.t, e.msgId, e.reason);
+        return;
+      case 'unroutable':
+        this.at('unroutable', n.exchange(e.exchange) ?? BROKER_NODE_ID, e.t, e.msgId);
+        return;
+      case 'return-received':
+        this.at('returned', e.app, e.t, e.msgId, e.replyText);
+        return;
+      case 'confirm-received':
+        if (!e.ack) this.at('confirm-nack', e.app, e.t, e.msgId);
+        return;
+      case 'publish-failed':
+        this.at('error', e.app, e.t, e.msgId, e.reason);
+        return;
+      case 'client-error':
+        this.at('error', e.app ?? BROKER_NODE_ID, e.t, undefined, e.text);
+        return;
+      case 'client-state':
+        if (e.state === 'crashed') this.at('crashed', e.app, e.t);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private at(kind: EffectKind, node: string | undefined, t: number, msgId?: number, detail?: string): void {
+    if (node) this.effect({ kind, node, t, msgId, detail });
+  }
+}
+
+interface NodeNames {
+  exchange(name: string): string | undefined;
+  queue(name: string): string | undefined;
+  consumerApp(consumerId: string): string | undefined;
+  bindingLink(from: string, to: string): string | undefined;
+}
+
+/** Node ids by AMQP name for one scenario (built once per ingest batch). */
+function nodeNames(s: Scenario): NodeNames {
+  const exchanges = new Map(s.exchanges.map((x) => [x.name, x.id]));
+  const queues = new Map(s.queues.map((q) => [q.name, q.id]));
+  const consumers = new Map(s.apps.flatMap((a) => a.consumers.map((c) => [c.id, a.id] as const)));
+  const bindings = new Map<string, string>();
+  for (const b of s.bindings) if (!bindings.has(`${b.source}>${b.destination}`)) bindings.set(`${b.source}>${b.destination}`, b.id);
+  return {
+    exchange: (name) => (name === '' ? (s.broker.showDefaultExchange ? DEFAULT_EXCHANGE_NODE_ID : undefined) : exchanges.get(name)),
+    queue: (name) => queues.get(name),
+    consumerApp: (id) => consumers.get(id),
+    bindingLink: (from, to) => (from === DEFAULT_EXCHANGE_NODE_ID ? linkId.defaultBinding(to) : bindings.get(`${from}>${to}`)),
+  };
+}
