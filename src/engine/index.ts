@@ -3,6 +3,7 @@
  */
 export { AmqpBroker } from './api';
 export type { GetOk } from './ack';
+export { type Timed, TimedHeap } from './heap';
 export type { BrokerOptions, ChannelRef } from './broker';
 export { PREDECLARED_EXCHANGES } from './broker';
 export type { ConsumeParams } from './consume';

@@ -1,97 +1,66 @@
-/**
- * The broker's timers on its virtual clock: a binary min-heap keyed by (time, seq). `seq` is an
- * insertion counter, so timers due at the same instant fire in the order they were set: the
- * schedule is deterministic. Timers are plain data (they survive a snapshot); a timer that is no
- * longer wanted is not removed but recognised as stale when it fires (its token changed).
- */
+import { type Timed, TimedHeap } from './heap';
+
 /** message-expiry / queue-idle: per queue; transit: a message travelling inside the broker (token = transit id). */
 export type TimerKind = 'message-expiry' | 'queue-idle' | 'transit';
 
+/**
+ * The broker's timers on its virtual clock (see heap.ts for the deterministic ordering). A timer
+ * that is no longer wanted is not removed but recognised as stale when it fires (its token changed).
+ */
 export interface Timer {
   at: number;
   seq: number;
   kind: TimerKind;
-  /** the queue the timer belongs to */
+  /** the queue the timer belongs to ('' for transits) */
   queue: string;
-  /** compared with the queue's current token for this kind; a mismatch means stale */
+  /** compared with the queue's current token for this kind (or the transit id); a mismatch means stale */
   token: number;
 }
 
+type Data = Omit<Timer, 'at' | 'seq'>;
+const toTimer = (t: Timed<Data>): Timer => ({ at: t.at, seq: t.seq, ...t.item });
+
 export class Schedule {
-  private heap: Timer[] = [];
-  private seq = 0;
+  private heap = new TimedHeap<Data>();
 
   get size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   add(at: number, kind: TimerKind, queue: string, token: number): void {
-    const t: Timer = { at, seq: this.seq++, kind, queue, token };
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
-    }
+    this.heap.push(at, { kind, queue, token });
   }
 
   /** The earliest timer, without removing it. */
   peek(): Timer | undefined {
-    return this.heap[0];
+    const top = this.heap.peek();
+    return top && toTimer(top);
   }
 
   /** Time of the earliest timer, or Infinity. */
   peekTime(): number {
-    return this.heap.length ? this.heap[0]!.at : Number.POSITIVE_INFINITY;
+    return this.heap.peekTime();
   }
 
   /** Removes and returns the earliest timer due at or before `t`. */
   popDue(t: number): Timer | undefined {
-    const h = this.heap;
-    if (!h.length || h[0]!.at > t) return undefined;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
+    if (this.heap.peekTime() > t) return undefined;
+    return toTimer(this.heap.pop()!);
   }
 
   /** Drops every timer for which `stale` says so (keeps the heap small after churn). */
   prune(stale: (t: Timer) => boolean): void {
-    const keep = this.heap.filter((t) => !stale(t));
-    if (keep.length === this.heap.length) return;
-    this.heap = [];
-    for (const t of keep.sort((a, b) => (before(a, b) ? -1 : 1))) this.heap.push(t);
+    this.heap.remove((d) => stale({ at: 0, seq: 0, ...d }));
   }
 
   toJSON(): { seq: number; timers: Timer[] } {
-    return { seq: this.seq, timers: this.heap.map((t) => ({ ...t })) };
+    const j = this.heap.toJSON();
+    return { seq: j.seq, timers: j.items.map(toTimer) };
   }
 
   static fromJSON(data: { seq: number; timers: Timer[] }): Schedule {
     const s = new Schedule();
-    s.seq = data.seq;
-    // a heap array copied as-is is still a valid heap
-    s.heap = data.timers.map((t) => ({ ...t }));
+    s.heap = TimedHeap.fromJSON({ seq: data.seq, items: data.timers.map(({ at, seq, ...item }) => ({ at, seq, item })) });
     return s;
   }
-}
-
-function before(a: Timer, b: Timer): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }
