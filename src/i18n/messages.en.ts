@@ -218,6 +218,8 @@ export const en = {
   'field.outcome': 'Outcome',
   'field.failPercent': 'Failures (%)',
   'field.failOutcome': 'Outcome of a failure',
+  'field.replyToRequests': 'Reply to requests (RPC server)',
+  'hint.replyToRequests': 'After acking a message that has a reply-to, publish a reply to the default exchange with that routing key and the same correlation-id.',
   'field.consumerPriority': 'Consumer priority (x-priority)',
   'field.exclusiveConsumer': 'Exclusive consumer',
   'field.running': 'Running',

@@ -210,6 +210,8 @@ export const es = {
   'field.outcome': 'Resultado',
   'field.failPercent': 'Fallos (%)',
   'field.failOutcome': 'Resultado de un fallo',
+  'field.replyToRequests': 'Responder a las peticiones (servidor RPC)',
+  'hint.replyToRequests': 'Tras confirmar (ack) un mensaje que trae reply-to, publica una respuesta en el exchange por defecto con esa clave de enrutamiento y el mismo correlation-id.',
   'field.consumerPriority': 'Prioridad del consumidor (x-priority)',
   'field.exclusiveConsumer': 'Consumidor exclusivo',
   'field.running': 'En marcha',

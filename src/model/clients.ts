@@ -71,5 +71,10 @@ export const consumerSchema = z
     priority: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(-2147483648).max(2147483647).default(0),
     exclusive: z.boolean().default(false),
     running: z.boolean().default(true),
+    /**
+     * RPC server: after acking a request that has a reply-to, publish a reply to the default
+     * exchange with the reply-to as routing key and the request's correlation-id.
+     */
+    replyToRequests: z.boolean().default(false),
   });
 export type Consumer = z.output<typeof consumerSchema>;

@@ -1,7 +1,7 @@
-import { nextFloat } from '../engine';
+import { type BasicProperties, nextFloat, type PublishParams } from '../engine';
 import type { Consumer, Outcome } from '../model';
 import { findConsumer } from './lookup';
-import type { DeliveryInfo } from './runtime';
+import type { ConsumerRt, DeliveryInfo } from './runtime';
 import type { World } from './world';
 
 /**
@@ -60,8 +60,30 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
     const arriveAt = w.now + w.latency;
     w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
     w.schedule(arriveAt, { kind: 'settle-arrive', consumer: id, gen, action, requeue, deliveryTag: d.deliveryTag });
+    if (action === 'ack' && found.con.replyToRequests && d.replyTo !== undefined) reply(w, c, d, gen);
   }
   startNext(w, id);
+}
+
+/** An RPC server answers on the default exchange, to the queue the request named in reply-to. */
+function reply(w: World, c: ConsumerRt, d: DeliveryInfo, gen: number): void {
+  const seq = ++c.replied;
+  const body = `reply to ${d.body ?? ''}`;
+  const properties: BasicProperties = { deliveryMode: 1 };
+  if (d.correlationId !== undefined) properties.correlationId = d.correlationId;
+  const params = { exchange: '', routingKey: d.replyTo!, body, properties };
+  const arriveAt = w.now + w.latency;
+  w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: c.app, publisher: c.id, seq, exchange: '', routingKey: d.replyTo!, body });
+  w.schedule(arriveAt, { kind: 'reply-arrive', consumer: c.id, gen, seq, params });
+}
+
+export function onReplyArrive(w: World, id: string, gen: number, seq: number, params: PublishParams): void {
+  const c = w.consumers.get(id);
+  const found = findConsumer(w.scenario, id);
+  if (!c || !found) return;
+  const ref = w.channelRef(found.app.id, found.con.channelId);
+  const r = ref && c.gen === gen && w.now >= w.brokerDownUntil ? w.broker.basicPublish(ref, params) : undefined;
+  if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : 'connection closed' });
 }
 
 /** The ack / nack / reject reaches the broker (if the channel is still the one it was sent on). */

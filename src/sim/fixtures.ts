@@ -56,6 +56,7 @@ export function consumerApp(id: string, name: string, con: Partial<Consumer> = {
         priority: 0,
         exclusive: false,
         running: true,
+        replyToRequests: false,
         ...con,
       },
     ],

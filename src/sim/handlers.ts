@@ -1,4 +1,4 @@
-import { onDeliveryArrive, onProcessingDone, onSettleArrive } from './consuming';
+import { onDeliveryArrive, onProcessingDone, onReplyArrive, onSettleArrive } from './consuming';
 import { reconnectAll } from './inputs';
 import { onPublishArrive, onTick } from './publishing';
 import type { SimItem } from './runtime';
@@ -21,6 +21,9 @@ export function handleItem(w: World, it: SimItem): void {
       return;
     case 'settle-arrive':
       onSettleArrive(w, it.consumer, it.gen, it.action, it.requeue, it.deliveryTag);
+      return;
+    case 'reply-arrive':
+      onReplyArrive(w, it.consumer, it.gen, it.seq, it.params);
       return;
     case 'return-arrive': {
       const p = w.publishers.get(it.publisher);

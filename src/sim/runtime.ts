@@ -12,6 +12,10 @@ export interface DeliveryInfo {
   noAck: boolean;
   /** while being processed: when the work is done */
   until?: number;
+  /** what an RPC server needs to answer */
+  replyTo?: string;
+  correlationId?: string;
+  body?: string;
 }
 
 export interface ChannelRt {
@@ -71,6 +75,8 @@ export interface ConsumerRt {
   acked: number;
   nacked: number;
   rejected: number;
+  /** RPC replies sent */
+  replied: number;
   /** last error the broker sent (channel closed, consumer cancelled) */
   error?: string;
   /** subscribe again when the broker is back after a restart */
@@ -84,6 +90,7 @@ export type SimItem =
   | { kind: 'delivery-arrive'; consumer: string; gen: number; d: DeliveryInfo }
   | { kind: 'processing-done'; consumer: string; gen: number }
   | { kind: 'settle-arrive'; consumer: string; gen: number; action: 'ack' | 'nack' | 'reject'; requeue: boolean; deliveryTag: number }
+  | { kind: 'reply-arrive'; consumer: string; gen: number; seq: number; params: PublishParams }
   | { kind: 'return-arrive'; publisher: string; msgId: number; replyText: string }
   | { kind: 'confirm-arrive'; publisher: string; msgId: number; ack: boolean }
   | { kind: 'reconnect' };
@@ -93,5 +100,5 @@ export function newPublisherRt(id: string, app: string): PublisherRt {
 }
 
 export function newConsumerRt(id: string, app: string, tag: string): ConsumerRt {
-  return { id, app, tag, state: 'stopped', gen: 0, inbox: [], busy: null, on: null, received: 0, redelivered: 0, acked: 0, nacked: 0, rejected: 0 };
+  return { id, app, tag, state: 'stopped', gen: 0, inbox: [], busy: null, on: null, received: 0, redelivered: 0, acked: 0, nacked: 0, rejected: 0, replied: 0 };
 }

@@ -5,7 +5,7 @@ import type { ClientEvent, WorldEvent } from './events';
 import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
-import type { AppRt, ConsumerRt, PublisherRt, SimItem } from './runtime';
+import type { AppRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
 import { buildWorld } from './topology';
 
 export interface WorldSnapshot {
@@ -151,7 +151,13 @@ export class World {
         // consumer tags are the consumers' ids; a delivery on another channel is stale
         const c = this.consumers.get(e.consumerTag);
         if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
-        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, gen: c.gen, d: { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck } });
+        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck };
+        if (e.properties.replyTo !== undefined) {
+          d.replyTo = e.properties.replyTo;
+          d.correlationId = e.properties.correlationId;
+          d.body = e.body;
+        }
+        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, gen: c.gen, d });
         return;
       }
       case 'returned': {

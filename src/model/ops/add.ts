@@ -42,6 +42,7 @@ export function defaultConsumer(id: string, channelId: string, queue = ''): Cons
     priority: 0,
     exclusive: false,
     running: true,
+    replyToRequests: false,
   };
 }
 

@@ -38,6 +38,7 @@ export function ConsumerFields({ app, consumer: c, index }: { app: App; consumer
       <NumberField label={t('field.consumerPriority')} hint={t('hint.consumerPriority')} value={c.priority} onCommit={(v) => set({ priority: v })} />
       <CheckboxField label={t('field.exclusiveConsumer')} hint={t('hint.exclusiveConsumer')} checked={c.exclusive} onCommit={(exclusive) => set({ exclusive })} />
       <CheckboxField label={t('field.running')} checked={c.running} onCommit={(running) => set({ running })} />
+      <CheckboxField label={t('field.replyToRequests')} hint={t('hint.replyToRequests')} checked={c.replyToRequests} onCommit={(replyToRequests) => set({ replyToRequests })} />
       <button type="button" onClick={() => run((d) => removeConsumer(d, app.id, c.id))}>
         {t('app.removeConsumer', { n: index + 1 })}
       </button>
