@@ -80,6 +80,7 @@ export class Broker {
 
   /** Takes the trace recorded since the last call. */
   drainTrace(): TraceEvent[] {
+    if (!this.trace.length) return NONE;
     const out = this.trace;
     this.trace = [];
     return out;
@@ -139,6 +140,9 @@ export class Broker {
     return ch;
   }
 }
+
+/** Shared empty result of drainTrace (callers only read it). */
+const NONE: TraceEvent[] = [];
 
 const OK_VOID: Result<undefined> = Object.freeze({ ok: true, value: undefined }) as Result<undefined>;
 

@@ -85,9 +85,9 @@ export function advanceTo(b: Broker, t: number): void {
 export function nextTimerAt(b: Broker): number {
   // stale timers stay in the heap until they fire; drop the ones on top so "next" is honest
   for (let top = b.schedule.peek(); top; top = b.schedule.peek()) {
-    const q = b.queues.get(top.queue);
-    const live =
-      top.kind === 'transit' ? b.transits.has(top.token) : q && ((top.kind === 'message-expiry' && top.token === q.expiryToken) || (top.kind === 'queue-idle' && top.token === q.idleToken));
+    const { kind, queue, token } = top.item;
+    const q = b.queues.get(queue);
+    const live = kind === 'transit' ? b.transits.has(token) : q && ((kind === 'message-expiry' && token === q.expiryToken) || (kind === 'queue-idle' && token === q.idleToken));
     if (live) return top.at;
     b.schedule.popDue(top.at);
   }

@@ -31,10 +31,9 @@ export class Schedule {
     this.heap.push(at, { kind, queue, token });
   }
 
-  /** The earliest timer, without removing it. */
-  peek(): Timer | undefined {
-    const top = this.heap.peek();
-    return top && toTimer(top);
+  /** The earliest timer, without removing it (the heap's own record: read it, do not keep it). */
+  peek(): Readonly<{ at: number; item: Data }> | undefined {
+    return this.heap.peek();
   }
 
   /** Time of the earliest timer, or Infinity. */

@@ -92,8 +92,8 @@ export class World {
     }
     const next = this.queue.pop()!;
     this.now = Math.max(this.now, next.at);
+    // no broker timer is due before this item (it would have been taken first): only the clock moves
     this.broker.advanceTo(this.now);
-    this.collect();
     handleItem(this, next.item);
     this.collect();
     return true;
