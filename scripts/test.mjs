@@ -7,7 +7,7 @@ const stages = [
   ['lint', 'npm', ['run', '-s', 'lint']],
   ['unit tests', 'npm', ['run', '-s', 'test:unit']],
 ];
-if (existsSync('scripts/conformance.mjs')) {
+if (existsSync('scripts/conformance.ts')) {
   // The cases recorded from a real RabbitMQ (shared with the team) and our own recorded cases.
   if (existsSync('../shared/conformance')) {
     stages.push(['conformance (../shared/conformance)', 'npm', ['run', '-s', 'conformance', '--', '../shared/conformance']]);

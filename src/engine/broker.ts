@@ -1,0 +1,136 @@
+import { type AmqpError, AmqpException, amqpError, type Result } from './errors';
+import { Channel, Connection, Exchange, type Queue } from './entities';
+import { closeChannel, closeConnection } from './lifecycle';
+import { createRng, type RngState } from './rng';
+import { Schedule } from './schedule';
+import type { TraceEvent } from './trace';
+
+export interface ChannelRef {
+  connection: number;
+  channel: number;
+}
+
+export interface BrokerOptions {
+  /** seed of the broker's PRNG (server-generated names) */
+  seed?: number;
+  /** virtual time to start at, in milliseconds */
+  now?: number;
+  /** record trace events (default true); benchmarks of raw throughput may turn it off */
+  trace?: boolean;
+}
+
+/** The exchanges every RabbitMQ vhost has from the start. "" is the default exchange. */
+export const PREDECLARED_EXCHANGES = [
+  ['', 'direct'],
+  ['amq.direct', 'direct'],
+  ['amq.fanout', 'fanout'],
+  ['amq.topic', 'topic'],
+  ['amq.headers', 'headers'],
+  ['amq.match', 'headers'],
+] as const;
+
+/**
+ * The broker's state: one vhost ("/"), its exchanges, queues and bindings, the client
+ * connections and their channels, the virtual clock, the timer schedule and the seeded PRNG.
+ * Mutable for speed, deterministic by construction, and serialisable (see snapshot.ts).
+ *
+ * The protocol methods live in the modules next to this file and are exposed through
+ * `api.ts`; this class holds state and the few mechanisms everything shares: the trace, time,
+ * and closing channels and connections on errors.
+ */
+export class Broker {
+  now: number;
+  rng: RngState;
+  schedule = new Schedule();
+  readonly exchanges = new Map<string, Exchange>();
+  readonly queues = new Map<string, Queue>();
+  readonly connections = new Map<number, Connection>();
+  nextConnectionId = 1;
+  nextMsgId = 1;
+  nextConsumerOrder = 1;
+  nextTimerToken = 1;
+  traceEnabled: boolean;
+  trace: TraceEvent[] = [];
+  /** bindings by destination ("q:name" / "x:name"), to remove them when the destination goes */
+  readonly bindingsTo = new Map<string, Set<import('./routing').Binding>>();
+
+  constructor(opts: BrokerOptions = {}) {
+    this.now = opts.now ?? 0;
+    this.rng = createRng(opts.seed ?? 1);
+    this.traceEnabled = opts.trace ?? true;
+    for (const [name, type] of PREDECLARED_EXCHANGES) {
+      this.exchanges.set(name, new Exchange(name, type, true, false, false, {}));
+    }
+  }
+
+  emit(e: TraceEvent): void {
+    if (this.traceEnabled) this.trace.push(e);
+  }
+
+  /** Takes the trace recorded since the last call. */
+  drainTrace(): TraceEvent[] {
+    const out = this.trace;
+    this.trace = [];
+    return out;
+  }
+
+  newTimerToken(): number {
+    return this.nextTimerToken++;
+  }
+
+  connection(id: number): Connection | undefined {
+    const c = this.connections.get(id);
+    return c?.open ? c : undefined;
+  }
+
+  channel(ref: ChannelRef): Channel | undefined {
+    const ch = this.connection(ref.connection)?.channels.get(ref.channel);
+    return ch?.open ? ch : undefined;
+  }
+
+  /**
+   * Runs one protocol method on a channel. An AMQP exception thrown inside becomes a value, and
+   * closes the channel (soft error) or the connection (hard error) exactly as RabbitMQ would.
+   */
+  run<T>(ref: ChannelRef, method: string, fn: (ch: Channel) => T): Result<T> {
+    const ch = this.channel(ref);
+    if (!ch) return { ok: false, error: notOpen(ref, method) };
+    try {
+      const value = fn(ch);
+      // most methods return nothing: share one result object instead of allocating one per call
+      return value === undefined ? (OK_VOID as Result<T>) : { ok: true, value };
+    } catch (e) {
+      if (!(e instanceof AmqpException)) throw e;
+      this.onError(ch, e.error);
+      return { ok: false, error: e.error };
+    }
+  }
+
+  private onError(ch: Channel, error: AmqpError): void {
+    if (error.scope === 'connection') closeConnection(this, ch.connection, error);
+    else closeChannel(this, ch, error, 'error');
+  }
+
+  openConnection(name: string, user: string): Connection {
+    const conn = new Connection(this.nextConnectionId++, name, user);
+    this.connections.set(conn.id, conn);
+    this.emit({ type: 'connection-opened', t: this.now, connection: conn.id, name });
+    return conn;
+  }
+
+  openChannel(conn: Connection, number?: number): Channel {
+    let n = number ?? conn.nextChannel;
+    while (conn.channels.has(n)) n++;
+    conn.nextChannel = Math.max(conn.nextChannel, n + 1);
+    const ch = new Channel(conn, n);
+    conn.channels.set(n, ch);
+    this.emit({ type: 'channel-opened', t: this.now, connection: conn.id, channel: n });
+    return ch;
+  }
+}
+
+const OK_VOID: Result<undefined> = Object.freeze({ ok: true, value: undefined }) as Result<undefined>;
+
+function notOpen(ref: ChannelRef, method: string): AmqpError {
+  return { ...amqpError(504, method, `channel ${ref.channel} of connection ${ref.connection} is not open`), scope: 'channel' };
+}

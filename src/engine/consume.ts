@@ -1,0 +1,112 @@
+import type { Broker } from './broker';
+import { type Channel, Consumer, Queue } from './entities';
+import { fail } from './errors';
+import { type FieldTable, integerValue } from './fields';
+import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
+import { checkExclusive, deleteQueue, findQueue } from './queueDeclare';
+import { nextToken } from './rng';
+
+export interface ConsumeParams {
+  queue: string;
+  /** "" lets the broker choose ("amq.ctag-…") */
+  consumerTag?: string;
+  noAck?: boolean;
+  exclusive?: boolean;
+  /** e.g. { 'x-priority': 10 } */
+  arguments?: FieldTable;
+}
+
+/**
+ * basic.qos. RabbitMQ reads `global=false` as a limit for each consumer created afterwards on
+ * this channel, and `global=true` as a limit shared by all consumers of the channel.
+ */
+export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; global?: boolean }): void {
+  if (p.global) ch.globalPrefetch = p.prefetchCount;
+  else ch.consumerPrefetch = p.prefetchCount;
+  b.emit({ type: 'qos', t: b.now, connection: ch.connection.id, channel: ch.number, prefetchCount: p.prefetchCount, global: !!p.global });
+  if (p.global) resumeChannel(b, ch);
+}
+
+export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consumerTag: string } {
+  const M = 'basic.consume';
+  const q = findQueue(b, p.queue, M);
+  checkExclusive(q, ch.connection, M);
+  if (q.isQuorum && ch.globalPrefetch > 0) fail(540, M, `queue '${q.name}' in vhost '/' does not support global qos`);
+  let tag = p.consumerTag ?? '';
+  if (tag === '') tag = `amq.ctag-${nextToken(b.rng)}`;
+  if (ch.consumers.has(tag)) fail(530, M, `attempt to reuse consumer tag '${tag}'`);
+  if (q.exclusiveConsumer || (p.exclusive && q.consumers.length > 0)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
+  const args = p.arguments ?? {};
+  const priority = integerValue(args['x-priority']) ?? 0;
+  const c = new Consumer(tag, q, ch, !!p.noAck, !!p.exclusive, priority, ch.consumerPrefetch, { ...args }, b.nextConsumerOrder++);
+  q.consumers.push(c);
+  ch.consumers.set(tag, c);
+  q.hadConsumers = true;
+  q.idleToken = b.newTimerToken(); // in use: the x-expires clock stops
+  if (c.exclusive) q.exclusiveConsumer = c;
+  if (!q.parsed.singleActiveConsumer || q.consumers.length === 1) activate(q, c);
+  b.emit({ type: 'consumer-added', t: b.now, connection: ch.connection.id, channel: ch.number, queue: q.name, consumerTag: tag, noAck: c.noAck, exclusive: c.exclusive, priority, prefetchCount: c.prefetch });
+  dispatch(b, q);
+  return { consumerTag: tag };
+}
+
+/** basic.cancel: the consumer stops; the messages it holds stay unacked on the channel. */
+export function basicCancel(b: Broker, ch: Channel, p: { consumerTag: string }): void {
+  const c = ch.consumers.get(p.consumerTag);
+  if (!c) return;
+  removeConsumer(b, c, { dispatch: true });
+}
+
+/**
+ * Takes a consumer off its queue. With single active consumer the next registered one takes
+ * over; an auto-delete queue goes with its last consumer. Returns false if the queue was deleted.
+ */
+export function removeConsumer(b: Broker, c: Consumer, opts: { dispatch: boolean; silent?: boolean }): boolean {
+  const q = c.queue;
+  c.channel.consumers.delete(c.tag);
+  if (q.deleted) return false;
+  const idx = q.consumers.indexOf(c);
+  if (idx < 0) return true;
+  q.consumers.splice(idx, 1);
+  q.active = q.active.filter((x) => x !== c);
+  q.blocked = q.blocked.filter((x) => x !== c);
+  if (q.exclusiveConsumer === c) q.exclusiveConsumer = null;
+  if (!opts.silent) {
+    b.emit({ type: 'consumer-cancelled', t: b.now, connection: c.channel.connection.id, channel: c.channel.number, queue: q.name, consumerTag: c.tag, byServer: false });
+  }
+  if (q.parsed.singleActiveConsumer && q.consumers.length > 0 && !q.active.length && !q.blocked.length) {
+    activate(q, q.consumers[0]!); // the next consumer in registration order becomes the active one
+  }
+  if (q.consumers.length === 0) {
+    if (q.autoDelete && q.hadConsumers) {
+      deleteQueue(b, q, 'auto-delete');
+      return false;
+    }
+    q.lastUsedAt = b.now;
+    armIdleTimer(b, q);
+  }
+  if (opts.dispatch) dispatch(b, q);
+  return true;
+}
+
+/** After messages of a channel were settled: consumers that have room again get messages. */
+export function resumeChannel(b: Broker, ch: Channel, also?: Queue | Iterable<Queue>): void {
+  // a small array rather than a Set: a channel rarely has more than a few consumers
+  const queues: Queue[] = [];
+  if (also instanceof Queue) queues.push(also);
+  else if (also) for (const q of also) if (!queues.includes(q)) queues.push(q);
+  for (const c of ch.consumers.values()) if (!queues.includes(c.queue)) queues.push(c.queue);
+  for (const q of queues) {
+    if (q.deleted) continue;
+    if (q.blocked.length) {
+      // the channel's consumers that have room again rejoin the active ones, at the back
+      const still: Consumer[] = [];
+      for (const c of q.blocked) {
+        if (c.channel === ch && canSend(c)) activate(q, c);
+        else still.push(c);
+      }
+      q.blocked = still;
+    }
+    dispatch(b, q);
+  }
+}

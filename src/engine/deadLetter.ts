@@ -1,0 +1,106 @@
+import type { Broker } from './broker';
+import type { Queue } from './entities';
+import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
+import { allRoutingKeys, type Message, type QueueEntry } from './message';
+import { offer } from './queueOps';
+import { route } from './route';
+import type { DeathReason } from './trace';
+
+/**
+ * Dead-lettering (rabbit_dead_letter): a message rejected without requeue, expired, dropped at
+ * the length limit or over the delivery limit is republished to the queue's
+ * x-dead-letter-exchange, with an x-death header that tells its story. Without a DLX, or when
+ * the DLX does not exist or routes nowhere, the message is dropped silently (dead-letters are
+ * never returned to a publisher and never confirmed).
+ */
+export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReason): void {
+  const dlxName = q.parsed.deadLetterExchange;
+  const m = e.msg;
+  const dlx = dlxName === undefined ? undefined : b.exchanges.get(dlxName);
+  if (dlxName === undefined || !dlx) {
+    q.stats.dropped++;
+    b.emit({ type: 'dropped', t: b.now, msgId: m.id, queue: q.name, reason: dlxName === undefined ? reason : 'no-dlx-exchange' });
+    return;
+  }
+  const copy = deadLetteredCopy(b, q, m, reason, dlxName, q.parsed.deadLetterRoutingKey);
+  q.stats.deadLettered++;
+  b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
+  b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: m.id });
+
+  const result = route(b, dlx, copy, b.traceEnabled);
+  // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
+  const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
+  if (!targets.length) {
+    b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, ...(result.hops ? { hops: result.hops } : {}) });
+    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable' });
+    return;
+  }
+  b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });
+  for (const t of targets) offer(b, t, copy);
+}
+
+/** The republished message: new id, x-death updated, expiration removed, dead-letter routing key applied. */
+export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathReason, dlx: string, dlrk: string | undefined): Message {
+  const headers: FieldTable = { ...(m.properties.headers ?? {}) };
+  const info: FieldTable = {
+    reason,
+    queue: q.name,
+    time: { $type: 'timestamp', value: Math.floor(b.now / 1000) },
+    exchange: m.exchange,
+    'routing-keys': allRoutingKeys(m),
+  };
+  // 3.10.8 quirk: messages recovered from disk after a restart lose original-expiration
+  if (m.properties.expiration !== undefined && !m.recovered) info['original-expiration'] = m.properties.expiration;
+
+  const deaths = Array.isArray(headers['x-death']) ? (headers['x-death'] as FieldValue[]) : undefined;
+  if (!deaths) {
+    headers['x-death'] = [{ count: 1, ...info }];
+    headers['x-first-death-reason'] = reason;
+    headers['x-first-death-queue'] = q.name;
+    headers['x-first-death-exchange'] = m.exchange;
+  } else {
+    // one entry per (queue, reason): a repeat increments its count and moves it to the front
+    const i = deaths.findIndex((d) => isTable(d) && str(d.queue) === q.name && str(d.reason) === reason);
+    const rest = deaths.filter((_, j) => j !== i);
+    const entry = i >= 0 ? { ...(deaths[i] as FieldTable), count: Number(plain((deaths[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
+    headers['x-death'] = [entry, ...rest];
+  }
+  if (dlrk !== undefined) delete headers.CC;
+  const { expiration: _dropped, ...props } = m.properties;
+  const copy: Message = {
+    id: b.nextMsgId++,
+    exchange: dlx,
+    // the dead-letter routing key replaces every key; without one, all the original keys are kept
+    routingKey: dlrk ?? m.routingKey,
+    body: m.body,
+    properties: { ...props, headers },
+    size: m.size,
+    deadLetteredFrom: m.id,
+    publishedAt: b.now,
+  };
+  if (dlrk === undefined && m.ccKeys) copy.ccKeys = m.ccKeys;
+  return copy;
+}
+
+function isTable(v: FieldValue): v is FieldTable {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && kindOf(v) === 'table';
+}
+
+function str(v: FieldValue | undefined): string | undefined {
+  return v === undefined ? undefined : String(plain(v));
+}
+
+/**
+ * rabbit_dead_letter:is_cycle: the target queue already appears in x-death and no entry up to
+ * and including it was a rejection, so the message would go round and round by itself.
+ */
+export function isCycle(target: string, headers: FieldTable | undefined): boolean {
+  const deaths = headers?.['x-death'];
+  if (!Array.isArray(deaths)) return false;
+  for (const d of deaths) {
+    if (!isTable(d)) return false;
+    if (str(d.reason) === 'rejected') return false;
+    if (str(d.queue) === target) return true;
+  }
+  return false;
+}

@@ -1,0 +1,82 @@
+import { releaseUnacked } from './ack';
+import type { Broker } from './broker';
+import type { Channel, Connection, Queue, Unacked } from './entities';
+import type { AmqpError } from './errors';
+import { removeConsumer } from './consume';
+import { dispatch, requeue } from './queueOps';
+import { deleteQueue, onExpiryTimer, onIdleTimer } from './queueDeclare';
+
+/**
+ * A channel closes (by the client, by an error, or with its connection): its consumers go, and
+ * every message it still holds goes back to its queue, in the queue's original order, flagged
+ * redelivered (rabbit_amqqueue_process:handle_ch_down). An auto-delete queue that loses its
+ * last consumer this way is deleted, held messages included.
+ */
+export function closeChannel(b: Broker, ch: Channel, error: AmqpError | undefined, why: 'client' | 'error' | 'connection'): void {
+  if (!ch.open) return;
+  ch.open = false;
+  ch.connection.channels.delete(ch.number);
+  b.emit({ type: 'channel-closed', t: b.now, connection: ch.connection.id, channel: ch.number, ...(error ? { error } : {}) });
+
+  const held = new Map<Queue, Unacked[]>();
+  for (const u of ch.unacked.values()) {
+    const g = held.get(u.queue);
+    if (g) g.push(u);
+    else held.set(u.queue, [u]);
+  }
+  const queues = new Set<Queue>();
+  for (const c of ch.consumers.values()) queues.add(c.queue);
+  for (const q of held.keys()) queues.add(q);
+  const consumers = [...ch.consumers.values()];
+  const reason = why === 'connection' ? 'connection-closed' : 'channel-closed';
+
+  for (const q of queues) {
+    let alive = !q.deleted;
+    for (const c of consumers) if (c.queue === q) alive = removeConsumer(b, c, { dispatch: false }) && alive;
+    const mine = held.get(q) ?? [];
+    for (const u of mine) releaseUnacked(ch, u);
+    if (!alive) continue;
+    if (mine.length) requeue(b, q, mine.map((u) => u.entry), reason);
+    else dispatch(b, q); // e.g. a single-active-consumer handover
+  }
+  ch.unacked.clear();
+  ch.consumers.clear();
+}
+
+/** A connection closes: all its channels close, then its exclusive queues are deleted. */
+export function closeConnection(b: Broker, conn: Connection, error: AmqpError | undefined): void {
+  if (!conn.open) return;
+  for (const ch of [...conn.channels.values()].sort((x, y) => x.number - y.number)) closeChannel(b, ch, undefined, 'connection');
+  conn.open = false;
+  b.connections.delete(conn.id);
+  for (const q of [...b.queues.values()]) if (q.exclusiveOwner === conn) deleteQueue(b, q, 'exclusive-owner-closed');
+  b.emit({ type: 'connection-closed', t: b.now, connection: conn.id, ...(error ? { error } : {}) });
+}
+
+/**
+ * Advances the virtual clock to `t`, firing every timer due on the way in (time, insertion)
+ * order: message expiry at queue heads and idle queues (x-expires).
+ */
+export function advanceTo(b: Broker, t: number): void {
+  if (t < b.now) throw new RangeError(`time cannot go back (now ${b.now}, asked ${t}); rewind by restoring a snapshot`);
+  for (let timer = b.schedule.popDue(t); timer; timer = b.schedule.popDue(t)) {
+    if (timer.at > b.now) b.now = timer.at;
+    const q = b.queues.get(timer.queue);
+    if (!q) continue;
+    if (timer.kind === 'message-expiry' && timer.token === q.expiryToken) onExpiryTimer(b, q);
+    else if (timer.kind === 'queue-idle' && timer.token === q.idleToken) onIdleTimer(b, q);
+  }
+  b.now = t;
+}
+
+/** When the next timer is due (Infinity if none): lets a driver jump straight to the next event. */
+export function nextTimerAt(b: Broker): number {
+  // stale timers stay in the heap until they fire; drop the ones on top so "next" is honest
+  for (let top = b.schedule.peek(); top; top = b.schedule.peek()) {
+    const q = b.queues.get(top.queue);
+    const live = q && ((top.kind === 'message-expiry' && top.token === q.expiryToken) || (top.kind === 'queue-idle' && top.token === q.idleToken));
+    if (live) return top.at;
+    b.schedule.popDue(top.at);
+  }
+  return Number.POSITIVE_INFINITY;
+}

@@ -1,0 +1,100 @@
+import type { Broker } from './broker';
+import type { Channel } from './entities';
+import { fail } from './errors';
+import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
+import { type BasicProperties, type Message, utf8Length } from './message';
+import { offer } from './queueOps';
+import { route } from './route';
+
+export interface PublishParams {
+  exchange: string;
+  routingKey: string;
+  mandatory?: boolean;
+  body?: string;
+  properties?: BasicProperties;
+}
+
+export interface PublishOk {
+  msgId: number;
+  /** publisher-confirm sequence number when the channel is in confirm mode */
+  publishSeqNo?: number;
+  /** how many queues the message was routed to (0: unroutable) */
+  routed: number;
+}
+
+const M = 'basic.publish';
+
+/** Extra routing keys from the CC and BCC headers (sender-selected distribution). */
+function ccKeysOf(headers: FieldTable): string[] {
+  const keys: string[] = [];
+  for (const h of ['CC', 'BCC']) {
+    const v = headers[h];
+    if (Array.isArray(v)) for (const k of v as FieldValue[]) if (kindOf(k) === 'string') keys.push(String(plain(k)));
+  }
+  return keys;
+}
+
+function checkExpiration(expiration: string | undefined): void {
+  if (expiration === undefined) return;
+  if (!/^-?\d+$/.test(expiration)) fail(406, M, `invalid expiration '${expiration}': no_integer`);
+  const n = Number(expiration);
+  if (n < 0) fail(406, M, `invalid expiration '${expiration}': {value_negative,${n}}`);
+}
+
+/**
+ * basic.publish: checks the exchange and the properties (errors close the channel), routes the
+ * message, offers it to every destination queue, returns it if it was mandatory and went
+ * nowhere, and confirms it in confirm mode (nack if a full queue refused it).
+ */
+export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishOk {
+  const x = b.exchanges.get(p.exchange);
+  if (!x) fail(404, M, `no exchange '${p.exchange}' in vhost '/'`);
+  if (x.internal) fail(403, M, `cannot publish to internal exchange '${p.exchange}' in vhost '/'`);
+  const props = p.properties ?? {};
+  if (props.userId !== undefined && props.userId !== ch.connection.user) {
+    fail(406, M, `user_id property set to '${props.userId}' but authenticated user was '${ch.connection.user}'`);
+  }
+  checkExpiration(props.expiration);
+
+  const publishSeqNo = ch.confirm ? ch.nextPublishSeqNo++ : undefined;
+  const headers = props.headers;
+  const ccKeys = headers && ('CC' in headers || 'BCC' in headers) ? ccKeysOf(headers) : undefined;
+  let properties = props;
+  if (headers && 'BCC' in headers) {
+    // BCC keys route the message but are never shown to consumers
+    const { BCC: _bcc, ...rest } = headers;
+    properties = { ...props, headers: rest };
+  }
+  const body = p.body ?? '';
+  const msg: Message = {
+    id: b.nextMsgId++,
+    exchange: p.exchange,
+    routingKey: p.routingKey,
+    body,
+    properties,
+    size: utf8Length(body),
+    publishedAt: b.now,
+  };
+  if (ccKeys?.length) msg.ccKeys = ccKeys;
+  const mandatory = p.mandatory === true;
+  const conn = ch.connection.id;
+  if (b.traceEnabled) {
+    b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo });
+  }
+
+  const { queues, hops } = route(b, x, msg, b.traceEnabled);
+  let accepted = true;
+  if (queues.length === 0) {
+    b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
+    if (mandatory) {
+      b.emit({ type: 'returned', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, replyCode: 312, replyText: 'NO_ROUTE', exchange: p.exchange, routingKey: p.routingKey });
+    }
+  } else {
+    if (b.traceEnabled) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), ...(hops ? { hops } : {}) });
+    for (const q of queues) if (!offer(b, q, msg)) accepted = false;
+  }
+  if (publishSeqNo !== undefined) {
+    b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted });
+  }
+  return { msgId: msg.id, publishSeqNo, routed: queues.length };
+}

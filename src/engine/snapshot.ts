@@ -1,0 +1,264 @@
+import { addBinding } from './bindings';
+import { Broker } from './broker';
+import { type Channel, Connection, Consumer, Exchange, Queue, type Unacked } from './entities';
+import type { FieldTable } from './fields';
+import type { Message, QueueEntry } from './message';
+import type { QueueArgs } from './queueArgs';
+import type { ExchangeType } from './routing';
+import { Schedule, type Timer } from './schedule';
+
+/**
+ * The whole broker as plain JSON data, and back. Restoring a snapshot and carrying on gives
+ * exactly the trace the original broker would have produced (a property test checks it): this
+ * is what makes rewind a replay from snapshots.
+ */
+export interface BrokerSnapshot {
+  version: 1;
+  now: number;
+  rng: number;
+  counters: { connection: number; msg: number; consumerOrder: number; timerToken: number };
+  schedule: { seq: number; timers: Timer[] };
+  messages: Message[];
+  exchanges: SnapExchange[];
+  queues: SnapQueue[];
+  connections: SnapConnection[];
+}
+
+interface SnapEntry {
+  msg: number;
+  seq: number;
+  enqueuedAt: number;
+  expiresAt: number | null;
+  redelivered: boolean;
+  deliveryCount: number;
+  level: number;
+}
+interface SnapExchange {
+  name: string;
+  type: ExchangeType;
+  durable: boolean;
+  autoDelete: boolean;
+  internal: boolean;
+  args: FieldTable;
+  bindings: { destination: string; destinationType: 'queue' | 'exchange'; routingKey: string; arguments: FieldTable }[];
+}
+interface SnapConsumer {
+  tag: string;
+  connection: number;
+  channel: number;
+  noAck: boolean;
+  exclusive: boolean;
+  priority: number;
+  prefetch: number;
+  args: FieldTable;
+  order: number;
+  counts: [number, number, number, number];
+}
+interface SnapQueue {
+  name: string;
+  durable: boolean;
+  autoDelete: boolean;
+  owner: number | null;
+  args: FieldTable;
+  parsed: QueueArgs;
+  lines: SnapEntry[][];
+  unacked: number;
+  consumers: SnapConsumer[];
+  active: string[];
+  blocked: string[];
+  exclusiveConsumer: string | null;
+  hadConsumers: boolean;
+  nextSeq: number;
+  expiryToken: number;
+  expiryAt: number | null;
+  idleToken: number;
+  lastUsedAt: number;
+  getHolders: [number, number, number][];
+  stats: Queue['stats'];
+}
+interface SnapChannel {
+  number: number;
+  nextDeliveryTag: number;
+  consumerPrefetch: number;
+  globalPrefetch: number;
+  globalUnacked: number;
+  confirm: boolean;
+  nextPublishSeqNo: number;
+  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null }[];
+}
+interface SnapConnection {
+  id: number;
+  name: string;
+  user: string;
+  nextChannel: number;
+  channels: SnapChannel[];
+}
+
+const fin = (n: number) => (Number.isFinite(n) ? n : null);
+const inf = (n: number | null) => (n === null ? Number.POSITIVE_INFINITY : n);
+// consumer identity across the snapshot: connection/channel/tag
+const cKey = (conn: number, ch: number, tag: string) => `${conn}/${ch}/${tag}`;
+
+export function snapshotBroker(b: Broker): BrokerSnapshot {
+  const messages = new Map<number, Message>();
+  const entry = (e: QueueEntry): SnapEntry => {
+    messages.set(e.msg.id, e.msg);
+    return { msg: e.msg.id, seq: e.seq, enqueuedAt: e.enqueuedAt, expiresAt: fin(e.expiresAt), redelivered: e.redelivered, deliveryCount: e.deliveryCount, level: e.level };
+  };
+  const consumerKey = (c: Consumer) => cKey(c.channel.connection.id, c.channel.number, c.tag);
+  const queues: SnapQueue[] = [...b.queues.values()].map((q) => ({
+    name: q.name,
+    durable: q.durable,
+    autoDelete: q.autoDelete,
+    owner: q.exclusiveOwner?.id ?? null,
+    args: q.args,
+    parsed: q.parsed,
+    lines: q.ready.lines().map((l) => l.map(entry)),
+    unacked: q.unacked,
+    consumers: q.consumers.map((c) => ({
+      tag: c.tag,
+      connection: c.channel.connection.id,
+      channel: c.channel.number,
+      noAck: c.noAck,
+      exclusive: c.exclusive,
+      priority: c.priority,
+      prefetch: c.prefetch,
+      args: c.args,
+      order: c.order,
+      counts: [c.unacked, c.delivered, c.acked, c.nacked],
+    })),
+    active: q.active.map(consumerKey),
+    blocked: q.blocked.map(consumerKey),
+    exclusiveConsumer: q.exclusiveConsumer ? consumerKey(q.exclusiveConsumer) : null,
+    hadConsumers: q.hadConsumers,
+    nextSeq: q.nextSeq,
+    expiryToken: q.expiryToken,
+    expiryAt: fin(q.expiryAt),
+    idleToken: q.idleToken,
+    lastUsedAt: q.lastUsedAt,
+    getHolders: [...q.getHolders].map(([ch, n]) => [ch.connection.id, ch.number, n] as [number, number, number]),
+    stats: { ...q.stats },
+  }));
+  const connections: SnapConnection[] = [...b.connections.values()].map((conn) => ({
+    id: conn.id,
+    name: conn.name,
+    user: conn.user,
+    nextChannel: conn.nextChannel,
+    channels: [...conn.channels.values()].map((ch) => ({
+      number: ch.number,
+      nextDeliveryTag: ch.nextDeliveryTag,
+      consumerPrefetch: ch.consumerPrefetch,
+      globalPrefetch: ch.globalPrefetch,
+      globalUnacked: ch.globalUnacked,
+      confirm: ch.confirm,
+      nextPublishSeqNo: ch.nextPublishSeqNo,
+      unacked: [...ch.unacked.values()].map((u) => ({ tag: u.tag, queue: u.queue.name, queueDeleted: u.queue.deleted, entry: entry(u.entry), consumer: u.consumer?.tag ?? null })),
+    })),
+  }));
+  const exchanges: SnapExchange[] = [...b.exchanges.values()].map((x) => ({
+    name: x.name,
+    type: x.type,
+    durable: x.durable,
+    autoDelete: x.autoDelete,
+    internal: x.internal,
+    args: x.args,
+    bindings: [...x.bindings.values()].map((bd) => ({ destination: bd.destination, destinationType: bd.destinationType, routingKey: bd.routingKey, arguments: bd.arguments })),
+  }));
+  const snap: BrokerSnapshot = {
+    version: 1,
+    now: b.now,
+    rng: b.rng.s,
+    counters: { connection: b.nextConnectionId, msg: b.nextMsgId, consumerOrder: b.nextConsumerOrder, timerToken: b.nextTimerToken },
+    schedule: b.schedule.toJSON(),
+    messages: [...messages.values()].sort((x, y) => x.id - y.id),
+    exchanges,
+    queues,
+    connections,
+  };
+  // plain data, detached from the live broker
+  return JSON.parse(JSON.stringify(snap)) as BrokerSnapshot;
+}
+
+export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
+  if (s.version !== 1) throw new Error(`unsupported broker snapshot version ${String(s.version)}`);
+  const b = new Broker({ now: s.now, trace: false });
+  b.exchanges.clear();
+  b.rng.s = s.rng;
+  b.nextConnectionId = s.counters.connection;
+  b.nextMsgId = s.counters.msg;
+  b.nextConsumerOrder = s.counters.consumerOrder;
+  b.nextTimerToken = s.counters.timerToken;
+  b.schedule = Schedule.fromJSON(s.schedule);
+  const messages = new Map(s.messages.map((m) => [m.id, structuredClone(m)] as const));
+  const entry = (e: SnapEntry): QueueEntry => ({ ...e, msg: messages.get(e.msg)!, expiresAt: inf(e.expiresAt) });
+
+  for (const x of s.exchanges) b.exchanges.set(x.name, new Exchange(x.name, x.type, x.durable, x.autoDelete, x.internal, x.args));
+  for (const x of s.exchanges) for (const bd of x.bindings) addBinding(b, b.exchanges.get(x.name)!, bd.destination, bd.destinationType, bd.routingKey, bd.arguments);
+
+  const channels = new Map<string, Channel>();
+  for (const c of s.connections) {
+    const conn = new Connection(c.id, c.name, c.user);
+    conn.nextChannel = c.nextChannel;
+    b.connections.set(conn.id, conn);
+    for (const sc of c.channels) {
+      const ch = b.openChannel(conn, sc.number);
+      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo });
+      conn.nextChannel = c.nextChannel;
+      channels.set(`${c.id}/${sc.number}`, ch);
+    }
+  }
+
+  const consumers = new Map<string, Consumer>();
+  for (const sq of s.queues) {
+    const owner = sq.owner === null ? null : (b.connections.get(sq.owner) ?? null);
+    const q = new Queue(sq.name, sq.durable, sq.autoDelete, owner, sq.args, sq.parsed, sq.lastUsedAt);
+    q.ready.restoreLines(sq.lines.map((l) => l.map(entry)));
+    Object.assign(q, { unacked: sq.unacked, hadConsumers: sq.hadConsumers, nextSeq: sq.nextSeq, expiryToken: sq.expiryToken, expiryAt: inf(sq.expiryAt), idleToken: sq.idleToken, lastUsedAt: sq.lastUsedAt, stats: { ...sq.stats } });
+    for (const c of sq.consumers) {
+      const ch = channels.get(`${c.connection}/${c.channel}`)!;
+      const con = new Consumer(c.tag, q, ch, c.noAck, c.exclusive, c.priority, c.prefetch, c.args, c.order);
+      [con.unacked, con.delivered, con.acked, con.nacked] = c.counts;
+      q.consumers.push(con);
+      ch.consumers.set(c.tag, con);
+      consumers.set(cKey(c.connection, c.channel, c.tag), con);
+    }
+    q.active = sq.active.map((k) => consumers.get(k)!);
+    q.blocked = sq.blocked.map((k) => consumers.get(k)!);
+    q.exclusiveConsumer = sq.exclusiveConsumer ? consumers.get(sq.exclusiveConsumer)! : null;
+    for (const [conn, chn, n] of sq.getHolders) q.getHolders.set(channels.get(`${conn}/${chn}`)!, n);
+    b.queues.set(q.name, q);
+  }
+
+  // deliveries from a queue that was deleted meanwhile still sit on their channel
+  const detached = new Map<string, Queue>();
+  const detachedQueue = (name: string) => {
+    let q = detached.get(name);
+    if (!q) {
+      q = new Queue(name, false, false, null, {}, { overflow: 'drop-head', singleActiveConsumer: false, queueType: 'classic' }, s.now);
+      q.deleted = true;
+      detached.set(name, q);
+    }
+    return q;
+  };
+  for (const c of s.connections) {
+    for (const sc of c.channels) {
+      const ch = channels.get(`${c.id}/${sc.number}`)!;
+      for (const u of sc.unacked) {
+        const q = u.queueDeleted ? detachedQueue(u.queue) : b.queues.get(u.queue)!;
+        const key = cKey(c.id, sc.number, u.consumer ?? '');
+        if (u.consumer !== null && !consumers.has(key)) consumers.set(key, detachedConsumer(q, ch, u.consumer));
+        const consumer = u.consumer === null ? null : consumers.get(key)!;
+        const un: Unacked = { tag: u.tag, queue: q, entry: entry(u.entry), consumer };
+        ch.unacked.set(u.tag, un);
+      }
+    }
+  }
+  b.trace = [];
+  b.traceEnabled = traceEnabled;
+  return b;
+}
+
+/** A cancelled consumer whose deliveries are still unacked: kept only as their owner. */
+function detachedConsumer(q: Queue, ch: Channel, tag: string): Consumer {
+  return new Consumer(tag, q, ch, false, false, 0, 0, {}, 0);
+}
