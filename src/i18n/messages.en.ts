@@ -338,6 +338,27 @@ export const en = {
   'restore.droppedClient': 'A publisher or consumer of "{name}" could not be read and was left out.',
   'restore.renamed': '"{name}" was used twice; the second is now "{renamed}".',
   'restore.renumberedChannel': 'Two channels of "{name}" had number {from}; one is now channel {to}.',
+  // ---- share/ (links, files, RabbitMQ definitions, code generation) ----
+  'share.error.empty': 'There is nothing to open.',
+  'share.error.tooLarge': 'This is too large to open ({size} characters; the limit is {max}).',
+  'share.error.notJson': 'This is not valid JSON: the file or link is damaged or incomplete.',
+  'share.error.tooDeep': 'The data is nested more than {max} levels deep, which no real file is: it was refused.',
+  'share.error.forbiddenKey': 'The data contains the key "{key}" (at {path}), which is refused for safety.',
+  'share.error.invalid': 'The data is not valid ({count} problem(s)). Nothing was opened; your work is unchanged.',
+  'share.error.invalidScenario': 'The scenario is not valid ({count} problem(s)). Nothing was opened; your work is unchanged.',
+  'share.error.newerVersion': 'This was made by a newer version of Warren (format {version}). Reload the page to get the latest Warren, then open it again.',
+  'share.error.unsupportedVersion': 'This uses format {version}, which this Warren cannot read.',
+  'share.link.malformed': 'This is not a Warren link, or part of it was lost when it was copied.',
+  'share.link.corrupt': 'This link is damaged: it was cut short or changed when it was copied. Ask for the link again.',
+  'share.link.decompressedTooLarge': 'This link unpacks to more than {max} bytes, which no real scenario does: it was refused.',
+  'share.file.notWarren': 'This JSON file is not a Warren scenario (it has no "warren" marker).',
+  'share.file.looksLikeDefinitions': 'This looks like a RabbitMQ definitions file: use "Import RabbitMQ definitions" instead.',
+  'share.problem.expected': 'Expected {type}.',
+  'share.problem.unknownValue': 'Unknown value: expected one of {options}.',
+  'share.problem.outOfRange': 'Out of range: must be between {min} and {max}.',
+  'share.problem.nullValue': 'null is not allowed here (RabbitMQ refuses it too).',
+  'share.problem.required': 'Missing.',
+  // ---- end of share/ ----
 } as const;
 
 export type MessageKey = keyof typeof en;
