@@ -97,7 +97,7 @@ describe('exporting RabbitMQ definitions', () => {
 
   it('reads back what RabbitMQ 3.10.8 exported after importing our file (the internal exchange is missing from its export)', () => {
     const text = readFileSync(join(import.meta.dirname, 'fixtures', 'rabbitmq-3.10.8-after-warren-export.json'), 'utf8');
-    const r = importDefinitionsText(text, { vhost: 'warren-ks' });
+    const r = importDefinitionsText(text, { vhost: 'warren-ks2' });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const expected = topology(kitchenSink());
     const got = topology(r.value.scenario);

@@ -85,10 +85,10 @@ export function parseDefinitions(text: unknown): Result<Definitions> {
   const check = (rules: Parameters<typeof checkTable>[0], table: Table | undefined, path: (string | number)[]) => {
     problems.push(...checkTable(rules, table ?? {}, path));
   };
-  d.queues?.forEach((q, i) => check(QUEUE_ARGUMENT_RULES, q.arguments, ['queues', i, 'arguments']));
-  d.exchanges?.forEach((e, i) => check(EXCHANGE_ARGUMENT_RULES, e.arguments, ['exchanges', i, 'arguments']));
-  d.bindings?.forEach((b, i) => check({}, b.arguments, ['bindings', i, 'arguments']));
-  d.policies?.forEach((p, i) => check(POLICY_KEY_RULES, p.definition, ['policies', i, 'definition']));
+  for (const [i, q] of (d.queues ?? []).entries()) check(QUEUE_ARGUMENT_RULES, q.arguments, ['queues', i, 'arguments']);
+  for (const [i, e] of (d.exchanges ?? []).entries()) check(EXCHANGE_ARGUMENT_RULES, e.arguments, ['exchanges', i, 'arguments']);
+  for (const [i, b] of (d.bindings ?? []).entries()) check({}, b.arguments, ['bindings', i, 'arguments']);
+  for (const [i, p] of (d.policies ?? []).entries()) check(POLICY_KEY_RULES, p.definition, ['policies', i, 'definition']);
   const operatorPolicies: DefPolicy[] = [];
   d.parameters?.forEach((p, i) => {
     if (p.component !== 'operator_policy') return;

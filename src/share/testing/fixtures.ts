@@ -76,7 +76,9 @@ export function kitchenSink(): Scenario {
   d = must(updateExchange(d, ae, { type: 'fanout' }));
   d = must(updateQueue(d, work, { arguments: { queueType: 'quorum', deliveryLimit: 3, deadLetterExchange: 'dlx', deadLetterRoutingKey: 'retry' } }));
   d = must(updateQueue(d, retry, { arguments: { messageTtl: 5000, deadLetterExchange: 'ingress', maxLength: 1000, overflow: 'reject-publish' } }));
-  d = must(updateQueue(d, audit, { durable: false, autoDelete: true, arguments: { maxPriority: 10, singleActiveConsumer: true, expires: 60000 } }));
+  // (no single-active-consumer here: RabbitMQ refuses an exclusive consumer on such a queue, 403)
+  d = must(updateQueue(d, audit, { durable: false, autoDelete: true, arguments: { maxPriority: 10, expires: 60000 } }));
+  d = must(updateQueue(d, lost, { arguments: { singleActiveConsumer: true } }));
   b.doc = d;
   b.connect(p, ingress).connect(ingress, orders, 'order.#').connect(dlx, retry, 'retry').connect(ae, lost);
   b.connect(orders, audit).connect(work, c).connect(audit, c2);
