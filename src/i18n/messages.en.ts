@@ -343,6 +343,7 @@ export const en = {
   'share.error.tooLarge': 'This is too large to open ({size} characters; the limit is {max}).',
   'share.error.notJson': 'This is not valid JSON: the file or link is damaged or incomplete.',
   'share.error.tooDeep': 'The data is nested more than {max} levels deep, which no real file is: it was refused.',
+  'share.error.tooManyEntities': 'Too big to open: {count} items, where a scenario holds at most {max}.',
   'share.error.forbiddenKey': 'The data contains the key "{key}" (at {path}), which is refused for safety.',
   'share.error.invalid': 'The data is not valid ({count} problem(s)). Nothing was opened; your work is unchanged.',
   'share.error.invalidScenario': 'The scenario is not valid ({count} problem(s)). Nothing was opened; your work is unchanged.',

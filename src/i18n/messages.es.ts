@@ -332,6 +332,7 @@ export const es = {
   'share.error.tooLarge': 'Es demasiado grande para abrirlo ({size} caracteres; el límite es {max}).',
   'share.error.notJson': 'No es JSON válido: el archivo o el enlace está dañado o incompleto.',
   'share.error.tooDeep': 'Los datos están anidados a más de {max} niveles, algo que ningún archivo real tiene: se rechazaron.',
+  'share.error.tooManyEntities': 'Demasiado grande para abrirlo: {count} elementos, y un escenario admite como máximo {max}.',
   'share.error.forbiddenKey': 'Los datos contienen la clave "{key}" (en {path}), que se rechaza por seguridad.',
   'share.error.invalid': 'Los datos no son válidos ({count} problema(s)). No se abrió nada; tu trabajo no ha cambiado.',
   'share.error.invalidScenario': 'El escenario no es válido ({count} problema(s)). No se abrió nada; tu trabajo no ha cambiado.',

@@ -93,6 +93,11 @@ describe('share codec: refusing bad links', () => {
     expect(errorOf(bomb)).toEqual({ key: 'share.link.decompressedTooLarge', params: { max: LIMITS.linkInflatedBytes } });
   });
 
+  it('refuses documents with more entities than a scenario holds, before validating them', () => {
+    const queues = Array.from({ length: LIMITS.scenarioNodes + 1 }, (_, i) => ({ i: `q${i}`, n: `q${i}` }));
+    expect(errorOf(forge(JSON.stringify({ s: { Q: queues } })))).toEqual({ key: 'share.error.tooManyEntities', params: { count: LIMITS.scenarioNodes + 1, max: LIMITS.scenarioNodes } });
+  });
+
   it('refuses prototype-pollution keys and deep nesting before looking at the content', () => {
     expect(errorOf(forge('{"s": {"__proto__": {"polluted": true}}}'))).toEqual({ key: 'share.error.forbiddenKey', params: { key: '__proto__', path: 's.__proto__' } });
     expect(errorOf(forge('{"s": {"X": [{"constructor": {"prototype": 1}}]}}')).params).toMatchObject({ key: 'constructor', path: 's.X[0].constructor' });

@@ -11,6 +11,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.error.tooLarge',
   'share.error.notJson',
   'share.error.tooDeep',
+  'share.error.tooManyEntities',
   'share.error.forbiddenKey',
   'share.error.invalid',
   'share.error.invalidScenario',

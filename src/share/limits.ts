@@ -14,4 +14,10 @@ export const LIMITS = {
   definitionsChars: 20 * 1024 * 1024,
   /** Nesting of arrays and objects: the deepest legitimate document is about 8 levels. */
   jsonDepth: 40,
+  /**
+   * Exchanges, queues and apps in one scenario. Far beyond what a canvas can teach with; it bounds the
+   * cost of validating untrusted input (the model's cross-checks grow with the square of the count).
+   */
+  scenarioNodes: 1000,
+  scenarioBindings: 5000,
 } as const;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type DocIssue, SCENARIO_VERSION, type Scenario, scenarioShape, toFieldIssues, validateScenario } from '../model';
 import { fail, ok, type Result, type ShareProblem } from './errors';
 import { type Lesson, lessonSchema } from './lesson';
+import { LIMITS } from './limits';
 import { formatPath } from './safeJson';
 
 export const SHARE_MODES = ['edit', 'embed'] as const;
@@ -65,6 +66,8 @@ export function restoreScenarioStrict(raw: unknown, at?: string): Result<Scenari
   }
   const version = raw.version ?? SCENARIO_VERSION;
   if (typeof version === 'number' && version > SCENARIO_VERSION) return fail('share.error.newerVersion', { version });
+  const tooMany = checkCounts(raw);
+  if (tooMany) return tooMany;
   const parsed = scenarioShape.safeParse({ ...raw, version }, { reportInput: true });
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, prefix);
@@ -77,6 +80,16 @@ export function restoreScenarioStrict(raw: unknown, at?: string): Result<Scenari
     return fail('share.error.invalidScenario', { count: problems.length }, problems);
   }
   return ok(scenario);
+}
+
+/** Refuses documents too big to validate quickly, before validating them (see LIMITS). */
+function checkCounts(raw: Record<string, unknown>) {
+  const count = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).length : 0);
+  const nodes = count('exchanges') + count('queues') + count('apps');
+  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyEntities', { count: nodes, max: LIMITS.scenarioNodes });
+  const bindings = count('bindings');
+  if (bindings > LIMITS.scenarioBindings) return fail('share.error.tooManyEntities', { count: bindings, max: LIMITS.scenarioBindings });
+  return null;
 }
 
 function zodProblems(error: z.ZodError, prefix: (string | number)[]): ShareProblem[] {

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: "${...}" is one of the hostile names under test
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -17,7 +17,7 @@ let n = 0;
 /** Syntax-checks generated programs with the real tools: `node --check` and `python3 -m py_compile`. */
 function check(files: CodeFile[]) {
   const sub = join(dir, String(n++));
-  spawnSync('mkdir', ['-p', sub]);
+  mkdirSync(sub, { recursive: true });
   for (const f of files) writeFileSync(join(sub, f.name), f.code);
   for (const f of files.filter((x) => x.name.endsWith('.js'))) {
     const r = spawnSync(process.execPath, ['--check', join(sub, f.name)], { encoding: 'utf8' });

@@ -150,4 +150,17 @@ describe('importing the other shapes', () => {
     const spots = new Set([...r.scenario.exchanges, ...r.scenario.queues].map((n) => `${n.position.x},${n.position.y}`));
     expect(spots.size).toBe(r.scenario.exchanges.length + r.scenario.queues.length);
   });
+
+  it('lays out big imports on a grid (the tidy layout would take seconds), exchanges left of queues', () => {
+    const text = JSON.stringify({
+      exchanges: Array.from({ length: 30 }, (_, i) => ({ name: `x${i}`, type: 'fanout' })),
+      queues: Array.from({ length: 400 }, (_, i) => ({ name: `q${i}` })),
+      bindings: Array.from({ length: 400 }, (_, i) => ({ source: `x${i % 30}`, destination: `q${i}`, destination_type: 'queue' })),
+    });
+    const r = imported(text);
+    const nodes = [...r.scenario.exchanges, ...r.scenario.queues];
+    expect(new Set(nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(430);
+    const rightmostExchange = Math.max(...r.scenario.exchanges.map((e) => e.position.x));
+    expect(Math.min(...r.scenario.queues.map((q) => q.position.x))).toBeGreaterThan(rightmostExchange);
+  });
 });

@@ -11,15 +11,15 @@ import {
   type Queue,
   queueSchema,
   type Scenario,
-  sameBinding,
-  tidyLayout,
   toFieldIssues,
   validateScenario,
 } from '../../model';
 import { fail, type MessageParams, ok, type Result, type ShareMessageKey, type ShareProblem } from '../errors';
+import { LIMITS } from '../limits';
 import { formatPath } from '../safeJson';
 import type { DefBinding, DefExchange, DefQueue, Definitions } from './parse';
 import { applyQueuePolicy, type CompiledPolicy, choosePolicy, compilePolicies, MODELLED_QUEUE_POLICY_KEYS, mergePolicies, type PolicyChoice, type PolicyTarget, type QueueKind } from './policies';
+import { layoutImported } from './layout';
 import { fileLevelEntries, type ImportReport, type ReportEntry, type ReportSection, showValue } from './report';
 import { defaultVhost, listVhosts, vhostOf } from './vhosts';
 
@@ -47,6 +47,10 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
     entries.push(problems?.length ? { section, key, params, problems } : { section, key, params });
   const mine = <T extends { vhost?: string }>(list: T[]) => list.filter((e) => vhostOf(d, e) === vhost);
   const ids = new IdSource([]);
+  // Bounded like any scenario (see LIMITS): what a teaching canvas can hold, and cheap to validate.
+  const nodes = mine(d.exchanges).length + mine(d.queues).length;
+  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyEntities', { count: nodes, max: LIMITS.scenarioNodes });
+  if (mine(d.bindings).length > LIMITS.scenarioBindings) return fail('share.error.tooManyEntities', { count: mine(d.bindings).length, max: LIMITS.scenarioBindings });
 
   // Policies: patterns compiled once; keys Warren cannot simulate listed once per policy.
   const { usable, unusable } = compilePolicies(mine(d.policies));
@@ -88,12 +92,17 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
     else skipped.add(`queue:${q.name}`);
   }
   const bindings: Binding[] = [];
+  const seenBindings = new Set<string>(); // identical bindings are one binding in AMQP
   for (const b of mine(d.bindings)) {
     const binding = importBinding(b, exchanges, queues, skipped, ids, add);
-    if (binding && !bindings.some((x) => sameBinding(x, binding))) bindings.push(binding);
+    const key = binding && JSON.stringify([binding.source, binding.destination, binding.destinationType, binding.routingKey, Object.entries(binding.arguments).sort()]);
+    if (binding && key && !seenBindings.has(key)) {
+      seenBindings.add(key);
+      bindings.push(binding);
+    }
   }
 
-  const scenario = tidyLayout({ ...emptyScenario(), exchanges, queues, bindings });
+  const scenario = layoutImported({ ...emptyScenario(), exchanges, queues, bindings });
   // Every piece was validated on its own; this proves the whole is a document the editor accepts.
   const errors = validateScenario(scenario).filter((i) => i.severity === 'error');
   if (errors.length) return fail('share.error.invalidScenario', { count: errors.length }, errors.map((i) => ({ ...i.explanation, path: formatPath([i.kind, i.id, ...i.path]) })));

@@ -70,6 +70,12 @@ describe('validating a definitions file before importing anything', () => {
     expect(e.problems).toHaveLength(200);
   });
 
+  it('refuses to import a vhost with more entities than a scenario holds', () => {
+    const text = file({ queues: Array.from({ length: LIMITS.scenarioNodes + 5 }, (_, i) => q({}, { name: `q${i}` })) });
+    expect(parseDefinitions(text).ok).toBe(true);
+    expect(importDefinitionsText(text)).toEqual({ ok: false, error: { key: 'share.error.tooManyEntities', params: { count: LIMITS.scenarioNodes + 5, max: LIMITS.scenarioNodes } } });
+  });
+
   it('accepts what the broker accepts but Warren does not model (the importer reports it)', () => {
     expect(parseDefinitions(file({ exchanges: [{ name: 'd', type: 'x-delayed-message', arguments: { 'x-delayed-type': 'direct' } }], queues: [q({ 'x-custom': [1, 2] })] })).ok).toBe(true);
   });
