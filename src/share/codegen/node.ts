@@ -5,7 +5,7 @@ import type { CodePlan, ConsumerPlan, Declarations, ProducerPlan } from './plan'
 
 /**
  * Node.js programs using amqplib (CommonJS, so `node file.js` runs them with no package.json setup).
- * Run against RabbitMQ 3.10.8 with amqplib 0.10 when written (see the share/ README).
+ * Run against RabbitMQ 3.10.8 with amqplib 2.3.1 when written (see the share/ README).
  */
 
 const table = (t: AmqpTable) => jsValue(t);
