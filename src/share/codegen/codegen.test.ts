@@ -1,0 +1,153 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: "${...}" is one of the hostile names under test
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Scenario, updateQueue } from '../../model';
+import { validScenario } from '../testing/arbitraries';
+import { kitchenSink, topics, workQueues } from '../testing/fixtures';
+import { type CodeFile, generateCode, jsString, pyString } from '.';
+
+const dir = mkdtempSync(join(tmpdir(), 'warren-codegen-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+/** Syntax-checks generated programs with the real tools: `node --check` and `python3 -m py_compile`. */
+function check(files: CodeFile[]) {
+  const sub = join(dir, String(n++));
+  mkdirSync(sub, { recursive: true });
+  for (const f of files) writeFileSync(join(sub, f.name), f.code);
+  for (const f of files.filter((x) => x.name.endsWith('.js'))) {
+    const r = spawnSync(process.execPath, ['--check', join(sub, f.name)], { encoding: 'utf8' });
+    expect(r.status, `${f.name}: ${r.stderr}`).toBe(0);
+  }
+  const py = files.filter((x) => x.name.endsWith('.py')).map((f) => join(sub, f.name));
+  if (py.length) {
+    const r = spawnSync('python3', ['-m', 'py_compile', ...py], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  }
+}
+const file = (files: CodeFile[], name: string) => files.find((f) => f.name === name)!.code;
+
+const HOSTILE = ["it's \"x\"\n", '</script><script>alert(1)</script>', '${process.exit(1)}', '\\', '"""', "'''", '# not a comment', '*/ /*', 'tab\there', 'café ☕ 🐇', '\u2028\u2029', '\u0000\u001f\u007f', 'lone \ud800 surrogate', '{}', 'x\r\ny'];
+
+describe('string literals', () => {
+  it('are read back exactly by node and python3', () => {
+    const js = join(dir, 'literals.js');
+    writeFileSync(js, `process.stdout.write(JSON.stringify([${HOSTILE.map(jsString).join(', ')}]));`);
+    const node = spawnSync(process.execPath, [js], { encoding: 'utf8' });
+    expect(JSON.parse(node.stdout)).toEqual(HOSTILE);
+    const py = join(dir, 'literals.py');
+    writeFileSync(py, `import json, sys\nsys.stdout.write(json.dumps([${HOSTILE.map(pyString).join(', ')}]))\n`);
+    const python = spawnSync('python3', [py], { encoding: 'utf8' });
+    expect(python.stderr).toBe('');
+    expect(JSON.parse(python.stdout)).toEqual(HOSTILE);
+  });
+});
+
+describe('generated programs', () => {
+  const node = generateCode(kitchenSink(), 'node');
+  const python = generateCode(kitchenSink(), 'python');
+
+  it('has a setup program, one per publisher and one per subscribed consumer', () => {
+    expect(node.map((f) => [f.name, f.role, f.app])).toEqual([
+      ['setup.js', 'setup', ''],
+      ['producer-orders-api.js', 'producer', 'orders-api'],
+      ['consumer-order-worker.js', 'consumer', 'order-worker'],
+      ['consumer-auditor.js', 'consumer', 'auditor'],
+    ]);
+    expect(python.map((f) => f.name)).toEqual(['setup.py', 'producer-orders-api.py', 'consumer-order-worker.py', 'consumer-auditor.py']);
+  });
+
+  it('declares exchanges, queues with every x-argument, and bindings (headers and exchange-to-exchange)', () => {
+    const setup = file(node, 'setup.js');
+    expect(setup).toContain('await ch.assertExchange("ingress", "topic", { durable: true, autoDelete: false, internal: false, arguments: { "alternate-exchange": "unrouted" } });');
+    expect(setup).toContain('await ch.assertExchange("orders", "headers", { durable: true, autoDelete: false, internal: true, arguments: {} });');
+    expect(setup).toContain('await ch.assertQueue("orders.work", { durable: true, exclusive: false, autoDelete: false, arguments: { "x-dead-letter-exchange": "dlx", "x-dead-letter-routing-key": "retry", "x-queue-type": "quorum", "x-delivery-limit": 3 } });');
+    expect(setup).toContain('"x-message-ttl": 5000, "x-max-length": 1000, "x-overflow": "reject-publish", "x-dead-letter-exchange": "ingress"');
+    expect(setup).toContain('await ch.bindExchange("orders", "ingress", "order.#", {}); // destination, source');
+    expect(setup).toContain('await ch.bindQueue("audit", "orders", "", { "x-match": "any", "region": "eu", "priority": 5, "vip": true });');
+    const pySetup = file(python, 'setup.py');
+    expect(pySetup).toContain('channel.exchange_declare(exchange="orders", exchange_type="headers", durable=True, auto_delete=False, internal=True, arguments={})');
+    expect(pySetup).toContain('channel.exchange_bind(destination="orders", source="ingress", routing_key="order.#", arguments={})');
+    expect(pySetup).toContain('channel.queue_bind(queue="audit", exchange="orders", routing_key="", arguments={"x-match": "any", "region": "eu", "priority": 5, "vip": True})');
+    expect(pySetup).toContain('"x-single-active-consumer": True');
+  });
+
+  it('publishes as the publisher does: confirms, mandatory with a return handler, properties, burst, random keys', () => {
+    const p = file(node, 'producer-orders-api.js');
+    expect(p).toContain('await connection.createConfirmChannel();');
+    expect(p).toContain("channel.on('return'");
+    expect(p).toContain('const OPTIONS = { persistent: true, mandatory: true, contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
+    expect(p).toContain('for (let i = 0; i < 20; i++) await publish();');
+    expect(p).toContain('await channel.waitForConfirms();');
+    expect(p).toContain('Math.random() * ROUTING_KEYS.length');
+    const py = file(python, 'producer-orders-api.py');
+    expect(py).toContain('channel.confirm_delivery()');
+    expect(py).toContain('except pika.exceptions.UnroutableError:');
+    expect(py).toContain('PROPERTIES = pika.BasicProperties(delivery_mode=2, content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
+    expect(py).toContain('for _ in range(20):');
+    const rate = file(generateCode(topics(), 'node'), 'producer-emit-log-topic.js');
+    expect(rate).toContain('setInterval(() => publish().catch(stop), 500)');
+    expect(rate).toContain('ROUTING_KEYS[sent % ROUTING_KEYS.length]');
+    expect(rate).not.toContain('createConfirmChannel');
+    const viaDefault = file(generateCode(workQueues(), 'python'), 'producer-new-task.py');
+    expect(viaDefault).toContain('EXCHANGE = ""  # the default exchange');
+    expect(viaDefault).toContain('ROUTING_KEYS = ["task_queue"]');
+    expect(viaDefault).toContain('connection.sleep(0.5)');
+  });
+
+  it('consumes as the consumer does: qos, ack mode, outcomes, timing, priority, exclusive', () => {
+    const c = file(node, 'consumer-order-worker.js');
+    expect(c.indexOf('await channel.prefetch(50, true);')).toBeLessThan(c.indexOf('await channel.prefetch(5);'));
+    expect(c).toContain('const PROCESSING_MS = 200;');
+    expect(c).toContain('const JITTER_MS = 100;');
+    expect(c).toContain('const FAIL_PERCENT = 20;');
+    expect(c).toContain('Math.random() * 100 < FAIL_PERCENT ? "reject-discard" : "ack"');
+    expect(c).toContain('{ noAck: false, exclusive: false, priority: 5 }');
+    const auditor = file(node, 'consumer-auditor.js');
+    expect(auditor).toContain('{ noAck: true, exclusive: true }');
+    expect(auditor).not.toContain('settle(channel, msg');
+    const py = file(python, 'consumer-order-worker.py');
+    expect(py).toContain('channel.basic_qos(prefetch_count=50, global_qos=True)');
+    expect(py).toContain('channel.basic_qos(prefetch_count=5)');
+    expect(py).toContain('auto_ack=False, exclusive=False, arguments={"x-priority": 5})');
+    expect(py).toContain('channel.basic_reject(tag, requeue=False)');
+    expect(file(python, 'consumer-auditor.py')).toContain('auto_ack=True, exclusive=True, arguments=None)');
+  });
+
+  it('lets the consumer of an exclusive queue declare it, since the queue belongs to its connection', () => {
+    let s = topics();
+    const r = updateQueue(s, s.queues.find((q) => q.name === 'kern')!.id, { exclusive: true });
+    if (!r.ok) throw new Error('fixture');
+    s = r.doc;
+    const files = generateCode(s, 'node');
+    expect(file(files, 'setup.js')).not.toContain('"kern"');
+    const own = file(files, 'consumer-receive-kern.js');
+    expect(own).toMatch(/async function declareOwnQueues\(ch\) \{\n {2}await ch\.assertQueue\("kern", \{ durable: true, exclusive: true/);
+    expect(own).toContain('await ch.bindQueue("kern", "topic_logs", "kern.*", {});');
+    expect(file(files, 'consumer-receive-all.js')).not.toContain('"kern"');
+    check(files);
+  });
+
+  it('produces valid JavaScript and Python for the tutorials and the kitchen sink', () => {
+    for (const s of [kitchenSink(), topics(), workQueues()]) {
+      check(generateCode(s, 'node'));
+      check(generateCode(s, 'python'));
+    }
+  }, 60_000);
+
+  it('produces valid code whatever the names, keys, bodies and numbers', () => {
+    const hostile = (s: Scenario): Scenario => ({
+      ...s,
+      title: HOSTILE.join(''),
+      exchanges: s.exchanges.map((e, i) => ({ ...e, name: `${HOSTILE[i % HOSTILE.length]}${i}` })),
+    });
+    const samples = fc.sample(validScenario, { numRuns: 12, seed: 42 });
+    for (const s of [...samples, hostile(kitchenSink())]) {
+      check([...generateCode(s, 'node'), ...generateCode(s, 'python')]);
+    }
+  }, 120_000);
+});
