@@ -40,7 +40,8 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   let tag = p.consumerTag ?? '';
   if (tag === '') tag = `amq.ctag-${nextToken(b.rng)}`;
   if (ch.consumers.has(tag)) fail(530, M, `attempt to reuse consumer tag '${tag}'`);
-  if (q.exclusiveConsumer || (p.exclusive && q.consumers.length > 0)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
+  // an exclusive consumer excludes others; a single-active-consumer queue refuses exclusive consumers outright
+  if (q.exclusiveConsumer || (p.exclusive && (q.consumers.length > 0 || q.parsed.singleActiveConsumer))) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
   const args = p.arguments ?? {};
   const priority = integerValue(args['x-priority']) ?? 0;
   const c = new Consumer(tag, q, ch, !!p.noAck, !!p.exclusive, priority, ch.consumerPrefetch, { ...args }, b.nextConsumerOrder++);

@@ -108,6 +108,7 @@ const consumer: Shape = {
   priority: { k: 'p', d: 0 },
   exclusive: { k: 'E', d: false },
   running: { k: 'R', d: true },
+  replyToRequests: { k: 'r', d: false },
 };
 
 const app: Shape = {

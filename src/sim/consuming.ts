@@ -53,14 +53,18 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
   if (!c || !found || c.gen !== gen || !c.busy) return;
   const d = c.busy;
   c.busy = null;
-  if (!d.noAck) {
+  const rpc = found.con.replyToRequests && d.replyTo !== undefined;
+  if (d.noAck) {
+    if (rpc) reply(w, c, d, gen);
+  } else {
     const outcome = decide(w, found.con);
     const action = outcome === 'ack' ? 'ack' : outcome.startsWith('nack') ? 'nack' : 'reject';
     const requeue = outcome.endsWith('requeue');
+    // as in the RPC tutorial: publish the reply, then ack the request
+    if (rpc && action === 'ack') reply(w, c, d, gen);
     const arriveAt = w.now + w.latency;
     w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
     w.schedule(arriveAt, { kind: 'settle-arrive', consumer: id, gen, action, requeue, deliveryTag: d.deliveryTag });
-    if (action === 'ack' && found.con.replyToRequests && d.replyTo !== undefined) reply(w, c, d, gen);
   }
   startNext(w, id);
 }

@@ -132,6 +132,18 @@ describe('generated programs', () => {
     check(files);
   });
 
+  it('answers RPC requests when the consumer is an RPC server: reply to reply-to with the correlation-id, then ack', () => {
+    const s0 = workQueues();
+    const s = { ...s0, apps: s0.apps.map((a) => ({ ...a, consumers: a.consumers.map((c) => ({ ...c, replyToRequests: true })) })) };
+    const files = [...generateCode(s, 'node'), ...generateCode(s, 'python')];
+    const js = files.find((f) => f.name.endsWith('.js') && f.role === 'consumer')!.code;
+    expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });');
+    expect(js.indexOf('sendToQueue(msg.properties.replyTo')).toBeLessThan(js.indexOf('settle(channel, msg, outcome)'));
+    const py = files.find((f) => f.name.endsWith('.py') && f.role === 'consumer')!.code;
+    expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id)");
+    check(files);
+  });
+
   it('produces valid JavaScript and Python for the tutorials and the kitchen sink', () => {
     for (const s of [kitchenSink(), topics(), workQueues()]) {
       check(generateCode(s, 'node'));

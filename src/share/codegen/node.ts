@@ -155,11 +155,21 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
       ? `  await channel.prefetch(${q.prefetchCount}, true); // channel-wide: shared by every consumer on this channel${c.sharedChannel ? ' (in the scenario, other consumers share it)' : ''}`
       : `  await channel.prefetch(${q.prefetchCount}); // per consumer: ${q.prefetchCount ? `at most ${q.prefetchCount} unacknowledged message(s) at a time` : 'no limit'}`,
   );
+  const reply = (cond: string) =>
+    c.replyToRequests
+      ? [
+          `      if (${cond}msg.properties.replyTo) {`,
+          '        // RPC server: answer on the default exchange, to the queue the request named, with its correlation-id',
+          '        channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });',
+          '      }',
+        ]
+      : [];
   const settle = c.noAck
-    ? ['      // no-ack: the broker considered the message delivered as soon as it sent it']
+    ? ['      // no-ack: the broker considered the message delivered as soon as it sent it', ...reply('')]
     : [
         `      const outcome = Math.random() * 100 < FAIL_PERCENT ? ${jsString(c.failOutcome)} : ${jsString(c.outcome)};`,
         '      try {',
+        ...reply("outcome === 'ack' && ").map((l) => `  ${l}`),
         '        settle(channel, msg, outcome);',
         '      } catch (err) {',
         "        console.error(`could not settle: ${err.message}`); // the channel closed meanwhile (Ctrl+C)",

@@ -80,6 +80,8 @@ export interface ConsumerPlan {
   failOutcome: FailOutcome;
   priority: number;
   exclusive: boolean;
+  /** RPC server: answer each request that has a reply-to (after processing it successfully). */
+  replyToRequests: boolean;
   /** Exclusive queues belong to the connection that declares them: this program declares these. */
   own: Declarations;
 }
@@ -161,6 +163,7 @@ export function planCode(s: Scenario): CodePlan {
         failOutcome: c.failOutcome,
         priority: c.priority,
         exclusive: c.exclusive,
+        replyToRequests: c.replyToRequests,
         own: declarations((name) => owner.get(name) === c.id, false),
       });
     }

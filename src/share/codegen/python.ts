@@ -175,8 +175,12 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '    print(f"received {body!r}" + (" (redelivered)" if method.redelivered else ""))',
     '    time.sleep(max(0, PROCESSING_MS + (random.random() * 2 - 1) * JITTER_MS) / 1000)',
     ...(c.noAck
-      ? ['    # no-ack: the broker considered the message delivered as soon as it sent it']
-      : [`    outcome = ${pyString(c.failOutcome)} if random.random() * 100 < FAIL_PERCENT else ${pyString(c.outcome)}`, '    settle(channel, method.delivery_tag, outcome)']),
+      ? ['    # no-ack: the broker considered the message delivered as soon as it sent it', ...pyReply(c.replyToRequests, '')]
+      : [
+          `    outcome = ${pyString(c.failOutcome)} if random.random() * 100 < FAIL_PERCENT else ${pyString(c.outcome)}`,
+          ...pyReply(c.replyToRequests, "outcome == 'ack' and "),
+          '    settle(channel, method.delivery_tag, outcome)',
+        ]),
     '',
     '',
     'def main():',
@@ -193,4 +197,14 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '        channel.stop_consuming()',
     '    connection.close()',
   ].join('\n') + footer;
+}
+
+/** RPC server: answer on the default exchange, to the queue the request named, with its correlation-id. */
+function pyReply(on: boolean, cond: string): string[] {
+  if (!on) return [];
+  return [
+    `    if ${cond}properties.reply_to:`,
+    '        # RPC server: answer on the default exchange, to the queue the request named, with its correlation-id',
+    "        channel.basic_publish(exchange='', routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id), body=b'reply to ' + body)",
+  ];
 }

@@ -139,6 +139,7 @@ function app(i: number, name: string, exchangeNames: string[], queueNames: strin
         priority: int(-2147483648, 2147483647),
         exclusive: fc.boolean(),
         running: fc.boolean(),
+        replyToRequests: fc.boolean(),
       });
       return fc.record({
         position,
