@@ -138,7 +138,7 @@ describe('generated programs', () => {
     const files = [...generateCode(s, 'node'), ...generateCode(s, 'python')];
     const js = files.find((f) => f.name.endsWith('.js') && f.role === 'consumer')!.code;
     expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });');
-    expect(js.indexOf('sendToQueue(msg.properties.replyTo')).toBeLessThan(js.indexOf('settle(channel, msg, outcome)'));
+    expect(js.indexOf('sendToQueue(msg.properties.replyTo')).toBeLessThan(js.indexOf('settle(channel, msg, outcome);'));
     const py = files.find((f) => f.name.endsWith('.py') && f.role === 'consumer')!.code;
     expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id)");
     check(files);
