@@ -49,6 +49,10 @@ describe('gallery: Dead-lettering and retry', () => {
   it('is a lesson a student can complete by doing what it says', () => {
     const r = new Run(deadLetterRetry.scenario, deadLetterRetry.lesson).until(40_000);
     expect(r.tracker!.progress.current).toBe(3);
+    r.for(20_000);
+    expect(r.tracker!.progress.current).toBe(3); // 50% failures do not fill work.retry
+    r.edit(failures(100)).for(15_000);
+    expect(r.tracker!.progress.current).toBe(4);
     r.edit(failures(0)).for(10_000);
     expect(r.tracker!.progress.complete).toBe(true);
   });

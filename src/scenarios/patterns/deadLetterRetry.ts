@@ -7,7 +7,7 @@ const workQ = queue('work', { deadLetterExchange: 'work.dlx' });
 // no consumer: messages wait here for their TTL, then die back into the work exchange (original key kept)
 const retryQ = queue('work.retry', { messageTtl: 3000, deadLetterExchange: 'work' });
 const api = producer('orders-api', { exchange: 'work', routingKeys: ['task'], mode: 'rate', ratePerSec: 1, message: { body: 'task #{n}' } });
-const worker = consumer('worker', 'work', { prefetchCount: 1, processingMs: 300, failPercent: 50, failOutcome: 'nack-discard' });
+const worker = consumer('worker', 'work', { prefetchCount: 5, processingMs: 300, failPercent: 50, failOutcome: 'nack-discard' });
 
 /** Retry with a delay: nack without requeue → DLX → a TTL queue that dead-letters back to the work exchange. */
 export const deadLetterRetry: GalleryScenario = {
@@ -70,10 +70,17 @@ export const deadLetterRetry: GalleryScenario = {
       },
       {
         text: {
-          en: 'Set worker\'s "Failures (%)" to 0 in the inspector: the retries now succeed. Watch worker ack 5 tasks.',
-          es: 'Pon los "Fallos (%)" de worker a 0 en el inspector: ahora los reintentos salen bien. Observa cómo worker confirma 5 tareas.',
+          en: 'Now break worker: set its "Failures (%)" to 100 in the inspector. Every task goes round and round; watch 8 of them wait in work.retry.',
+          es: 'Ahora estropea worker: pon sus "Fallos (%)" a 100 en el inspector. Todas las tareas dan vueltas; observa cómo 8 esperan en work.retry.',
         },
-        goal: { type: 'acked', queue: 'work', count: 5 },
+        goal: { type: 'queue-depth', queue: 'work.retry', atLeast: 8 },
+      },
+      {
+        text: {
+          en: 'Fix worker: set "Failures (%)" to 0. The waiting tasks come back one last time and succeed: watch work.retry empty.',
+          es: 'Arregla worker: pon "Fallos (%)" a 0. Las tareas en espera vuelven una última vez y salen bien: observa cómo se vacía work.retry.',
+        },
+        goal: { type: 'queue-depth', queue: 'work.retry', atMost: 0 },
       },
     ],
   },
