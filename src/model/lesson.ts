@@ -158,7 +158,10 @@ export function restoreLesson(input: unknown): LessonRestoreResult {
   top.data.steps.slice(0, LESSON_STEPS_MAX).forEach((raw, i) => {
     const r = record.safeParse(raw);
     const text = r.success ? localizedTextSchema.safeParse(r.data.text) : null;
-    if (!r.success || !text?.success) return void problems.push({ key: 'lesson.restore.droppedStep', params: { n: i + 1 } });
+    if (!r.success || !text?.success) {
+      problems.push({ key: 'lesson.restore.droppedStep', params: { n: i + 1 } });
+      return;
+    }
     const { goal, ...rest } = r.data;
     const step: LessonStep = { ...rest, text: text.data };
     if (goal !== undefined) {
