@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logsTopology } from './testing/build';
-import { GOAL_TYPES, lessonIssues, lessonSchema, matchesTopic, restoreLesson, textIn, withTextIn } from './lesson';
+import { addStep, defaultGoal, GOAL_TYPES, goalSchema, lessonIssues, lessonSchema, matchesTopic, moveStep, removeStep, restoreLesson, textIn, updateStep, withTextIn } from './lesson';
 
 describe('lesson schema', () => {
   it('accepts the minimal link shape: string texts, goals optional, unknown fields kept', () => {
@@ -106,5 +106,30 @@ describe('lessonIssues', () => {
       [2, 'lesson.issue.emptyText'],
       [3, 'lesson.issue.missingConsumer'],
     ]);
+  });
+});
+
+describe('lesson editing', () => {
+  const l = { title: 't', steps: [{ text: 'a' }, { text: 'b', goal: { type: 'acked' as const } }, { text: 'c' }] };
+  it('adds, removes, moves and updates steps without touching the original', () => {
+    expect(addStep(l).steps.map((s) => s.text)).toEqual(['a', 'b', 'c', '']);
+    expect(removeStep(l, 1).steps.map((s) => s.text)).toEqual(['a', 'c']);
+    expect(moveStep(l, 2, -1).steps.map((s) => s.text)).toEqual(['a', 'c', 'b']);
+    expect(moveStep(l, 0, -1)).toBe(l);
+    expect(moveStep(l, 2, 1)).toBe(l);
+    expect(updateStep(l, 1, { goal: undefined }).steps[1]).toEqual({ text: 'b' });
+    expect(updateStep(l, 0, { text: 'A' }).steps[0]).toEqual({ text: 'A' });
+    expect(l.steps.map((s) => s.text)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('makes default goals that name things of the topology and pass the schema', () => {
+    const { doc } = logsTopology();
+    for (const type of GOAL_TYPES) {
+      const g = defaultGoal(type, doc);
+      expect(g.type).toBe(type);
+      expect(goalSchema.safeParse(g).success, type).toBe(true);
+      expect(lessonIssues({ title: 't', steps: [{ text: 'x', goal: g }] }, doc), type).toEqual([]);
+    }
+    expect(defaultGoal('binding-exists', doc)).toEqual({ type: 'binding-exists', exchange: 'logs', queue: 'errors' });
   });
 });

@@ -199,3 +199,55 @@ export function lessonIssues(lesson: Lesson, s: Scenario): LessonIssue[] {
   });
   return out;
 }
+
+// ------------------------------------------------------------------ editing (the lesson editor's operations)
+
+export function addStep(lesson: Lesson, step: LessonStep = { text: '' }): Lesson {
+  if (lesson.steps.length >= LESSON_STEPS_MAX) return lesson;
+  return { ...lesson, steps: [...lesson.steps, step] };
+}
+
+export function removeStep(lesson: Lesson, index: number): Lesson {
+  return { ...lesson, steps: lesson.steps.filter((_, i) => i !== index) };
+}
+
+/** Moves a step up (by -1) or down (by +1); unchanged at the ends. */
+export function moveStep(lesson: Lesson, index: number, by: -1 | 1): Lesson {
+  const to = index + by;
+  if (index < 0 || index >= lesson.steps.length || to < 0 || to >= lesson.steps.length) return lesson;
+  const steps = [...lesson.steps];
+  [steps[index], steps[to]] = [steps[to]!, steps[index]!];
+  return { ...lesson, steps };
+}
+
+export function updateStep(lesson: Lesson, index: number, patch: Partial<LessonStep>): Lesson {
+  return {
+    ...lesson,
+    steps: lesson.steps.map((s, i) => {
+      if (i !== index) return s;
+      const next: LessonStep = { ...s, ...patch };
+      if ('goal' in patch && patch.goal === undefined) delete next.goal;
+      return next;
+    }),
+  };
+}
+
+/** A goal of `type` with its required names taken from the scenario (the first queue, exchange, …). */
+export function defaultGoal(type: GoalType, s: Scenario): Goal {
+  const queue = s.queues[0]?.name ?? '';
+  const exchange = s.exchanges[0]?.name ?? '';
+  switch (type) {
+    case 'message-enqueued':
+      return { type, queue };
+    case 'queue-depth':
+      return { type, queue, atLeast: 1 };
+    case 'consumer-count':
+      return { type, queue, atLeast: 1 };
+    case 'binding-exists':
+      return { type, exchange, queue };
+    case 'queue-exists':
+      return { type, queue, exists: true };
+    default:
+      return { type } as Goal;
+  }
+}

@@ -82,6 +82,11 @@ export interface ScenarioParts {
   exchanges?: Exchange[];
   queues?: Queue[];
   bindings?: Binding[];
+  /**
+   * Bindings the student is meant to create: the layout places their queues as if they existed
+   * (after the exchange, not beside the producers), but they are not in the document.
+   */
+  layoutBindings?: Binding[];
   apps: App[];
 }
 
@@ -96,5 +101,7 @@ export function scenario(p: ScenarioParts): Scenario {
     bindings: p.bindings ?? [],
     apps: p.apps,
   };
-  return tidyLayout(s);
+  if (!p.layoutBindings?.length) return tidyLayout(s);
+  const laidOut = tidyLayout({ ...s, bindings: [...s.bindings, ...p.layoutBindings] });
+  return { ...laidOut, bindings: s.bindings };
 }

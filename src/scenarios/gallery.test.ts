@@ -61,7 +61,14 @@ describe('the gallery', () => {
         if (a.publishers.length) expect(a.position.x, `${g.id}: ${a.name}`).toBeLessThan(Math.min(...brokerX));
         else expect(a.position.x, `${g.id}: ${a.name}`).toBeGreaterThan(Math.max(...brokerX));
       }
+      // what a binding feeds comes after its exchange
+      const x = (id: string) => [...s.exchanges, ...s.queues].find((n) => n.id === id)!.position.x;
+      for (const b of s.bindings) expect(x(b.destination), `${g.id}: ${b.id}`).toBeGreaterThan(x(b.source));
     }
+    // and so do the queues a lesson asks the student to bind
+    const pos = (g: (typeof all)[number], kind: 'exchanges' | 'queues', name: string) => g.scenario[kind].find((n) => n.name === name)!.position.x;
+    expect(pos(GALLERY.topics, 'queues', 'kern')).toBeGreaterThan(pos(GALLERY.topics, 'exchanges', 'topic_logs'));
+    expect(pos(GALLERY['alternate-exchange'], 'queues', 'refunds')).toBeGreaterThan(pos(GALLERY['alternate-exchange'], 'exchanges', 'orders'));
   });
 
   it('has lessons for topics, routing, work queues, dead-letter retry and the alternate exchange, each valid for its document', () => {

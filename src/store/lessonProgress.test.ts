@@ -15,7 +15,8 @@ function setup(id: 'topics' | 'routing' | 'work-queues' = 'topics') {
   const sim = new SimController(editor.getState().doc);
   editor.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc));
   const lessons = createLessonStore({ editor });
-  const { store, detach } = createLessonProgress(sim, lessons);
+  const { store, attach } = createLessonProgress(sim, lessons);
+  const detach = attach();
   loadGalleryScenario({ editor, sim, lessons }, GALLERY[id]);
   /** what the driver does each animation frame */
   const frames = (ms: number, frame = 50) => {

@@ -19,7 +19,8 @@ export interface ProgressState {
  * reads the events the simulation logged since the last frame (sim.log) and asks the broker about
  * state goals. A reset or rewind of a run (a new epoch after time had moved) and a changed lesson
  * start the progress over; events replayed by a rewind are not counted (the progress restarts at the point
- * rewound to). Returns the store and a function that detaches it.
+ * rewound to). attach() starts following and returns the function that stops it (React effects
+ * may attach, detach and attach again).
  */
 export function createLessonProgress(sim: SimController, lessons: LessonStore) {
   let tracker: LessonTracker | null = null;
@@ -58,32 +59,35 @@ export function createLessonProgress(sim: SimController, lessons: LessonStore) {
     if (changed) store.setState({ progress: tracker.progress });
   };
 
-  let epoch = sim.ui.getState().epoch;
-  const unsubscribeUi = sim.ui.subscribe((s, prev) => {
-    if (s.epoch === epoch) return;
-    epoch = s.epoch;
-    // An edit before the run has started rebuilds the world at time 0 (a new epoch too): nothing
-    // happened yet, so the progress (reading steps ticked, state goals met) is kept.
-    const ran = prev.time > 0 || prev.horizon > 0;
-    // A rewind replays from a checkpoint up to the time sought within the same call; start over
-    // once it has finished, so that the replayed events are not counted as new.
-    queueMicrotask(() => {
-      if (ran) start(lessons.getState().lesson);
-      else seen = sim.log.total;
+  /** Starts following (again): subscribes to the simulation and the lesson store. Returns how to stop. */
+  const attach = () => {
+    let epoch = sim.ui.getState().epoch;
+    const unsubscribeUi = sim.ui.subscribe((s, prev) => {
+      if (s.epoch === epoch) return;
+      epoch = s.epoch;
+      // An edit before the run has started rebuilds the world at time 0 (a new epoch too): nothing
+      // happened yet, so the progress (reading steps ticked, state goals met) is kept.
+      const ran = prev.time > 0 || prev.horizon > 0;
+      // A rewind replays from a checkpoint up to the time sought within the same call; start over
+      // once it has finished, so that the replayed events are not counted as new.
+      queueMicrotask(() => {
+        if (ran) start(lessons.getState().lesson);
+        else seen = sim.log.total;
+      });
     });
-  });
-  const unsubscribeLessons = lessons.subscribe((s, prev) => {
-    if (s.lesson !== prev.lesson) start(s.lesson);
-  });
-  const unsubscribeFrame = sim.onFrame(onFrame);
-  start(lessons.getState().lesson);
-
-  const detach = () => {
-    unsubscribeUi();
-    unsubscribeLessons();
-    unsubscribeFrame();
+    const unsubscribeLessons = lessons.subscribe((s, prev) => {
+      if (s.lesson !== prev.lesson) start(s.lesson);
+    });
+    const unsubscribeFrame = sim.onFrame(onFrame);
+    start(lessons.getState().lesson);
+    return () => {
+      unsubscribeUi();
+      unsubscribeLessons();
+      unsubscribeFrame();
+    };
   };
-  return { store, detach };
+  return { store, attach };
 }
 
 export type LessonProgressStore = ReturnType<typeof createLessonProgress>['store'];
+

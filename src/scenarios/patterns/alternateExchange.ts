@@ -48,6 +48,7 @@ export const alternateExchange: GalleryScenario = {
     exchanges: [orders, unrouted],
     queues: [created, paid, refunds, unroutedQ],
     bindings: [bind(orders, created, 'order.created'), bind(orders, paid, 'order.paid'), bind(unrouted, unroutedQ)],
+    layoutBindings: [bind(orders, refunds, 'order.refunded')],
     apps,
   }),
   lesson: {

@@ -46,6 +46,7 @@ export const topics: GalleryScenario = {
     exchanges: [topicLogs],
     queues: [all, critical, kern],
     bindings: [bind(topicLogs, all, '#'), bind(topicLogs, critical, '*.critical')],
+    layoutBindings: [bind(topicLogs, kern, 'kern.*')],
     apps: [emit, ...consumers],
   }),
   lesson: {
