@@ -1,0 +1,24 @@
+import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { GalleryDialog } from './GalleryDialog';
+
+/** The header's "Gallery" button and the dialog it opens (focus returns to the button when it closes). */
+export function GalleryButton() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // after the dialog has left the page (focusing earlier would be undone by its removal)
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <>
+      <button ref={button} type="button" className="header-button" aria-haspopup="dialog" title={t('gallery.openTitle')} onClick={() => setOpen(true)}>
+        {t('gallery.open')}
+      </button>
+      {open ? <GalleryDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
