@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { type App, KEY_ORDERS, type MessageTemplate, PUBLISH_MODES, type Publisher, removePublisher, updatePublisher } from '../../model';
 import { useEditor } from '../../store/useEditor';
+import { PublisherControls } from '../live/PublisherControls';
 import { CheckboxField, NumberField, SelectField, TextField } from '../form/fields';
 import { channelOptions } from './AppForm';
 import { exchangeOptions, useRun } from './common';
@@ -18,6 +19,7 @@ export function PublisherFields({ app, publisher: p, index }: { app: App; publis
   return (
     <fieldset className="client-fieldset">
       <legend>{t('app.publisher', { n: index + 1 })}</legend>
+      <PublisherControls publisher={p} />
       <SelectField label={t('field.channel')} value={p.channelId} options={channelOptions(app, t)} onCommit={(channelId) => set({ channelId })} />
       <SelectField label={t('field.publishExchange')} hint={t('hint.publishExchange')} value={p.exchange} options={exchangeOptions(doc, t, p.exchange, false)} onCommit={(exchange) => set({ exchange })} />
       <TextField
