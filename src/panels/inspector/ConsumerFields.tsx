@@ -1,7 +1,6 @@
 import { useT } from '../../i18n/useLocale';
 import { type App, type Consumer, FAIL_OUTCOMES, type FailOutcome, OUTCOMES, type Outcome, removeConsumer, updateConsumer } from '../../model';
 import { useEditor } from '../../store/useEditor';
-import { ConsumerControls } from '../live/ConsumerControls';
 import { CheckboxField, NumberField, SelectField } from '../form/fields';
 import { channelOptions } from './AppForm';
 import { queueOptions, useRun } from './common';
@@ -23,7 +22,6 @@ export function ConsumerFields({ app, consumer: c, index }: { app: App; consumer
   return (
     <fieldset className="client-fieldset">
       <legend>{t('app.consumer', { n: index + 1 })}</legend>
-      <ConsumerControls consumer={c} />
       <SelectField label={t('field.channel')} value={c.channelId} options={channelOptions(app, t)} onCommit={(channelId) => set({ channelId })} />
       <SelectField label={t('field.consumeQueue')} value={c.queue} options={queueOptions(doc, t, c.queue)} onCommit={(queue) => set({ queue })} />
       <CheckboxField label={t('field.noAck')} hint={t('hint.noAck')} checked={c.noAck} onCommit={(noAck) => set({ noAck })} />

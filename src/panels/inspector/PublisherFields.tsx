@@ -1,7 +1,6 @@
 import { useT } from '../../i18n/useLocale';
 import { type App, KEY_ORDERS, type MessageTemplate, PUBLISH_MODES, type Publisher, removePublisher, updatePublisher } from '../../model';
 import { useEditor } from '../../store/useEditor';
-import { PublisherControls } from '../live/PublisherControls';
 import { CheckboxField, NumberField, SelectField, TextField } from '../form/fields';
 import { channelOptions } from './AppForm';
 import { exchangeOptions, useRun } from './common';
@@ -19,7 +18,6 @@ export function PublisherFields({ app, publisher: p, index }: { app: App; publis
   return (
     <fieldset className="client-fieldset">
       <legend>{t('app.publisher', { n: index + 1 })}</legend>
-      <PublisherControls publisher={p} />
       <SelectField label={t('field.channel')} value={p.channelId} options={channelOptions(app, t)} onCommit={(channelId) => set({ channelId })} />
       <SelectField label={t('field.publishExchange')} hint={t('hint.publishExchange')} value={p.exchange} options={exchangeOptions(doc, t, p.exchange, false)} onCommit={(exchange) => set({ exchange })} />
       <TextField
@@ -37,7 +35,8 @@ export function PublisherFields({ app, publisher: p, index }: { app: App; publis
         onCommit={(mode) => set({ mode })}
       />
       {p.mode === 'rate' ? <NumberField label={t('field.ratePerSec')} value={p.ratePerSec} onCommit={(v) => set({ ratePerSec: v })} /> : null}
-      {p.mode === 'burst' ? <NumberField label={t('field.burstCount')} value={p.burstCount} onCommit={(v) => set({ burstCount: v })} /> : null}
+      {/* the burst size is also what "Send burst" sends, so it stays editable in every mode */}
+      <NumberField label={t('field.burstCount')} hint={p.mode === 'burst' ? undefined : t('live.burstCountHint')} value={p.burstCount} onCommit={(v) => set({ burstCount: v })} />
       <CheckboxField label={t('field.mandatory')} hint={t('hint.mandatory')} checked={p.mandatory} onCommit={(mandatory) => set({ mandatory })} />
       <CheckboxField label={t('field.confirms')} hint={t('hint.confirms')} checked={p.confirms} onCommit={(confirms) => set({ confirms })} />
       <fieldset>

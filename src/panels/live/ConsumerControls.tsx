@@ -9,7 +9,7 @@ const STATE_KEYS = { running: 'live.state.running', stopped: 'live.state.stopped
  * A consumer in the running simulation: start, stop (its connection closes cleanly) or crash it
  * (mid-message). Either way the broker requeues what it held unacked, flagged redelivered.
  */
-export function ConsumerControls({ consumer: c }: { consumer: Consumer }) {
+export function ConsumerControls({ consumer: c, index }: { consumer: Consumer; index: number }) {
   const t = useT();
   const sim = useSim();
   const live = useLive((s) => s.consumers[c.id]);
@@ -17,7 +17,7 @@ export function ConsumerControls({ consumer: c }: { consumer: Consumer }) {
   const running = state === 'running';
   return (
     <fieldset className="live-controls">
-      <legend>{t('live.inSimulation')}</legend>
+      <legend>{t('live.consumerLegend', { n: index + 1 })}</legend>
       <p className="live-state">
         {t('live.state')}: <strong className={`consumer-state is-${state}`}>{t(STATE_KEYS[state])}</strong>
         {live?.busy != null ? (

@@ -5,12 +5,13 @@ import { useLive, useSim } from '../../store/useSim';
 import { Composer } from './Composer';
 import { type ComposerError, draftFromPublisher, draftToOverrides } from './composerDraft';
 import { CounterTable } from './CounterTable';
+import './live.css';
 
 /**
  * A publisher in the running simulation: publish one message now (as composed), send a burst,
  * and its live counters. Each action is an input of the run, recorded so a rewind replays it.
  */
-export function PublisherControls({ publisher: p }: { publisher: Publisher }) {
+export function PublisherControls({ publisher: p, index }: { publisher: Publisher; index: number }) {
   const t = useT();
   const sim = useSim();
   const formId = useId();
@@ -33,7 +34,7 @@ export function PublisherControls({ publisher: p }: { publisher: Publisher }) {
   };
   return (
     <fieldset className="live-controls">
-      <legend>{t('live.inSimulation')}</legend>
+      <legend>{t('live.publisherLegend', { n: index + 1 })}</legend>
       <div className="button-row">
         <button type="submit" form={formId} className="primary" title={t('live.publishTitle')}>
           {t('live.publish')}

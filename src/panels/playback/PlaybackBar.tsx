@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { usePlayback, useSim } from '../../store/useSim';
 import { BrokerMenu } from './BrokerMenu';
+import './playback.css';
 import { formatTime } from './format';
 import { SpeedSlider } from './SpeedSlider';
 import { TimelineSlider } from './TimelineSlider';
