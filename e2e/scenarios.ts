@@ -33,15 +33,31 @@ function consumer(app: string, x: number, y: number, extra: Record<string, unkno
   };
 }
 
+export interface WorkQueueOptions {
+  mode?: 'manual' | 'rate';
+  rate?: number;
+  prefetch?: number;
+  processingMs?: number;
+  jitterMs?: number;
+  latency?: number;
+  /** the workers do not start with the run */
+  stopped?: boolean;
+  /** "work" dead-letters through the default exchange to a queue "dead" */
+  deadLetter?: boolean;
+}
+
 /** producer → exchange "tasks" (direct) → queue "work" (key "work") → worker1, worker2. */
-export function workQueue(opts: { mode?: 'manual' | 'rate'; rate?: number; prefetch?: number; processingMs?: number; latency?: number } = {}) {
+export function workQueue(opts: WorkQueueOptions = {}) {
+  const worker = { prefetchCount: opts.prefetch ?? 1, processingMs: opts.processingMs ?? 400, jitterMs: opts.jitterMs ?? 0, running: !opts.stopped };
+  const workArgs = opts.deadLetter ? { queueType: 'classic', deadLetterExchange: '', deadLetterRoutingKey: 'dead' } : { queueType: 'classic' };
+  const dead = { id: 'q-dead', name: 'dead', durable: true, exclusive: false, autoDelete: false, arguments: { queueType: 'classic' }, position: { x: 470, y: 300 } };
   return {
     version: 1,
     title: 'Work queue',
     seed: 7,
     broker: { showDefaultExchange: false, hopLatencyMs: opts.latency ?? 100 },
     exchanges: [{ id: 'x-tasks', name: 'tasks', type: 'direct', durable: true, autoDelete: false, internal: false, arguments: {}, position: { x: 240, y: 160 } }],
-    queues: [{ id: 'q-work', name: 'work', durable: true, exclusive: false, autoDelete: false, arguments: { queueType: 'classic' }, position: { x: 470, y: 160 } }],
+    queues: [{ id: 'q-work', name: 'work', durable: true, exclusive: false, autoDelete: false, arguments: workArgs, position: { x: 470, y: 160 } }, ...(opts.deadLetter ? [dead] : [])],
     bindings: [{ id: 'b-work', source: 'x-tasks', destination: 'q-work', destinationType: 'queue', routingKey: 'work', arguments: {} }],
     apps: [
       {
@@ -66,8 +82,8 @@ export function workQueue(opts: { mode?: 'manual' | 'rate'; rate?: number; prefe
         ],
         consumers: [],
       },
-      consumer('worker1', 760, 60, { prefetchCount: opts.prefetch ?? 1, processingMs: opts.processingMs ?? 400 }),
-      consumer('worker2', 760, 280, { prefetchCount: opts.prefetch ?? 1, processingMs: opts.processingMs ?? 400 }),
+      consumer('worker1', 760, 60, worker),
+      consumer('worker2', 760, 280, worker),
     ],
   };
 }

@@ -50,6 +50,7 @@ describe('message details', () => {
     expect(d.content?.source).toBe('delivery');
     expect(d.content?.properties.headers).toEqual({ trace: 'abc' });
     const types = d.story!.route.map((x) => x.e.type);
+    expect(types[0]).toBe('publish-sent');
     expect(types.indexOf('published')).toBeLessThan(types.indexOf('enqueued'));
     expect(types.indexOf('delivered')).toBeLessThan(types.indexOf('acked'));
   });
@@ -90,9 +91,9 @@ describe('message details', () => {
     expect(copy.locations[0]).toMatchObject({ where: 'ready', queue: 'dead' });
     const xDeath = copy.content!.properties.headers!['x-death'] as Record<string, unknown>[];
     expect(xDeath[0]).toMatchObject({ count: 1, reason: 'expired', queue: 'work' });
-    // one route for the family: the original's publication comes first, the copy's enqueue last
+    // one route for the family: the client's publish of the original comes first, the copy's enqueue last
     const route = copy.story!.route.map((x) => x.e.type);
-    expect(route[0]).toBe('published');
+    expect(route.slice(0, 2)).toEqual(['publish-sent', 'published']);
     expect(route).toContain('dead-lettered');
     expect(route.at(-1)).toBe('enqueued');
     expect(copy.story!.truncated).toBe(false);

@@ -132,6 +132,24 @@ function copyFates(entries: readonly LogEntry[], msgId: number): { copies: Map<s
   return { copies, stage, dropReason };
 }
 
+type PublishSent = Extract<WorldEvent, { type: 'publish-sent' }>;
+
+/**
+ * The client's basic.publish of a message that reached the broker: the publishes arriving at
+ * that instant with the same exchange and key, matched in order with the broker's `published`
+ * events. Undefined when that is ambiguous (a failure or another channel in between).
+ */
+function sentOf(entries: readonly LogEntry[], msgId: number): LogEntry | undefined {
+  const p = entries.find(({ e }) => e.type === 'published' && e.msgId === msgId)?.e;
+  if (!p || p.type !== 'published' || p.deadLetteredFrom !== undefined) return undefined;
+  const same = (e: PublishSent) => e.arriveAt === p.t && e.exchange === p.exchange && e.routingKey === p.routingKey;
+  const sent = entries.filter(({ e }) => e.type === 'publish-sent' && same(e));
+  const failed = entries.some(({ e }) => e.type === 'publish-failed' && e.t === p.t);
+  const arrived = entries.filter(({ e }) => e.type === 'published' && e.t === p.t && e.deadLetteredFrom === undefined && e.exchange === p.exchange && e.routingKey === p.routingKey);
+  if (failed || sent.length !== arrived.length) return undefined;
+  return sent[arrived.findIndex(({ e }) => e === p)];
+}
+
 /** The story of message `msgId` as the log tells it. */
 export function messageStory(entries: readonly LogEntry[], msgId: number): MessageStory {
   const { parent, children } = lineageLinks(entries);
@@ -147,9 +165,11 @@ export function messageStory(entries: readonly LogEntry[], msgId: number): Messa
       todo.push(c);
     }
   }
-  const route = entries.filter(({ e }) => msgIdsOf(e).some((id) => family.has(id)));
-  const { copies, stage, dropReason } = copyFates(entries, msgId);
   const root = ancestors[0] ?? msgId;
+  // the story starts at the client, before the broker gave the message an id
+  const sent = sentOf(entries, root);
+  const route = entries.filter((x) => x === sent || msgIdsOf(x.e).some((id) => family.has(id)));
+  const { copies, stage, dropReason } = copyFates(entries, msgId);
   // the story is complete if the log still holds the root's publication
   const truncated = !route.some(({ e }) => e.type === 'published' && e.msgId === root);
   return { msgId, ancestors, children: children.get(msgId) ?? [], stage, ...(dropReason ? { dropReason } : {}), copies: [...copies.values()], route, truncated };
