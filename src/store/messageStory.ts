@@ -141,7 +141,7 @@ type PublishSent = Extract<WorldEvent, { type: 'publish-sent' }>;
  */
 function sentOf(entries: readonly LogEntry[], msgId: number): LogEntry | undefined {
   const p = entries.find(({ e }) => e.type === 'published' && e.msgId === msgId)?.e;
-  if (!p || p.type !== 'published' || p.deadLetteredFrom !== undefined) return undefined;
+  if (p?.type !== 'published' || p.deadLetteredFrom !== undefined) return undefined;
   const same = (e: PublishSent) => e.arriveAt === p.t && e.exchange === p.exchange && e.routingKey === p.routingKey;
   const sent = entries.filter(({ e }) => e.type === 'publish-sent' && same(e));
   const failed = entries.some(({ e }) => e.type === 'publish-failed' && e.t === p.t);
