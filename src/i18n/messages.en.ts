@@ -577,7 +577,7 @@ export const en = {
   'msg.noHeaders': 'No headers.',
   'msg.headerName': 'Name',
   'msg.headerValue': 'Value',
-  'msg.xDeathCaption': 'x-death: why and where it was dead-lettered, most recent first',
+  'msg.xDeathCaption': 'x-death: why and where it was dead-lettered, most recent first (time in seconds of the virtual clock)',
   'msg.body': 'Body',
   'msg.emptyBody': '(empty)',
   'msg.noContent': 'Its content is not known: it left the broker before anyone looked at it.',
