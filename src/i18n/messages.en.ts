@@ -513,7 +513,7 @@ export const en = {
   'log.clearFilters': 'Clear filters',
   'log.count': '{total} events',
   'log.countFiltered': '{shown} of {total} events',
-  'log.older': '({n} older ones are no longer kept)',
+  'log.older': '(the log keeps the last {n}; older ones are gone)',
   'log.empty': 'Nothing has happened yet. Press Play or Step.',
   'log.noMatch': 'No event matches the filters.',
   'log.jumpToLatest': 'Jump to the latest event',

@@ -502,7 +502,7 @@ export const es = {
   'log.clearFilters': 'Quitar filtros',
   'log.count': '{total} eventos',
   'log.countFiltered': '{shown} de {total} eventos',
-  'log.older': '(los {n} más antiguos ya no se guardan)',
+  'log.older': '(el registro guarda los últimos {n}; los anteriores ya no están)',
   'log.empty': 'Todavía no ha pasado nada. Pulsa Reproducir o Paso.',
   'log.noMatch': 'Ningún evento cumple los filtros.',
   'log.jumpToLatest': 'Ir al último evento',
