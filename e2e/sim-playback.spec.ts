@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { workQueue } from './scenarios';
-import { consumerCounts, inspector, loadScenario, logCount, logRows, parseTime, playUntil, queueDepth, selectNode, setSpeed, showTab, timeMs, timer } from './sim';
+import { consumerCounts, inspector, loadScenario, logCount, logRows, newestRows, parseTime, playUntil, queueDepth, selectNode, setSpeed, showTab, timeMs, timer } from './sim';
 
 test('steps event by event: time and log advance one event at a time', async ({ page }) => {
   await loadScenario(page, workQueue({ mode: 'rate', rate: 4 }));
@@ -24,11 +24,15 @@ test('steps event by event: time and log advance one event at a time', async ({ 
     expect(now).toBeGreaterThanOrEqual(time);
     if (now > time) moved++;
     const next = await logCount(page);
-    // everything this step added happened at one instant: the step's time
-    const added = logRows(page);
-    const shown = await added.count();
-    const fresh = Math.min(next - count, shown);
-    for (let k = shown - fresh; k < shown; k++) await expect(added.nth(k)).toContainText((await timer(page).textContent()) ?? '');
+    // everything this step added happened at one instant: the step's time (the list follows the newest rows)
+    const stamp = (await timer(page).textContent()) ?? '';
+    const fresh = next - count;
+    await expect
+      .poll(async () => {
+        const tail = (await logRows(page).allTextContents()).slice(-fresh);
+        return tail.length === fresh && tail.every((row) => row.startsWith(stamp));
+      })
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
     count = next;
     time = now;
@@ -47,10 +51,7 @@ async function state(page: Page) {
   await showTab(page, 'Charts');
   const figures = { w1: await consumerCounts(page, 'worker1'), w2: await consumerCounts(page, 'worker2'), depth: await queueDepth(page, 'work') };
   await showTab(page, 'Event log');
-  const rows = logRows(page);
-  const n = await rows.count();
-  const newest: string[] = [];
-  for (let i = Math.max(0, n - 6); i < n; i++) newest.push((await rows.nth(i).textContent()) ?? '');
+  const newest = await newestRows(page, 6);
   return { time: await timer(page).textContent(), ...figures, events: await logCount(page), newest };
 }
 
