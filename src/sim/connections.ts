@@ -59,7 +59,7 @@ export function consumerRt(w: World, app: App, con: Consumer): ConsumerRt {
  * channel's global limit (if any) is issued again after it: in RabbitMQ 3.10 a per-consumer qos
  * lifts an earlier global one, but both hold in this order.
  */
-export function subscribe(w: World, app: App, con: Consumer): boolean {
+export function subscribe(w: World, app: App, con: Consumer, opts: { keepHeld?: boolean } = {}): boolean {
   const c = consumerRt(w, app, con);
   if (con.queue === '') {
     c.state = 'stopped';
@@ -71,9 +71,14 @@ export function subscribe(w: World, app: App, con: Consumer): boolean {
   const model = app.connections.flatMap((x) => x.channels).find((x) => x.id === con.channelId)!;
   w.broker.basicQos(ref, { prefetchCount: con.prefetchCount, global: false });
   if (model.prefetchGlobal && model.prefetchCount > 0) w.broker.basicQos(ref, { prefetchCount: model.prefetchCount, global: true });
-  c.gen++;
-  c.inbox = [];
-  c.busy = null;
+  // re-subscribing on the same open channel (settings changed): the client keeps working on what
+  // it holds and acks it there; otherwise what it held belonged to a channel that is gone
+  const sameChannel = opts.keepHeld && c.on?.connection === ref.connection && c.on.channel === ref.channel;
+  if (!sameChannel) {
+    c.gen++;
+    c.inbox = [];
+    c.busy = null;
+  }
   c.error = undefined;
   c.state = 'running';
   // register before consuming: deliveries start inside basic.consume

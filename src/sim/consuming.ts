@@ -11,8 +11,9 @@ import type { World } from './world';
  */
 export function onDeliveryArrive(w: World, id: string, gen: number, d: DeliveryInfo): void {
   const c = w.consumers.get(id);
-  // a delivery for a channel that closed meanwhile: the broker has already requeued it
-  if (!c || c.gen !== gen || c.state !== 'running') return;
+  // a delivery for a channel that closed meanwhile: the broker has already requeued it (a
+  // delivery sent just before a basic.cancel still arrives, and is processed and settled)
+  if (!c || c.gen !== gen) return;
   c.received++;
   if (d.redelivered) c.redelivered++;
   w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });

@@ -65,7 +65,7 @@ function reconcileApps(w: World, prev: Scenario, next: Scenario, redeclared: Set
       const lostQueue = redeclared.has(con.queue) && rt?.state !== 'running';
       if (!before || !sameFields(con, before, CONSUMER_AMQP) || before.running !== con.running || lostQueue) {
         if (before) cancel(w, app, con.id, before.channelId);
-        if (con.running) subscribe(w, app, con);
+        if (con.running) subscribe(w, app, con, { keepHeld: true });
         else if (rt) rt.state = 'stopped';
       }
     }
@@ -77,9 +77,9 @@ function cancel(w: World, app: App, consumerId: string, channelId: string): void
   const rt = w.consumers.get(consumerId);
   const ref = w.channelRef(app.id, channelId);
   if (rt && ref && rt.state === 'running') {
+    // basic.cancel: the client still holds (and will settle) what it received
     w.broker.basicCancel(ref, { consumerTag: rt.tag });
   }
-  if (rt) rt.on = null;
   if (rt) rt.state = 'stopped';
 }
 

@@ -166,3 +166,20 @@ describe('World: editing while it runs', () => {
     expect(w.broker.inspect.queue('keep')!.ready).toBe(1);
   });
 });
+
+describe('World: changing a running consumer', () => {
+  it('re-subscribes with the new settings and still settles what it held (nothing stays unacked)', () => {
+    const s = workQueue({ consumers: 1, prefetch: 5, processingMs: 200, latency: 10 });
+    const w = World.create(s);
+    for (let i = 0; i < 8; i++) w.input({ type: 'publish', publisher: 'app-p-pub' });
+    w.advanceTo(300);
+    expect(w.broker.inspect.queue('work')!.unacked).toBe(5);
+    const next = { ...s, apps: s.apps.map((a) => ({ ...a, consumers: a.consumers.map((c) => ({ ...c, prefetchCount: 2 })) })) };
+    w.input({ type: 'scenario', scenario: next });
+    w.advanceTo(10_000);
+    const q = w.broker.inspect.queue('work')!;
+    expect(q.unacked).toBe(0);
+    expect(q.ready).toBe(0);
+    expect(w.consumers.get('app-c1-sub')!.acked).toBe(8);
+  });
+});
