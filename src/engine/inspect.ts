@@ -170,6 +170,20 @@ export function inspectBroker(b: Broker) {
       if (!ch) return [];
       return [...ch.unacked.values()].map((u) => ({ deliveryTag: u.tag, queue: u.queue.name, consumerTag: u.consumer?.tag, message: messageView(u.entry) }));
     },
+    /** messages travelling inside the broker (exchange → queue, queue → dead-letter exchange) */
+    inTransit: (): (Omit<MessageView, 'redelivered' | 'enqueuedAt' | 'expiresAt' | 'deliveryCount'> & { to: string })[] =>
+      [...b.transits.values()].map((tr) => {
+        const m = tr.msg;
+        return {
+          msgId: m.id,
+          exchange: m.exchange,
+          routingKey: m.routingKey,
+          body: m.body,
+          properties: m.properties,
+          deadLetteredFrom: m.deadLetteredFrom,
+          to: tr.kind === 'to-queue' ? tr.queue : tr.dlx,
+        };
+      }),
     /** where a message is now: ready in queues (with position) and/or unacked on channels */
     locate: (msgId: number): MessageLocation[] => {
       const out: MessageLocation[] = [];

@@ -85,7 +85,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
   const mandatory = p.mandatory === true;
   const conn = ch.connection.id;
   if (b.traceEnabled) {
-    b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo });
+    b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo, body, properties });
   }
 
   const { queues, hops } = route(b, x, msg, b.traceEnabled);

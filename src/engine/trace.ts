@@ -60,6 +60,9 @@ export interface Published extends Base, Partial<ChannelId> {
   deadLetteredFrom?: number;
   /** publisher-confirm sequence number, when the channel is in confirm mode */
   publishSeqNo?: number;
+  /** the content as the broker received it (shared with the message, not copied) */
+  body?: string;
+  properties?: BasicProperties;
 }
 
 /** One hop of a route: exchange → queue or exchange → exchange (binding or alternate exchange). */

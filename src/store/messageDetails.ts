@@ -66,14 +66,20 @@ function liveContent(world: World, loc: MessageLocation, msgId: number): Message
 
 /**
  * A message travelling inside the broker (exchange → queue, queue → dead-letter exchange) is in
- * no queue yet, so `inspect.locate` does not see it. Its content is read from the broker's
- * transit table. (This reads engine state through `AmqpBroker.state`; an `inspect.inTransit()`
- * view in src/engine/inspect.ts would be the proper door.)
+ * no queue yet, so `inspect.locate` does not see it: its content comes from the transit view.
  */
 function transitContent(world: World, msgId: number): MessageContent | undefined {
-  for (const tr of world.broker.state.transits.values()) {
-    const m = tr.msg;
-    if (m.id === msgId) return { exchange: m.exchange, routingKey: m.routingKey, body: m.body, properties: m.properties, source: 'transit' };
+  const m = world.broker.inspect.inTransit().find((x) => x.msgId === msgId);
+  return m && { exchange: m.exchange, routingKey: m.routingKey, body: m.body, properties: m.properties, source: 'transit' };
+}
+
+/** basic.publish (or a dead-letter republish) as the broker received it: the content at the start. */
+function publishedContent(entries: readonly LogEntry[], msgId: number): MessageContent | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!.e;
+    if (e.type === 'published' && e.msgId === msgId && e.properties) {
+      return { exchange: e.exchange, routingKey: e.routingKey, body: e.body ?? '', properties: e.properties, source: 'publish' };
+    }
   }
   return undefined;
 }
@@ -117,7 +123,7 @@ export function messageDetails(src: DetailsSource, ref: MessageRef, cache: Map<n
   const locations = world.broker.inspect.locate(msgId);
   let content: MessageContent | undefined;
   for (const loc of locations) if (!content) content = liveContent(world, loc, msgId);
-  content ??= transitContent(world, msgId) ?? deliveredContent(entries, msgId) ?? cache.get(msgId);
+  content ??= transitContent(world, msgId) ?? deliveredContent(entries, msgId) ?? cache.get(msgId) ?? publishedContent(entries, msgId);
   if (content && content.source !== 'publish') cache.set(msgId, content);
   if (!content && sent) content = { exchange: sent.exchange, routingKey: sent.routingKey, body: sent.body, properties: {}, source: 'publish' };
   const holders: Holder[] = [];
