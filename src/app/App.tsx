@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useLocaleStore, useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { Inspector } from '../panels/inspector/Inspector';
+import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
@@ -18,7 +19,7 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-/** The shell: header, then palette | canvas | inspector. */
+/** The shell: header with the playback controls, then palette | canvas over the panels dock | inspector. */
 export function App() {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
@@ -36,8 +37,11 @@ export function App() {
         <ReactFlowProvider>
           <div className="app">
             <header className="app-header">
-              <h1 className="app-title">{t('app.title')}</h1>
+              <h1 className="app-title" title={t('app.tagline')}>
+                {t('app.title')}
+              </h1>
               <p className="app-tagline">{t('app.tagline')}</p>
+              <PlaybackBar />
               <LanguageSwitch />
             </header>
             <main className="app-main">

@@ -2,6 +2,8 @@ import { useT } from '../../i18n/useLocale';
 import { addChannel, addConnection, addConsumer, addPublisher, type App, allChannels, removeChannel, updateApp, updateChannel } from '../../model';
 import { CheckboxField, NumberField, TextField } from '../form/fields';
 import { DeleteButton, SectionTitle, useDeleteNode, useRun } from './common';
+import { ConsumerControls } from '../live/ConsumerControls';
+import { PublisherControls } from '../live/PublisherControls';
 import { ConsumerFields } from './ConsumerFields';
 import { PublisherFields } from './PublisherFields';
 
@@ -18,6 +20,13 @@ export function AppForm({ app, kindLabel }: { app: App; kindLabel: string }) {
     <section className="inspector-section" aria-label={`${kindLabel} ${app.name}`}>
       <SectionTitle kind={kindLabel} name={app.name} />
       <TextField label={t('field.name')} value={app.name} onCommit={(name) => run((d) => updateApp(d, app.id, { name }))} />
+      {/* what it does in the running simulation first: that is what a person plays with */}
+      {app.publishers.map((p, i) => (
+        <PublisherControls key={p.id} publisher={p} index={i} />
+      ))}
+      {app.consumers.map((c, i) => (
+        <ConsumerControls key={c.id} consumer={c} index={i} />
+      ))}
       {app.connections.map((c, ci) => (
         <fieldset key={c.id} className="connection-fieldset">
           <legend>{t('app.connection', { n: ci + 1 })}</legend>

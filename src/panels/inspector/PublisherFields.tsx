@@ -35,7 +35,8 @@ export function PublisherFields({ app, publisher: p, index }: { app: App; publis
         onCommit={(mode) => set({ mode })}
       />
       {p.mode === 'rate' ? <NumberField label={t('field.ratePerSec')} value={p.ratePerSec} onCommit={(v) => set({ ratePerSec: v })} /> : null}
-      {p.mode === 'burst' ? <NumberField label={t('field.burstCount')} value={p.burstCount} onCommit={(v) => set({ burstCount: v })} /> : null}
+      {/* the burst size is also what "Send burst" sends, so it stays editable in every mode */}
+      <NumberField label={t('field.burstCount')} hint={p.mode === 'burst' ? undefined : t('live.burstCountHint')} value={p.burstCount} onCommit={(v) => set({ burstCount: v })} />
       <CheckboxField label={t('field.mandatory')} hint={t('hint.mandatory')} checked={p.mandatory} onCommit={(mandatory) => set({ mandatory })} />
       <CheckboxField label={t('field.confirms')} hint={t('hint.confirms')} checked={p.confirms} onCommit={(confirms) => set({ confirms })} />
       <fieldset>

@@ -1,0 +1,106 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { workQueue } from './scenarios';
+import { consumerCounts, inspector, loadScenario, logCount, logRows, playUntil, queueDepth, selectNode, setSpeed, showTab, timeMs, timer } from './sim';
+
+test('steps event by event: time and log advance one event at a time', async ({ page }) => {
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 4 }));
+  await showTab(page, 'Event log');
+  await expect(timer(page)).toHaveText('00:00.000');
+  // the topology was declared and the clients connected at time 0
+  let count = await logCount(page);
+  expect(count).toBeGreaterThan(0);
+  let time = 0;
+  let moved = 0;
+  for (let i = 0; i < 12; i++) {
+    // the button and the → key do the same
+    if (i % 2 === 0) await page.getByRole('button', { name: 'Step' }).click();
+    else {
+      await page.getByRole('timer').click();
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect.poll(() => logCount(page)).toBeGreaterThan(count);
+    const now = await timeMs(page);
+    expect(now).toBeGreaterThanOrEqual(time);
+    if (now > time) moved++;
+    const next = await logCount(page);
+    // everything this step added happened at one instant: the step's time
+    const added = logRows(page);
+    const shown = await added.count();
+    const fresh = Math.min(next - count, shown);
+    for (let k = shown - fresh; k < shown; k++) await expect(added.nth(k)).toContainText((await timer(page).textContent()) ?? '');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+    count = next;
+    time = now;
+  }
+  expect(moved).toBeGreaterThan(3);
+  // Space plays and pauses (not while typing: see the composer spec)
+  await page.getByRole('timer').click();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+});
+
+/** What the page shows of the run: counts, depth, the log's size and its newest rows. */
+async function state(page: Page) {
+  await showTab(page, 'Charts');
+  const figures = { w1: await consumerCounts(page, 'worker1'), w2: await consumerCounts(page, 'worker2'), depth: await queueDepth(page, 'work') };
+  await showTab(page, 'Event log');
+  const rows = logRows(page);
+  const n = await rows.count();
+  const newest: string[] = [];
+  for (let i = Math.max(0, n - 6); i < n; i++) newest.push((await rows.nth(i).textContent()) ?? '');
+  return { time: await timer(page).textContent(), ...figures, events: await logCount(page), newest };
+}
+
+async function seek(page: Page, ms: number) {
+  await page.getByRole('slider', { name: 'Timeline' }).fill(String(ms));
+  await expect.poll(() => timeMs(page)).toBe(ms);
+}
+
+test('rewinds with the timeline and gets the same state as the first time', async ({ page }) => {
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 6, prefetch: 2, processingMs: 300, jitterMs: 250 }));
+  await setSpeed(page, 10);
+  await playUntil(page, 3000);
+  // something the user did is part of the run and is replayed too
+  const crashAt = await timeMs(page);
+  await selectNode(page, 'Consumer worker1');
+  await inspector(page).getByRole('group', { name: 'Consumer 1 in the simulation' }).getByRole('button', { name: 'Crash' }).click();
+  await playUntil(page, crashAt + 5000);
+
+  const at = crashAt + 3000;
+  await seek(page, at);
+  const first = await state(page);
+  expect(first.w1.delivered).toBeGreaterThan(0);
+  expect(first.w2.delivered).toBeGreaterThan(first.w1.delivered);
+
+  // drag the thumb back and forth, as a person scrubbing
+  const slider = page.getByRole('slider', { name: 'Timeline' });
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 4, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.15, y, { steps: 6 });
+  await expect.poll(() => timeMs(page)).toBeLessThan(at - 1000);
+  const back = await timeMs(page);
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => timeMs(page)).toBeGreaterThan(back + 1000);
+
+  await seek(page, 1000);
+  await seek(page, at);
+  expect(await state(page)).toEqual(first);
+});
+
+test('the speed slider is logarithmic and Reset starts over', async ({ page }) => {
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 4 }));
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await expect(speed).toHaveAttribute('aria-valuetext', '1×');
+  await setSpeed(page, 0.1);
+  await setSpeed(page, 100);
+  await playUntil(page, 5000);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(timer(page)).toHaveText('00:00.000');
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toBeDisabled();
+});

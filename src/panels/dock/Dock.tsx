@@ -1,0 +1,76 @@
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import type { MessageKey } from '../../i18n/translate';
+import { useT } from '../../i18n/useLocale';
+import { useSim } from '../../store/useSim';
+import { ChartsPanel } from '../charts/ChartsPanel';
+import { EventLogPanel } from '../log/EventLogPanel';
+import { MessagePanel } from '../message/MessagePanel';
+import { DOCK_TABS, type DockTab, useDock } from './dockStore';
+import './dock.css';
+
+const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts' };
+
+/**
+ * The observability panels under the canvas, as tabs (the event log, the message inspector,
+ * the charts), foldable to give the canvas the whole height. Selecting a message anywhere (a
+ * token, a chip, a log row) brings the message inspector forward.
+ */
+export function Dock() {
+  const t = useT();
+  const sim = useSim();
+  const id = useId();
+  const tab = useDock((s) => s.tab);
+  const open = useDock((s) => s.open);
+  const show = useDock((s) => s.show);
+  const setOpen = useDock((s) => s.setOpen);
+  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+  useEffect(
+    () =>
+      sim.ui.subscribe((s, prev) => {
+        if (s.selected && s.selected !== prev.selected) useDock.getState().show('message');
+      }),
+    [sim],
+  );
+  // arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation)
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = DOCK_TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? DOCK_TABS[(i + 1) % DOCK_TABS.length] : e.key === 'ArrowLeft' ? DOCK_TABS[(i + DOCK_TABS.length - 1) % DOCK_TABS.length] : e.key === 'Home' ? DOCK_TABS[0] : e.key === 'End' ? DOCK_TABS[DOCK_TABS.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    show(next);
+    tabs.current[next]?.focus();
+  };
+  return (
+    <section className={`dock${open ? '' : ' is-folded'}`} aria-label={t('dock.label')}>
+      <div className="dock-bar">
+        <div role="tablist" aria-label={t('dock.label')} onKeyDown={onKeyDown}>
+          {DOCK_TABS.map((k) => (
+            <button
+              key={k}
+              ref={(el) => {
+                tabs.current[k] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${k}`}
+              aria-selected={open && tab === k}
+              aria-controls={`${id}-panel`}
+              tabIndex={tab === k ? 0 : -1}
+              onClick={() => show(k)}
+            >
+              {t(TAB_KEYS[k])}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="dock-fold" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
+          {open ? t('dock.hide') : t('dock.show')}
+        </button>
+      </div>
+      {open ? (
+        <div className="dock-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
+          {tab === 'log' ? <EventLogPanel /> : tab === 'message' ? <MessagePanel /> : <ChartsPanel />}
+        </div>
+      ) : null}
+    </section>
+  );
+}

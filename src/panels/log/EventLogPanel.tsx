@@ -1,0 +1,44 @@
+import { useCallback, useMemo } from 'react';
+import { useT } from '../../i18n/useLocale';
+import type { WorldEvent } from '../../sim';
+import { useEditor } from '../../store/useEditor';
+import { usePlayback, useSim } from '../../store/useSim';
+import { clientNames } from '../clientNames';
+import { useLogVersion } from '../useLogVersion';
+import { filterEntries, isFiltered } from './filter';
+import { LogFilters } from './LogFilters';
+import { LogList } from './LogList';
+import { useLogView } from './logViewStore';
+import { sentence } from './sentence';
+import './log.css';
+
+/**
+ * The event log: every world event of the run (the last 5000), as sentences in the user's
+ * language, filterable, newest at the bottom. A row about a message opens it in the message
+ * inspector.
+ */
+export function EventLogPanel() {
+  const t = useT();
+  const sim = useSim();
+  const version = useLogVersion();
+  const doc = useEditor((s) => s.doc);
+  const filter = useLogView((s) => s.filter);
+  const selected = usePlayback((s) => s.selected);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when the log changed
+  const entries = useMemo(() => sim.log.entries(), [sim, version]);
+  const names = useMemo(() => clientNames(doc, t, entries), [doc, t, entries]);
+  const text = useCallback((e: WorldEvent) => sentence(e, t, names), [t, names]);
+  const rows = useMemo(() => filterEntries(entries, filter, text), [entries, filter, text]);
+  const dropped = sim.log.total - entries.length;
+  return (
+    <section className="event-log" aria-label={t('log.label')}>
+      <LogFilters names={names} />
+      <p className="log-count" aria-live="off">
+        {isFiltered(filter) ? t('log.countFiltered', { shown: rows.length, total: entries.length }) : t('log.count', { total: entries.length })}
+        {dropped > 0 ? ` ${t('log.older', { n: dropped })}` : ''}
+      </p>
+      {rows.length === 0 ? <p className="log-empty">{entries.length === 0 ? t('log.empty') : t('log.noMatch')}</p> : null}
+      <LogList rows={rows} text={text} selected={selected} onSelect={(ref) => sim.select(ref)} />
+    </section>
+  );
+}

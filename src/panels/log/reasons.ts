@@ -1,0 +1,44 @@
+import type { DropReason, QueueDeleted, RequeueReason } from '../../engine';
+import type { MessageKey } from '../../i18n/translate';
+
+/**
+ * Dictionary keys for the engine's reason codes. Typed as complete records: a reason added to
+ * the engine stops the type check here until it has words in both languages.
+ */
+export const REQUEUE_REASON: Record<RequeueReason, MessageKey> = {
+  nack: 'log.requeue.nack',
+  reject: 'log.requeue.reject',
+  recover: 'log.requeue.recover',
+  'channel-closed': 'log.requeue.channelClosed',
+  'connection-closed': 'log.requeue.connectionClosed',
+  'consumer-gone': 'log.requeue.consumerGone',
+  'broker-restart': 'log.requeue.brokerRestart',
+};
+
+export const DROP_REASON: Record<DropReason, MessageKey> = {
+  maxlen: 'log.drop.maxlen',
+  'reject-publish': 'log.drop.rejectPublish',
+  rejected: 'log.drop.rejected',
+  expired: 'log.drop.expired',
+  delivery_limit: 'log.drop.deliveryLimit',
+  'no-dlx-exchange': 'log.drop.noDlx',
+  'dead-letter-unroutable': 'log.drop.deadLetterUnroutable',
+  'dead-letter-cycle': 'log.drop.deadLetterCycle',
+  'queue-deleted': 'log.drop.queueDeleted',
+  'broker-restart': 'log.drop.brokerRestart',
+};
+
+export const DELETE_REASON: Record<QueueDeleted['reason'], MessageKey> = {
+  deleted: 'log.deleted.deleted',
+  'auto-delete': 'log.deleted.autoDelete',
+  'exclusive-owner-closed': 'log.deleted.exclusiveOwner',
+  expired: 'log.deleted.expired',
+  'broker-restart': 'log.deleted.brokerRestart',
+};
+
+export const CLIENT_STATE: Record<'running' | 'stopped' | 'crashed' | 'reconnecting', MessageKey> = {
+  running: 'log.state.running',
+  stopped: 'log.state.stopped',
+  crashed: 'log.state.crashed',
+  reconnecting: 'log.state.reconnecting',
+};

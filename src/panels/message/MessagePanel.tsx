@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useT } from '../../i18n/useLocale';
+import type { WorldEvent } from '../../sim';
+import { type MessageContent, messageDetails } from '../../store/messageDetails';
+import { useEditor } from '../../store/useEditor';
+import { usePlayback, useSim } from '../../store/useSim';
+import { clientNames } from '../clientNames';
+import { sentence } from '../log/sentence';
+import { useLogVersion } from '../useLogVersion';
+import { MessageContentView } from './MessageContentView';
+import { MessageRoute } from './MessageRoute';
+import { whereNow } from './whereNow';
+import './message.css';
+
+/**
+ * The message inspector: for the selected message (a token, a chip or a log row), its
+ * properties and headers, its body, where it is now and its route so far.
+ */
+export function MessagePanel() {
+  const t = useT();
+  const sim = useSim();
+  const selected = usePlayback((s) => s.selected);
+  const epoch = usePlayback((s) => s.epoch);
+  const version = useLogVersion();
+  const doc = useEditor((s) => s.doc);
+  // content seen while the message was in the broker, kept after it left; ids restart on reset
+  const cache = useRef(new Map<number, MessageContent>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new epoch (reset, rewind) starts over
+  useEffect(() => cache.current.clear(), [epoch]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` and the live figures say when the run moved
+  const entries = useMemo(() => sim.log.entries(), [sim, version]);
+  const names = useMemo(() => clientNames(doc, t, entries), [doc, t, entries]);
+  const text = useCallback((e: WorldEvent) => sentence(e, t, names), [t, names]);
+  // recomputed when the log moved (at most a few times a second), not on every frame
+  const details = useMemo(() => (selected ? messageDetails({ entries, world: sim.world, consumers: sim.live.getState().consumers }, selected, cache.current) : null), [selected, entries, sim]);
+  if (!selected || !details) {
+    return (
+      <section className="message-panel" aria-label={t('msg.label')}>
+        <p className="field-hint">{t('msg.none')}</p>
+      </section>
+    );
+  }
+  const title = details.msgId !== undefined ? t('msg.title', { id: details.msgId }) : t('msg.titlePending', { publisher: names.publisher(details.sent?.publisher ?? ''), seq: 'seq' in selected ? selected.seq : 0 });
+  const story = details.story;
+  return (
+    <section className="message-panel" aria-label={t('msg.label')}>
+      <div className="msg-head">
+        <h3>{title}</h3>
+        <button type="button" onClick={() => sim.select(null)}>
+          {t('msg.close')}
+        </button>
+      </div>
+      {story && (story.ancestors.length > 0 || story.children.length > 0) ? (
+        <p className="msg-lineage">
+          {story.ancestors.length > 0 ? (
+            <>
+              {t('msg.copyOf')}{' '}
+              {story.ancestors.map((id) => (
+                <button key={id} type="button" className="link-button" onClick={() => sim.select({ msgId: id })}>
+                  m{id}
+                </button>
+              ))}
+            </>
+          ) : null}
+          {story.children.length > 0 ? (
+            <>
+              {' '}
+              {t('msg.copiedAs')}{' '}
+              {story.children.map((id) => (
+                <button key={id} type="button" className="link-button" onClick={() => sim.select({ msgId: id })}>
+                  m{id}
+                </button>
+              ))}
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <div className="msg-columns">
+        <div className="msg-col">
+          <h4>{t('msg.where')}</h4>
+          <ul className="msg-where">
+            {whereNow(details, t, names).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {story ? <MessageRoute story={story} text={text} /> : null}
+        </div>
+        <div className="msg-col">{details.content ? <MessageContentView content={details.content} names={names} /> : <p className="field-hint">{t('msg.noContent')}</p>}</div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useId, useState } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { updateBroker } from '../../model';
+import { useEditor } from '../../store/useEditor';
+import { useSim } from '../../store/useSim';
+import { NumberField } from '../form/fields';
+import { useRun } from '../inspector/common';
+
+const DEFAULT_DOWN_MS = 2000;
+
+/**
+ * The broker's own controls, folded in a disclosure to keep the bar short: the hop latency (a
+ * setting of the scenario, undoable like any edit) and a restart with a down time (an input of
+ * the run: clients lose their connections, reconnect when the broker is back, and what was not
+ * durable is gone).
+ */
+export function BrokerMenu() {
+  const t = useT();
+  const sim = useSim();
+  const run = useRun();
+  const id = useId();
+  const latency = useEditor((s) => s.doc.broker.hopLatencyMs);
+  const [down, setDown] = useState(String(DEFAULT_DOWN_MS));
+  const downMs = Number(down);
+  const valid = down.trim() !== '' && Number.isFinite(downMs) && downMs >= 0 && downMs <= 600_000;
+  return (
+    <details className="broker-menu">
+      <summary>{t('play.broker')}</summary>
+      <div className="broker-menu-body">
+        <NumberField label={t('play.hopLatency')} hint={t('hint.hopLatency')} value={latency} onCommit={(v) => run((d) => updateBroker(d, { hopLatencyMs: v }))} />
+        <form
+          className="broker-restart"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (valid) sim.input({ type: 'broker-restart', downMs });
+          }}
+        >
+          <div className={`field${valid ? '' : ' has-error'}`}>
+            <label htmlFor={id}>{t('play.downTime')}</label>
+            <input id={id} type="text" inputMode="numeric" value={down} aria-invalid={valid ? undefined : true} aria-describedby={`${id}-hint`} onChange={(e) => setDown(e.target.value)} />
+            <p className="field-hint" id={`${id}-hint`}>
+              {valid ? t('play.restartHint') : t('play.downTimeInvalid')}
+            </p>
+          </div>
+          <button type="submit" disabled={!valid}>
+            {t('play.restart')}
+          </button>
+        </form>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,50 @@
+import { useT } from '../../i18n/useLocale';
+import { usePlayback, useSim } from '../../store/useSim';
+import { BrokerMenu } from './BrokerMenu';
+import './playback.css';
+import { formatTime } from './format';
+import { SpeedSlider } from './SpeedSlider';
+import { TimelineSlider } from './TimelineSlider';
+import { usePlaybackKeys } from './usePlaybackKeys';
+
+/** Virtual time, re-rendered alone on every frame (the rest of the bar does not move). */
+function TimeDisplay() {
+  const t = useT();
+  const time = usePlayback((s) => s.time);
+  return (
+    <div className="play-time" role="timer" aria-label={t('play.time')} title={t('play.timeTitle')}>
+      {formatTime(time)}
+    </div>
+  );
+}
+
+/**
+ * Playback of the simulation: play / pause (Space), step to the next event (→), reset, virtual
+ * time, the timeline to scrub back and forth, the speed, and the broker's own controls.
+ */
+export function PlaybackBar() {
+  const t = useT();
+  const sim = useSim();
+  const playing = usePlayback((s) => s.playing);
+  usePlaybackKeys(sim);
+  return (
+    <div className="playback-bar" role="toolbar" aria-label={t('play.toolbar')}>
+      <button type="button" className="play-toggle" onClick={() => sim.toggle()} aria-keyshortcuts="Space" title={t(playing ? 'play.pauseTitle' : 'play.playTitle')}>
+        <span aria-hidden="true" className="play-icon">
+          {playing ? '❚❚' : '▶'}
+        </span>
+        {playing ? t('play.pause') : t('play.play')}
+      </button>
+      <button type="button" onClick={() => sim.step()} aria-keyshortcuts="ArrowRight" title={t('play.stepTitle')}>
+        {t('play.step')}
+      </button>
+      <button type="button" onClick={() => sim.reset()} title={t('play.resetTitle')}>
+        {t('play.reset')}
+      </button>
+      <TimeDisplay />
+      <TimelineSlider />
+      <SpeedSlider />
+      <BrokerMenu />
+    </div>
+  );
+}
