@@ -2,11 +2,15 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useLocaleStore, useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
+import { GalleryButton } from '../panels/gallery/GalleryButton';
+import { GuidePanel } from '../panels/lesson/GuidePanel';
+import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { Inspector } from '../panels/inspector/Inspector';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
+import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Workspace } from './Workspace';
@@ -28,12 +32,15 @@ export function App() {
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(() => store.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc)), [store, sim]);
   useSimDriver(sim);
+  // the lesson kept with the document, its progress on the running simulation, the guide panel
+  const lesson = useLessonSetup(store, sim, browserStorage());
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
     <SimProvider controller={sim}>
       <EditorProvider store={store} live={sim.live}>
+        <LessonProvider value={lesson}>
         <ReactFlowProvider>
           <div className="app">
             <header className="app-header">
@@ -42,15 +49,19 @@ export function App() {
               </h1>
               <p className="app-tagline">{t('app.tagline')}</p>
               <PlaybackBar />
+              <GalleryButton />
+              <GuideToggle />
               <LanguageSwitch />
             </header>
             <main className="app-main">
               <Workspace />
+              <GuidePanel />
               <Inspector />
             </main>
             <BindingDialog />
           </div>
         </ReactFlowProvider>
+        </LessonProvider>
       </EditorProvider>
     </SimProvider>
   );

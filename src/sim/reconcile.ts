@@ -24,6 +24,9 @@ export function reconcile(w: World, next: Scenario): void {
   // unbind and delete while the old names still resolve, declare and bind with the new ones
   w.scenario = next;
   applyOps(w, ops);
+  // let the clients see what those operations did (a deleted queue cancels its consumers) before
+  // deciding which consumers must subscribe again
+  w.collect();
   const redeclared = new Set(ops.flatMap((op) => (op.method === 'queueDeclare' ? [op.queue] : [])));
   reconcileApps(w, prev, next, redeclared);
 }

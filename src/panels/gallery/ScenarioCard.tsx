@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import { useT } from '../../i18n/useLocale';
+import type { GalleryScenario, Localized, Tag } from '../../scenarios';
+
+/**
+ * One scenario in the gallery. The title is the button that loads it (Enter or click); the whole card
+ * is clickable too (the button's hit area covers it), and the summary describes the button.
+ */
+export function ScenarioCard({ scenario: g, lang, tagName, onLoad }: { scenario: GalleryScenario; lang: keyof Localized; tagName: (tag: Tag) => string; onLoad: () => void }) {
+  const t = useT();
+  const summaryId = useId();
+  return (
+    <article className={`gallery-card${g.lesson ? ' has-lesson' : ''}`}>
+      <h3>
+        <button type="button" className="card-load" aria-describedby={summaryId} onClick={onLoad}>
+          {g.title[lang]}
+        </button>
+      </h3>
+      <p id={summaryId} className="card-summary">
+        {g.summary[lang]}
+      </p>
+      <ul className="card-tags" aria-label={t('gallery.tags')}>
+        {g.tags.map((tag) => (
+          <li key={tag} className={`card-tag tag-${tag}`} title={tag === 'lesson' ? t('gallery.hasLesson') : undefined}>
+            {tagName(tag)}
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { Run } from '../testing/run';
+import { publishSubscribe } from './publishSubscribe';
+
+const [q1, q2] = publishSubscribe.scenario.queues.map((q) => q.name) as [string, string];
+
+describe('gallery: Publish/Subscribe', () => {
+  it('copies every message to both subscribers, whatever its routing key', () => {
+    const r = new Run(publishSubscribe.scenario).until(6000);
+    const ids = (q: string) => r.deliveries({ queue: q }).map((d) => d.msgId);
+    expect(ids(q1).length).toBeGreaterThanOrEqual(7);
+    expect(ids(q1)).toEqual(ids(q2));
+    expect(r.of('routed').every((e) => e.queues.length === 2)).toBe(true);
+  });
+
+  it('deletes a subscriber\'s exclusive queue when its connection closes; later logs reach the other one only', () => {
+    const r = new Run(publishSubscribe.scenario).until(3000).input(publishSubscribe.tryThis[0]!.action!);
+    expect(r.of('queue-deleted').map((e) => [e.queue, e.reason])).toEqual([[q2, 'exclusive-owner-closed']]);
+    r.for(4000);
+    expect(r.queue(q2)).toBeUndefined();
+    const later = r.of('routed', 3001);
+    expect(later.length).toBeGreaterThanOrEqual(5);
+    expect(later.every((e) => e.queues.join() === q1)).toBe(true);
+  });
+
+  it('declares the queues as the tutorial does: exclusive, not durable', () => {
+    const r = new Run(publishSubscribe.scenario);
+    for (const q of [q1, q2]) expect(r.queue(q)).toMatchObject({ exclusive: true, durable: false });
+  });
+});

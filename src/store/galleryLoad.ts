@@ -1,0 +1,25 @@
+import type { GalleryScenario } from '../scenarios';
+import type { EditorStore } from './editorStore';
+import { type LessonStore, loadWithSession } from './lessonStore';
+import type { SimController } from './simController';
+
+export interface GalleryDeps {
+  editor: EditorStore;
+  sim: SimController;
+  lessons: LessonStore;
+}
+
+/**
+ * Opens a gallery scenario: its document replaces the current one (one undoable step, the lesson
+ * with it), the simulation starts over from time 0 at the scenario's speed and, unless asked not
+ * to, plays — a student opening the gallery came to watch it run.
+ */
+export function loadGalleryScenario({ editor, sim, lessons }: GalleryDeps, g: GalleryScenario, opts: { play?: boolean } = {}): void {
+  loadWithSession(editor, lessons, structuredClone(g.scenario), { lesson: g.lesson ? structuredClone(g.lesson) : null, galleryId: g.id });
+  // the app forwards every document change to the simulation; doing it here too keeps this usable alone
+  sim.setDocument(editor.getState().doc);
+  sim.reset();
+  sim.setSpeed(g.speed ?? 1);
+  if (opts.play ?? true) sim.play();
+  else sim.pause();
+}
