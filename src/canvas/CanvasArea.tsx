@@ -37,7 +37,8 @@ const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.t
  * The canvas: the document drawn with React Flow. Nodes and edges are derived from the editor store on
  * every change; React Flow's own changes come back as editor operations (useFlowHandlers).
  * `readOnly` (the embedded player): no toolbar, no dragging, connecting, selecting or deleting; the
- * view can still be panned and zoomed, and the simulation drawn on it.
+ * view fits the scenario (an iframe is rarely the size of the teacher's window) and can still be
+ * panned and zoomed.
  */
 export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
@@ -75,7 +76,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           nodesConnectable={!readOnly}
           elementsSelectable={!readOnly}
           onMoveEnd={onMoveEnd}
-          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
+          {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           minZoom={0.2}
           maxZoom={2}
