@@ -102,9 +102,7 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
         ref={fileInput}
         type="file"
         accept=".json,application/json"
-        className="sr-only"
-        tabIndex={-1}
-        aria-label={t('shareui.files.open')}
+        hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
