@@ -838,6 +838,7 @@ export const en = {
   'shareui.defs.howToLoad': 'Load it with the management UI (Overview → Import definitions) or with',
   'shareui.defs.download': 'Download definitions.json',
   'shareui.code.button': 'Show code',
+  'shareui.code.short': 'Code',
   'shareui.code.buttonTitle': 'Runnable client programs for this topology (Node.js and Python)',
   'shareui.code.title': 'Client code',
   'shareui.code.languages': 'Language',

@@ -827,6 +827,7 @@ export const es = {
   'shareui.defs.howToLoad': 'Cárgalo con la interfaz de administración (Overview → Import definitions) o con',
   'shareui.defs.download': 'Descargar definitions.json',
   'shareui.code.button': 'Ver código',
+  'shareui.code.short': 'Código',
   'shareui.code.buttonTitle': 'Programas cliente ejecutables para esta topología (Node.js y Python)',
   'shareui.code.title': 'Código de los clientes',
   'shareui.code.languages': 'Lenguaje',

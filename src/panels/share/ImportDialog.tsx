@@ -10,7 +10,7 @@ type Importer = ReturnType<typeof useFileImport>;
 function VhostChoice({ state, importer }: { state: Extract<ImportState, { step: 'vhost' }>; importer: Importer }) {
   const t = useT();
   const name = useId();
-  const [vhost, setVhost] = useState(state.vhosts.find((v) => v.exchanges + v.queues > 0)?.name ?? state.vhosts[0]!.name);
+  const [vhost, setVhost] = useState(state.suggested);
   return (
     <form
       onSubmit={(e) => {

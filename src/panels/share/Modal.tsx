@@ -25,6 +25,9 @@ export function Modal({ title, onClose, children, className = '', returnFocus }:
       ref={ref}
       className={`share-dialog ${className}`}
       aria-labelledby={titleId}
+      // biome-ignore lint/a11y/noRedundantRoles: the playback keys (usePlaybackKeys) leave the keyboard to [role="dialog"][aria-modal="true"]
+      role="dialog"
+      aria-modal="true"
       onCancel={(e) => {
         e.preventDefault();
         onClose();

@@ -109,8 +109,8 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
           if (file) void importer.openFile(file);
         }}
       />
-      <button ref={codeButton} type="button" className="header-button" aria-haspopup="dialog" title={t('shareui.code.buttonTitle')} onClick={() => setDialog('code')}>
-        {t('shareui.code.button')}
+      <button ref={codeButton} type="button" className="header-button" aria-haspopup="dialog" aria-label={t('shareui.code.button')} title={t('shareui.code.buttonTitle')} onClick={() => setDialog('code')}>
+        {t('shareui.code.short')}
       </button>
       {dialog === 'share' ? <ShareDialog onClose={close} returnFocus={focusBack} /> : null}
       {dialog === 'code' ? <CodeDialog onClose={close} returnFocus={focusBack} /> : null}

@@ -1,27 +1,26 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { Scenario } from '../../model';
-import { type DefinitionsImport, importDefinitions, importScenarioFile, listVhosts, parseDefinitions, type ShareError, type VhostSummary } from '../../share';
+import { type DefinitionsImport, importDefinitions, type ShareError, type VhostSummary } from '../../share';
 import type { Definitions } from '../../share/definitions';
 import { type LessonSession, loadWithSession } from '../../store/lessonStore';
 import { sessionOf } from '../../store/sharedWork';
 import { useLessonContext } from '../../store/useLesson';
 import { readFileText } from './fileIO';
+import { type FileContent, fromDefinitions, readFileContent } from './importKind';
 
 /** Where an import is: refused (why), asking which vhost, showing the report, or done. */
 export type ImportState =
   | { step: 'error'; fileName: string; error: ShareError }
-  | { step: 'vhost'; fileName: string; defs: Definitions; vhosts: VhostSummary[] }
+  | { step: 'vhost'; fileName: string; defs: Definitions; vhosts: VhostSummary[]; suggested: string }
   | { step: 'report'; fileName: string; result: DefinitionsImport; loaded: boolean }
   | { step: 'opened'; fileName: string; title: string };
 
-const hasContent = (v: VhostSummary) => v.exchanges + v.queues + v.bindings + v.policies > 0;
-
 /**
- * Opening a file: a Warren scenario file, or RabbitMQ definitions (told apart by their content, as
- * share/file.ts does with looksLikeDefinitions). All or nothing: a refused file changes nothing. What
- * is loaded replaces the document as one undoable step (the lesson with it), and the simulation
- * starts over at time 0 on it.
+ * Opening a file (picked or dropped): a Warren scenario file opens at once; RabbitMQ definitions show
+ * their report first (after asking which vhost, when there are several) and load when the person says
+ * so. All or nothing: a refused file changes nothing. What is loaded replaces the document as one
+ * undoable step (the lesson with it), and the simulation starts over at time 0 on it.
  */
 export function useFileImport() {
   const deps = useLessonContext();
@@ -40,37 +39,32 @@ export function useFileImport() {
     [deps, fitView],
   );
 
-  const chooseVhost = useCallback((fileName: string, defs: Definitions, vhost: string) => {
-    const r = importDefinitions(defs, { vhost });
-    setState(r.ok ? { step: 'report', fileName, result: r.value, loaded: false } : { step: 'error', fileName, error: r.error });
-  }, []);
-
-  const openText = useCallback(
-    (fileName: string, text: string) => {
-      const file = importScenarioFile(text);
-      if (file.ok) {
-        load(file.value.scenario, sessionOf(file.value), file.value.speed);
-        return setState({ step: 'opened', fileName, title: file.value.scenario.title });
+  const show = useCallback(
+    (fileName: string, c: FileContent) => {
+      switch (c.kind) {
+        case 'scenario':
+          load(c.state.scenario, sessionOf(c.state), c.state.speed);
+          return setState({ step: 'opened', fileName, title: c.state.scenario.title });
+        case 'choose-vhost':
+          return setState({ step: 'vhost', fileName, defs: c.defs, vhosts: c.vhosts, suggested: c.suggested });
+        case 'definitions':
+          return setState({ step: 'report', fileName, result: c.result, loaded: false });
+        default:
+          return setState({ step: 'error', fileName, error: c.error });
       }
-      if (file.error.key !== 'share.file.looksLikeDefinitions') return setState({ step: 'error', fileName, error: file.error });
-      const defs = parseDefinitions(text);
-      if (!defs.ok) return setState({ step: 'error', fileName, error: defs.error });
-      const vhosts = listVhosts(defs.value);
-      const withContent = vhosts.filter(hasContent);
-      if (withContent.length > 1) return setState({ step: 'vhost', fileName, defs: defs.value, vhosts });
-      chooseVhost(fileName, defs.value, (withContent[0] ?? vhosts[0])!.name);
     },
-    [load, chooseVhost],
+    [load],
   );
 
   const openFile = useCallback(
     async (file: File) => {
       const r = await readFileText(file);
-      if (!r.ok) return setState({ step: 'error', fileName: file.name, error: r.error });
-      openText(file.name, r.text);
+      show(file.name, r.ok ? readFileContent(r.text) : { kind: 'refused', error: r.error });
     },
-    [openText],
+    [show],
   );
+
+  const chooseVhost = useCallback((fileName: string, defs: Definitions, vhost: string) => show(fileName, fromDefinitions(importDefinitions(defs, { vhost }))), [show]);
 
   const loadReport = useCallback(() => {
     if (state?.step !== 'report' || state.loaded) return;
