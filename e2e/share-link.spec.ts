@@ -135,4 +135,10 @@ test('a link pasted into the address bar of an open Warren opens too', async ({ 
   }, new URL(link).hash);
   await expectSharedWork(page);
   await expect(banner(page)).toBeVisible();
+  // and taking it out of the address bar goes back to the own work
+  await page.evaluate(() => {
+    location.hash = '';
+  });
+  await expectOwnWork(page);
+  await expect(banner(page)).toHaveCount(0);
 });

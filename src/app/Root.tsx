@@ -42,13 +42,17 @@ export function Root() {
   const show = useCallback((view: View, remount = true) => setState((s) => ({ id: remount ? s.id + 1 : s.id, view })), []);
 
   useEffect(() => {
+    // a link pasted into the address bar opens; a link removed from it goes back to the own work
     const onHash = () => {
       const opening = openingFrom();
-      if (opening.kind !== 'own') show(viewOf(opening, real));
+      setState((s) => {
+        const own = s.view.kind === 'editor' && s.view.session.kind === 'own' && !s.view.session.linkError;
+        return opening.kind === 'own' && own ? s : { id: s.id + 1, view: viewOf(opening, real) };
+      });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [real, show]);
+  }, [real]);
 
   const session = state.view.kind === 'editor' ? state.view.session : null;
   const api = useMemo<WorkSessionApi | null>(
