@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { workQueue } from './scenarios';
-import { consumerCounts, inspector, loadScenario, logCount, logRows, playUntil, queueDepth, selectNode, setSpeed, showTab, timeMs, timer } from './sim';
+import { consumerCounts, inspector, loadScenario, logCount, logRows, newestRows, parseTime, playUntil, queueDepth, selectNode, setSpeed, showTab, timeMs, timer } from './sim';
 
 test('steps event by event: time and log advance one event at a time', async ({ page }) => {
   await loadScenario(page, workQueue({ mode: 'rate', rate: 4 }));
@@ -24,11 +24,15 @@ test('steps event by event: time and log advance one event at a time', async ({ 
     expect(now).toBeGreaterThanOrEqual(time);
     if (now > time) moved++;
     const next = await logCount(page);
-    // everything this step added happened at one instant: the step's time
-    const added = logRows(page);
-    const shown = await added.count();
-    const fresh = Math.min(next - count, shown);
-    for (let k = shown - fresh; k < shown; k++) await expect(added.nth(k)).toContainText((await timer(page).textContent()) ?? '');
+    // everything this step added happened at one instant: the step's time (the list follows the newest rows)
+    const stamp = (await timer(page).textContent()) ?? '';
+    const fresh = next - count;
+    await expect
+      .poll(async () => {
+        const tail = (await logRows(page).allTextContents()).slice(-fresh);
+        return tail.length === fresh && tail.every((row) => row.startsWith(stamp));
+      })
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
     count = next;
     time = now;
@@ -47,10 +51,7 @@ async function state(page: Page) {
   await showTab(page, 'Charts');
   const figures = { w1: await consumerCounts(page, 'worker1'), w2: await consumerCounts(page, 'worker2'), depth: await queueDepth(page, 'work') };
   await showTab(page, 'Event log');
-  const rows = logRows(page);
-  const n = await rows.count();
-  const newest: string[] = [];
-  for (let i = Math.max(0, n - 6); i < n; i++) newest.push((await rows.nth(i).textContent()) ?? '');
+  const newest = await newestRows(page, 6);
   return { time: await timer(page).textContent(), ...figures, events: await logCount(page), newest };
 }
 
@@ -103,4 +104,36 @@ test('the speed slider is logarithmic and Reset starts over', async ({ page }) =
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(timer(page)).toHaveText('00:00.000');
   await expect(page.getByRole('slider', { name: 'Timeline' })).toBeDisabled();
+});
+
+test('the broker menu sets the hop latency and restarts the broker; clients reconnect', async ({ page }) => {
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 4 }));
+  await page.getByRole('toolbar', { name: 'Playback' }).getByText('Broker', { exact: true }).click();
+  const latency = page.getByRole('toolbar', { name: 'Playback' }).getByLabel('Hop latency (ms)');
+  await latency.fill('40');
+  await latency.press('Enter');
+  // the same setting as the broker's form in the inspector (one document, one undo step)
+  await expect(inspector(page).getByLabel('Hop latency (ms of simulated time)')).toHaveValue('40');
+  await playUntil(page, 1000);
+  const down = page.getByLabel('Down time (ms)');
+  await down.fill('abc');
+  await expect(page.getByText('A whole number of milliseconds, from 0 to 600000.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restart broker' })).toBeDisabled();
+  await down.fill('500');
+  await page.getByRole('button', { name: 'Restart broker' }).click();
+  const restartAt = await timeMs(page);
+  await playUntil(page, restartAt + 1500);
+  await showTab(page, 'Event log');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('broker');
+  await expect(logRows(page).filter({ hasText: 'the broker restarted: every connection dropped' })).toHaveCount(1);
+  await expect(logRows(page).filter({ hasText: 'worker1 waits for the broker to reconnect' })).toHaveCount(1);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('worker1 is running');
+  // running at the start, and again once the broker is back
+  await expect(logRows(page)).toHaveCount(2);
+  // messages flow again once the broker is back (down 500 ms), on a new channel: delivery tags restart at 1
+  await page.getByRole('searchbox', { name: 'Search' }).fill('delivered from work to worker1');
+  const last = (await logRows(page).last().textContent()) ?? '';
+  expect(parseTime(last.slice(0, 9))).toBeGreaterThan(restartAt + 500);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('to worker1 (delivery tag 1)');
+  await expect(logRows(page)).toHaveCount(2);
 });

@@ -80,3 +80,16 @@ export async function counter(group: Locator, label: string): Promise<number> {
   const row = group.getByRole('row').filter({ has: group.page().getByRole('rowheader', { name: label, exact: true }) });
   return Number(await row.getByRole('cell').textContent());
 }
+
+/** The newest `n` rows of the log as shown, once the list has settled (it scrolls to follow the newest). */
+export async function newestRows(page: Page, n: number): Promise<string[]> {
+  let previous: string | null = null;
+  for (let i = 0; i < 30; i++) {
+    const rows = (await logRows(page).allTextContents()).slice(-n);
+    const key = rows.join('\n');
+    if (key === previous) return rows;
+    previous = key;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the event log did not settle');
+}

@@ -7,12 +7,12 @@ import { GuidePanel } from '../panels/lesson/GuidePanel';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { Inspector } from '../panels/inspector/Inspector';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
+import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
-import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionBanner } from './SessionBanner';
 import type { WorkSession } from './workSession';
@@ -47,9 +47,9 @@ export function App({ session }: { session: WorkSession }) {
                 {t('app.title')}
               </h1>
               <p className="app-tagline">{t('app.tagline')}</p>
-              <PlaybackBar />
               <GalleryButton />
               <GuideToggle />
+              <PlaybackBar />
               <ShareToolbar ownStorage={session.kind === 'own' ? session.storage : undefined} />
               <LanguageSwitch />
             </header>

@@ -15,8 +15,9 @@ function setup(id: 'topics' | 'routing' | 'work-queues' = 'topics') {
   const sim = new SimController(editor.getState().doc);
   editor.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc));
   const lessons = createLessonStore({ editor });
-  const { store, attach } = createLessonProgress(sim, lessons);
-  const detach = attach();
+  const progress = createLessonProgress(sim, lessons);
+  const { store } = progress;
+  const detach = progress.attach();
   loadGalleryScenario({ editor, sim, lessons }, GALLERY[id]);
   /** what the driver does each animation frame */
   const frames = (ms: number, frame = 50) => {
@@ -33,7 +34,7 @@ function setup(id: 'topics' | 'routing' | 'work-queues' = 'topics') {
       if (!r.ok) throw new Error('binding failed');
       return r.doc;
     });
-  return { editor, sim, lessons, store, detach, frames, bind };
+  return { editor, sim, lessons, store, detach, frames, bind, progress };
 }
 
 describe('lesson progress in the app', () => {
@@ -99,5 +100,15 @@ describe('lesson progress in the app', () => {
     detach();
     frames(8000);
     expect(store.getState().progress!.current).toBe(0);
+  });
+
+  it('can be attached again after a detach (as React effects do in strict mode)', async () => {
+    const { store, frames, detach, progress } = setup('topics');
+    detach();
+    const again = progress.attach();
+    await flush();
+    frames(8000);
+    expect(store.getState().progress!.current).toBe(1);
+    again();
   });
 });

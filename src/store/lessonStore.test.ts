@@ -42,6 +42,7 @@ describe('lesson store', () => {
     loadWithSession(editor, lessons, structuredClone(topics.scenario), { lesson: topics.lesson!, galleryId: 'topics' });
     expect(editor.getState().doc.title).toBe('Topics');
     expect(lessons.getState()).toMatchObject({ lesson: topics.lesson, galleryId: 'topics' });
+    editor.getState().setViewport({ x: 10, y: 20, zoom: 0.8 }); // the canvas remembers its view (no undo step)
     const edited = { ...topics.lesson!, title: 'Edited' };
     lessons.getState().setLesson(edited);
     editor.getState().undo();

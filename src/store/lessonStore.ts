@@ -124,7 +124,17 @@ export function loadWithSession(editor: EditorStore, lessons: LessonStore, doc: 
 function followUndo(lessons: LessonStore, editor: EditorStore): void {
   editor.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
-    for (const b of [...(boundaries.get(lessons) ?? [])].reverse()) {
+    const list = boundaries.get(lessons) ?? [];
+    // The view the user last had is remembered in the document without an undo step: the document
+    // the history will return is then the one with the new view.
+    if (s.history === prev.history && s.gesture === null && prev.gesture === null) {
+      for (const b of list) {
+        if (b.before === prev.doc) b.before = s.doc;
+        if (b.after === prev.doc) b.after = s.doc;
+      }
+      return;
+    }
+    for (const b of [...list].reverse()) {
       if (s.doc === b.before && b.side === 'after') {
         b.sessionAfter = session(lessons.getState());
         b.side = 'before';

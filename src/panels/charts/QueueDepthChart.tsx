@@ -32,7 +32,7 @@ export function QueueDepthChart({ queue, samples, consumers }: { queue: string; 
   return (
     <figure className="chart" aria-labelledby={`${id}-cap`}>
       <figcaption id={`${id}-cap`}>{summary}</figcaption>
-      <UPlotChart lines={lines} columns={columns} yLabel={t('chart.messages')} />
+      <UPlotChart lines={lines} columns={columns} yLabel={t('chart.messages')} whole />
     </figure>
   );
 }

@@ -18,7 +18,10 @@ const timeAxis = (_: uPlot, ticks: number[]) => ticks.map((s) => formatTime(s * 
  * The canvas is hidden from assistive technology; the figure around it carries a text summary.
  * The chart is created once per set of lines and then only fed new data.
  */
-export function UPlotChart({ lines, columns, height = 140, yLabel }: { lines: readonly LineSpec[]; columns: Columns; height?: number; yLabel: string }) {
+/** Steps for axes of whole things (messages): no "0.5 messages" tick. */
+const WHOLE_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000];
+
+export function UPlotChart({ lines, columns, height = 140, yLabel, whole }: { lines: readonly LineSpec[]; columns: Columns; height?: number; yLabel: string; whole?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const key = lines.map((l) => `${l.label}|${l.stroke}|${l.dash?.join(',') ?? ''}`).join(';');
@@ -32,7 +35,7 @@ export function UPlotChart({ lines, columns, height = 140, yLabel }: { lines: re
       legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
-      axes: [{ values: timeAxis, size: 30 }, { label: yLabel, size: 44, labelSize: 14 }],
+      axes: [{ values: timeAxis, size: 30 }, { label: yLabel, size: 44, labelSize: 14, ...(whole ? { incrs: WHOLE_STEPS } : {}) }],
       series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.stroke, width: 1.5, ...(l.dash ? { dash: l.dash } : {}), points: { show: false } }))],
     };
     const u = new uPlot(opts, [columns.t, ...columns.lines] as uPlot.AlignedData, el);
@@ -44,7 +47,7 @@ export function UPlotChart({ lines, columns, height = 140, yLabel }: { lines: re
       u.destroy();
       plot.current = null;
     };
-  }, [key, height, yLabel]);
+  }, [key, height, yLabel, whole]);
   useEffect(() => {
     plot.current?.setData([columns.t, ...columns.lines] as uPlot.AlignedData);
   }, [columns]);

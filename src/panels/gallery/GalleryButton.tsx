@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { GalleryDialog } from './GalleryDialog';
 
@@ -7,19 +7,18 @@ export function GalleryButton() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // after the dialog has left the page (focusing earlier would be undone by its removal)
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
       <button ref={button} type="button" className="header-button" aria-haspopup="dialog" title={t('gallery.openTitle')} onClick={() => setOpen(true)}>
         {t('gallery.open')}
       </button>
-      {open ? (
-        <GalleryDialog
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
-        />
-      ) : null}
+      {open ? <GalleryDialog onClose={() => setOpen(false)} /> : null}
     </>
   );
 }

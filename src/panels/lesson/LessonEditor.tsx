@@ -22,7 +22,9 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
     lessons.getState().setLesson(next);
     return null;
   };
-  const issues = lessonIssues(lesson, doc);
+  // An empty text is obvious while writing it; saying so would also move the buttons below as the
+  // text is committed (on blur, i.e. on the press of the next button), making that click miss.
+  const issues = lessonIssues(lesson, doc).filter((x) => x.explanation.key !== 'lesson.issue.emptyText');
   const language = LOCALE_NAMES[lang];
   const goalOptions = [{ value: 'none' as const, label: goalTypeLabel(t, 'none') }, ...GOAL_TYPES.map((g) => ({ value: g, label: goalTypeLabel(t, g) }))];
   return (

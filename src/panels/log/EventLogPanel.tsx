@@ -29,13 +29,14 @@ export function EventLogPanel() {
   const names = useMemo(() => clientNames(doc, t, entries), [doc, t, entries]);
   const text = useCallback((e: WorldEvent) => sentence(e, t, names), [t, names]);
   const rows = useMemo(() => filterEntries(entries, filter, text), [entries, filter, text]);
-  const dropped = sim.log.total - entries.length;
+  // the log keeps the last `capacity` events: when full, older ones were let go
+  const full = entries.length >= sim.log.capacity;
   return (
     <section className="event-log" aria-label={t('log.label')}>
       <LogFilters names={names} />
       <p className="log-count" aria-live="off">
         {isFiltered(filter) ? t('log.countFiltered', { shown: rows.length, total: entries.length }) : t('log.count', { total: entries.length })}
-        {dropped > 0 ? ` ${t('log.older', { n: dropped })}` : ''}
+        {full ? ` ${t('log.older', { n: sim.log.capacity })}` : ''}
       </p>
       {rows.length === 0 ? <p className="log-empty">{entries.length === 0 ? t('log.empty') : t('log.noMatch')}</p> : null}
       <LogList rows={rows} text={text} selected={selected} onSelect={(ref) => sim.select(ref)} />

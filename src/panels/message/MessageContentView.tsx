@@ -33,8 +33,8 @@ const SOURCE_KEYS: Record<MessageContent['source'], MessageKey> = {
   publish: 'msg.source.publish',
 };
 
-/** Properties, headers (x-death as a table) and body of a message. */
-export function MessageContentView({ content: c, names }: { content: MessageContent; names: Names }) {
+/** Where the content was read, exchange, routing key and the basic properties of a message. */
+export function MessageProperties({ content: c, names }: { content: MessageContent; names: Names }) {
   const t = useT();
   const p = c.properties;
   const show = (key: keyof BasicProperties): string => {
@@ -45,7 +45,6 @@ export function MessageContentView({ content: c, names }: { content: MessageCont
     if (key === 'expiration') return t('msg.ms', { n: v as string });
     return String(v);
   };
-  const headers = Object.entries(p.headers ?? {});
   return (
     <>
       <h4>{t('msg.properties')}</h4>
@@ -76,6 +75,16 @@ export function MessageContentView({ content: c, names }: { content: MessageCont
               </div>
             ))}
       </dl>
+    </>
+  );
+}
+
+/** Headers (x-death as a table of its own) and body of a message. */
+export function MessageHeadersAndBody({ content: c }: { content: MessageContent }) {
+  const t = useT();
+  const headers = Object.entries(c.properties.headers ?? {});
+  return (
+    <>
       {c.source === 'publish' ? null : (
         <>
           <h4>{t('msg.headers')}</h4>

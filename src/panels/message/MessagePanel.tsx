@@ -7,7 +7,7 @@ import { usePlayback, useSim } from '../../store/useSim';
 import { clientNames } from '../clientNames';
 import { sentence } from '../log/sentence';
 import { useLogVersion } from '../useLogVersion';
-import { MessageContentView } from './MessageContentView';
+import { MessageHeadersAndBody, MessageProperties } from './MessageContentView';
 import { MessageRoute } from './MessageRoute';
 import { whereNow } from './whereNow';
 import './message.css';
@@ -85,8 +85,9 @@ export function MessagePanel() {
           </ul>
           {story ? <MessageRoute story={story} text={text} /> : null}
         </div>
-        <div className="msg-col">{details.content ? <MessageContentView content={details.content} names={names} /> : <p className="field-hint">{t('msg.noContent')}</p>}</div>
+        <div className="msg-col">{details.content ? <MessageProperties content={details.content} names={names} /> : <p className="field-hint">{t('msg.noContent')}</p>}</div>
       </div>
+      {details.content ? <MessageHeadersAndBody content={details.content} /> : null}
     </section>
   );
 }

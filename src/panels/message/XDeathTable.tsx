@@ -30,7 +30,7 @@ export function XDeathTable({ value }: { value: FieldValue }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: x-death entries are identified by their place (most recent first)
           <tr key={i}>
             {COLUMNS.map((c) => (
-              <td key={c}>{c === 'time' && typeof r[c] === 'number' ? t('msg.seconds', { n: r[c] as number }) : r[c] === undefined ? '—' : formatValue(r[c] as FieldValue)}</td>
+              <td key={c}>{c === 'time' && typeof r[c] === 'number' ? `${r[c]} s` : r[c] === undefined ? '—' : formatValue(r[c] as FieldValue)}</td>
             ))}
           </tr>
         ))}

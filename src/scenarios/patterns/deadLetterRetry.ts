@@ -44,6 +44,8 @@ export const deadLetterRetry: GalleryScenario = {
     bindings: [bind(work, workQ, 'task'), bind(dlx, retryQ)],
     apps: [api, worker],
   }),
+  // retries wait 3 s each: twice real time keeps the story moving
+  speed: 2,
   lesson: {
     title: { en: 'Retry through a dead-letter exchange', es: 'Reintentar con un exchange de mensajes muertos' },
     steps: [

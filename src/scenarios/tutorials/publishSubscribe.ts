@@ -7,7 +7,8 @@ const logs = exchange('logs', 'fanout');
 const q1 = queue('gen-JzTY20BRgKO', {}, { durable: false, exclusive: true });
 const q2 = queue('gen-Q4p9d7VbHw2', {}, { durable: false, exclusive: true });
 const emit = producer('emit_log', { exchange: 'logs', routingKeys: [''], mode: 'rate', ratePerSec: 1.5, message: { body: 'log #{n}', deliveryMode: 1 } });
-const toDisk = consumer('receive_logs-1', q1.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
+// receive_logs-1 writes each log to disk (slower, acked when written); receive_logs-2 prints it
+const toDisk = consumer('receive_logs-1', q1.name, { prefetchCount: 1, processingMs: 400 });
 const toScreen = consumer('receive_logs-2', q2.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
 
 /** RabbitMQ tutorial 3: a fanout exchange and one temporary queue per subscriber. */
@@ -19,8 +20,8 @@ export const publishSubscribe: GalleryScenario = {
     es: 'Tutorial 3: un exchange fanout copia cada mensaje de log en la cola temporal de cada suscriptor.',
   },
   watch: {
-    en: 'The fanout exchange logs ignores the routing key and copies each message into every queue bound to it: both subscribers receive every log. Each subscriber declared its own queue with queue_declare(queue=\'\', exclusive=True): the broker names it (amq.gen-… on RabbitMQ; gen-… here, since amq. is reserved), only the subscriber\'s connection may use it, and it is deleted when that connection closes.',
-    es: 'El exchange fanout logs ignora la clave de enrutamiento y copia cada mensaje en todas las colas enlazadas: los dos suscriptores reciben todos los logs. Cada suscriptor declaró su propia cola con queue_declare(queue=\'\', exclusive=True): el broker le pone nombre (amq.gen-… en RabbitMQ; aquí gen-…, porque amq. está reservado), solo la conexión del suscriptor puede usarla y se borra cuando esa conexión se cierra.',
+    en: 'The fanout exchange logs ignores the routing key and copies each message into every queue bound to it: both subscribers receive every log. receive_logs-2 prints with auto-ack, as in the tutorial; receive_logs-1 writes to disk and acks each log once written. Each subscriber declared its own queue with queue_declare(queue=\'\', exclusive=True): the broker names it (amq.gen-… on RabbitMQ; gen-… here, since amq. is reserved), only the subscriber\'s connection may use it, and it is deleted when that connection closes.',
+    es: 'El exchange fanout logs ignora la clave de enrutamiento y copia cada mensaje en todas las colas enlazadas: los dos suscriptores reciben todos los logs. receive_logs-2 imprime con auto-ack, como en el tutorial; receive_logs-1 escribe en disco y confirma cada log una vez escrito. Cada suscriptor declaró su propia cola con queue_declare(queue=\'\', exclusive=True): el broker le pone nombre (amq.gen-… en RabbitMQ; aquí gen-…, porque amq. está reservado), solo la conexión del suscriptor puede usarla y se borra cuando esa conexión se cierra.',
   },
   tryThis: [
     {

@@ -1,0 +1,133 @@
+import type { Locator, Page } from '@playwright/test';
+import { galleryList } from '../src/scenarios';
+import { expect, test } from './fixtures';
+import { node, open } from './helpers';
+
+/** A scenario card's load button (its title), among the cards only: tag filters may share a name. */
+const card = (dialog: Locator, title: string) => dialog.getByRole('article').getByRole('button', { name: title, exact: true });
+
+const gallery = (page: Page) => page.getByRole('dialog', { name: 'Scenario gallery' });
+const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
+
+async function openGallery(page: Page) {
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  await expect(gallery(page)).toBeVisible();
+  return gallery(page);
+}
+
+/**
+ * Makes sure the simulation runs. A gallery scenario starts playing when it is loaded; if the app
+ * has a playback bar showing "Play" (paused), press it.
+ */
+async function ensurePlaying(page: Page) {
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  if (await play.isVisible().catch(() => false)) await play.click();
+}
+
+/** The Ready / Unacked figures of every queue node on the canvas, as one string. */
+async function queueFigures(page: Page, queues: string[]): Promise<string> {
+  const figures: string[] = [];
+  for (const q of queues) figures.push(`${q}=${(await node(page, `Queue ${q}`).locator('.queue-counts dd').allTextContents()).join('/')}`);
+  return figures.join(' ');
+}
+
+/** Samples the figures for a while: did any queue hold or have unacked messages, or change? */
+async function somethingHappens(page: Page, queues: string[], ms: number): Promise<boolean> {
+  const first = await queueFigures(page, queues);
+  for (let waited = 0; waited < ms; waited += 400) {
+    await page.waitForTimeout(400);
+    const now = await queueFigures(page, queues);
+    if (now !== first || /[1-9]/.test(now.replace(/^[^=]*=|\s[^=]*=/g, ' '))) return true;
+  }
+  return false;
+}
+
+test('loads every gallery scenario in turn and plays it, with no console error', async ({ page }) => {
+  test.setTimeout(240_000);
+  await open(page);
+  for (const g of galleryList()) {
+    const dialog = await openGallery(page);
+    await card(dialog, g.title.en).click();
+    await expect(dialog).toBeHidden();
+    // the document is on the canvas and its explanation in the guide
+    const queues = g.scenario.queues.map((q) => q.name);
+    await expect(node(page, `Queue ${queues[0]}`)).toBeVisible();
+    await expect(guide(page).getByText(g.title.en, { exact: true })).toBeVisible();
+    await ensurePlaying(page);
+    let happened = await somethingHappens(page, queues, 3000);
+    if (!happened) {
+      // a scenario whose consumers auto-ack keeps its queues empty: do what "What to try" suggests first
+      await guide(page).getByRole('button', { name: 'Try it' }).first().click();
+      happened = await somethingHappens(page, queues, 4000);
+    }
+    expect(happened, `${g.id}: the queues' figures never moved`).toBe(true);
+  }
+});
+
+test('filters the gallery by words and tags, opens with the keyboard, and loads a card with Enter', async ({ page }) => {
+  await open(page);
+  const button = page.getByRole('button', { name: 'Gallery', exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = gallery(page);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('20 of 20 scenarios')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Lesson', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(dialog.getByText('5 of 20 scenarios')).toBeVisible();
+  await dialog.getByLabel('Search scenarios').fill('dead letter');
+  await expect(dialog.getByRole('article')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(dialog.getByRole('article')).toHaveCount(20);
+  // Escape closes and gives the focus back to the Gallery button
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await dialog.getByLabel('Search scenarios').fill('headers');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 12 && !(await card(dialog, 'Headers exchange (x-match all / any)').evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(card(dialog, 'Headers exchange (x-match all / any)')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(node(page, 'Exchange documents')).toBeVisible();
+});
+
+test('undo after loading brings the previous topology back, and redo the scenario with its guide', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(node(page, 'Queue queue1')).toBeVisible();
+  const dialog = await openGallery(page);
+  await card(dialog, 'Routing').click();
+  await expect(node(page, 'Queue disk')).toBeVisible();
+  await expect(node(page, 'Queue queue1')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'Queue queue1')).toBeVisible();
+  await expect(guide(page).getByRole('region', { name: 'About this scenario' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(node(page, 'Queue disk')).toBeVisible();
+  await expect(guide(page).getByRole('region', { name: 'About this scenario' })).toBeVisible();
+});
+
+test('shows the gallery and the guide in Spanish, and the explanation can be collapsed', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('button', { name: 'Galería', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Galería de escenarios' });
+  await card(dialog, 'Exchange alternativo').click();
+  const g = page.getByRole('complementary', { name: 'Guía' });
+  const about = g.getByRole('button', { name: 'Sobre este escenario' });
+  await expect(about).toHaveAttribute('aria-expanded', 'true');
+  await expect(g.getByText('Qué observar')).toBeVisible();
+  await about.click();
+  await expect(about).toHaveAttribute('aria-expanded', 'false');
+  await expect(g.getByText('Qué observar')).toBeHidden();
+  await expect(g.getByRole('region', { name: /^Lección: Atrapar lo no enrutable/ })).toBeVisible();
+  // the guide can be closed and opened again from the header
+  await g.getByRole('button', { name: 'Cerrar la guía' }).click();
+  await expect(g).toBeHidden();
+  await page.getByRole('button', { name: 'Guía', exact: true }).click();
+  await expect(page.getByRole('complementary', { name: 'Guía' })).toBeVisible();
+});
