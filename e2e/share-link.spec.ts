@@ -142,3 +142,31 @@ test('a link pasted into the address bar of an open Warren opens too', async ({ 
   await expectOwnWork(page);
   await expect(banner(page)).toHaveCount(0);
 });
+
+test('Share copies the link at once; when the browser refuses the clipboard, the link is selected to copy by hand', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await loadScenario(page, workQueue());
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(dialog.getByRole('status').first()).toHaveText('✓ Link copied to the clipboard.');
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await dialog.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(dialog.getByText('✓ Embed code copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src=/);
+
+  const refused = await freshPage(browser, workQueue());
+  await refused.page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await refused.page.goto('./');
+  await refused.page.getByRole('button', { name: 'Share', exact: true }).click();
+  const d = refused.page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(d.getByRole('status').first()).toContainText('The browser did not allow copying: the text is selected, press Ctrl+C');
+  const field = d.getByRole('textbox', { name: 'Link' });
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(await field.inputValue());
+  expect(await field.inputValue()).toMatch(/#s=1\./);
+  expect(refused.errors).toEqual([]);
+  await refused.close();
+});
