@@ -7,33 +7,32 @@ import { GuidePanel } from '../panels/lesson/GuidePanel';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { Inspector } from '../panels/inspector/Inspector';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
+import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SessionBanner } from './SessionBanner';
+import type { WorkSession } from './workSession';
 import { Workspace } from './Workspace';
 
-function browserStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage disabled (sandboxed iframe, privacy settings): work without autosave
-  }
-}
-
-/** The shell: header with the playback controls, then palette | canvas over the panels dock | inspector. */
-export function App() {
+/**
+ * The shell: header with the playback controls, then palette | canvas over the panels dock | inspector.
+ * `session` (from Root) says whose work it edits: the person's own, or a shared scenario in a view
+ * whose storage keeps their own work untouched.
+ */
+export function App({ session }: { session: WorkSession }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const [store] = useState(() => createEditorStore({ storage: browserStorage() }));
+  const [store] = useState(() => createEditorStore({ storage: session.storage }));
   const [sim] = useState(() => new SimController(store.getState().doc));
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(() => store.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc)), [store, sim]);
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the guide panel
-  const lesson = useLessonSetup(store, sim, browserStorage());
+  const lesson = useLessonSetup(store, sim, session.storage);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -51,8 +50,10 @@ export function App() {
               <GalleryButton />
               <GuideToggle />
               <PlaybackBar />
+              <ShareToolbar ownStorage={session.kind === 'own' ? session.storage : undefined} />
               <LanguageSwitch />
             </header>
+            <SessionBanner />
             <main className="app-main">
               <Workspace />
               <GuidePanel />

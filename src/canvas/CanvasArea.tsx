@@ -36,8 +36,11 @@ const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.t
 /**
  * The canvas: the document drawn with React Flow. Nodes and edges are derived from the editor store on
  * every change; React Flow's own changes come back as editor operations (useFlowHandlers).
+ * `readOnly` (the embedded player): no toolbar, no dragging, connecting, selecting or deleting; the
+ * view fits the scenario (an iframe is rarely the size of the teacher's window) and can still be
+ * panned and zoomed.
  */
-export function CanvasArea() {
+export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
   const store = useEditorApi();
   const doc = useEditor((s) => s.doc);
@@ -60,7 +63,7 @@ export function CanvasArea() {
 
   return (
     <section className="canvas-area" aria-label={t('canvas.label')}>
-      <CanvasToolbar />
+      {readOnly ? null : <CanvasToolbar />}
       <div className="canvas-flow">
         <ReactFlow<FlowNode, ReturnType<typeof toFlowEdges>[number]>
           id={CANVAS_ID}
@@ -68,10 +71,13 @@ export function CanvasArea() {
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          {...handlers}
+          {...(readOnly ? { onNodesChange: handlers.onNodesChange } : handlers)}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable={!readOnly}
           onMoveEnd={onMoveEnd}
-          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
-          deleteKeyCode={['Delete', 'Backspace']}
+          {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           minZoom={0.2}
           maxZoom={2}
           connectionRadius={30}
@@ -80,10 +86,10 @@ export function CanvasArea() {
         >
           <Background gap={24} />
           <MiniMap pannable zoomable nodeColor={minimapColor} />
-          <Controls />
+          <Controls showInteractive={!readOnly} />
         </ReactFlow>
-        {empty ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
-        <Notices />
+        {empty && !readOnly ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
+        {readOnly ? null : <Notices />}
       </div>
     </section>
   );

@@ -144,5 +144,5 @@ describe('share codec: refusing bad links', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });

@@ -19,8 +19,8 @@ export const SHARE_FORMAT_VERSION = 1;
  *   const back = decode(data); // { ok: true, value: { v: 1, scenario, speed: 2 } }
  */
 export function encode(state: ShareState): string {
-  const { scenario, speed, lesson, mode } = state;
-  const wire = encodeWith(SHARE_SHAPE_V1, { scenario, speed, lesson, mode });
+  const { scenario, speed, lesson, mode, gallery } = state;
+  const wire = encodeWith(SHARE_SHAPE_V1, { scenario, speed, lesson, mode, gallery });
   return `${SHARE_FORMAT_VERSION}.${deflateToBase64url(JSON.stringify(wire))}`;
 }
 

@@ -5,6 +5,7 @@ import type { Lesson } from './lesson';
 import { LIMITS } from './limits';
 import { restoreShareState, type ShareState } from './restore';
 import { parseUntrustedJson } from './safeJson';
+import type { ScenarioId } from '../scenarios';
 
 /** `{ "warren": 1, ... }`: the marker says what the file is, its value which format. */
 export const FILE_MARKER = 'warren';
@@ -14,6 +15,7 @@ export interface ScenarioFileContent {
   scenario: Scenario;
   speed?: number;
   lesson?: Lesson;
+  gallery?: ScenarioId;
 }
 
 /**
@@ -21,8 +23,8 @@ export interface ScenarioFileContent {
  * (not the link's compact form), pretty-printed, marker first.
  */
 export function exportScenarioFile(content: ScenarioFileContent): string {
-  const { scenario, speed, lesson } = content;
-  return `${JSON.stringify({ [FILE_MARKER]: FILE_FORMAT_VERSION, scenario, speed, lesson }, null, 2)}\n`;
+  const { scenario, speed, lesson, gallery } = content;
+  return `${JSON.stringify({ [FILE_MARKER]: FILE_FORMAT_VERSION, scenario, speed, lesson, gallery }, null, 2)}\n`;
 }
 
 /**
@@ -42,7 +44,7 @@ export function importScenarioFile(text: unknown): Result<ShareState> {
   if (typeof version !== 'number' || !Number.isInteger(version)) return fail('share.file.notWarren');
   if (version > FILE_FORMAT_VERSION) return fail('share.error.newerVersion', { version });
   if (version < FILE_FORMAT_VERSION) return fail('share.error.unsupportedVersion', { version });
-  return restoreShareState({ scenario: file.scenario, speed: file.speed, lesson: file.lesson });
+  return restoreShareState({ scenario: file.scenario, speed: file.speed, lesson: file.lesson, gallery: file.gallery });
 }
 
 /**

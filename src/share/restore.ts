@@ -4,6 +4,7 @@ import { fail, ok, type Result, type ShareProblem } from './errors';
 import { type Lesson, lessonSchema } from './lesson';
 import { LIMITS } from './limits';
 import { formatPath } from './safeJson';
+import { isScenarioId, type ScenarioId } from '../scenarios';
 
 export const SHARE_MODES = ['edit', 'embed'] as const;
 export type ShareMode = (typeof SHARE_MODES)[number];
@@ -18,6 +19,8 @@ export interface ShareState {
   lesson?: Lesson;
   /** 'embed' opens the player without the editing chrome. */
   mode?: ShareMode;
+  /** The gallery scenario it started from: the reader sees its explanation (what to watch, what to try). */
+  gallery?: ScenarioId;
 }
 
 export const SPEED_MIN = 0.01;
@@ -45,6 +48,12 @@ export function restoreShareState(raw: unknown): Result<ShareState> {
   if (raw.mode !== undefined) {
     if ((SHARE_MODES as readonly unknown[]).includes(raw.mode)) state.mode = raw.mode as ShareMode;
     else problems.push({ key: 'share.problem.unknownValue', params: { options: SHARE_MODES.join(', ') }, path: 'mode' });
+  }
+  if (raw.gallery !== undefined) {
+    // An id this Warren does not know (a newer gallery) only loses the explanation: the scenario is whole.
+    if (typeof raw.gallery === 'string' && raw.gallery.length <= 64) {
+      if (isScenarioId(raw.gallery)) state.gallery = raw.gallery;
+    } else problems.push({ key: 'share.problem.expected', params: { type: 'string' }, path: 'gallery' });
   }
   if (raw.lesson !== undefined) {
     const r = lessonSchema.safeParse(raw.lesson);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from './codec';
 import { embedCode } from './embed';
-import { type HistoryLike, loadSharedState, parseShareHash, readShareHash, shareUrl, writeShareHash } from './url';
+import { type HistoryLike, loadSharedState, pageUrl, parseShareHash, readShareHash, shareUrl, writeShareHash } from './url';
 import { topics } from './testing/fixtures';
 
 function fakeBrowser(href: string) {
@@ -36,6 +36,11 @@ describe('URL hash', () => {
     );
     expect(shareUrl('1.abc', { embed: true }, { href: 'http://127.0.0.1:4173/' })).toBe('http://127.0.0.1:4173/#s=1.abc&embed=1');
     expect(shareUrl('1.abc', {}, { href: 'file:///home/me/warren/index.html#other=2' })).toBe('file:///home/me/warren/index.html#s=1.abc&other=2');
+  });
+
+  it('gives the page without its shared data, other parameters kept', () => {
+    expect(pageUrl({ href: 'https://x.org/w/?q=1#s=1.abc&embed=1&other=2' })).toBe('https://x.org/w/?q=1#other=2');
+    expect(pageUrl({ href: 'https://x.org/w/#s=1.abc' })).toBe('https://x.org/w/');
   });
 
   it('writes the hash with replaceState only when it changes, and can remove it', () => {

@@ -114,6 +114,11 @@ export function writeShareHash(
   if (url !== loc.href) hist.replaceState(hist.state, '', url);
 }
 
+/** This page without shared data in its fragment: Warren itself, opening the person's own work. */
+export function pageUrl(loc: LocationLike | undefined = browserLocation()): string {
+  return withoutShareHash(loc?.href ?? '');
+}
+
 function withoutShareHash(href: string): string {
   const i = href.indexOf('#');
   if (i < 0) return href;

@@ -150,6 +150,8 @@ export const SHARE_SHAPE_V1: Shape = {
   // a lesson is the lesson module's data: copied as is
   lesson: { k: 'l' },
   mode: { k: 'm' },
+  // added within v1: older readers keep it under its short key and ignore it
+  gallery: { k: 'g' },
 };
 
 /** Every table, for the test that checks short keys are unique and never equal a long name. */

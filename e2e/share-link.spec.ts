@@ -1,0 +1,172 @@
+import { expect, test } from './fixtures';
+import { canvas, node } from './helpers';
+import { expectOwnWork, expectSharedWork, figures, freshPage, myOwnWork, runTo, savedTitle, shareLink } from './share';
+import { workQueue } from './scenarios';
+import { loadScenario, setSpeed } from './sim';
+
+const banner = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Shared scenario' });
+
+test('a shared link opens the same scenario in a fresh browser, and the same run gives the same queue depths', async ({ page, browser }) => {
+  // the teacher's scenario: jittered workers, so the run depends on the seed
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 6, prefetch: 2, processingMs: 300, jitterMs: 250 }));
+  await setSpeed(page, 10);
+  const link = await shareLink(page);
+  expect(link.length).toBeLessThan(2000);
+
+  const student = await freshPage(browser);
+  await student.page.goto(link);
+  await expect(banner(student.page)).toContainText('You are viewing a shared scenario: "Work queue".');
+  await expectSharedWork(student.page);
+  // the speed travels with the link
+  await expect(student.page.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', '10×');
+  // positions too: the same layout, node for node (relative to the exchange)
+  const rel = async (p: typeof page, name: string) => {
+    const a = (await node(p, name).boundingBox())!;
+    const x = (await node(p, 'Exchange tasks').boundingBox())!;
+    return { dx: Math.round((a.x - x.x) / x.width * 100), dy: Math.round((a.y - x.y) / x.height * 100) };
+  };
+  for (const n of ['Queue work', 'Consumer worker2']) expect(await rel(student.page, n)).toEqual(await rel(page, n));
+
+  // the same virtual time on both pages: the same run
+  for (const p of [page, student.page]) await runTo(p, 4000);
+  const teacher = await figures(page);
+  const seen = await figures(student.page);
+  expect(seen).toEqual(teacher);
+  expect(teacher.worker1.acked + teacher.worker2.acked).toBeGreaterThan(5);
+  for (const p of [page, student.page]) await runTo(p, 7500);
+  expect(await figures(student.page)).toEqual(await figures(page));
+  expect(student.errors).toEqual([]);
+  await student.close();
+});
+
+test("opening a link never replaces the opener's saved work: back to my work, or keep it (and restore the previous work)", async ({ page, browser }) => {
+  await loadScenario(page, workQueue());
+  const link = await shareLink(page);
+
+  const { page: me, errors, close } = await freshPage(browser, myOwnWork);
+  await me.goto('./');
+  await expectOwnWork(me);
+  await me.goto(link);
+  await expectSharedWork(me);
+  // editing the shared view does not touch the saved work
+  await me.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(node(me, 'Queue queue1')).toBeVisible();
+  await me.waitForTimeout(400); // longer than the autosave's debounce
+  expect(await savedTitle(me)).toBe('My own work');
+
+  await banner(me).getByRole('button', { name: 'Back to my work' }).click();
+  await expectOwnWork(me);
+  await expect(banner(me)).toHaveCount(0);
+  expect(new URL(me.url()).hash).toBe('');
+  await me.reload();
+  await expectOwnWork(me);
+
+  // this time, keep it
+  await me.goto(link);
+  await expectSharedWork(me);
+  await banner(me).getByRole('button', { name: 'Keep it as my work' }).click();
+  await expectSharedWork(me);
+  await expect(me.getByRole('status', { name: 'Shared scenario kept' })).toContainText('Your previous work is one Undo away');
+  await expect.poll(() => savedTitle(me)).toBe('Work queue');
+  // one undo away...
+  await me.getByRole('button', { name: 'Undo' }).click();
+  await expectOwnWork(me);
+  await me.getByRole('button', { name: 'Redo' }).click();
+  await expectSharedWork(me);
+  // ...and kept after a reload, in Files → Previous work
+  await me.reload();
+  await expectSharedWork(me);
+  await me.getByRole('button', { name: 'Files' }).click();
+  await me.getByRole('button', { name: 'Previous work…' }).click();
+  const dialog = me.getByRole('dialog', { name: 'Previous work' });
+  await expect(dialog).toContainText('My own work');
+  await dialog.getByRole('button', { name: 'Restore "My own work"' }).click();
+  await expect(dialog).toBeHidden();
+  await expectOwnWork(me);
+  await expect.poll(() => savedTitle(me)).toBe('My own work');
+  // restoring swapped: the shared scenario is on the list now
+  await me.getByRole('button', { name: 'Files' }).click();
+  await me.getByRole('button', { name: 'Previous work…' }).click();
+  await expect(dialog.getByRole('listitem')).toHaveCount(1);
+  await expect(dialog).toContainText('Work queue');
+  await me.keyboard.press('Escape');
+  await expect(me.getByRole('button', { name: 'Files' })).toBeFocused();
+  expect(errors).toEqual([]);
+  await close();
+});
+
+test('a damaged, newer or huge link says what is wrong, runs nothing and keeps the current work', async ({ page }) => {
+  await loadScenario(page, myOwnWork);
+  await expectOwnWork(page);
+  const link = await shareLink(page);
+  const data = link.slice(link.indexOf('#s=') + 3);
+  const cases: [string, string | RegExp][] = [
+    // cut short when pasted
+    [data.slice(0, -20), 'This link is damaged: it was cut short or changed when it was copied.'],
+    // one character changed
+    [`${data.slice(0, 30)}${data[30] === 'A' ? 'B' : 'A'}${data.slice(31)}`, /link is damaged|not valid/],
+    ['7.rVZNbxpJEP0rpd7DxtKABhuMM7dspNUe4l1ndx', 'This was made by a newer version of Warren (format 7).'],
+    [`1.${'A'.repeat(70_000)}`, 'This is too large to open (70002 characters; the limit is 65536).'],
+    ['<img src=x onerror=alert(1)>', 'This is not a Warren link, or part of it was lost when it was copied.'],
+  ];
+  for (const [bad, message] of cases) {
+    await page.goto(`./#s=${bad}`);
+    const alert = page.getByRole('alert', { name: 'Link not opened' });
+    await expect(alert).toContainText('This link could not be opened.');
+    await expect(alert).toContainText(message);
+    await expect(alert).toContainText('your own work is unchanged');
+    await expectOwnWork(page);
+    expect(await savedTitle(page)).toBe('My own work');
+  }
+  await page.getByRole('alert', { name: 'Link not opened' }).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert', { name: 'Link not opened' })).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
+  await expect(canvas(page)).toBeVisible();
+});
+
+test('a link pasted into the address bar of an open Warren opens too', async ({ page }) => {
+  await loadScenario(page, workQueue());
+  const link = await shareLink(page);
+  await page.evaluate((d) => localStorage.setItem('warren.scenario', JSON.stringify(d)), myOwnWork);
+  await page.reload();
+  await expectOwnWork(page);
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, new URL(link).hash);
+  await expectSharedWork(page);
+  await expect(banner(page)).toBeVisible();
+  // and taking it out of the address bar goes back to the own work
+  await page.evaluate(() => {
+    location.hash = '';
+  });
+  await expectOwnWork(page);
+  await expect(banner(page)).toHaveCount(0);
+});
+
+test('Share copies the link at once; when the browser refuses the clipboard, the link is selected to copy by hand', async ({ page, browser }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await loadScenario(page, workQueue());
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(dialog.getByRole('status').first()).toHaveText('✓ Link copied to the clipboard.');
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await dialog.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(dialog.getByText('✓ Embed code copied to the clipboard.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe src=/);
+
+  const refused = await freshPage(browser, workQueue());
+  await refused.page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } });
+  });
+  await refused.page.goto('./');
+  await refused.page.getByRole('button', { name: 'Share', exact: true }).click();
+  const d = refused.page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(d.getByRole('status').first()).toContainText('The browser did not allow copying: the text is selected, press Ctrl+C');
+  const field = d.getByRole('textbox', { name: 'Link' });
+  await expect(field).toBeFocused();
+  expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(await field.inputValue());
+  expect(await field.inputValue()).toMatch(/#s=1\./);
+  expect(refused.errors).toEqual([]);
+  await refused.close();
+});

@@ -1,0 +1,91 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { CanvasArea } from '../canvas/CanvasArea';
+import { useLocaleStore, useT } from '../i18n/useLocale';
+import { PlayerControls } from '../panels/share/PlayerControls';
+import { PlayerGuide } from '../panels/share/PlayerGuide';
+import { ShareErrorText } from '../panels/share/ShareErrorText';
+import { pageUrl, type ShareError, type ShareState, shareUrl } from '../share';
+import { createEditorStore } from '../store/editorStore';
+import { viewStorage } from '../store/sharedWork';
+import { SimController } from '../store/simController';
+import { EditorProvider } from '../store/useEditor';
+import { LessonProvider, useLessonSetup } from '../store/useLesson';
+import { SimProvider, useSimDriver } from '../store/useSim';
+import { LanguageSwitch } from './LanguageSwitch';
+import '../panels/share/share.css';
+
+function useDocumentLang() {
+  const locale = useLocaleStore((s) => s.locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+}
+
+/**
+ * The embedded player (`embed=1`): the shared scenario on a read-only canvas, the playback controls
+ * and the explanation, for slides and course pages. It keeps everything in memory: it never reads or
+ * writes the visitor's own saved work (an iframe may not even have storage).
+ */
+export function Player({ state, data }: { state: ShareState; data: string }) {
+  const t = useT();
+  const [storage] = useState(() => viewStorage(undefined, state));
+  const [store] = useState(() => createEditorStore({ storage }));
+  const [sim] = useState(() => {
+    const s = new SimController(store.getState().doc);
+    s.setSpeed(state.speed ?? 1);
+    return s;
+  });
+  useSimDriver(sim);
+  const lesson = useLessonSetup(store, sim, storage);
+  useDocumentLang();
+  return (
+    <SimProvider controller={sim}>
+      <EditorProvider store={store} live={sim.live}>
+        <LessonProvider value={lesson}>
+          <ReactFlowProvider>
+            <div className="app player">
+              <header className="app-header player-header">
+                <h1 className="app-title">{t('app.title')}</h1>
+                <PlayerControls />
+                <a className="header-button player-open" href={shareUrl(data)} target="_blank" rel="noopener noreferrer">
+                  {t('shareui.player.open')}
+                </a>
+                <LanguageSwitch />
+              </header>
+              <main className="app-main">
+                <CanvasArea readOnly />
+                <PlayerGuide />
+              </main>
+            </div>
+          </ReactFlowProvider>
+        </LessonProvider>
+      </EditorProvider>
+    </SimProvider>
+  );
+}
+
+/** An embed link that cannot be read: why, and a way to Warren itself. */
+export function PlayerError({ error }: { error: ShareError }) {
+  const t = useT();
+  useDocumentLang();
+  return (
+    <div className="app player">
+      <header className="app-header player-header">
+        <h1 className="app-title">{t('app.title')}</h1>
+        <LanguageSwitch />
+      </header>
+      <main className="player-error" role="alert">
+        <p>
+          <strong>{t('shareui.linkError')}</strong>
+        </p>
+        <ShareErrorText error={error} />
+        <p>
+          <a href={pageUrl()} target="_blank" rel="noopener noreferrer">
+            {t('shareui.player.openWarren')}
+          </a>
+        </p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { writeShareHash } from '../share';
+import type { KeyValueStorage } from '../store/persistence';
+import { pushPreviousWork, readSavedWork, viewStorage } from '../store/sharedWork';
+import { App } from './App';
+import { type Opening, openingFrom } from './boot';
+import { Player, PlayerError } from './Player';
+import { type WorkSession, type WorkSessionApi, WorkSessionContext } from './workSession';
+
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage disabled (sandboxed iframe, privacy settings): work without autosave
+  }
+}
+
+type View = { kind: 'editor'; session: WorkSession } | { kind: 'player'; opening: Extract<Opening, { kind: 'embed' | 'error' }> };
+
+function viewOf(opening: Opening, real: KeyValueStorage | undefined): View {
+  switch (opening.kind) {
+    case 'embed':
+      return { kind: 'player', opening };
+    case 'error':
+      return opening.embed ? { kind: 'player', opening } : { kind: 'editor', session: { kind: 'own', storage: real, linkError: opening.error } };
+    case 'shared':
+      return { kind: 'editor', session: { kind: 'shared', storage: viewStorage(real, opening.state), state: opening.state } };
+    default:
+      return { kind: 'editor', session: { kind: 'own', storage: real } };
+  }
+}
+
+/**
+ * Chooses what the page shows from its link: the editor on the person's own work, the editor on a
+ * shared scenario (a shared view: their work stays saved and untouched until they choose), or the
+ * embedded player. A link pasted into the address bar of an open Warren opens too (hashchange).
+ * Each session gets fresh stores (`key`), so nothing of a shared view leaks into the person's work.
+ */
+export function Root() {
+  const [real] = useState(browserStorage);
+  const [state, setState] = useState(() => ({ id: 0, view: viewOf(openingFrom(), real) }));
+  const show = useCallback((view: View, remount = true) => setState((s) => ({ id: remount ? s.id + 1 : s.id, view })), []);
+
+  useEffect(() => {
+    // a link pasted into the address bar opens; a link removed from it goes back to the own work
+    const onHash = () => {
+      const opening = openingFrom();
+      setState((s) => {
+        const own = s.view.kind === 'editor' && s.view.session.kind === 'own' && !s.view.session.linkError;
+        return opening.kind === 'own' && own ? s : { id: s.id + 1, view: viewOf(opening, real) };
+      });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [real]);
+
+  const session = state.view.kind === 'editor' ? state.view.session : null;
+  const api = useMemo<WorkSessionApi | null>(
+    () =>
+      session && {
+        session,
+        realStorage: real,
+        keep(work) {
+          // what was saved until now goes on the list of previous work first: nothing is ever lost
+          const previous = pushPreviousWork(real, readSavedWork(real), Date.now());
+          writeShareHash(null);
+          show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous } } });
+        },
+        back() {
+          writeShareHash(null);
+          show({ kind: 'editor', session: { kind: 'own', storage: real } });
+        },
+        dismiss() {
+          if (session.kind !== 'own') return;
+          if (session.linkError) writeShareHash(null);
+          show({ kind: 'editor', session: { kind: 'own', storage: session.storage, ...(session.kept ? { kept: session.kept } : {}) } }, false);
+        },
+      },
+    [session, real, show],
+  );
+
+  if (state.view.kind === 'player') {
+    const o = state.view.opening;
+    return o.kind === 'embed' ? <Player key={state.id} state={o.state} data={o.data} /> : <PlayerError key={state.id} error={o.error} />;
+  }
+  return (
+    <WorkSessionContext.Provider value={api}>
+      <App key={state.id} session={state.view.session} />
+    </WorkSessionContext.Provider>
+  );
+}

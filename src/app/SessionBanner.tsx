@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useLocale';
+import { ShareErrorText } from '../panels/share/ShareErrorText';
+import { loadWithSession } from '../store/lessonStore';
+import { useEditor } from '../store/useEditor';
+import { useLessonContext } from '../store/useLesson';
+import { type KeptWork, useWorkSession } from './workSession';
+
+/** A kept scenario is loaded once, even if React runs the effect twice (StrictMode in development). */
+const loaded = new WeakSet<KeptWork>();
+
+/**
+ * The bar under the header that says whose work is on the canvas: a shared scenario (keep it, or go
+ * back to your own work), a scenario just kept (your previous work is one undo away, and on the list of
+ * previous work), or a link that could not be opened (why; your work is unchanged). It also starts the
+ * session: the shared speed, the kept scenario loaded on top of the person's work.
+ */
+export function SessionBanner() {
+  const t = useT();
+  const api = useWorkSession();
+  const deps = useLessonContext();
+  const title = useEditor((s) => s.doc.title);
+  const [keptShown, setKeptShown] = useState(true);
+  const session = api?.session;
+
+  useEffect(() => {
+    if (!session) return;
+    if (session.kind === 'shared') {
+      deps.sim.setSpeed(session.state.speed ?? 1);
+    } else if (session.kept && !loaded.has(session.kept)) {
+      const k = session.kept;
+      loaded.add(k);
+      loadWithSession(deps.editor, deps.lessons, k.doc, k.session);
+      deps.sim.setSpeed(k.speed);
+      if (k.session.lesson || k.session.galleryId) deps.guide.getState().setOpen(true);
+    }
+  }, [session, deps]);
+
+  if (!api || !session) return null;
+  const name = title.trim() || t('shareui.untitled');
+
+  if (session.kind === 'shared') {
+    const keep = () => {
+      const { lesson, galleryId } = deps.lessons.getState();
+      api.keep({ doc: deps.editor.getState().doc, session: { lesson, galleryId }, speed: deps.sim.ui.getState().speed });
+    };
+    return (
+      <section className="session-banner is-shared" aria-label={t('shareui.sharedView')}>
+        <p>
+          <strong>{t('shareui.sharedViewing', { title: name })}</strong> {t('shareui.sharedDetail')}
+        </p>
+        <div className="button-row">
+          <button type="button" className="primary" onClick={keep}>
+            {t('shareui.keep')}
+          </button>
+          <button type="button" onClick={api.back}>
+            {t('shareui.back')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  if (session.linkError) {
+    return (
+      <section className="session-banner is-error" role="alert" aria-label={t('shareui.linkErrorLabel')}>
+        <p>
+          <strong>{t('shareui.linkError')}</strong>
+        </p>
+        <ShareErrorText error={session.linkError} />
+        <p>{t('shareui.linkErrorWorkKept')}</p>
+        <div className="button-row">
+          <button type="button" onClick={api.dismiss}>
+            {t('shareui.dismiss')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  if (session.kept && keptShown) {
+    const detail = session.kept.previous === 'saved' ? 'shareui.keptSaved' : session.kept.previous === 'failed' ? 'shareui.keptNotSaved' : 'shareui.keptNothing';
+    return (
+      <section className="session-banner is-kept" role="status" aria-label={t('shareui.keptLabel')}>
+        <p>
+          <strong>{t('shareui.kept', { title: name })}</strong> {t(detail)}
+        </p>
+        <div className="button-row">
+          <button type="button" onClick={() => setKeptShown(false)}>
+            {t('shareui.dismiss')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return null;
+}

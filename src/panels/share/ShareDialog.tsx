@@ -1,0 +1,73 @@
+import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { shareLinks, shareSourceOf } from '../../store/shareLink';
+import { useLessonContext } from '../../store/useLesson';
+import { type CopyState, useCopy } from './clipboard';
+import { Modal } from './Modal';
+
+function CopyStatus({ state, copied, refused }: { state: CopyState | undefined; copied: string; refused: string }) {
+  return (
+    <p className={`copy-status${state === 'refused' ? ' is-refused' : ''}`} role="status">
+      {state === 'copied' ? `✓ ${copied}` : state === 'refused' ? refused : ''}
+    </p>
+  );
+}
+
+/**
+ * "Share": a link whose fragment holds the whole scenario as it is now (topology, positions, client
+ * settings, seed, speed, lesson), copied at once; and the embed code of the player. When the browser
+ * refuses the clipboard, the link is selected in its field to copy by hand.
+ */
+export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; returnFocus?: RefObject<HTMLElement | null> }) {
+  const t = useT();
+  const { editor, sim, lessons } = useLessonContext();
+  const [links] = useState(() => {
+    const src = shareSourceOf(editor.getState().doc, sim, lessons);
+    return { src, ...shareLinks(src, t('shareui.embedDefaultTitle')) };
+  });
+  const linkId = useId();
+  const embedId = useId();
+  const linkRef = useRef<HTMLInputElement>(null);
+  const embedRef = useRef<HTMLTextAreaElement>(null);
+  const [copied, copy] = useCopy();
+  // the click that opened the dialog lets the page write to the clipboard
+  useEffect(() => {
+    void copy('link', links.link, linkRef.current);
+  }, [copy, links.link]);
+
+  const { doc, speed, lesson } = links.src;
+  return (
+    <Modal title={t('shareui.share.title')} onClose={onClose} returnFocus={returnFocus} className="share-link-dialog">
+      <p>{t('shareui.share.intro')}</p>
+      <div className="field">
+        <label htmlFor={linkId}>{t('shareui.share.link')}</label>
+        <div className="copy-row">
+          <input id={linkId} ref={linkRef} type="text" readOnly value={links.link} onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => copy('link', links.link, linkRef.current)}>
+            {t('shareui.share.copyLink')}
+          </button>
+        </div>
+        <CopyStatus state={copied.link} copied={t('shareui.share.copied')} refused={t('shareui.copyRefused')} />
+        <p className="field-hint">
+          {t('shareui.share.contents', { n: links.link.length, seed: doc.seed, speed })}
+          {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
+        </p>
+      </div>
+      <h3>{t('shareui.embed.heading')}</h3>
+      <p>{t('shareui.embed.intro')}</p>
+      <div className="field">
+        <label htmlFor={embedId}>{t('shareui.embed.code')}</label>
+        <textarea id={embedId} ref={embedRef} readOnly rows={4} value={links.embedSnippet} onFocus={(e) => e.target.select()} />
+        <div className="button-row">
+          <button type="button" onClick={() => copy('embed', links.embedSnippet, embedRef.current)}>
+            {t('shareui.embed.copy')}
+          </button>
+          <a href={links.embedLink} target="_blank" rel="noopener noreferrer">
+            {t('shareui.embed.preview')}
+          </a>
+        </div>
+        <CopyStatus state={copied.embed} copied={t('shareui.embed.copied')} refused={t('shareui.copyRefused')} />
+      </div>
+    </Modal>
+  );
+}

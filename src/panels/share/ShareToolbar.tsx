@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n/useLocale';
+import { exportScenarioFile, scenarioFileName } from '../../share';
+import type { KeyValueStorage } from '../../store/persistence';
+import { shareSourceOf, shareStateOf } from '../../store/shareLink';
+import { useLessonContext } from '../../store/useLesson';
+import { CodeDialog } from './CodeDialog';
+import { ExportDefinitionsDialog } from './ExportDefinitionsDialog';
+import { downloadText } from './fileIO';
+import { FileDrop } from './FileDrop';
+import { ImportDialog } from './ImportDialog';
+import { PreviousWorkDialog } from './PreviousWorkDialog';
+import { ShareDialog } from './ShareDialog';
+import { useFileImport } from './useFileImport';
+import './share.css';
+
+type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
+
+/**
+ * The header's sharing tools: "Share" (a link and the embed code), "Files" (open a scenario file or
+ * RabbitMQ definitions, save the scenario, export definitions, previous work) and "Show code".
+ * `ownStorage`: the person's own storage, when the editor shows their own work (the list of previous
+ * work lives there; a shared view offers "Back to my work" instead).
+ */
+export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
+  const t = useT();
+  const deps = useLessonContext();
+  const importer = useFileImport();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const filesButton = useRef<HTMLButtonElement>(null);
+  const codeButton = useRef<HTMLButtonElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  // the menu closes on Escape (focus back on its button) and when focus or a click goes elsewhere
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      filesButton.current?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (!menu.current?.contains(e.target as Node) && e.target !== filesButton.current) setMenuOpen(false);
+    };
+    const onFocusOut = (e: FocusEvent) => {
+      if (e.relatedTarget && !menu.current?.contains(e.relatedTarget as Node)) setMenuOpen(false);
+    };
+    const el = menu.current;
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    el?.addEventListener('focusout', onFocusOut);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+      el?.removeEventListener('focusout', onFocusOut);
+    };
+  }, [menuOpen]);
+
+  const choose = (f: () => void) => () => {
+    setMenuOpen(false);
+    f();
+  };
+  const saveScenario = () => {
+    const doc = deps.editor.getState().doc;
+    const { v: _, ...content } = shareStateOf(shareSourceOf(doc, deps.sim, deps.lessons));
+    downloadText(scenarioFileName(doc), exportScenarioFile(content));
+  };
+  const close = () => setDialog(null);
+  const focusBack = dialog === 'share' ? shareButton : dialog === 'code' ? codeButton : filesButton;
+
+  return (
+    <div className="share-toolbar">
+      <button ref={shareButton} type="button" className="header-button" aria-haspopup="dialog" title={t('shareui.share.buttonTitle')} onClick={() => setDialog('share')}>
+        {t('shareui.share.button')}
+      </button>
+      <div className="files-menu" ref={menu}>
+        <button ref={filesButton} type="button" className="header-button" aria-expanded={menuOpen} aria-controls={menuId} onClick={() => setMenuOpen(!menuOpen)}>
+          {t('shareui.files.button')} <span aria-hidden="true">▾</span>
+        </button>
+        <div id={menuId} className="files-menu-list" hidden={!menuOpen}>
+          <button type="button" onClick={choose(() => fileInput.current?.click())}>
+            {t('shareui.files.open')}
+          </button>
+          <button type="button" onClick={choose(saveScenario)}>
+            {t('shareui.files.save')}
+          </button>
+          <button type="button" onClick={choose(() => setDialog('export-defs'))}>
+            {t('shareui.files.exportDefs')}
+          </button>
+          {ownStorage ? (
+            <button type="button" onClick={choose(() => setDialog('previous'))}>
+              {t('shareui.files.previous')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importer.openFile(file);
+        }}
+      />
+      <button ref={codeButton} type="button" className="header-button" aria-haspopup="dialog" aria-label={t('shareui.code.button')} title={t('shareui.code.buttonTitle')} onClick={() => setDialog('code')}>
+        {t('shareui.code.short')}
+      </button>
+      {dialog === 'share' ? <ShareDialog onClose={close} returnFocus={focusBack} /> : null}
+      {dialog === 'code' ? <CodeDialog onClose={close} returnFocus={focusBack} /> : null}
+      {dialog === 'export-defs' ? <ExportDefinitionsDialog onClose={close} returnFocus={focusBack} /> : null}
+      {dialog === 'previous' ? <PreviousWorkDialog storage={ownStorage} onClose={close} returnFocus={focusBack} /> : null}
+      <ImportDialog importer={importer} returnFocus={filesButton} />
+      <FileDrop onFile={(f) => void importer.openFile(f)} />
+    </div>
+  );
+}

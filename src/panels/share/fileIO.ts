@@ -1,0 +1,32 @@
+import { LIMITS, type ShareError } from '../../share';
+
+/**
+ * Saves text as a file (a download the browser offers to save). The name comes from
+ * scenarioFileName (share/file.ts), already safe for every file system.
+ */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the download has started once click() returns; the URL is not needed after this turn
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The largest file read at all: a RabbitMQ definitions file (scenario files are capped lower when read). */
+export const MAX_FILE_BYTES = LIMITS.definitionsChars;
+
+/** Reads a file the person picked or dropped, refusing a huge one before reading it. */
+export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; error: ShareError }> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, error: { key: 'share.error.tooLarge', params: { size: file.size, max: MAX_FILE_BYTES } } };
+  try {
+    return { ok: true, text: await file.text() };
+  } catch {
+    return { ok: false, error: { key: 'share.error.notJson' } };
+  }
+}

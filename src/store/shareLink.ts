@@ -1,0 +1,49 @@
+import type { Scenario } from '../model';
+import type { Lesson } from '../model/lesson';
+import type { ScenarioId } from '../scenarios';
+import { embedCode, encode, type LocationLike, type ShareState, shareUrl } from '../share';
+import type { LessonStore } from './lessonStore';
+import type { SimController } from './simController';
+
+/** What a link carries: the document as it is now, the speed it runs at, its lesson and gallery origin. */
+export interface ShareSource {
+  doc: Scenario;
+  speed: number;
+  lesson: Lesson | null;
+  galleryId: ScenarioId | null;
+}
+
+export function shareSourceOf(doc: Scenario, sim: SimController, lessons: LessonStore): ShareSource {
+  const { lesson, galleryId } = lessons.getState();
+  return { doc, speed: sim.ui.getState().speed, lesson, galleryId };
+}
+
+/** The shared state: defaults (speed 1, no lesson) are left out to keep links short. */
+export function shareStateOf(src: ShareSource): ShareState {
+  return {
+    v: 1,
+    scenario: src.doc,
+    ...(src.speed === 1 ? {} : { speed: src.speed }),
+    ...(src.lesson ? { lesson: src.lesson } : {}),
+    ...(src.galleryId ? { gallery: src.galleryId } : {}),
+  };
+}
+
+export interface ShareLinks {
+  /** the link data (after `#s=`) */
+  data: string;
+  /** opens the scenario in the editor, as a shared view */
+  link: string;
+  /** opens the player, without editing chrome */
+  embedLink: string;
+  /** the `<iframe>` snippet for the player */
+  embedSnippet: string;
+}
+
+/** Links to this page opening `src`, and the embed snippet (titled after the scenario). */
+export function shareLinks(src: ShareSource, fallbackTitle: string, loc?: LocationLike): ShareLinks {
+  const data = encode(shareStateOf(src));
+  const link = shareUrl(data, {}, loc);
+  const embedLink = shareUrl(data, { embed: true }, loc);
+  return { data, link, embedLink, embedSnippet: embedCode(embedLink, { title: src.doc.title.trim() || fallbackTitle }) };
+}
