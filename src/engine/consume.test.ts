@@ -167,6 +167,18 @@ describe('consumer priority (x-priority)', () => {
     expect(f.delivered('high')).toEqual(['1', '3', '6']);
   });
 
+  it('x-priority must be an integer (406, as rabbit_amqqueue:check_consume_arguments); any integer width is fine', () => {
+    const f = new Fixture();
+    f.queue('q');
+    const e = failure(f.broker.basicConsume(f.ch, { queue: 'q', consumerTag: 'c', arguments: { 'x-priority': 'high' } }));
+    expect(e).toMatchObject({ code: 406, scope: 'channel', text: `PRECONDITION_FAILED - invalid arg 'x-priority' for queue 'q' in vhost '/': "expected integer, got longstr"` });
+    expect(f.depth('q').consumers).toBe(0);
+    const e2 = failure(f.broker.basicConsume(f.channel(), { queue: 'q', arguments: { 'x-priority': 1.5 } }));
+    expect(e2.text).toContain('"expected integer, got double"');
+    f.consume('q', { ch: f.channel(), consumerTag: 'long', arguments: { 'x-priority': { $type: 'long', value: 3 } } });
+    expect(f.all('consumer-added').map((c) => [c.consumerTag, c.priority])).toEqual([['long', 3]]);
+  });
+
   it('negative priorities rank below the default 0', () => {
     const f = new Fixture();
     f.queue('q');
