@@ -220,6 +220,14 @@ describe('exclusive consumers and consumer tags', () => {
     expect(f.depth('q').consumers).toBe(0);
   });
 
+  it('a reused tag is 530 before anything else is checked, even for a missing queue (rabbit_channel order)', () => {
+    const f = new Fixture();
+    f.queue('q');
+    f.consume('q', { consumerTag: 'mine' });
+    const e = failure(f.broker.basicConsume(f.ch, { queue: 'nope', consumerTag: 'mine' }));
+    expect([e.code, e.scope]).toEqual([530, 'connection']);
+  });
+
   it('the same tag may be used on different channels', () => {
     const f = new Fixture();
     f.queue('q');

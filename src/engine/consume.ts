@@ -29,6 +29,8 @@ export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; glo
 
 export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consumerTag: string } {
   const M = 'basic.consume';
+  // rabbit_channel looks the tag up before it even looks for the queue
+  if (p.consumerTag && ch.consumers.has(p.consumerTag)) fail(530, M, `attempt to reuse consumer tag '${p.consumerTag}'`);
   const q = findQueue(b, p.queue, M);
   checkExclusive(q, ch.connection, M);
   const args = p.arguments ?? {};
@@ -40,7 +42,6 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   if (q.isQuorum && ch.globalPrefetch > 0) fail(540, M, `queue '${q.name}' in vhost '/' does not support global qos`);
   let tag = p.consumerTag ?? '';
   if (tag === '') tag = `amq.ctag-${nextToken(b.rng)}`;
-  if (ch.consumers.has(tag)) fail(530, M, `attempt to reuse consumer tag '${tag}'`);
   if (q.exclusiveConsumer || (p.exclusive && q.consumers.length > 0)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
   const priority = integerValue(xPriority) ?? 0;
   const c = new Consumer(tag, q, ch, !!p.noAck, !!p.exclusive, priority, ch.consumerPrefetch, { ...args }, b.nextConsumerOrder++);
