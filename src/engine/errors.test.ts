@@ -141,6 +141,9 @@ describe('error values', () => {
       method: 'basic.ack',
     });
     expect(amqpError(541, 'x', 'boom').scope).toBe('connection');
+    // 320 CONNECTION_FORCED is a connection exception in AMQP 0-9-1 (the broker's shutdown)
+    expect(amqpError(320, 'connection.close', 'shutdown').scope).toBe('connection');
+    expect(describeClose(amqpError(320, 'connection.close', 'shutdown'), 1)).toBe('connection closed: CONNECTION_FORCED - shutdown');
     expect(amqpError(403, 'x', 'no').scope).toBe('channel');
   });
 

@@ -98,7 +98,7 @@ describe('connections, consumers and unacked messages across a restart', () => {
     f.broker.restart({ downMs: 250 });
     const events = f.take();
     expect(events.filter((e) => e.type === 'connection-closed')).toEqual([
-      { type: 'connection-closed', t: 0, connection: f.conn, error: expect.objectContaining({ code: 320, name: 'CONNECTION_FORCED', text: "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'", method: 'connection.close' }) },
+      { type: 'connection-closed', t: 0, connection: f.conn, error: { code: 320, name: 'CONNECTION_FORCED', text: "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'", scope: 'connection', method: 'connection.close' } },
       { type: 'connection-closed', t: 0, connection: other, error: expect.objectContaining({ code: 320 }) },
     ]);
     expect(events.filter((e) => e.type === 'consumer-cancelled')).toEqual([]);
