@@ -124,6 +124,23 @@ describe('snapshots', () => {
     });
   });
 
+  it('tell a cancelled consumer from a newer one with the same tag on the channel', () => {
+    const f = new Fixture();
+    f.queue('q');
+    f.fill('q', ['a', 'b', 'c', 'd']);
+    f.consume('q', { consumerTag: 'c', prefetch: 1 });
+    unwrap(f.broker.basicCancel(f.ch, { consumerTag: 'c' }));
+    f.consume('q', { consumerTag: 'c' });
+    // 'a' is held by the cancelled consumer, 'b' by the new one (prefetch 1)
+    const trace = expectSameFuture(f, (b) => {
+      b.basicAck(f.ch, { deliveryTag: 1 });
+      b.advanceTo(10);
+      b.basicAck(f.ch, { deliveryTag: 2 });
+    });
+    // acking the old delivery frees nothing for the new consumer; acking its own does
+    expect(trace.filter((e) => e.type === 'delivered').map((e) => (e.type === 'delivered' ? [e.t, e.body] : []))).toEqual([[10, 'c']]);
+  });
+
   it('refuse an unknown version', () => {
     const s = { ...new AmqpBroker().snapshot(), version: 2 } as unknown as BrokerSnapshot;
     expect(() => AmqpBroker.restore(s)).toThrow('unsupported broker snapshot version 2');

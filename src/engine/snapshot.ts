@@ -84,7 +84,11 @@ interface SnapChannel {
   globalUnacked: number;
   confirm: boolean;
   nextPublishSeqNo: number;
-  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null }[];
+  /**
+   * `consumer` is the consumer tag and `consumerOrder` the consumer's registration number: a
+   * consumer that was cancelled may share its tag with a newer one on the same channel.
+   */
+  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null; consumerOrder?: number }[];
 }
 interface SnapConnection {
   id: number;
@@ -152,7 +156,14 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
       globalUnacked: ch.globalUnacked,
       confirm: ch.confirm,
       nextPublishSeqNo: ch.nextPublishSeqNo,
-      unacked: [...ch.unacked.values()].map((u) => ({ tag: u.tag, queue: u.queue.name, queueDeleted: u.queue.deleted, entry: entry(u.entry), consumer: u.consumer?.tag ?? null })),
+      unacked: [...ch.unacked.values()].map((u) => ({
+        tag: u.tag,
+        queue: u.queue.name,
+        queueDeleted: u.queue.deleted,
+        entry: entry(u.entry),
+        consumer: u.consumer?.tag ?? null,
+        ...(u.consumer ? { consumerOrder: u.consumer.order } : {}),
+      })),
     })),
   }));
   const exchanges: SnapExchange[] = [...b.exchanges.values()].map((x) => ({
@@ -209,6 +220,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
   }
 
   const consumers = new Map<string, Consumer>();
+  /** live consumers by registration number (the identity of a consumer) */
+  const byOrder = new Map<number, Consumer>();
   for (const sq of s.queues) {
     const owner = sq.owner === null ? null : (b.connections.get(sq.owner) ?? null);
     const q = new Queue(sq.name, sq.durable, sq.autoDelete, owner, sq.args, sq.parsed, sq.lastUsedAt);
@@ -221,6 +234,7 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
       q.consumers.push(con);
       ch.consumers.set(c.tag, con);
       consumers.set(cKey(c.connection, c.channel, c.tag), con);
+      byOrder.set(c.order, con);
     }
     q.active = sq.active.map((k) => consumers.get(k)!);
     q.blocked = sq.blocked.map((k) => consumers.get(k)!);
@@ -245,9 +259,17 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
       const ch = channels.get(`${c.id}/${sc.number}`)!;
       for (const u of sc.unacked) {
         const q = u.queueDeleted ? detachedQueue(u.queue) : b.queues.get(u.queue)!;
-        const key = cKey(c.id, sc.number, u.consumer ?? '');
-        if (u.consumer !== null && !consumers.has(key)) consumers.set(key, detachedConsumer(q, ch, u.consumer));
-        const consumer = u.consumer === null ? null : consumers.get(key)!;
+        let consumer: Consumer | null = null;
+        if (u.consumer !== null && u.consumerOrder !== undefined) {
+          // the live consumer with that number, or the cancelled one that still owns the delivery
+          consumer = byOrder.get(u.consumerOrder) ?? null;
+          if (!consumer) byOrder.set(u.consumerOrder, (consumer = detachedConsumer(q, ch, u.consumer, u.consumerOrder)));
+        } else if (u.consumer !== null) {
+          // snapshots without consumerOrder: by tag
+          const key = cKey(c.id, sc.number, u.consumer);
+          if (!consumers.has(key)) consumers.set(key, detachedConsumer(q, ch, u.consumer, 0));
+          consumer = consumers.get(key)!;
+        }
         const un: Unacked = { tag: u.tag, queue: q, entry: entry(u.entry), consumer };
         ch.unacked.set(u.tag, un);
       }
@@ -259,6 +281,6 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
 }
 
 /** A cancelled consumer whose deliveries are still unacked: kept only as their owner. */
-function detachedConsumer(q: Queue, ch: Channel, tag: string): Consumer {
-  return new Consumer(tag, q, ch, false, false, 0, 0, {}, 0);
+function detachedConsumer(q: Queue, ch: Channel, tag: string, order: number): Consumer {
+  return new Consumer(tag, q, ch, false, false, 0, 0, {}, order);
 }
