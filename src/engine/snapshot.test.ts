@@ -141,6 +141,24 @@ describe('snapshots', () => {
     expect(trace.filter((e) => e.type === 'delivered').map((e) => (e.type === 'delivered' ? [e.t, e.body] : []))).toEqual([[10, 'c']]);
   });
 
+  it('keep the order of a channel consumers across queues (who gets freed channel-wide prefetch first)', () => {
+    const f = new Fixture();
+    f.queue('q1');
+    f.queue('q2');
+    f.fill('q1', ['1a', '1b']);
+    f.fill('q2', ['2a', '2b']);
+    unwrap(f.broker.basicQos(f.ch, { prefetchCount: 1, global: true }));
+    // registered on q2 first, although q1 was declared first
+    f.consume('q2', { consumerTag: 'on-q2' });
+    f.consume('q1', { consumerTag: 'on-q1' });
+    const trace = expectSameFuture(f, (b) => {
+      b.basicQos(f.ch, { prefetchCount: 2, global: true });
+      b.channelClose(f.ch);
+    });
+    expect(trace.filter((e) => e.type === 'delivered').map((e) => (e.type === 'delivered' ? e.body : ''))).toEqual(['2b']);
+    expect(trace.filter((e) => e.type === 'requeued').map((e) => (e.type === 'requeued' ? e.queue : ''))).toEqual(['q2', 'q2']);
+  });
+
   it('refuse an unknown version', () => {
     const s = { ...new AmqpBroker().snapshot(), version: 2 } as unknown as BrokerSnapshot;
     expect(() => AmqpBroker.restore(s)).toThrow('unsupported broker snapshot version 2');

@@ -242,6 +242,13 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
     for (const [conn, chn, n] of sq.getHolders) q.getHolders.set(channels.get(`${conn}/${chn}`)!, n);
     b.queues.set(q.name, q);
   }
+  // A channel lists its consumers in registration order (resuming after an ack, closing and
+  // requeueing go through them in that order); the loop above added them queue by queue.
+  for (const ch of channels.values()) {
+    const mine = [...ch.consumers.values()].sort((x, y) => x.order - y.order);
+    ch.consumers.clear();
+    for (const c of mine) ch.consumers.set(c.tag, c);
+  }
 
   // deliveries from a queue that was deleted meanwhile still sit on their channel
   const detached = new Map<string, Queue>();
