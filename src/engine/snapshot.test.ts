@@ -159,6 +159,23 @@ describe('snapshots', () => {
     expect(trace.filter((e) => e.type === 'requeued').map((e) => (e.type === 'requeued' ? e.queue : ''))).toEqual(['q2', 'q2']);
   });
 
+  it('keep the order in which a destination got its bindings (the unbind order when it is deleted)', () => {
+    const f = new Fixture();
+    f.exchange('x1', 'fanout');
+    f.exchange('x2', 'fanout', { autoDelete: true });
+    f.exchange('x3', 'fanout');
+    f.queue('q');
+    f.bind('x2', 'q');
+    f.bind('x1', 'q');
+    f.bind('x3', 'q', 'a');
+    unwrap(f.broker.queueUnbind(f.ch, { exchange: 'x1', queue: 'q' }));
+    f.bind('x1', 'q');
+    const trace = expectSameFuture(f, (b) => {
+      b.queueDelete(f.ch, { queue: 'q' });
+    });
+    expect(trace.map((e) => (e.type === 'unbound' ? `unbound ${e.source}` : e.type))).toEqual(['queue-deleted', 'unbound x2', 'exchange-deleted', 'unbound x3', 'unbound x1']);
+  });
+
   it('refuse an unknown version', () => {
     const s = { ...new AmqpBroker().snapshot(), version: 2 } as unknown as BrokerSnapshot;
     expect(() => AmqpBroker.restore(s)).toThrow('unsupported broker snapshot version 2');

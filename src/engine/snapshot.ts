@@ -4,7 +4,7 @@ import { type Channel, Connection, Consumer, Exchange, Queue, type Unacked } fro
 import type { FieldTable } from './fields';
 import type { Message, QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
-import type { ExchangeType } from './routing';
+import type { Binding, ExchangeType } from './routing';
 import { Schedule, type Timer } from './schedule';
 
 /**
@@ -22,6 +22,11 @@ export interface BrokerSnapshot {
   exchanges: SnapExchange[];
   queues: SnapQueue[];
   connections: SnapConnection[];
+  /**
+   * The bindings that end at each queue or exchange, in the order they were made: deleting the
+   * destination removes them in that order. [destination key, [source, binding key][]].
+   */
+  bindingsTo?: [string, [string, string][]][];
 }
 
 interface SnapEntry {
@@ -185,6 +190,7 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     exchanges,
     queues,
     connections,
+    bindingsTo: [...b.bindingsTo].filter(([, set]) => set.size > 0).map(([dest, set]) => [dest, [...set].map((bd) => [bd.source, bd.key] as [string, string])]),
   };
   // plain data, detached from the live broker
   return JSON.parse(JSON.stringify(snap)) as BrokerSnapshot;
@@ -205,6 +211,16 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
 
   for (const x of s.exchanges) b.exchanges.set(x.name, new Exchange(x.name, x.type, x.durable, x.autoDelete, x.internal, x.args));
   for (const x of s.exchanges) for (const bd of x.bindings) addBinding(b, b.exchanges.get(x.name)!, bd.destination, bd.destinationType, bd.routingKey, bd.arguments);
+  // addBinding indexed them exchange by exchange; put each destination's back in creation order
+  for (const [dest, order] of s.bindingsTo ?? []) {
+    const set = b.bindingsTo.get(dest);
+    if (!set) continue;
+    const ordered = order.map(([source, key]) => b.exchanges.get(source)?.bindings.get(key)).filter((bd): bd is Binding => bd !== undefined && set.has(bd));
+    for (const bd of ordered) set.delete(bd);
+    const rest = [...set];
+    set.clear();
+    for (const bd of [...ordered, ...rest]) set.add(bd);
+  }
 
   const channels = new Map<string, Channel>();
   for (const c of s.connections) {
