@@ -200,6 +200,20 @@ describe('basic.recover', () => {
     ]);
   });
 
+  it('puts every message of the channel back before redelivering any (the trace never shows prefetch exceeded)', () => {
+    const f = new Fixture();
+    f.queue('q1');
+    f.queue('q2');
+    f.fill('q1', ['1']);
+    f.fill('q2', ['2']);
+    f.consume('q1', { consumerTag: 'c1' });
+    f.consume('q2', { consumerTag: 'c2' });
+    unwrap(f.broker.basicQos(f.ch, { prefetchCount: 1, global: true }));
+    f.reset();
+    unwrap(f.broker.basicRecover(f.ch));
+    expect(f.take().map((e) => (e.type === 'requeued' || e.type === 'delivered' ? `${e.type} ${e.msgId}` : e.type))).toEqual(['requeued 1', 'requeued 2', 'delivered 1']);
+  });
+
   it('does nothing to no-ack deliveries, or with nothing unacked', () => {
     const f = new Fixture();
     f.queue('q');
