@@ -248,6 +248,23 @@ describe('closing a channel or connection', () => {
     expect(f.all('channel-closed').at(-1)).toEqual({ type: 'channel-closed', t: 0, connection: ch.connection, channel: ch.channel });
   });
 
+  it('delivers nothing to the closing channel, even a message dead-lettered by its own requeue', () => {
+    const f = new Fixture();
+    // q1 keeps nothing ready: a requeued message is dropped at once and dead-lettered to q2
+    f.queue('q1', { 'x-max-length': 0, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'q2' });
+    f.queue('q2');
+    const ch = f.channel();
+    f.consume('q1', { ch, consumerTag: 'on-q1' });
+    f.consume('q2', { ch, consumerTag: 'on-q2' });
+    f.fill('q1', ['m']);
+    expect(f.delivered('on-q1')).toEqual(['m']);
+    f.reset();
+    unwrap(f.broker.channelClose(ch));
+    expect(f.all('delivered')).toEqual([]);
+    expect(f.ready('q2')).toEqual(['m']);
+    expect(f.all('consumer-cancelled').map((c) => c.consumerTag)).toEqual(['on-q1', 'on-q2']);
+  });
+
   it('requeued messages go to another consumer that has room', () => {
     const f = new Fixture();
     f.queue('q');
