@@ -49,7 +49,9 @@ describe('round robin', () => {
     const f = new Fixture();
     f.queue('q');
     const chs = [f.channel(), f.channel(), f.channel()];
-    chs.forEach((ch, i) => f.consume('q', { ch, consumerTag: `c${i + 1}`, prefetch: 1 }));
+    chs.forEach((ch, i) => {
+      f.consume('q', { ch, consumerTag: `c${i + 1}`, prefetch: 1 });
+    });
     f.fill('q', ['1', '2', '3', '4', '5', '6']);
     ackAll(f, chs[1]);
     ackAll(f, chs[0]);

@@ -86,17 +86,27 @@ describe('soft errors close the channel, hard errors the connection', () => {
     ['get from a missing queue', (f, ch) => f.broker.basicGet(ch, { queue: 'nope' }), 404, 'channel', "NOT_FOUND - no queue 'nope' in vhost '/'"],
     ['bind a missing queue', (f, ch) => f.broker.queueBind(ch, { queue: 'nope', exchange: 'amq.direct' }), 404, 'channel', "NOT_FOUND - no queue 'nope' in vhost '/'"],
     ['declare an amq. exchange', (f, ch) => f.broker.exchangeDeclare(ch, { exchange: 'amq.x', type: 'fanout' }), 403, 'channel', "ACCESS_REFUSED - exchange name 'amq.x' contains reserved prefix 'amq.*'"],
-    ['publish to an internal exchange', (f, ch) => (f.exchange('in', 'fanout', { internal: true }), f.broker.basicPublish(ch, { exchange: 'in', routingKey: '' })), 403, 'channel', "ACCESS_REFUSED - cannot publish to internal exchange 'in' in vhost '/'"],
+    ['publish to an internal exchange', (f, ch) => {
+      f.exchange('in', 'fanout', { internal: true });
+      return f.broker.basicPublish(ch, { exchange: 'in', routingKey: '' });
+    }, 403, 'channel', "ACCESS_REFUSED - cannot publish to internal exchange 'in' in vhost '/'"],
     ['consume an exclusive queue of another connection', (f, ch) => {
       const owner = f.broker.connectionOpen('owner');
       unwrap(f.broker.queueDeclare(f.channel(owner), { queue: 'ex', exclusive: true }));
       return f.broker.basicConsume(ch, { queue: 'ex' });
     }, 405, 'channel', "RESOURCE_LOCKED - cannot obtain exclusive access to locked queue 'ex'"],
     ['ack an unknown tag', (f, ch) => f.broker.basicAck(ch, { deliveryTag: 5 }), 406, 'channel', 'PRECONDITION_FAILED - unknown delivery tag 5'],
-    ['redeclare a queue differently', (f, ch) => (f.queue('q', { 'x-max-length': 1 }), f.broker.queueDeclare(ch, { queue: 'q' })), 406, 'channel', "PRECONDITION_FAILED - inequivalent arg 'x-max-length'"],
+    ['redeclare a queue differently', (f, ch) => {
+      f.queue('q', { 'x-max-length': 1 });
+      return f.broker.queueDeclare(ch, { queue: 'q' });
+    }, 406, 'channel', "PRECONDITION_FAILED - inequivalent arg 'x-max-length'"],
     ['publish with a user-id that is not the connection user', (f, ch) => f.broker.basicPublish(ch, { exchange: '', routingKey: 'q', properties: { userId: 'mallory' } }), 406, 'channel', "PRECONDITION_FAILED - user_id property set to 'mallory' but authenticated user was 'guest'"],
     ['declare an unknown exchange type', (f, ch) => f.broker.exchangeDeclare(ch, { exchange: 'x', type: 'nope' }), 503, 'connection', "COMMAND_INVALID - unknown exchange type 'nope'"],
-    ['reuse a consumer tag', (f, ch) => (f.queue('q'), f.consume('q', { ch, consumerTag: 't' }), f.broker.basicConsume(ch, { queue: 'q', consumerTag: 't' })), 530, 'connection', "NOT_ALLOWED - attempt to reuse consumer tag 't'"],
+    ['reuse a consumer tag', (f, ch) => {
+      f.queue('q');
+      f.consume('q', { ch, consumerTag: 't' });
+      return f.broker.basicConsume(ch, { queue: 'q', consumerTag: 't' });
+    }, 530, 'connection', "NOT_ALLOWED - attempt to reuse consumer tag 't'"],
     ['recover without requeue', (_f, ch) => _f.broker.basicRecover(ch, { requeue: false }), 540, 'connection', 'NOT_IMPLEMENTED - requeue=false'],
     ['consume a quorum queue with global qos', (f, ch) => {
       f.queue('qq', { 'x-queue-type': 'quorum' }, { durable: true });
