@@ -280,6 +280,14 @@ describe('single active consumer (x-single-active-consumer)', () => {
     expect(active()).toEqual([['second', true]]);
   });
 
+  it('refuses an exclusive consumer, even as the first one (403, as rabbit_amqqueue_process does)', () => {
+    const f = new Fixture();
+    f.queue('sac', { 'x-single-active-consumer': true });
+    const e = failure(f.broker.basicConsume(f.ch, { queue: 'sac', exclusive: true }));
+    expect(e).toMatchObject({ code: 403, text: "ACCESS_REFUSED - queue 'sac' in vhost '/' in exclusive use" });
+    expect(f.depth('sac').consumers).toBe(0);
+  });
+
   it('hands over when the active consumer channel closes, with its unacked messages requeued to the new one', () => {
     const f = new Fixture();
     f.queue('sac', { 'x-single-active-consumer': true });

@@ -42,7 +42,9 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   if (q.isQuorum && ch.globalPrefetch > 0) fail(540, M, `queue '${q.name}' in vhost '/' does not support global qos`);
   let tag = p.consumerTag ?? '';
   if (tag === '') tag = `amq.ctag-${nextToken(b.rng)}`;
-  if (q.exclusiveConsumer || (p.exclusive && q.consumers.length > 0)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
+  // a classic single-active-consumer queue takes no exclusive consumer at all (exclusive_consume_unavailable)
+  const exclusiveRefused = q.consumers.length > 0 || (q.parsed.singleActiveConsumer && !q.isQuorum);
+  if (q.exclusiveConsumer || (p.exclusive && exclusiveRefused)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
   const priority = integerValue(xPriority) ?? 0;
   const c = new Consumer(tag, q, ch, !!p.noAck, !!p.exclusive, priority, ch.consumerPrefetch, { ...args }, b.nextConsumerOrder++);
   q.consumers.push(c);
