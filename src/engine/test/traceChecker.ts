@@ -26,6 +26,8 @@ interface Copy {
   requeued: boolean;
   /** quorum: returns so far (x-delivery-count) */
   returns: number;
+  /** order of arrival in its queue (set when enqueued) */
+  seq: number;
   holder?: Held;
 }
 
@@ -91,6 +93,7 @@ export class TraceChecker {
   private quorumQueues = new Set<string>();
   private pendingDeadLetter = new Map<number, number>();
   private lastT = Number.NEGATIVE_INFINITY;
+  private enqueueSeq = 1;
   /** how each copy ended, by reason */
   readonly ended = new Map<string, number>();
   counts = { published: 0, routed: 0, unroutable: 0, copies: 0, deliveries: 0 };
@@ -158,7 +161,7 @@ export class TraceChecker {
         if (e.queues.length === 0 || JSON.stringify(sorted) !== JSON.stringify(e.queues)) fail('routed queues must be distinct, sorted, non-empty', e);
         for (const q of e.queues) {
           const key = copyKey(e.msgId, q);
-          this.live.set(key, { key, msgId: e.msgId, queue: q, state: 'offered', requeued: false, returns: 0 });
+          this.live.set(key, { key, msgId: e.msgId, queue: q, state: 'offered', requeued: false, returns: 0, seq: 0 });
           this.counts.copies++;
         }
         break;
@@ -187,6 +190,7 @@ export class TraceChecker {
       case 'enqueued': {
         const c = this.copy(e.msgId, e.queue, e, ['offered']);
         c.state = 'ready';
+        c.seq = this.enqueueSeq++;
         const ready = this.readyCount(e.queue);
         if (e.depth !== ready) fail(`enqueued depth ${e.depth}, model has ${ready} ready`, e);
         break;
@@ -412,7 +416,18 @@ export class TraceChecker {
     for (const q of queues) {
       const model = byQueue.get(q.name) ?? { ready: [], unacked: 0 };
       byQueue.delete(q.name);
-      const ids = i.readyMessages(q.name, Number.POSITIVE_INFINITY).map((m) => m.msgId);
+      const messages = i.readyMessages(q.name, Number.POSITIVE_INFINITY);
+      const ids = messages.map((m) => m.msgId);
+      if (q.type === 'classic') {
+        // FIFO, requeued messages back in their place; with x-max-priority, highest (capped) priority first
+        const max = q.settings.maxPriority ?? 0;
+        const rank = messages.map((m) => [max > 0 ? Math.min(m.properties.priority ?? 0, max) : 0, this.live.get(copyKey(m.msgId, q.name))?.seq ?? 0] as const);
+        for (let k = 1; k < rank.length; k++) {
+          const [pa, sa] = rank[k - 1]!;
+          const [pb, sb] = rank[k]!;
+          if (pa < pb || (pa === pb && sa > sb)) fail(`queue '${q.name}': ready messages out of order ${JSON.stringify(ids)}`);
+        }
+      }
       if (q.ready !== ids.length) fail(`queue '${q.name}': ready counter ${q.ready} but ${ids.length} messages`);
       if (JSON.stringify([...ids].sort((a, b) => a - b)) !== JSON.stringify(model.ready.sort((a, b) => a - b))) {
         fail(`queue '${q.name}': ready ${JSON.stringify(ids)} but the trace says ${JSON.stringify(model.ready)}`);

@@ -49,7 +49,7 @@ export type Op =
   | { op: 'qos'; ch: number; count: number; global: boolean }
   | { op: 'consume'; ch: number; queue: number; noAck: boolean; exclusive: boolean; priority: number; tag: number }
   | { op: 'cancel'; ch: number; pick: number }
-  | { op: 'publish'; ch: number; toQueue: boolean; exchange: number; key: string; headers: FieldTable | null; expiration: number | null; priority: number | null; persistent: boolean; mandatory: boolean; body: string }
+  | { op: 'publish'; ch: number; toQueue: boolean; exchange: number; key: string; cc: string[] | null; bcc: string[] | null; headers: FieldTable | null; expiration: number | null; priority: number | null; persistent: boolean; mandatory: boolean; body: string }
   | { op: 'get'; ch: number; queue: number; noAck: boolean }
   | { op: 'settle'; ch: number; pick: number; how: 'ack' | 'nack' | 'reject'; multiple: boolean; requeue: boolean; bogus: boolean }
   | { op: 'recover'; ch: number; requeue: boolean }
@@ -158,6 +158,9 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
       toQueue: fc.boolean(),
       exchange: pick,
       key: routingKey,
+      // sender-selected distribution: more routing keys in the CC and BCC headers
+      cc: sometimes(fc.array(routingKey, { minLength: 1, maxLength: 2 }), 6),
+      bcc: sometimes(fc.array(routingKey, { minLength: 1, maxLength: 2 }), 8),
       headers: sometimes(headers, 2),
       expiration: sometimes(fc.integer({ min: 0, max: 400 }), 5),
       priority: sometimes(fc.nat(6), 2),
@@ -326,7 +329,7 @@ export function runOp(b: AmqpBroker, s: ClientState, t: Topology, op: Op, hooks:
     }
     case 'publish': {
       const properties: BasicProperties = { deliveryMode: op.persistent ? 2 : 1 };
-      if (op.headers) properties.headers = op.headers;
+      if (op.headers || op.cc || op.bcc) properties.headers = { ...op.headers, ...(op.cc ? { CC: op.cc } : {}), ...(op.bcc ? { BCC: op.bcc } : {}) };
       if (op.expiration !== null) properties.expiration = String(op.expiration);
       if (op.priority !== null) properties.priority = op.priority;
       // half of the messages go straight to a queue through the default exchange
