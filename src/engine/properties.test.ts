@@ -4,7 +4,8 @@ import { AmqpBroker } from './api';
 import type { BrokerSnapshot } from './snapshot';
 import type { TraceEvent } from './trace';
 import { TraceChecker } from './test/traceChecker';
-import { type ClientState, newClient, type Op, runOp, setup, type Workload, workloadArb } from './test/workload';
+import { CONSUMERS, workloadArb } from './test/arbitraries';
+import { type ClientState, newClient, type Op, runOp, setup, type Workload } from './test/workload';
 
 /**
  * Property tests over random topologies and operation sequences (see test/workload.ts and
@@ -64,26 +65,62 @@ function views(b: AmqpBroker) {
 }
 
 describe('random workloads (property tests)', () => {
+  /** Every way a copy can end, summed over all runs: the workloads must reach each of them. */
+  function tally(into: Map<string, number>, checker: TraceChecker): void {
+    for (const [how, n] of checker.ended) into.set(how, (into.get(how) ?? 0) + n);
+  }
+
   it('account for every message copy exactly once, never exceed prefetch, number delivery tags per channel, keep counters exact (seed 20240611)', () => {
-    let delivered = 0;
+    const ends = new Map<string, number>();
     fc.assert(
-      fc.property(workloadArb, (w) => {
+      fc.property(workloadArb(), (w) => {
         const checker = new TraceChecker();
         const run = start(w, checker);
         continueWith(run, w, w.ops, checker);
         const { copies, live, ended } = checker.balance();
         expect(live + ended).toBe(copies);
-        delivered += checker.counts.deliveries;
+        tally(ends, checker);
       }),
-      { seed: 20240611, numRuns: 300 },
+      { seed: 20240611, numRuns: 250 },
     );
-    // the workloads do reach consumers (a property over nothing would prove nothing)
-    expect(delivered).toBeGreaterThan(1000);
-  }, 30_000);
+    // a property over workloads that never get there would prove nothing
+    expect([...ends.keys()].sort()).toEqual([
+      'acked',
+      'consumed no-ack',
+      'dead-lettered delivery_limit',
+      'dead-lettered expired',
+      'dead-lettered maxlen',
+      'dead-lettered rejected',
+      'dropped broker-restart',
+      'dropped delivery_limit',
+      'dropped expired',
+      'dropped maxlen',
+      'dropped no-dlx-exchange',
+      'dropped reject-publish',
+      'dropped rejected',
+      'lost with queue',
+      'purged',
+    ]);
+    expect(ends.get('acked')).toBeGreaterThan(200);
+  }, 60_000);
+
+  it('with consumers, prefetch and acks in the foreground, and no topology churn: the same invariants (seed 4242)', () => {
+    const ends = new Map<string, number>();
+    fc.assert(
+      fc.property(workloadArb(CONSUMERS), (w) => {
+        const checker = new TraceChecker();
+        continueWith(start(w, checker), w, w.ops, checker);
+        tally(ends, checker);
+      }),
+      { seed: 4242, numRuns: 150 },
+    );
+    expect(ends.get('acked')).toBeGreaterThan(200);
+    expect(ends.get('dropped rejected')).toBeGreaterThan(20);
+  }, 60_000);
 
   it('snapshot → JSON → restore → carry on gives exactly the trace of not snapshotting (seed 7031)', () => {
     fc.assert(
-      fc.property(workloadArb, fc.nat(), fc.nat(), (w, cut1, cut2) => {
+      fc.property(workloadArb(), fc.nat(), fc.nat(), (w, cut1, cut2) => {
         const [a, b] = [cut1 % (w.ops.length + 1), cut2 % (w.ops.length + 1)].sort((x, y) => x - y) as [number, number];
         // the reference: straight through
         const ref = start(w);
@@ -110,11 +147,11 @@ describe('random workloads (property tests)', () => {
       }),
       { seed: 7031, numRuns: 150 },
     );
-  }, 30_000);
+  }, 60_000);
 
   it('the same seed and the same operations give the same trace (seed 99)', () => {
     fc.assert(
-      fc.property(workloadArb, (w) => {
+      fc.property(workloadArb(), (w) => {
         const one = start(w);
         continueWith(one, w, w.ops);
         const two = start(w);
@@ -124,6 +161,6 @@ describe('random workloads (property tests)', () => {
       }),
       { seed: 99, numRuns: 100 },
     );
-  }, 30_000);
+  }, 60_000);
 });
 

@@ -1,6 +1,8 @@
 import type { AmqpBroker } from '../api';
 import type { ChannelRef } from '../broker';
 import type { TraceEvent } from '../trace';
+import { auditAgainstBroker } from './brokerAudit';
+import { type Chan, type Consumer, type Copy, type CopyState, chanKey, copyKey, fail, type Held, type Msg } from './traceModel';
 
 /**
  * An independent bookkeeper for the broker's trace. It replays every event against a model of
@@ -14,75 +16,6 @@ import type { TraceEvent } from '../trace';
  * limit, refused, rejected, expired without DLX, delivery limit, restart), purged, or lost with
  * its deleted queue; until then it is ready in its queue or unacked on one channel.
  */
-
-type CopyState = 'offered' | 'ready' | 'unacked' | 'expiring' | 'requeueing' | 'rejecting' | 'lost';
-
-interface Copy {
-  key: string;
-  msgId: number;
-  queue: string;
-  state: CopyState;
-  /** was requeued at least once (redelivered flag) */
-  requeued: boolean;
-  /** quorum: returns so far (x-delivery-count) */
-  returns: number;
-  /** order of arrival in its queue (set when enqueued) */
-  seq: number;
-  holder?: Held;
-}
-
-interface Held {
-  chan: Chan;
-  tag: number;
-  copy: Copy;
-  /** the consumer it was delivered to (kept after a cancel: it still counts channel-wide) */
-  consumer?: Consumer;
-}
-
-interface Consumer {
-  tag: string;
-  queue: string;
-  prefetch: number;
-  noAck: boolean;
-  unacked: number;
-}
-
-interface Chan {
-  key: string;
-  connection: number;
-  channel: number;
-  open: boolean;
-  nextTag: number;
-  prefetch: number;
-  globalPrefetch: number;
-  /** consumer deliveries not yet settled, what the global limit counts */
-  globalUnacked: number;
-  nextPublishSeqNo: number;
-  consumers: Map<string, Consumer>;
-  held: Map<number, Held>;
-}
-
-interface Msg {
-  id: number;
-  mandatory: boolean;
-  deadLetteredFrom?: number;
-  publishSeqNo?: number;
-  outcome?: 'routed' | 'unroutable';
-  refused: boolean;
-  confirmed: boolean;
-  returned: boolean;
-  /** dead-letter copies that went nowhere must be dropped */
-  droppedUnroutable: boolean;
-}
-
-export class TraceViolation extends Error {}
-
-function fail(why: string, e?: TraceEvent): never {
-  throw new TraceViolation(e ? `${why}\n  at event ${JSON.stringify(e)}` : why);
-}
-
-const chanKey = (connection: number, channel: number) => `${connection}/${channel}`;
-const copyKey = (msgId: number, queue: string) => `${msgId}\u0000${queue}`;
 
 export class TraceChecker {
   private msgs = new Map<number, Msg>();
@@ -403,63 +336,7 @@ export class TraceChecker {
     this.fresh = [];
     if (this.counts.published !== this.counts.routed + this.counts.unroutable) fail('published != routed + unroutable');
 
-    // queues: ready and unacked copies, as sets and as counts
-    const i = broker.inspect;
-    const queues = i.queues();
-    const byQueue = new Map<string, { ready: number[]; unacked: number }>();
-    for (const c of this.live.values()) {
-      const q = byQueue.get(c.queue) ?? { ready: [], unacked: 0 };
-      if (c.state === 'ready') q.ready.push(c.msgId);
-      else q.unacked++;
-      byQueue.set(c.queue, q);
-    }
-    for (const q of queues) {
-      const model = byQueue.get(q.name) ?? { ready: [], unacked: 0 };
-      byQueue.delete(q.name);
-      const messages = i.readyMessages(q.name, Number.POSITIVE_INFINITY);
-      const ids = messages.map((m) => m.msgId);
-      if (q.type === 'classic') {
-        // FIFO, requeued messages back in their place; with x-max-priority, highest (capped) priority first
-        const max = q.settings.maxPriority ?? 0;
-        const rank = messages.map((m) => [max > 0 ? Math.min(m.properties.priority ?? 0, max) : 0, this.live.get(copyKey(m.msgId, q.name))?.seq ?? 0] as const);
-        for (let k = 1; k < rank.length; k++) {
-          const [pa, sa] = rank[k - 1]!;
-          const [pb, sb] = rank[k]!;
-          if (pa < pb || (pa === pb && sa > sb)) fail(`queue '${q.name}': ready messages out of order ${JSON.stringify(ids)}`);
-        }
-      }
-      if (q.ready !== ids.length) fail(`queue '${q.name}': ready counter ${q.ready} but ${ids.length} messages`);
-      if (JSON.stringify([...ids].sort((a, b) => a - b)) !== JSON.stringify(model.ready.sort((a, b) => a - b))) {
-        fail(`queue '${q.name}': ready ${JSON.stringify(ids)} but the trace says ${JSON.stringify(model.ready)}`);
-      }
-      if (q.unacked !== model.unacked) fail(`queue '${q.name}': unacked counter ${q.unacked} but the trace says ${model.unacked}`);
-    }
-    for (const [name, q] of byQueue) fail(`trace has ${q.ready.length} ready / ${q.unacked} unacked copies in '${name}', which does not exist`);
-
-    // channels: what each holds, its consumers and their counters
-    const open = new Set<string>();
-    for (const conn of i.connections()) {
-      for (const v of conn.channels) {
-        const ch = this.chans.get(chanKey(conn.id, v.number));
-        if (!ch?.open) fail(`channel ${conn.id}/${v.number} is open but the trace says it is not`);
-        open.add(ch.key);
-        const held = i.unacked(conn.id, v.number).map((u) => `${u.deliveryTag}:${u.message.msgId}@${u.queue}`);
-        const model = [...ch.held.values()].sort((a, b) => a.tag - b.tag).map((h) => `${h.tag}:${h.copy.msgId}@${h.copy.queue}`);
-        if (JSON.stringify(held) !== JSON.stringify(model)) fail(`channel ${ch.key} holds ${JSON.stringify(held)} but the trace says ${JSON.stringify(model)}`);
-        if (v.prefetchCount !== ch.prefetch || v.globalPrefetchCount !== ch.globalPrefetch) fail(`channel ${ch.key} qos differs`);
-        const consumers = v.consumers.map((c) => `${c.consumerTag}@${c.queue}:${c.unacked}`).sort();
-        const modelConsumers = [...ch.consumers.values()].map((c) => `${c.tag}@${c.queue}:${c.unacked}`).sort();
-        if (JSON.stringify(consumers) !== JSON.stringify(modelConsumers)) fail(`channel ${ch.key} consumers ${JSON.stringify(consumers)} but the trace says ${JSON.stringify(modelConsumers)}`);
-      }
-    }
-    for (const ch of this.chans.values()) {
-      if (ch.open && !open.has(ch.key)) fail(`channel ${ch.key} is closed but the trace says it is open`);
-      if (!ch.open) {
-        if (ch.consumers.size) fail(`closed channel ${ch.key} still has consumers ${[...ch.consumers.keys()]}`);
-        for (const h of ch.held.values()) if (h.copy.state !== 'lost') fail(`closed channel ${ch.key} still holds message ${h.copy.msgId}`);
-        ch.held.clear();
-      }
-    }
+    auditAgainstBroker(this.live, this.chans, broker);
   }
 
   /** Live copies (ready or unacked) plus every ended copy: equals every copy ever routed. */
