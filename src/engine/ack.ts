@@ -137,7 +137,12 @@ export function basicRecover(b: Broker, ch: Channel, p: { requeue?: boolean }): 
   resumeChannel(b, ch, touched);
 }
 
-/** Requeues deliveries queue by queue, each queue's in delivery-tag order. */
+/**
+ * Requeues deliveries queue by queue, each queue's in delivery-tag order. It does not deliver:
+ * the caller dispatches the returned queues once every message is back, so that the trace shows
+ * the whole channel released before any redelivery (the channel's prefetch room came back at
+ * once, as RabbitMQ's channel drops its unacked table in one go).
+ */
 export function requeueGrouped(b: Broker, list: Unacked[], reason: RequeueReason): Set<Queue> {
   const byQueue = new Map<Queue, Unacked[]>();
   for (const u of list) {
@@ -145,7 +150,7 @@ export function requeueGrouped(b: Broker, list: Unacked[], reason: RequeueReason
     if (g) g.push(u);
     else byQueue.set(u.queue, [u]);
   }
-  for (const [q, group] of byQueue) requeue(b, q, group.map((u) => u.entry), reason);
+  for (const [q, group] of byQueue) requeue(b, q, group.map((u) => u.entry), reason, false);
   return new Set(byQueue.keys());
 }
 

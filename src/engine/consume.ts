@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import { type Channel, Consumer, Queue } from './entities';
 import { fail } from './errors';
-import { type FieldTable, integerValue } from './fields';
+import { type FieldTable, amqpTypeName, integerValue } from './fields';
 import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
 import { checkExclusive, deleteQueue, findQueue } from './queueDeclare';
 import { nextToken } from './rng';
@@ -34,16 +34,23 @@ export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; glo
 
 export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consumerTag: string } {
   const M = 'basic.consume';
+  // rabbit_channel looks the tag up before it even looks for the queue
+  if (p.consumerTag && ch.consumers.has(p.consumerTag)) fail(530, M, `attempt to reuse consumer tag '${p.consumerTag}'`);
   const q = findQueue(b, p.queue, M);
   checkExclusive(q, ch.connection, M);
+  const args = p.arguments ?? {};
+  // rabbit_amqqueue:check_consume_arguments: x-priority must be an integer of some width
+  const xPriority = args['x-priority'];
+  if (xPriority !== undefined && integerValue(xPriority) === undefined) {
+    fail(406, M, `invalid arg 'x-priority' for queue '${q.name}' in vhost '/': "expected integer, got ${amqpTypeName(xPriority)}"`);
+  }
   if (q.isQuorum && ch.globalPrefetch > 0) fail(540, M, `queue '${q.name}' in vhost '/' does not support global qos`);
   let tag = p.consumerTag ?? '';
   if (tag === '') tag = `amq.ctag-${nextToken(b.rng)}`;
-  if (ch.consumers.has(tag)) fail(530, M, `attempt to reuse consumer tag '${tag}'`);
-  // an exclusive consumer excludes others; a single-active-consumer queue refuses exclusive consumers outright
-  if (q.exclusiveConsumer || (p.exclusive && (q.consumers.length > 0 || q.parsed.singleActiveConsumer))) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
-  const args = p.arguments ?? {};
-  const priority = integerValue(args['x-priority']) ?? 0;
+  // a classic single-active-consumer queue takes no exclusive consumer at all (exclusive_consume_unavailable)
+  const exclusiveRefused = q.consumers.length > 0 || (q.parsed.singleActiveConsumer && !q.isQuorum);
+  if (q.exclusiveConsumer || (p.exclusive && exclusiveRefused)) fail(403, M, `queue '${q.name}' in vhost '/' in exclusive use`);
+  const priority = integerValue(xPriority) ?? 0;
   const c = new Consumer(tag, q, ch, !!p.noAck, !!p.exclusive, priority, ch.consumerPrefetch, { ...args }, b.nextConsumerOrder++);
   q.consumers.push(c);
   ch.consumers.set(tag, c);

@@ -42,9 +42,14 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
+/** Reply codes that AMQP 0-9-1 defines as connection exceptions: 320 CONNECTION_FORCED and every 5xx. */
+function isConnectionCode(code: ReplyCode): boolean {
+  return code === 320 || code >= 500;
+}
+
 export function amqpError(code: ReplyCode, method: string, message: string): AmqpError {
   const name = REPLY_NAMES[code];
-  return { code, name, text: `${name} - ${message}`, scope: code >= 500 ? 'connection' : 'channel', method };
+  return { code, name, text: `${name} - ${message}`, scope: isConnectionCode(code) ? 'connection' : 'channel', method };
 }
 
 /** Thrown inside the engine to abort a method; caught at the method boundary and turned into a Result. */

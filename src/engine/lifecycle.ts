@@ -34,12 +34,15 @@ export function closeChannel(b: Broker, ch: Channel, error: AmqpError | undefine
   const consumers = [...ch.consumers.values()];
   const reason = why === 'connection' ? 'connection-closed' : 'channel-closed';
 
+  // Every consumer of the channel goes first: a requeue below can dead-letter into another
+  // queue this channel consumes from, and nothing may be delivered to a closed channel.
+  const alive = new Map<Queue, boolean>();
+  for (const q of queues) alive.set(q, !q.deleted);
+  for (const c of consumers) alive.set(c.queue, removeConsumer(b, c, { dispatch: false }) && alive.get(c.queue)!);
   for (const q of queues) {
-    let alive = !q.deleted;
-    for (const c of consumers) if (c.queue === q) alive = removeConsumer(b, c, { dispatch: false }) && alive;
     const mine = held.get(q) ?? [];
     for (const u of mine) releaseUnacked(ch, u);
-    if (!alive) continue;
+    if (!alive.get(q) || q.deleted) continue;
     if (mine.length) requeue(b, q, mine.map((u) => u.entry), reason);
     else dispatch(b, q); // e.g. a single-active-consumer handover
   }

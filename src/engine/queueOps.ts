@@ -211,9 +211,10 @@ export function withDeliveryCount(m: Message, count: number): Message['propertie
  * closed). Classic queues put each back at its original position, flagged redelivered. Quorum
  * queues count the return (x-delivery-count), drop or dead-letter past x-delivery-limit, and put
  * it in front, except a plain requeue without a delivery limit, which goes to the back.
- * Then, as RabbitMQ's requeue_and_run: length limit, expiry, deliveries.
+ * Then, as RabbitMQ's requeue_and_run: length limit, expiry, deliveries (unless the caller
+ * dispatches itself, after putting back what other queues get too).
  */
-export function requeue(b: Broker, q: Queue, entries: QueueEntry[], reason: RequeueReason): void {
+export function requeue(b: Broker, q: Queue, entries: QueueEntry[], reason: RequeueReason, dispatchNow = true): void {
   if (q.deleted) return;
   const explicit = reason === 'nack' || reason === 'reject' || reason === 'recover';
   for (const e of entries) {
@@ -236,7 +237,7 @@ export function requeue(b: Broker, q: Queue, entries: QueueEntry[], reason: Requ
   }
   dropOverLimit(b, q);
   dropExpired(b, q);
-  dispatch(b, q);
+  if (dispatchNow) dispatch(b, q);
 }
 
 /** A use of the queue (declare, basic.get, consumer gone): restarts the x-expires idle clock. */

@@ -4,7 +4,7 @@ import { type Channel, Connection, Consumer, Exchange, Queue, type Unacked } fro
 import type { FieldTable } from './fields';
 import type { Message, QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
-import type { ExchangeType } from './routing';
+import type { Binding, ExchangeType } from './routing';
 import { Schedule, type Timer } from './schedule';
 import type { PendingConfirm, Transit } from './transit';
 
@@ -28,6 +28,11 @@ export interface BrokerSnapshot {
   /** messages travelling inside the broker (by message id) */
   transits: (Omit<Transit, 'msg'> & { msg: number })[];
   pendingConfirms: PendingConfirm[];
+  /**
+   * The bindings that end at each queue or exchange, in the order they were made: deleting the
+   * destination removes them in that order. [destination key, [source, binding key][]].
+   */
+  bindingsTo?: [string, [string, string][]][];
 }
 
 interface SnapEntry {
@@ -90,7 +95,11 @@ interface SnapChannel {
   globalUnacked: number;
   confirm: boolean;
   nextPublishSeqNo: number;
-  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null }[];
+  /**
+   * `consumer` is the consumer tag and `consumerOrder` the consumer's registration number: a
+   * consumer that was cancelled may share its tag with a newer one on the same channel.
+   */
+  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null; consumerOrder?: number }[];
 }
 interface SnapConnection {
   id: number;
@@ -158,7 +167,14 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
       globalUnacked: ch.globalUnacked,
       confirm: ch.confirm,
       nextPublishSeqNo: ch.nextPublishSeqNo,
-      unacked: [...ch.unacked.values()].map((u) => ({ tag: u.tag, queue: u.queue.name, queueDeleted: u.queue.deleted, entry: entry(u.entry), consumer: u.consumer?.tag ?? null })),
+      unacked: [...ch.unacked.values()].map((u) => ({
+        tag: u.tag,
+        queue: u.queue.name,
+        queueDeleted: u.queue.deleted,
+        entry: entry(u.entry),
+        consumer: u.consumer?.tag ?? null,
+        ...(u.consumer ? { consumerOrder: u.consumer.order } : {}),
+      })),
     })),
   }));
   const exchanges: SnapExchange[] = [...b.exchanges.values()].map((x) => ({
@@ -188,6 +204,7 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     nextTransitId: b.nextTransitId,
     transits,
     pendingConfirms: [...b.pendingConfirms.values()],
+    bindingsTo: [...b.bindingsTo].filter(([, set]) => set.size > 0).map(([dest, set]) => [dest, [...set].map((bd) => [bd.source, bd.key] as [string, string])]),
   };
   // plain data, detached from the live broker
   return JSON.parse(JSON.stringify(snap)) as BrokerSnapshot;
@@ -210,6 +227,16 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
 
   for (const x of s.exchanges) b.exchanges.set(x.name, new Exchange(x.name, x.type, x.durable, x.autoDelete, x.internal, x.args));
   for (const x of s.exchanges) for (const bd of x.bindings) addBinding(b, b.exchanges.get(x.name)!, bd.destination, bd.destinationType, bd.routingKey, bd.arguments);
+  // addBinding indexed them exchange by exchange; put each destination's back in creation order
+  for (const [dest, order] of s.bindingsTo ?? []) {
+    const set = b.bindingsTo.get(dest);
+    if (!set) continue;
+    const ordered = order.map(([source, key]) => b.exchanges.get(source)?.bindings.get(key)).filter((bd): bd is Binding => bd !== undefined && set.has(bd));
+    for (const bd of ordered) set.delete(bd);
+    const rest = [...set];
+    set.clear();
+    for (const bd of [...ordered, ...rest]) set.add(bd);
+  }
 
   const channels = new Map<string, Channel>();
   for (const c of s.connections) {
@@ -225,6 +252,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
   }
 
   const consumers = new Map<string, Consumer>();
+  /** live consumers by registration number (the identity of a consumer) */
+  const byOrder = new Map<number, Consumer>();
   for (const sq of s.queues) {
     const owner = sq.owner === null ? null : (b.connections.get(sq.owner) ?? null);
     const q = new Queue(sq.name, sq.durable, sq.autoDelete, owner, sq.args, sq.parsed, sq.lastUsedAt);
@@ -237,12 +266,20 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
       q.consumers.push(con);
       ch.consumers.set(c.tag, con);
       consumers.set(cKey(c.connection, c.channel, c.tag), con);
+      byOrder.set(c.order, con);
     }
     q.active = sq.active.map((k) => consumers.get(k)!);
     q.blocked = sq.blocked.map((k) => consumers.get(k)!);
     q.exclusiveConsumer = sq.exclusiveConsumer ? consumers.get(sq.exclusiveConsumer)! : null;
     for (const [conn, chn, n] of sq.getHolders) q.getHolders.set(channels.get(`${conn}/${chn}`)!, n);
     b.queues.set(q.name, q);
+  }
+  // A channel lists its consumers in registration order (resuming after an ack, closing and
+  // requeueing go through them in that order); the loop above added them queue by queue.
+  for (const ch of channels.values()) {
+    const mine = [...ch.consumers.values()].sort((x, y) => x.order - y.order);
+    ch.consumers.clear();
+    for (const c of mine) ch.consumers.set(c.tag, c);
   }
 
   // deliveries from a queue that was deleted meanwhile still sit on their channel
@@ -261,9 +298,17 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
       const ch = channels.get(`${c.id}/${sc.number}`)!;
       for (const u of sc.unacked) {
         const q = u.queueDeleted ? detachedQueue(u.queue) : b.queues.get(u.queue)!;
-        const key = cKey(c.id, sc.number, u.consumer ?? '');
-        if (u.consumer !== null && !consumers.has(key)) consumers.set(key, detachedConsumer(q, ch, u.consumer));
-        const consumer = u.consumer === null ? null : consumers.get(key)!;
+        let consumer: Consumer | null = null;
+        if (u.consumer !== null && u.consumerOrder !== undefined) {
+          // the live consumer with that number, or the cancelled one that still owns the delivery
+          consumer = byOrder.get(u.consumerOrder) ?? null;
+          if (!consumer) byOrder.set(u.consumerOrder, (consumer = detachedConsumer(q, ch, u.consumer, u.consumerOrder)));
+        } else if (u.consumer !== null) {
+          // snapshots without consumerOrder: by tag
+          const key = cKey(c.id, sc.number, u.consumer);
+          if (!consumers.has(key)) consumers.set(key, detachedConsumer(q, ch, u.consumer, 0));
+          consumer = consumers.get(key)!;
+        }
         const un: Unacked = { tag: u.tag, queue: q, entry: entry(u.entry), consumer };
         ch.unacked.set(u.tag, un);
       }
@@ -277,6 +322,6 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
 }
 
 /** A cancelled consumer whose deliveries are still unacked: kept only as their owner. */
-function detachedConsumer(q: Queue, ch: Channel, tag: string): Consumer {
-  return new Consumer(tag, q, ch, false, false, 0, 0, {}, 0);
+function detachedConsumer(q: Queue, ch: Channel, tag: string, order: number): Consumer {
+  return new Consumer(tag, q, ch, false, false, 0, 0, {}, order);
 }
