@@ -39,6 +39,7 @@ export const EQUIVALENCE_KEYS = [
 ] as const;
 
 const M = 'queue.declare';
+export const MAX_EXPIRY_TIMER = 4294967295;
 
 interface Ctx {
   queue: string;
@@ -80,6 +81,10 @@ export function parseQueueArgs(
   const expires = nonNegInt(ctx, args, 'x-expires');
   if (expires === 0) invalid(ctx, 'x-expires', '{value_zero,0}');
   const messageTtl = nonNegInt(ctx, args, 'x-message-ttl');
+  // RabbitMQ's timers take at most 2^32 - 1 ms (?MAX_EXPIRY_TIMER)
+  for (const [key, v] of [['x-expires', expires], ['x-message-ttl', messageTtl]] as const) {
+    if (v !== undefined && v > MAX_EXPIRY_TIMER) invalid(ctx, key, `{value_too_large,${v}}`);
+  }
   const maxLength = nonNegInt(ctx, args, 'x-max-length');
   const maxLengthBytes = nonNegInt(ctx, args, 'x-max-length-bytes');
   const deliveryLimit = nonNegInt(ctx, args, 'x-delivery-limit');

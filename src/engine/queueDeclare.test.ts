@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AmqpBroker } from './api';
 import type { FieldTable } from './fields';
 import { parseQueueArgs } from './queueArgs';
 import { Fixture, failure, unwrap } from './test/harness';
@@ -283,5 +284,19 @@ describe('queue.purge and queue.delete', () => {
     // the channel is still usable, and the tag can be reused
     f.queue('q');
     f.consume('q', { ch, consumerTag: tag });
+  });
+});
+
+describe('timer arguments too large for RabbitMQ', () => {
+  it('refuses x-message-ttl and x-expires above 2^32 - 1 ms with 406', () => {
+    const b = new AmqpBroker();
+    const ch = b.channelOpen(b.connectionOpen());
+    const r1 = b.queueDeclare(ch, { queue: 'a', arguments: { 'x-message-ttl': 4294967296 } });
+    expect(r1.ok ? 0 : r1.error.code).toBe(406);
+    const ch2 = b.channelOpen(b.connectionOpen());
+    const r2 = b.queueDeclare(ch2, { queue: 'b', arguments: { 'x-expires': 4294967296 } });
+    expect(r2.ok ? 0 : r2.error.text).toContain('value_too_large');
+    const ch3 = b.channelOpen(b.connectionOpen());
+    expect(b.queueDeclare(ch3, { queue: 'c', arguments: { 'x-message-ttl': 4294967295 } }).ok).toBe(true);
   });
 });
