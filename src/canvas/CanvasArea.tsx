@@ -7,6 +7,7 @@ import { Notices } from '../panels/Notices';
 import { useEditor, useEditorApi } from '../store/useEditor';
 import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
+import { MessageLayer } from './layer/MessageLayer';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
 import { nodeTypes } from './nodeTypes';
@@ -81,6 +82,7 @@ export function CanvasArea() {
           <Background gap={24} />
           <MiniMap pannable zoomable nodeColor={minimapColor} />
           <Controls />
+          <MessageLayer />
         </ReactFlow>
         {empty ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
         <Notices />

@@ -1,0 +1,117 @@
+// npm run bench:render — frame times of the live canvas with 1,000 / 5,000 / 10,000 messages in flight.
+//
+// Builds the site, serves dist/ with vite preview on a free 127.0.0.1 port, and drives headless
+// Chromium (playwright-core): for each load it opens the app with a generated ~200-node topology
+// (bench/topology.ts, put in the autosave slot before the page loads, as if the user had built
+// it), presses play through the `window.__warren` hook, waits until the in-flight count is steady,
+// then records requestAnimationFrame deltas for a few seconds. Prints a table, then as its LAST
+// line one JSON object: {"runs":[{"inFlight":…,"p50":…,"p95":…},…]} (frame time in ms).
+// Options: --no-build (use the existing dist/), --seconds=N (measuring window, default 6).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { type Browser, chromium } from 'playwright-core';
+// @ts-expect-error plain ESM helper shared with the e2e runner, no type declarations
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { AUTOSAVE_KEY } from '../src/store/persistence';
+import { benchScenario, COUNTS } from './topology';
+import { type FrameSample, measureInPage } from './measure';
+
+/** Hop latency of the bench topology; in-flight ≈ 500 × rate per producer (calibrated, then measured). */
+const HOP_MS = 2000;
+const TARGETS = [
+  { target: 1000, rate: 2 },
+  { target: 5000, rate: 10 },
+  { target: 10000, rate: 20 },
+];
+const VIEWPORT = { width: 1280, height: 800 };
+const WARMUP_MS = 11_000;
+
+const args = process.argv.slice(2);
+const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve(port: number): Promise<ChildProcess> {
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function run(browser: Browser, base: string, rate: number): Promise<FrameSample> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // tsx compiles the page functions with esbuild's keepNames, which calls a __name helper the page lacks
+  await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+  const doc = benchScenario({ ratePerSec: rate, hopLatencyMs: HOP_MS });
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [AUTOSAVE_KEY, JSON.stringify(doc)] as const);
+  await page.goto(base);
+  await page.waitForFunction(() => window.__warren !== undefined && document.querySelectorAll('.react-flow__node').length > 150);
+  const sample = await measureInPage(page, WARMUP_MS, seconds * 1000);
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  await context.close();
+  return sample;
+}
+
+async function main() {
+  if (!args.includes('--no-build')) {
+    const b = spawnSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  const port = await freePort();
+  const server = await serve(port);
+  const browser = await chromium.launch({ executablePath: findBrowser() as string, args: CHROMIUM_ARGS as string[], headless: true });
+  const rows: { inFlight: number; p50: number; p95: number; extra: FrameSample }[] = [];
+  try {
+    console.log(`bench:render — ${COUNTS.producers + COUNTS.exchanges + COUNTS.queues + COUNTS.consumers} nodes, hop latency ${HOP_MS} ms, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${seconds} s per run`);
+    const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
+    for (const { target, rate } of TARGETS.filter((x) => !only || only.split(',').includes(String(x.target)))) {
+      const s = await run(browser, `http://127.0.0.1:${port}/`, rate);
+      const d = [...s.deltas].sort((a, b) => a - b);
+      rows.push({ inFlight: Math.round(s.inFlight), p50: r1(pct(d, 0.5)), p95: r1(pct(d, 0.95)), extra: s });
+      console.error(`  target ${target}: measured ${Math.round(s.inFlight)} in flight`);
+    }
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  console.log('');
+  console.log('in flight | drawn  | frames | fps  | frame p50 | frame p95 | frame max | sim tick avg | layer draw avg | layer draw p95');
+  for (const r of rows) {
+    const e = r.extra;
+    const d = [...e.deltas].sort((a, b) => a - b);
+    const fps = e.deltas.length / (e.deltas.reduce((a, b) => a + b, 0) / 1000);
+    console.log(
+      `${String(r.inFlight).padStart(9)} | ${String(Math.round(e.drawn)).padStart(6)} | ${String(e.deltas.length).padStart(6)} | ${fps.toFixed(1).padStart(4)} | ${r.p50.toFixed(1).padStart(6)} ms | ${r.p95.toFixed(1).padStart(6)} ms | ${r1(d[d.length - 1] ?? 0).toFixed(1).padStart(6)} ms | ${e.tickMs.toFixed(2).padStart(9)} ms | ${e.drawMs.toFixed(2).padStart(11)} ms | ${e.drawP95.toFixed(2).padStart(11)} ms`,
+    );
+  }
+  console.log(JSON.stringify({ runs: rows.map((r) => ({ inFlight: r.inFlight, p50: r.p50, p95: r.p95 })) }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
