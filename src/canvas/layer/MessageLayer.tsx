@@ -11,6 +11,7 @@ import { hitTest, refOf } from './frame';
 import { Legend } from './Legend';
 import { tokenSize } from './paint';
 import { type FlowState, LayerRenderer } from './renderer';
+import { surfaceFor } from './surfaceFor';
 import { exposeTestHook } from './testHook';
 import './layer.css';
 
@@ -53,7 +54,8 @@ export function MessageLayer() {
     const canvas = canvasRef.current;
     const wrapper = canvas?.parentElement;
     if (!canvas || !wrapper) return;
-    const r = new LayerRenderer(canvas, labelsRef.current);
+    const surface = surfaceFor(canvas);
+    const r = new LayerRenderer(surface.get(), labelsRef.current);
     rendererRef.current = r;
     const messageKeys = messageKeysOf(sim.log);
     r.keyOf = (id) => messageKeys.get(id);
@@ -95,6 +97,7 @@ export function MessageLayer() {
       wrapper.removeEventListener('pointermove', onMove);
       wrapper.classList.remove('token-hover');
       rendererRef.current = null;
+      surface.release();
     };
     // the renderer lives as long as the simulation and the flow; labels and motion are set below
   }, [sim, rf]);

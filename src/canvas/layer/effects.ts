@@ -1,5 +1,6 @@
 import { EFFECT_MS, type Effect, type EffectKind } from '../../store/tokens';
 import type { View } from './frame';
+import type { MarkDraw } from './marks';
 import { REJECT_COLOUR } from './paint';
 import { EMPTY_KEY_COLOUR, keyColour } from './palette';
 
@@ -79,6 +80,8 @@ export function aggregate(effects: readonly Effect[], now: number): Mark[] {
   return [...marks.values()];
 }
 
+export type { MarkDraw };
+
 /** Opacity of a mark of age `age` (virtual ms): full, then fading over the second half; still when motion is reduced. */
 export function fade(age: number, reduced: boolean): number {
   if (reduced) return 1;
@@ -94,48 +97,34 @@ export function markText(m: Mark, labels: EffectLabels): string {
   return text;
 }
 
-export function paintEffects(
-  ctx: CanvasRenderingContext2D, effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
+/** Where and how each visible effect is drawn: one badge per node and kind, stacked above the node. */
+export function effectMarks(
+  effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
   labels: EffectLabels, keyOf: (msgId: number) => string | undefined, reduced: boolean, tokenPx: number,
-): void {
-  if (effects.length === 0) return;
-  const marks = aggregate(effects, now);
-  if (marks.length === 0) return;
+): MarkDraw[] {
+  if (effects.length === 0) return [];
+  const out: MarkDraw[] = [];
   const { tx, ty, zoom } = view;
   const stack = new Map<string, number>();
-  ctx.font = '600 11px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
-  for (const m of marks) {
+  for (const m of aggregate(effects, now)) {
     const b = box(m.node);
     if (!b) continue;
     const alpha = fade(now - m.t, reduced);
     if (alpha <= 0) continue;
-    ctx.globalAlpha = alpha;
-    const side = FADES[m.kind];
-    if (side) {
-      // the message's own token, fading out where it ended
-      const key = m.msgId === undefined ? undefined : keyOf(m.msgId);
-      ctx.fillStyle = key === undefined ? EMPTY_KEY_COLOUR : keyColour(key);
-      const px = (side === 'in' ? b.x : b.x + b.width) * zoom + tx;
-      const py = (b.y + b.height / 2) * zoom + ty;
-      ctx.beginPath();
-      ctx.arc(px, py, tokenPx / 2 + 1, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    // badges above the node's top-right corner, stacked upwards
     const row = stack.get(m.node) ?? 0;
     stack.set(m.node, row + 1);
-    const text = markText(m, labels);
-    const w = ctx.measureText(text).width + 10;
-    const right = (b.x + b.width) * zoom + tx;
-    const top = b.y * zoom + ty - 20 * (row + 1);
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(right - w, top, w, 17);
-    ctx.strokeStyle = COLOUR[m.kind];
-    ctx.lineWidth = 1.5;
-    ctx.strokeRect(right - w + 0.5, top + 0.5, w - 1, 16);
-    ctx.fillStyle = COLOUR[m.kind];
-    ctx.fillText(text, right - w + 5, top + 9);
+    const draw: MarkDraw = { right: (b.x + b.width) * zoom + tx, top: b.y * zoom + ty - 20 * (row + 1), text: markText(m, labels), colour: COLOUR[m.kind], alpha };
+    const side = FADES[m.kind];
+    if (side) {
+      const key = m.msgId === undefined ? undefined : keyOf(m.msgId);
+      draw.dot = {
+        x: (side === 'in' ? b.x : b.x + b.width) * zoom + tx,
+        y: (b.y + b.height / 2) * zoom + ty,
+        r: tokenPx / 2 + 1,
+        colour: key === undefined ? EMPTY_KEY_COLOUR : keyColour(key),
+      };
+    }
+    out.push(draw);
   }
-  ctx.globalAlpha = 1;
+  return out;
 }

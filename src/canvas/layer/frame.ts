@@ -1,35 +1,17 @@
-import type { Segment, SegmentKind } from '../../store/tokens';
+import type { Segment } from '../../store/tokens';
 import type { MessageRef } from '../../store/simController';
 import { type PathLut, pointAt } from './bezier';
+import { keyColoured, LOOK_OF } from './looks';
 import { COLOURS, colourIndex } from './palette';
 import type { Travel } from './paths';
+
+export { keyColoured, LOOK, LOOK_OF, LOOKS, STYLES } from './looks';
 
 /**
  * One frame of tokens, laid out in screen pixels: flat typed arrays reused from frame to frame
  * (no object per token), each token with a style = look × colours + colour, so that the painter
  * can draw all tokens of one style with one fillStyle. Pure: no DOM, unit-tested.
  */
-export const LOOK = { message: 0, deadLetter: 1, returned: 2, ack: 3, confirm: 4, nack: 5, reject: 6, confirmNack: 7 } as const;
-export type Look = (typeof LOOK)[keyof typeof LOOK];
-export const LOOKS = 8;
-export const STYLES = LOOKS * COLOURS.length;
-
-export const LOOK_OF: Record<SegmentKind, Look> = {
-  publish: LOOK.message,
-  route: LOOK.message,
-  deliver: LOOK.message,
-  'dead-letter': LOOK.deadLetter,
-  return: LOOK.returned,
-  ack: LOOK.ack,
-  confirm: LOOK.confirm,
-  nack: LOOK.nack,
-  reject: LOOK.reject,
-  'confirm-nack': LOOK.confirmNack,
-};
-
-/** Looks drawn in their message's key colour (the others have a fixed colour: a green tick, a red cross). */
-export const keyColoured = (look: number) => look <= LOOK.returned;
-
 /** The viewport: screen = flow × zoom + (tx, ty); width × height in CSS pixels. */
 export interface View {
   tx: number;

@@ -1,4 +1,5 @@
-import { LOOK, LOOKS, STYLES, type TokenFrame } from './frame';
+import { type MarkDraw, paintMarks } from './marks';
+import { LOOK, LOOKS, STYLES } from './looks';
 import { COLOURS } from './palette';
 
 /**
@@ -7,6 +8,29 @@ import { COLOURS } from './palette';
  * (message dots as pixel-aligned squares, or one path of arcs when there are few) or one stroked
  * path (ticks and crosses). No allocation per token.
  */
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Tokens to paint, in screen px (a TokenFrame is one; the worker receives copies of its arrays). */
+export interface DrawList {
+  n: number;
+  x: Float32Array;
+  y: Float32Array;
+  style: Uint16Array;
+  count: Uint32Array;
+  selected: ArrayLike<number>;
+}
+
+/** Everything one frame paints. */
+export interface Packet {
+  width: number;
+  height: number;
+  dpr: number;
+  /** token size in CSS px */
+  size: number;
+  list: DrawList;
+  marks: MarkDraw[];
+}
+
 export const TICK_COLOUR = '#1f9d55';
 export const NACK_COLOUR = '#e67e22';
 export const REJECT_COLOUR = '#c0392b';
@@ -24,7 +48,7 @@ export class Painter {
   private next = new Uint32Array(STYLES);
   private order = new Uint32Array(1024);
 
-  paint(ctx: CanvasRenderingContext2D, f: TokenFrame, size: number): void {
+  paint(ctx: Ctx2D, f: DrawList, size: number): void {
     const n = f.n;
     if (n === 0) return;
     if (this.order.length < n) this.order = new Uint32Array(Math.max(n, this.order.length * 2));
@@ -50,7 +74,7 @@ export class Painter {
     }
   }
 
-  private drawRun(ctx: CanvasRenderingContext2D, f: TokenFrame, look: number, colour: string, a: number, b: number, size: number, round: boolean): void {
+  private drawRun(ctx: Ctx2D, f: DrawList, look: number, colour: string, a: number, b: number, size: number, round: boolean): void {
     const { x, y } = f;
     const order = this.order;
     const h = size / 2;
@@ -107,12 +131,13 @@ export class Painter {
   }
 
   /** Rings around the tokens of the selected message, and the counts of still tokens. */
-  overlay(ctx: CanvasRenderingContext2D, f: TokenFrame, size: number): void {
+  overlay(ctx: Ctx2D, f: DrawList, size: number): void {
     if (f.selected.length) {
       ctx.strokeStyle = RING_COLOUR;
       ctx.lineWidth = 2;
       ctx.beginPath();
-      for (const i of f.selected) {
+      for (let k = 0; k < f.selected.length; k++) {
+        const i = f.selected[k]!;
         ctx.moveTo(f.x[i]! + size, f.y[i]!);
         ctx.arc(f.x[i]!, f.y[i]!, size, 0, Math.PI * 2);
       }
@@ -132,7 +157,7 @@ export class Painter {
   }
 }
 
-function dots(ctx: CanvasRenderingContext2D, x: Float32Array, y: Float32Array, order: Uint32Array, a: number, b: number, size: number, round: boolean): void {
+function dots(ctx: Ctx2D, x: Float32Array, y: Float32Array, order: Uint32Array, a: number, b: number, size: number, round: boolean): void {
   if (size <= 0) return;
   if (round) {
     const r = size / 2;
@@ -150,5 +175,24 @@ function dots(ctx: CanvasRenderingContext2D, x: Float32Array, y: Float32Array, o
   for (let j = a; j < b; j++) {
     const i = order[j]!;
     ctx.fillRect(Math.round(x[i]!) - o, Math.round(y[i]!) - o, size, size);
+  }
+}
+
+/** Paints a whole frame on a canvas whose size is already width × height × dpr. */
+export function paintPacket(ctx: Ctx2D, painter: Painter, p: Packet): void {
+  ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, 0);
+  ctx.clearRect(0, 0, p.width, p.height);
+  painter.paint(ctx, p.list, p.size);
+  painter.overlay(ctx, p.list, p.size);
+  paintMarks(ctx, p.marks);
+}
+
+/** Sizes a canvas's backing store to the pane in device pixels. */
+export function fitCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, p: Pick<Packet, 'width' | 'height' | 'dpr'>): void {
+  const w = Math.max(1, Math.round(p.width * p.dpr));
+  const h = Math.max(1, Math.round(p.height * p.dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
   }
 }

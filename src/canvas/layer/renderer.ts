@@ -1,9 +1,10 @@
 import type { MessageRef } from '../../store/simController';
 import type { Effect, Segment } from '../../store/tokens';
-import { type EffectLabels, paintEffects } from './effects';
+import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
-import { Painter, tokenSize } from './paint';
+import { tokenSize } from './paint';
 import { EdgePaths, type FlowLookups } from './paths';
+import type { Surface } from './surface';
 
 /** What the renderer reads from React Flow every frame (its store's state). */
 export interface FlowState extends FlowLookups {
@@ -21,68 +22,67 @@ export interface SimFrame {
   selected: MessageRef | null;
 }
 
+/** Frames between two refreshes of the legend (the set of keys changes slowly; reading it costs a pass). */
+export const LEGEND_EVERY = 12;
+
 /**
- * The message layer's painter loop: one <canvas> over the React Flow pane, drawn once per
- * animation frame from virtual time (tokens on their lines, effects on their nodes) in the
- * viewport's transform. Skips the frame when nothing it depends on changed (paused and still:
- * no work at all). Framework-free: the React component only mounts it.
+ * The message layer's loop: once per animation frame, lays the tokens out from virtual time (on
+ * the main thread, where React Flow's geometry is, and where clicks are hit-tested) and hands the
+ * result to the surface that paints it. Skips the frame when nothing it depends on changed
+ * (paused and still: no work at all). Framework-free: the React component only mounts it.
  */
 export class LayerRenderer {
   reduced = false;
   labels: EffectLabels;
   keyOf: (msgId: number) => string | undefined = () => undefined;
   readonly frame = new TokenFrame();
-  /** tokens drawn in the last frame (the test hook reports it) */
+  /** tokens laid out in the last frame (after culling) */
   drawn = 0;
-  /** routing keys of the tokens on screen, refreshed every LEGEND_EVERY frames */
+  /** routing keys of the tokens on screen, refreshed every LEGEND_EVERY frames, reported when they change */
   onLegend: ((keys: string[]) => void) | null = null;
-  private painter = new Painter();
   private paths = new EdgePaths();
-  private ctx: CanvasRenderingContext2D | null;
   private last: unknown[] = [];
   private legend = '';
   private frames = 0;
 
-  constructor(private readonly canvas: HTMLCanvasElement, labels: EffectLabels) {
+  constructor(
+    private readonly surface: Surface,
+    labels: EffectLabels,
+  ) {
     this.labels = labels;
-    this.ctx = canvas.getContext('2d', { alpha: true });
   }
 
-  /** Forces the next draw (labels or language changed). */
+  /** Tokens the surface actually painted in its last frame. */
+  get painted(): number {
+    return this.surface.painted;
+  }
+
+  /** Forces the next draw (labels or motion preference changed). */
   invalidate(): void {
     this.last = [];
   }
 
   draw(now: number, flow: FlowState, sim: SimFrame): void {
-    const ctx = this.ctx;
-    if (!ctx) return;
+    // the painter is still on the previous frame: this one would queue up; the next one is newer
+    if (this.surface.busy) return;
     const [tx, ty, zoom] = flow.transform;
     const dpr = globalThis.devicePixelRatio || 1;
     const deps = [now, tx, ty, zoom, flow.width, flow.height, dpr, flow.nodes, flow.edges, sim.segments, sim.segments.length, sim.effects, sim.effects.length, sim.selected, this.reduced, this.labels];
     if (deps.length === this.last.length && deps.every((d, i) => Object.is(d, this.last[i]))) return;
     this.last = deps;
-    this.resize(flow.width, flow.height, dpr);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, flow.width, flow.height);
     const view: View = { tx, ty, zoom, width: flow.width, height: flow.height };
     this.paths.begin(flow);
     if (this.reduced) layoutStill(sim.segments, now, this.paths, view, this.frame, sim.selected);
     else layoutTokens(sim.segments, now, this.paths, view, this.frame, sim.selected);
     const size = tokenSize(zoom);
-    this.painter.paint(ctx, this.frame, size);
-    this.painter.overlay(ctx, this.frame, size);
-    paintEffects(ctx, sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size);
+    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size);
+    this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks });
     this.drawn = this.frame.n;
     if (this.onLegend && this.frames++ % LEGEND_EVERY === 0) this.updateLegend();
   }
 
-  private resize(width: number, height: number, dpr: number): void {
-    const w = Math.max(1, Math.round(width * dpr));
-    const h = Math.max(1, Math.round(height * dpr));
-    if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-    }
+  dispose(): void {
+    this.surface.dispose();
   }
 
   /** The keys of the message tokens on screen, sorted; reported only when the set changed. */
@@ -101,5 +101,3 @@ export class LayerRenderer {
     }
   }
 }
-
-export const LEGEND_EVERY = 12;

@@ -8,12 +8,14 @@ import type { LayerRenderer } from './renderer';
  *
  *   __warren.sim            the SimController (play(), pause(), setSpeed(), tokens, world…)
  *   __warren.inFlight()     segments on their way now: sim.tokens.active(now).length
- *   __warren.drawnTokens()  tokens the message layer drew in its last frame (after culling)
+ *   __warren.drawnTokens()  tokens the message layer laid out in its last frame (after culling)
+ *   __warren.paintedTokens() tokens its painter (worker or main thread) last put on the canvas
  */
 export interface WarrenTestHook {
   sim: SimController;
   inFlight(): number;
   drawnTokens(): number;
+  paintedTokens(): number;
 }
 
 declare global {
@@ -28,6 +30,7 @@ export function exposeTestHook(sim: SimController, layer: LayerRenderer): () => 
     sim,
     inFlight: () => sim.tokens.active(sim.world.now).length,
     drawnTokens: () => layer.drawn,
+    paintedTokens: () => layer.painted,
   };
   window.__warren = hook;
   return () => {
