@@ -59,7 +59,7 @@ const COLOUR: Record<EffectKind, string> = {
 /** Kinds whose message ends at the node: its token fades out there (on the side it arrived or leaves). */
 const FADES: Partial<Record<EffectKind, 'in' | 'out'>> = { expired: 'out', unroutable: 'in', dropped: 'in' };
 
-const MAX_DETAIL = 60;
+const MAX_DETAIL = 90;
 
 /** Effects still visible at `now`, grouped by node and kind (oldest group first). */
 export function aggregate(effects: readonly Effect[], now: number): Mark[] {
