@@ -114,7 +114,8 @@ export function effectMarks(
     const row = stack.get(m.node) ?? 0;
     stack.set(m.node, row + 1);
     const draw: MarkDraw = { right: (b.x + b.width) * zoom + tx, top: b.y * zoom + ty - 20 * (row + 1), text: markText(m, labels), colour: COLOUR[m.kind], alpha };
-    const side = FADES[m.kind];
+    // drop-head (max-length) drops the oldest message, at the head of the queue; other drops refuse it on arrival
+    const side = m.kind === 'dropped' && m.detail === 'maxlen' ? 'out' : FADES[m.kind];
     if (side) {
       const key = m.msgId === undefined ? undefined : keyOf(m.msgId);
       draw.dot = {

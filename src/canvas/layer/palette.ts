@@ -1,13 +1,11 @@
 /**
  * Colours of routing keys: a key always gets the same colour (a hash of the key, not the order
  * keys appear in), so a picture is the same after a rewind, a reload or on another machine. The
- * palette is Okabe–Ito and Tableau colours, distinguishable with the common colour-vision
- * deficiencies; the empty key is grey.
+ * palette is mostly Okabe–Ito (distinguishable with the common colour-vision deficiencies), ten
+ * colours far enough apart to tell on a small dot; the empty key is grey. Two keys may share a
+ * colour: the legend names the keys on screen.
  */
-export const PALETTE = [
-  '#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00',
-  '#8c564b', '#7f3c8d', '#1b9e77', '#b8860b', '#e7298a', '#3969ac',
-] as const;
+export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7f3c8d', '#8c564b', '#999933', '#e7298a'] as const;
 
 export const EMPTY_KEY_COLOUR = '#8a94a6';
 /** Index of the empty key's colour in COLOURS (after the palette). */

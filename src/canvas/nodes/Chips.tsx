@@ -39,7 +39,7 @@ export const ChipList = memo(function ChipList({ items, more, label, busy, class
         const cls = `chip${c.redelivered ? ' is-redelivered' : ''}${c.msgId === busy ? ' is-busy' : ''}${c.msgId === selected ? ' is-selected' : ''}`;
         return (
           <li key={c.msgId}>
-            <button type="button" className={cls} data-msg={c.msgId} style={{ background: c.key === undefined ? undefined : keyColour(c.key) }} aria-label={name} title={name} />
+            <button type="button" className={cls} data-msg={c.msgId} aria-pressed={c.msgId === selected} style={{ background: c.key === undefined ? undefined : keyColour(c.key) }} aria-label={name} title={name} />
           </li>
         );
       })}
