@@ -21,7 +21,7 @@ test('a work queue with two consumers comes alive: tokens travel, each consumer 
   await expect.poll(() => stat(c1, 'Deliveries received'), { timeout: 30_000 }).toBeGreaterThan(r1);
   // each holds what it has not acked yet (prefetch 10): the queue counts them as unacked
   await expect(c1.getByRole('list', { name: 'Unacked messages held by consumer1' }).getByRole('button').first()).toBeVisible();
-  await expect.poll(async () => Number(await node(page, 'Queue queue1').getByText('Unacked').locator('xpath=following-sibling::dd').innerText())).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await node(page, 'Queue queue1').getByText('Unacked').locator('xpath=following-sibling::dd').textContent())).toBeGreaterThan(0);
   // the producer counts what it sent
   expect(await stat(node(page, 'Producer producer1'), 'Messages published')).toBeGreaterThan(0);
   // and the legend names the routing key on screen

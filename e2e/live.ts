@@ -29,8 +29,8 @@ export async function input(page: Page, cmd: WorldInput) {
 
 /** A figure shown on a node, read from its labelled stat ("recv 12"). */
 export async function stat(scope: Locator, title: string): Promise<number> {
-  const text = (await scope.getByTitle(title, { exact: true }).first().innerText()).trim();
-  const m = /(\d+)\s*$/.exec(text.split('\n')[0]!.trim()) ?? /(\d+)/.exec(text);
+  const text = (await scope.getByTitle(title, { exact: true }).first().textContent()) ?? '';
+  const m = /(\d+)/.exec(text);
   if (!m) throw new Error(`no number in "${text}"`);
   return Number(m[1]);
 }
