@@ -4,11 +4,11 @@
 // what to optimise on a shared machine; wall time includes waiting for a core.
 //   node --import tsx bench/profile.ts [ratePerSec=10]   (serves the existing dist/)
 // Env: CSS='…' injects a style sheet (what-if experiments), GREP='regex' lists matching events.
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the e2e runner, no type declarations
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 import { AUTOSAVE_KEY } from '../src/store/persistence';
+import { freePort, serve } from './serve';
 import { benchScenario } from './topology';
 
 interface TraceEvent {
@@ -18,18 +18,18 @@ interface TraceEvent {
   tid: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; beginData?: { dirtyObjects?: number; totalObjects?: number; partialLayout?: boolean } };
 }
 
 const rate = Number(process.argv[2] ?? 10);
 const SECONDS = 3;
-const port = 4400 + Math.floor(Math.random() * 500);
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-await new Promise((r) => setTimeout(r, 2500));
+const port = await freePort();
+const server = await serve(port);
 const browser = await chromium.launch({ executablePath: findBrowser() as string, args: CHROMIUM_ARGS as string[], headless: true });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
 await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+if (process.env.INIT) await page.addInitScript({ path: process.env.INIT });
 await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE_KEY, JSON.stringify(benchScenario({ ratePerSec: rate, hopLatencyMs: 2000 }))] as const);
 await page.goto(`http://127.0.0.1:${port}/`);
 await page.waitForFunction(() => window.__warren !== undefined);
@@ -45,6 +45,23 @@ const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
 await cdp.send('Tracing.end');
 await done;
 
+if (process.env.JS) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(SECONDS * 1000);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  console.log(`--- JS self time, ms per second`);
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / SECONDS).toFixed(1).padStart(8)}  ${k}`);
+}
+if (process.env.INIT) console.log('page stats', await page.evaluate(() => JSON.stringify((globalThis as unknown as { __pmStats: unknown }).__pmStats)));
 const threads = new Map<string, string>();
 for (const e of events) if (e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
 const frames = events.filter((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X').length;
@@ -68,6 +85,11 @@ if (process.env.GREP) {
     m.set(e.name, v);
   }
   for (const [k, v] of m) console.log(`${k}: ${v.n}× ${(v.ms / v.n).toFixed(2)} ms`);
+}
+const layouts = events.filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData);
+if (layouts.length) {
+  const avg = (f: (e: TraceEvent) => number) => (layouts.reduce((a, e) => a + f(e), 0) / layouts.length).toFixed(0);
+  console.log(`layout: ${layouts.length}×, dirty objects ${avg((e) => e.args?.beginData?.dirtyObjects ?? 0)} of ${avg((e) => e.args?.beginData?.totalObjects ?? 0)}`);
 }
 console.log(`--- ${frames} main frames in ${SECONDS} s; per frame: cpu ms (wall ms)`);
 for (const [k, v] of [...cpu.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {

@@ -7,14 +7,14 @@
 // then records requestAnimationFrame deltas for a few seconds. Prints a table, then as its LAST
 // line one JSON object: {"runs":[{"inFlight":…,"p50":…,"p95":…},…]} (frame time in ms).
 // Options: --no-build (use the existing dist/), --seconds=N (measuring window, default 6).
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { type Browser, chromium } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the e2e runner, no type declarations
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
 import { AUTOSAVE_KEY } from '../src/store/persistence';
 import { benchScenario, COUNTS } from './topology';
 import { type FrameSample, measureInPage } from './measure';
+import { freePort, serve } from './serve';
 
 /** Hop latency of the bench topology; in-flight ≈ 500 × rate per producer (calibrated, then measured). */
 const HOP_MS = 2000;
@@ -28,32 +28,6 @@ const WARMUP_MS = 11_000;
 
 const args = process.argv.slice(2);
 const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function serve(port: number): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`vite preview did not answer on ${url}`);
-}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;

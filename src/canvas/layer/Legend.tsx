@@ -1,7 +1,7 @@
 import { Panel } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { NACK_COLOUR, REJECT_COLOUR, TICK_COLOUR } from './paint';
+import { NACK_COLOUR, REJECT_COLOUR, TICK_COLOUR } from './vector';
 import { keyColour } from './palette';
 
 /** Keys shown before "+N more": the legend must not cover the canvas. */

@@ -1,7 +1,7 @@
 import { EFFECT_MS, type Effect, type EffectKind } from '../../store/tokens';
 import type { View } from './frame';
 import type { MarkDraw } from './marks';
-import { REJECT_COLOUR } from './paint';
+import { REJECT_COLOUR } from './vector';
 import { EMPTY_KEY_COLOUR, keyColour } from './palette';
 
 /**

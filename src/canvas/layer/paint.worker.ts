@@ -1,7 +1,8 @@
 // The message layer's painter, in a worker: it owns the layer's OffscreenCanvas and paints each
 // frame it is sent (see surface.ts), then hands the arrays back for reuse. It imports only the
 // painting code (no React, no React Flow, no simulation).
-import { fitCanvas, Painter, paintPacket } from './paint';
+import { fitCanvas, paintPacket } from './paint';
+import { RasterPainter } from './raster';
 import type { FromWorker, ToWorker } from './surface';
 
 interface WorkerScope {
@@ -10,7 +11,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const painter = new Painter();
+const raster = new RasterPainter();
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 
@@ -24,7 +25,7 @@ scope.onmessage = (e) => {
   const p = msg.packet;
   if (canvas && ctx) {
     fitCanvas(canvas, p);
-    paintPacket(ctx, painter, p);
+    paintPacket(ctx, raster, p);
   }
   const l = p.list;
   scope.postMessage({ painted: canvas && ctx ? l.n : 0, list: l }, [l.x.buffer, l.y.buffer, l.style.buffer, l.count.buffer]);

@@ -1,4 +1,5 @@
-import { type DrawList, fitCanvas, type Packet, Painter, paintPacket } from './paint';
+import { type DrawList, fitCanvas, type Packet, paintPacket } from './paint';
+import { RasterPainter } from './raster';
 
 /**
  * Where the message layer paints. Preferably an OffscreenCanvas in a worker: rasterising and
@@ -19,7 +20,7 @@ class MainSurface implements Surface {
   readonly busy = false;
   painted = 0;
   private ctx: CanvasRenderingContext2D | null;
-  private painter = new Painter();
+  private raster = new RasterPainter();
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     this.ctx = canvas.getContext('2d');
@@ -28,7 +29,7 @@ class MainSurface implements Surface {
   draw(p: Packet): void {
     if (!this.ctx) return;
     fitCanvas(this.canvas, p);
-    paintPacket(this.ctx, this.painter, p);
+    paintPacket(this.ctx, this.raster, p);
     this.painted = p.list.n;
   }
 
