@@ -9,12 +9,12 @@ import type { SimController } from './simController';
  * frame spends the whole frame in React, style, layout and paint. So while playing, each node
  * sees the store only every k-th frame, on its own phase (a hash of its id), with k chosen so
  * that about NODES_PER_FRAME nodes refresh per frame: a small topology (≤ NODES_PER_FRAME
- * nodes) refreshes every frame, 200 nodes about 8 times a second each — faster than figures can
+ * nodes) refreshes every frame, 200 nodes about 5 times a second each — faster than figures can
  * be read, and evenly spread, so no frame pays for all of them. Paused, stepping or scrubbing,
  * every node refreshes on the next frame. Tokens are not affected: the message layer draws every
  * frame.
  */
-export const NODES_PER_FRAME = 24;
+export const NODES_PER_FRAME = 16;
 
 interface Sub {
   phase: number;

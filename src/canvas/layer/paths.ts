@@ -44,6 +44,7 @@ export interface Travel {
 }
 
 interface Entry {
+  edge: EdgeLike | undefined;
   a: NodeLike | undefined;
   b: NodeLike | undefined;
   lut: PathLut | null;
@@ -112,18 +113,19 @@ export class EdgePaths {
 
   /** The path a token of this travel follows (in flow coordinates), or null if its nodes are not drawn. */
   resolve(t: Travel): PathLut | null {
-    const edge = t.link === undefined ? undefined : this.flow.edgeLookup.get(t.link);
-    const key = edge ? (t.link as string) : `${t.from}>${t.to}`;
+    // the common case first: a line already checked this frame (one map lookup per token)
+    const key = t.link ?? `${t.from}>${t.to}`;
     let e = this.cache.get(key);
-    if (e && e.frame === this.frame) return e.lut;
+    if (e !== undefined && e.frame === this.frame) return e.lut;
+    const edge = t.link === undefined ? undefined : this.flow.edgeLookup.get(t.link);
     const a = this.flow.nodeLookup.get(edge ? edge.source : t.from);
     const b = this.flow.nodeLookup.get(edge ? edge.target : t.to);
-    if (e && e.a === a && e.b === b) {
+    if (e !== undefined && e.edge === edge && e.a === a && e.b === b) {
       e.frame = this.frame;
       return e.lut;
     }
     const lut = (edge ? edgePath(edge, a, b) : null) ?? centrePath(a, b);
-    e = { a, b, lut, frame: this.frame };
+    e = { edge, a, b, lut, frame: this.frame };
     this.cache.set(key, e);
     return lut;
   }

@@ -13,11 +13,11 @@ import './live.css';
 /** Unacked messages shown per consumer before "+N". */
 export const HOLDING_CHIPS = 12;
 
+/** A figure with a short label; its title says in full what it counts (hover, and the accessible description). */
 function Stat({ label, title, value, tone }: { label: string; title: string; value: number; tone?: string }) {
   return (
     <span className={`stat${tone ? ` stat-${tone}` : ''}`} title={title}>
-      <span className="stat-label">{label}</span> <span className="stat-value">{value}</span>
-      <span className="sr-only"> {title}</span>
+      {label} <b>{value}</b>
     </span>
   );
 }
