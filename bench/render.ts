@@ -8,6 +8,7 @@
 // line one JSON object: {"runs":[{"inFlight":…,"p50":…,"p95":…},…]} (frame time in ms).
 // Options: --no-build (use the existing dist/), --seconds=N (measuring window, default 6).
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { type Browser, chromium } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the e2e runner, no type declarations
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
@@ -61,6 +62,8 @@ async function main() {
   const rows: { inFlight: number; p50: number; p95: number; extra: FrameSample }[] = [];
   try {
     console.log(`bench:render — ${COUNTS.producers + COUNTS.exchanges + COUNTS.queues + COUNTS.consumers} nodes, hop latency ${HOP_MS} ms, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${seconds} s per run`);
+    // frame times depend on what else the machine runs: say how busy it was
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
     const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
     for (const { target, rate } of TARGETS.filter((x) => !only || only.split(',').includes(String(x.target)))) {
       const s = await run(browser, `http://127.0.0.1:${port}/`, rate);
@@ -72,6 +75,7 @@ async function main() {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
   }
+  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at end`);
   console.log('');
   console.log('in flight | drawn  | frames | fps  | frame p50 | frame p95 | frame max | sim tick avg | layer draw avg | layer draw p95');
   for (const r of rows) {

@@ -55,6 +55,7 @@ class WorkerSurface implements Surface {
 
   constructor(private readonly worker: Worker, canvas: OffscreenCanvas) {
     worker.postMessage({ type: 'init', canvas } satisfies ToWorker, [canvas]);
+    worker.onerror = (e) => console.error(`message layer: the paint worker failed (${e.message})`);
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       this.busy = false;
       this.painted = e.data.painted;

@@ -36,11 +36,14 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
   const t = useT();
   const sim = useSim();
   const live = useNodeLive(sim, node, (s) => s.consumers[consumer.id]) as ConsumerLive | undefined;
+  // the chips change less often than the counts: same ids, same array (the chip list skips its render)
+  const shown = live ? live.holding.slice(0, HOLDING_CHIPS) : [];
+  const ids = shown.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ids` stands for the contents of `shown`
   const items = useMemo<ChipItem[]>(() => {
-    if (!live) return [];
     const keys = messageKeysOf(sim.log);
-    return live.holding.slice(0, HOLDING_CHIPS).map((msgId) => ({ msgId, key: keys.get(msgId) }));
-  }, [live, sim]);
+    return shown.map((msgId) => ({ msgId, key: keys.get(msgId) }));
+  }, [ids, sim]);
   if (!live) return null;
   return (
     <div className={`live-row consumer-live state-${live.state}`}>
