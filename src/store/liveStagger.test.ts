@@ -64,3 +64,26 @@ describe('LiveStagger', () => {
     expect(phaseOf('a')).not.toBe(phaseOf('b'));
   });
 });
+
+describe('LiveStagger with the canvas gate', () => {
+  it('refreshes only the nodes on screen, sharing frames among them', () => {
+    const { stagger, seen, change } = setup(200, true);
+    stagger.setGate({ frozen: false, visible: (n) => Number(n.split('-')[1]) < 10 });
+    expect(stagger.period()).toBe(1);
+    change(1);
+    stagger.tick();
+    expect(seen.size).toBe(10);
+  });
+
+  it('refreshes nothing while frozen (zoomed out), then every visible node at once', () => {
+    const { stagger, seen, change } = setup(200, true);
+    const gate = { frozen: true, visible: () => true };
+    stagger.setGate(gate);
+    change(1);
+    for (let f = 0; f < 20; f++) stagger.tick();
+    expect(seen.size).toBe(0);
+    gate.frozen = false;
+    stagger.tick();
+    expect(seen.size).toBe(200);
+  });
+});

@@ -11,10 +11,19 @@ import type { SimController } from './simController';
  * that about NODES_PER_FRAME nodes refresh per frame: a small topology (≤ NODES_PER_FRAME
  * nodes) refreshes every frame, 200 nodes about 5 times a second each — faster than figures can
  * be read, and evenly spread, so no frame pays for all of them. Paused, stepping or scrubbing,
- * every node refreshes on the next frame. Tokens are not affected: the message layer draws every
- * frame.
+ * every node refreshes on the next frame. Nodes off screen wait until they come into view, and
+ * zoomed out, where the message layer draws the nodes' figures itself, none is refreshed (the
+ * canvas tells which, through a StaggerGate). Tokens are not affected: the layer draws every frame.
  */
 export const NODES_PER_FRAME = 16;
+
+/** What the canvas tells the stagger each frame (see canvas/layer/lod.ts). */
+export interface StaggerGate {
+  /** zoomed out: the canvas draws the nodes' figures, the DOM ones are hidden and not refreshed */
+  readonly frozen: boolean;
+  /** whether a node is on screen (an off-screen node is refreshed when it comes into view) */
+  visible(node: string): boolean;
+}
 
 interface Sub {
   phase: number;
@@ -27,15 +36,29 @@ export class LiveStagger {
   private subs = new Set<Sub>();
   private nodes = new Map<string, number>();
   private frame = 0;
+  private gate: StaggerGate | null = null;
+  /** the DOM figures were frozen: refresh every visible node at once when they show again */
+  private stale = false;
 
   constructor(
     private readonly live: LiveStore,
     private readonly playing: () => boolean,
   ) {}
 
-  /** Frames between two refreshes of one node now. */
+  setGate(gate: StaggerGate | null): void {
+    this.gate = gate;
+  }
+
+  /** Frames between two refreshes of one node now (nodes on screen share the frames). */
   period(): number {
-    return this.playing() ? Math.max(1, Math.ceil(this.nodes.size / NODES_PER_FRAME)) : 1;
+    if (!this.playing()) return 1;
+    let n = this.nodes.size;
+    const gate = this.gate;
+    if (gate) {
+      n = 0;
+      for (const node of this.nodes.keys()) if (gate.visible(node)) n++;
+    }
+    return Math.max(1, Math.ceil(n / NODES_PER_FRAME));
   }
 
   subscribe(node: string, notify: () => void): Sub {
@@ -54,12 +77,19 @@ export class LiveStagger {
 
   /** Once per animation frame: the nodes whose turn it is see the current figures. */
   tick(): void {
+    const gate = this.gate;
+    if (gate?.frozen) {
+      this.stale = true;
+      return;
+    }
     this.frame++;
     const state = this.live.getState();
-    const k = this.period();
+    const k = this.stale ? 1 : this.period();
+    this.stale = false;
     const due = this.frame % k;
     for (const s of this.subs) {
       if (s.visible === state || (k > 1 && s.phase % k !== due)) continue;
+      if (gate && !gate.visible(s.node)) continue;
       s.visible = state;
       s.notify();
     }

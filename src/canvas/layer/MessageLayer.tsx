@@ -3,6 +3,7 @@ import { useReducedMotion } from 'framer-motion';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
+import { liveStaggerOf } from '../../store/liveStagger';
 import { messageKeysOf } from '../../store/messageKeys';
 import type { EffectKind } from '../../store/tokens';
 import { useSim } from '../../store/useSim';
@@ -61,7 +62,13 @@ export function MessageLayer() {
     r.keyOf = (id) => messageKeys.get(id);
     r.onLegend = setKeys;
     const flow = () => rf.getState() as unknown as FlowState;
-    const off = sim.onFrame((now) => r.draw(now, flow(), { segments: sim.tokens.segments, effects: sim.tokens.effects, selected: sim.ui.getState().selected }));
+    const off = sim.onFrame((now) =>
+      r.draw(now, flow(), { segments: sim.tokens.segments, effects: sim.tokens.effects, selected: sim.ui.getState().selected, live: sim.live.getState(), doc: sim.scenario }),
+    );
+    // zoomed out, the layer draws the nodes' figures: the DOM ones are hidden and not refreshed
+    const stagger = liveStaggerOf(sim);
+    stagger.setGate(r);
+    r.onLod = (zoomedOut) => wrapper.classList.toggle('zoomed-out', zoomedOut);
 
     // hit-testing: the canvas takes no pointer events, the wrapper's capture phase sees them first
     const at = (e: MouseEvent) => {
@@ -95,7 +102,8 @@ export function MessageLayer() {
       unhook();
       wrapper.removeEventListener('click', onClick, true);
       wrapper.removeEventListener('pointermove', onMove);
-      wrapper.classList.remove('token-hover');
+      wrapper.classList.remove('token-hover', 'zoomed-out');
+      stagger.setGate(null);
       rendererRef.current = null;
       surface.release();
     };

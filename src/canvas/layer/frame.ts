@@ -53,6 +53,16 @@ export class TokenFrame {
     return i;
   }
 
+  /** A mark that stands for no segment (a zoomed-out queue's chip): painted, never hit-tested. */
+  put(x: number, y: number, style: number): void {
+    if (this.n === this.x.length) this.grow();
+    const i = this.n++;
+    this.x[i] = x;
+    this.y[i] = y;
+    this.style[i] = style;
+    this.count[i] = 1;
+  }
+
   private grow(): void {
     const size = this.x.length * 2;
     const x = new Float32Array(size);

@@ -1,6 +1,7 @@
 import { type MarkDraw, paintMarks } from './marks';
-import type { RasterPainter } from './raster';
-import { drawOverlay } from './vector';
+import type { TextDraw } from './lod';
+import type { RasterLayer, RasterPainter } from './raster';
+import { drawOverlay, drawTexts } from './vector';
 
 /**
  * A frame as the painter receives it (in the worker or on the main thread): tokens in screen
@@ -28,6 +29,8 @@ export interface Packet {
   size: number;
   list: DrawList;
   marks: MarkDraw[];
+  /** zoomed out: the nodes' figures, drawn by the layer (see lod.ts) */
+  lod: { chips: DrawList; chipSize: number; texts: TextDraw[] } | null;
 }
 
 /** Token size in CSS px for a zoom: it grows with the zoom, within limits that stay visible and light. */
@@ -39,8 +42,10 @@ export function tokenSize(zoom: number): number {
 export function paintPacket(ctx: Ctx2D, raster: RasterPainter, p: Packet): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  raster.paint(ctx, p.list, p.size, p.dpr, ctx.canvas.width, ctx.canvas.height);
+  const layers: RasterLayer[] = p.lod ? [{ list: p.lod.chips, size: p.lod.chipSize }, { list: p.list, size: p.size }] : [{ list: p.list, size: p.size }];
+  raster.paint(ctx, layers, p.dpr, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, 0);
+  if (p.lod) drawTexts(ctx, p.lod.texts);
   drawOverlay(ctx, p.list, p.size);
   paintMarks(ctx, p.marks);
 }
@@ -53,4 +58,9 @@ export function fitCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, p: Pick<P
     canvas.width = w;
     canvas.height = h;
   }
+}
+
+/** The buffers of the lists a frame carries (moved to the other thread, not copied). */
+export function transferables(...lists: (DrawList | null | undefined)[]): Transferable[] {
+  return lists.flatMap((l) => (l ? [l.x.buffer, l.y.buffer, l.style.buffer, l.count.buffer] : [])) as Transferable[];
 }

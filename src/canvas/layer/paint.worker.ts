@@ -1,7 +1,7 @@
 // The message layer's painter, in a worker: it owns the layer's OffscreenCanvas and paints each
 // frame it is sent (see surface.ts), then hands the arrays back for reuse. It imports only the
 // painting code (no React, no React Flow, no simulation).
-import { fitCanvas, paintPacket } from './paint';
+import { fitCanvas, paintPacket, transferables } from './paint';
 import { RasterPainter } from './raster';
 import type { FromWorker, ToWorker } from './surface';
 
@@ -27,6 +27,6 @@ scope.onmessage = (e) => {
     fitCanvas(canvas, p);
     paintPacket(ctx, raster, p);
   }
-  const l = p.list;
-  scope.postMessage({ painted: canvas && ctx ? l.n : 0, list: l }, [l.x.buffer, l.y.buffer, l.style.buffer, l.count.buffer]);
+  const chips = p.lod?.chips ?? null;
+  scope.postMessage({ painted: canvas && ctx ? p.list.n : 0, list: p.list, chips }, transferables(p.list, chips));
 };

@@ -43,6 +43,8 @@ describe('stamps', () => {
   });
 });
 
+const C = COLOURS.length;
+
 describe('RasterPainter', () => {
   function setup() {
     const made: string[] = [];
@@ -70,8 +72,7 @@ describe('RasterPainter', () => {
 
   it('makes one stamp per style and size, and puts the whole frame once', () => {
     const { painter, made, puts, ctx, pixels } = setup();
-    const C = COLOURS.length;
-    painter.paint(ctx, list([[2, 2, 0], [6, 2, 0], [10, 2, LOOK.ack * C]]), 6, 1, 20, 10);
+    painter.paint(ctx, [{ list: list([[2, 2, 0], [6, 2, 0], [10, 2, LOOK.ack * C]]), size: 6 }], 1, 20, 10);
     expect(made).toEqual([`0 ${COLOURS[0]} 6`, `${LOOK.ack} ${COLOURS[0]} 6`]);
     expect(puts).toHaveLength(1);
     expect(pixels()[2 * 20 + 2]).toBe(RED);
@@ -80,23 +81,31 @@ describe('RasterPainter', () => {
 
   it('starts each frame from a clear buffer (a token that moved leaves no trail)', () => {
     const { painter, ctx, pixels } = setup();
-    painter.paint(ctx, list([[2, 2, 0]]), 6, 1, 20, 10);
-    painter.paint(ctx, list([[12, 5, 0]]), 6, 1, 20, 10);
+    painter.paint(ctx, [{ list: list([[2, 2, 0]]), size: 6 }], 1, 20, 10);
+    painter.paint(ctx, [{ list: list([[12, 5, 0]]), size: 6 }], 1, 20, 10);
     expect(pixels()[2 * 20 + 2]).toBe(0);
     expect(pixels()[5 * 20 + 12]).toBe(RED);
   });
 
   it('works in device pixels and remakes its stamps when the size changes', () => {
     const { painter, made, ctx, pixels } = setup();
-    painter.paint(ctx, list([[2, 2, 0]]), 6, 2, 40, 20);
+    painter.paint(ctx, [{ list: list([[2, 2, 0]]), size: 6 }], 2, 40, 20);
     expect(pixels()[4 * 40 + 4]).toBe(RED);
-    painter.paint(ctx, list([[2, 2, 0]]), 8, 2, 40, 20);
+    painter.paint(ctx, [{ list: list([[2, 2, 0]]), size: 8 }], 2, 40, 20);
     expect(made).toEqual([`0 ${COLOURS[0]} 12`, `0 ${COLOURS[0]} 16`]);
+  });
+
+  it('paints layers in order, each at its own size (zoomed-out chips under the tokens)', () => {
+    const { painter, made, ctx, pixels, puts } = setup();
+    painter.paint(ctx, [{ list: list([[2, 2, LOOK.chip * C]]), size: 3 }, { list: list([[2, 2, 0]]), size: 6 }], 1, 20, 10);
+    expect(made).toEqual([`${LOOK.chip} ${COLOURS[0]} 3`, `0 ${COLOURS[0]} 6`]);
+    expect(puts).toHaveLength(1);
+    expect(pixels()[2 * 20 + 2]).toBe(RED);
   });
 
   it('puts nothing when no token is on screen', () => {
     const { painter, puts, ctx } = setup();
-    painter.paint(ctx, list([]), 6, 1, 20, 10);
+    painter.paint(ctx, [{ list: list([]), size: 6 }], 1, 20, 10);
     expect(puts).toHaveLength(0);
   });
 });

@@ -103,39 +103,45 @@ interface ImageLike {
   data: Uint8ClampedArray;
 }
 
+/** One batch of tokens of one size (the chips of zoomed-out queues, then the tokens on the lines). */
+export interface RasterLayer {
+  list: DrawList;
+  /** token size in CSS px */
+  size: number;
+}
+
 export class RasterPainter {
   private img: ImageLike | null = null;
   private buf: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  /** by (size in device px << 8) | style */
   private stamps: (Stamp | undefined)[] = [];
-  private stampSize = -1;
 
   constructor(private readonly make: StampMaker = canvasStampMaker()) {}
 
-  /** Paints the tokens (x, y in CSS px) on a w × h device-pixel canvas; `size` is the token size in CSS px. */
-  paint(ctx: Pick<Ctx2D, 'createImageData' | 'putImageData'>, f: DrawList, size: number, dpr: number, w: number, h: number): void {
+  /** Paints the layers, in order, on a w × h device-pixel canvas (x, y in CSS px). */
+  paint(ctx: Pick<Ctx2D, 'createImageData' | 'putImageData'>, layers: readonly RasterLayer[], dpr: number, w: number, h: number): void {
     // nothing to put: the canvas has been cleared
-    if (f.n === 0) return;
+    if (layers.every((l) => l.list.n === 0)) return;
     if (!this.img || this.img.width !== w || this.img.height !== h) {
       this.img = ctx.createImageData(w, h);
       this.buf = new Uint32Array(this.img.data.buffer);
       this.stamps = [];
     } else this.buf.fill(0);
-    const dev = Math.max(2, Math.round(size * dpr));
-    if (dev !== this.stampSize) {
-      this.stamps = [];
-      this.stampSize = dev;
-    }
-    const { x, y, style } = f;
     const buf = this.buf;
     const C = COLOURS.length;
-    for (let i = 0; i < f.n; i++) {
-      const st = style[i]!;
-      let s = this.stamps[st];
-      if (s === undefined) {
-        s = toStamp(this.make(Math.floor(st / C), COLOURS[st % C]!, dev), w);
-        this.stamps[st] = s;
+    for (const { list, size } of layers) {
+      const dev = Math.min(255, Math.max(2, Math.round(size * dpr)));
+      const { x, y, style } = list;
+      for (let i = 0; i < list.n; i++) {
+        const st = style[i]!;
+        const key = (dev << 8) | st;
+        let s = this.stamps[key];
+        if (s === undefined) {
+          s = toStamp(this.make(Math.floor(st / C), COLOURS[st % C]!, dev), w);
+          this.stamps[key] = s;
+        }
+        blit(buf, w, h, s, x[i]! * dpr, y[i]! * dpr);
       }
-      blit(buf, w, h, s, x[i]! * dpr, y[i]! * dpr);
     }
     ctx.putImageData(this.img as ImageData, 0, 0);
   }

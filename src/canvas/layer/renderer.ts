@@ -1,7 +1,11 @@
+import type { Scenario } from '../../model';
+import type { LiveState } from '../../store/liveCounts';
+import type { StaggerGate } from '../../store/liveStagger';
 import type { MessageRef } from '../../store/simController';
 import type { Effect, Segment } from '../../store/tokens';
 import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
+import { LOD_ZOOM, LodLayout, type LodIndex, lodIndex } from './lod';
 import { tokenSize } from './paint';
 import { EdgePaths, type FlowLookups } from './paths';
 import type { Surface } from './surface';
@@ -20,6 +24,9 @@ export interface SimFrame {
   segments: readonly Segment[];
   effects: readonly Effect[];
   selected: MessageRef | null;
+  /** the live figures and the document they belong to (zoomed out, the layer draws the nodes' figures) */
+  live: LiveState;
+  doc: Scenario;
 }
 
 /** Frames between two refreshes of the legend (the set of keys changes slowly; reading it costs a pass). */
@@ -31,7 +38,7 @@ export const LEGEND_EVERY = 12;
  * result to the surface that paints it. Skips the frame when nothing it depends on changed
  * (paused and still: no work at all). Framework-free: the React component only mounts it.
  */
-export class LayerRenderer {
+export class LayerRenderer implements StaggerGate {
   reduced = false;
   labels: EffectLabels;
   keyOf: (msgId: number) => string | undefined = () => undefined;
@@ -40,7 +47,13 @@ export class LayerRenderer {
   drawn = 0;
   /** routing keys of the tokens on screen, refreshed every LEGEND_EVERY frames, reported when they change */
   onLegend: ((keys: string[]) => void) | null = null;
+  /** zoomed out: the canvas draws the nodes' figures (see lod.ts); reported when it changes */
+  frozen = false;
+  onLod: ((zoomedOut: boolean) => void) | null = null;
   private paths = new EdgePaths();
+  private lod = new LodLayout();
+  private index: LodIndex | null = null;
+  private view: View = { tx: 0, ty: 0, zoom: 1, width: 0, height: 0 };
   private last: unknown[] = [];
   private legend = '';
   private frames = 0;
@@ -67,18 +80,39 @@ export class LayerRenderer {
     if (this.surface.busy) return;
     const [tx, ty, zoom] = flow.transform;
     const dpr = globalThis.devicePixelRatio || 1;
-    const deps = [now, tx, ty, zoom, flow.width, flow.height, dpr, flow.nodes, flow.edges, sim.segments, sim.segments.length, sim.effects, sim.effects.length, sim.selected, this.reduced, this.labels];
+    const deps = [now, tx, ty, zoom, flow.width, flow.height, dpr, flow.nodes, flow.edges, sim.segments, sim.segments.length, sim.effects, sim.effects.length, sim.selected, sim.live, this.reduced, this.labels];
     if (deps.length === this.last.length && deps.every((d, i) => Object.is(d, this.last[i]))) return;
     this.last = deps;
     const view: View = { tx, ty, zoom, width: flow.width, height: flow.height };
+    this.view = view;
     this.paths.begin(flow);
+    const zoomedOut = zoom < LOD_ZOOM;
+    if (zoomedOut !== this.frozen) {
+      this.frozen = zoomedOut;
+      this.onLod?.(zoomedOut);
+    }
+    if (zoomedOut) {
+      if (this.index?.doc !== sim.doc) this.index = lodIndex(sim.doc);
+      this.lod.layout(this.index, sim.live, (id) => this.paths.box(id), view);
+    }
     if (this.reduced) layoutStill(sim.segments, now, this.paths, view, this.frame, sim.selected);
     else layoutTokens(sim.segments, now, this.paths, view, this.frame, sim.selected);
     const size = tokenSize(zoom);
     const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size);
-    this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks });
+    const lod = zoomedOut ? { chips: this.lod.chips, chipSize: this.lod.chipSize, texts: this.lod.texts } : null;
+    this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod });
     this.drawn = this.frame.n;
     if (this.onLegend && this.frames++ % LEGEND_EVERY === 0) this.updateLegend();
+  }
+
+  /** Whether a node is on screen in the last frame's view (the live stagger asks, see StaggerGate). */
+  visible(node: string): boolean {
+    const b = this.paths.box(node);
+    if (!b) return false;
+    const { tx, ty, zoom, width, height } = this.view;
+    const x = b.x * zoom + tx;
+    const y = b.y * zoom + ty;
+    return x + b.width * zoom >= 0 && y + b.height * zoom >= 0 && x <= width && y <= height;
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import { type DrawList, fitCanvas, type Packet, paintPacket } from './paint';
+import { type DrawList, fitCanvas, type Packet, paintPacket, transferables } from './paint';
 import { RasterPainter } from './raster';
 
 /**
@@ -46,12 +46,14 @@ export interface FromWorker {
   painted: number;
   /** the arrays, back for reuse */
   list: DrawList;
+  chips: DrawList | null;
 }
 
 class WorkerSurface implements Surface {
   busy = false;
   painted = 0;
-  private spare: DrawList | null = null;
+  /** the arrays of the last frame, back from the worker for reuse: tokens, chips */
+  private spare: [DrawList | null, DrawList | null] = [null, null];
 
   constructor(private readonly worker: Worker, canvas: OffscreenCanvas) {
     worker.postMessage({ type: 'init', canvas } satisfies ToWorker, [canvas]);
@@ -59,17 +61,18 @@ class WorkerSurface implements Surface {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       this.busy = false;
       this.painted = e.data.painted;
-      this.spare = e.data.list;
+      this.spare = [e.data.list, e.data.chips];
     };
   }
 
   draw(p: Packet): void {
     if (this.busy) return;
-    const list = copyList(p.list, this.spare);
-    this.spare = null;
-    const frame: WorkerFrame = { type: 'frame', packet: { ...p, list } };
+    const list = copyList(p.list, this.spare[0]);
+    const lod = p.lod ? { ...p.lod, chips: copyList(p.lod.chips, this.spare[1]) } : null;
+    this.spare = [null, null];
+    const frame: WorkerFrame = { type: 'frame', packet: { ...p, list, lod } };
     this.busy = true;
-    this.worker.postMessage(frame, [list.x.buffer, list.y.buffer, list.style.buffer, list.count.buffer]);
+    this.worker.postMessage(frame, transferables(list, lod?.chips));
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import { LOOK } from './looks';
+import type { TextDraw } from './lod';
 import type { Ctx2D, DrawList } from './paint';
 
 /**
@@ -36,6 +37,12 @@ export function drawToken(ctx: Ctx2D, look: number, colour: string, x: number, y
       // hollow: bouncing back to its publisher
       dot(h + 1.5, colour);
       dot(Math.max(1, h - 1), '#ffffff');
+      return;
+    case LOOK.chip:
+      ctx.fillStyle = RING_COLOUR;
+      ctx.fillRect(Math.round(x - h) - 1, Math.round(y - h) - 1, Math.round(size) + 2, Math.round(size) + 2);
+      ctx.fillStyle = colour;
+      ctx.fillRect(Math.round(x - h), Math.round(y - h), Math.round(size), Math.round(size));
       return;
     case LOOK.ack:
     case LOOK.confirm: {
@@ -85,4 +92,23 @@ export function drawOverlay(ctx: Ctx2D, f: DrawList, size: number): void {
     }
     ctx.fillText(`×${f.count[i]}`, f.x[i]! + size, f.y[i]! - size);
   }
+}
+
+/** Centred texts with a white halo, readable over lines and nodes (the zoomed-out node figures). */
+export function drawTexts(ctx: Ctx2D, texts: readonly TextDraw[]): void {
+  if (texts.length === 0) return;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = 'rgba(255,255,255,.9)';
+  let font = '';
+  for (const t of texts) {
+    const f = `700 ${t.px}px system-ui, sans-serif`;
+    if (f !== font) ctx.font = font = f;
+    ctx.strokeText(t.text, t.x, t.y);
+    ctx.fillStyle = t.colour;
+    ctx.fillText(t.text, t.x, t.y);
+  }
+  ctx.textAlign = 'start';
 }

@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core';
+// @ts-expect-error helper
+import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+import { AUTOSAVE_KEY } from '../src/store/persistence';
+import { freePort, serve } from './serve';
+import { benchScenario } from './topology';
+const port = await freePort();
+const server = await serve(port);
+const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS, headless: true });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+const doc = benchScenario({ ratePerSec: Number(process.env.RATE ?? 10), hopLatencyMs: 2000 });
+if (process.env.ZOOM) doc.layout = { viewport: { x: Number(process.env.X ?? 0), y: Number(process.env.Y ?? 0), zoom: Number(process.env.ZOOM) } };
+await page.addInitScript(([k, v]) => localStorage.setItem(k, v), [AUTOSAVE_KEY, JSON.stringify(doc)] as const);
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.waitForFunction(() => window.__warren !== undefined);
+await page.evaluate(() => window.__warren?.sim.play());
+await page.waitForTimeout(Number(process.env.WAIT ?? 9000));
+console.log(await page.evaluate(() => ({ inFlight: window.__warren?.inFlight(), drawn: window.__warren?.drawnTokens(), painted: window.__warren?.paintedTokens() })));
+await page.screenshot({ path: process.env.OUT ?? '/tmp/shots/b.png' });
+await browser.close();
+if (server.pid) process.kill(-server.pid);
