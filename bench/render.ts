@@ -77,13 +77,15 @@ async function main() {
   }
   console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at end`);
   console.log('');
-  console.log('in flight | drawn  | frames | fps  | frame p50 | frame p95 | frame max | sim tick avg | layer draw avg | layer draw p95');
+  // a frame is late when it missed its vsync (1.5 × the median frame: the display's interval)
+  console.log('in flight | drawn  | frames | fps  | frame p50 | frame p95 | frame max | late  | sim tick avg | layer draw avg | layer draw p95');
   for (const r of rows) {
     const e = r.extra;
     const d = [...e.deltas].sort((a, b) => a - b);
     const fps = e.deltas.length / (e.deltas.reduce((a, b) => a + b, 0) / 1000);
+    const late = e.deltas.filter((x) => x > 1.5 * pct(d, 0.5)).length / e.deltas.length;
     console.log(
-      `${String(r.inFlight).padStart(9)} | ${String(Math.round(e.drawn)).padStart(6)} | ${String(e.deltas.length).padStart(6)} | ${fps.toFixed(1).padStart(4)} | ${r.p50.toFixed(1).padStart(6)} ms | ${r.p95.toFixed(1).padStart(6)} ms | ${r1(d[d.length - 1] ?? 0).toFixed(1).padStart(6)} ms | ${e.tickMs.toFixed(2).padStart(9)} ms | ${e.drawMs.toFixed(2).padStart(11)} ms | ${e.drawP95.toFixed(2).padStart(11)} ms`,
+      `${String(r.inFlight).padStart(9)} | ${String(Math.round(e.drawn)).padStart(6)} | ${String(e.deltas.length).padStart(6)} | ${fps.toFixed(1).padStart(4)} | ${r.p50.toFixed(1).padStart(6)} ms | ${r.p95.toFixed(1).padStart(6)} ms | ${r1(d[d.length - 1] ?? 0).toFixed(1).padStart(6)} ms | ${(late * 100).toFixed(1).padStart(4)}% | ${e.tickMs.toFixed(2).padStart(9)} ms | ${e.drawMs.toFixed(2).padStart(11)} ms | ${e.drawP95.toFixed(2).padStart(11)} ms`,
     );
   }
   console.log(JSON.stringify({ runs: rows.map((r) => ({ inFlight: r.inFlight, p50: r.p50, p95: r.p95 })) }));

@@ -100,3 +100,26 @@ test('with reduced motion, nothing travels: one still mark per busy line, same f
   expect(painted).toBeLessThanOrEqual(3);
   await expect.poll(() => stat(node(page, 'Consumer consumer1'), 'Messages acked'), { timeout: 30_000 }).toBeGreaterThan(0);
 });
+
+test('zoomed out, the layer draws the nodes figures; zoomed back in, the nodes show them again, up to date', async ({ page }) => {
+  await open(page);
+  await buildWorkQueue(page, 1);
+  await publishAtRate(page, 10);
+  await play(page);
+  const queue = node(page, 'Queue queue1');
+  const consumer = node(page, 'Consumer consumer1');
+  await expect.poll(() => stat(consumer, 'Deliveries received'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect(queue.getByText('Ready', { exact: true })).toBeVisible();
+  const zoomOut = page.getByRole('button', { name: 'Zoom out' });
+  for (let i = 0; i < 8; i++) await zoomOut.click();
+  // the node figures are a few pixels high now: hidden, the layer draws them (and the tokens) instead
+  await expect(queue.getByText('Ready', { exact: true })).toBeHidden();
+  await expect(consumer.getByTitle('Deliveries received')).toBeHidden();
+  await expect.poll(() => page.evaluate(() => window.__warren!.paintedTokens()), { timeout: 30_000 }).toBeGreaterThan(0);
+  const before = await page.evaluate(() => window.__warren!.sim.live.getState().consumers);
+  const received = Object.values(before)[0]!.received;
+  await expect.poll(() => page.evaluate(() => Object.values(window.__warren!.sim.live.getState().consumers)[0]!.received), { timeout: 30_000 }).toBeGreaterThan(received + 2);
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await expect(queue.getByText('Ready', { exact: true })).toBeVisible();
+  await expect.poll(() => stat(consumer, 'Deliveries received'), { timeout: 30_000 }).toBeGreaterThan(received + 2);
+});
