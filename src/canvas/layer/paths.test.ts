@@ -94,3 +94,16 @@ describe('EdgePaths', () => {
     expect(paths.box('q')).toEqual({ x: 400, y: 200, width: 200, height: 100 });
   });
 });
+
+describe('EdgePaths.onScreen', () => {
+  it('tells whether a node is (partly) in the view', () => {
+    const paths = new EdgePaths();
+    paths.begin({ nodeLookup: new Map([['a', node(100, 100)], ['b', node(2000, 100)]]), edgeLookup: new Map() });
+    const view = { tx: 0, ty: 0, zoom: 1, width: 800, height: 600 };
+    expect(paths.onScreen('a', view)).toBe(true);
+    expect(paths.onScreen('b', view)).toBe(false);
+    expect(paths.onScreen('b', { ...view, zoom: 0.3 })).toBe(true);
+    expect(paths.onScreen('a', { ...view, tx: -350 })).toBe(false);
+    expect(paths.onScreen('nope', view)).toBe(false);
+  });
+});

@@ -130,6 +130,18 @@ export class EdgePaths {
     return lut;
   }
 
+  /** Whether a node is drawn and (partly) on screen in a view (without allocating: asked for every node, every frame). */
+  onScreen(id: string, view: { tx: number; ty: number; zoom: number; width: number; height: number }): boolean {
+    const n = this.flow.nodeLookup.get(id);
+    if (!n) return false;
+    const { x, y } = n.internals.positionAbsolute;
+    const w = n.measured?.width ?? n.width ?? 0;
+    const h = n.measured?.height ?? n.height ?? 0;
+    const sx = x * view.zoom + view.tx;
+    const sy = y * view.zoom + view.ty;
+    return sx + w * view.zoom >= 0 && sy + h * view.zoom >= 0 && sx <= view.width && sy <= view.height;
+  }
+
   /** A node's box in flow coordinates (effects are drawn on it). */
   box(id: string): { x: number; y: number; width: number; height: number } | null {
     const n = this.flow.nodeLookup.get(id);

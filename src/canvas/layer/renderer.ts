@@ -107,12 +107,8 @@ export class LayerRenderer implements StaggerGate {
 
   /** Whether a node is on screen in the last frame's view (the live stagger asks, see StaggerGate). */
   visible(node: string): boolean {
-    const b = this.paths.box(node);
-    if (!b) return false;
-    const { tx, ty, zoom, width, height } = this.view;
-    const x = b.x * zoom + tx;
-    const y = b.y * zoom + ty;
-    return x + b.width * zoom >= 0 && y + b.height * zoom >= 0 && x <= width && y <= height;
+    // nothing drawn yet: no view to tell, so everything counts as visible
+    return this.view.width === 0 || this.paths.onScreen(node, this.view);
   }
 
   dispose(): void {
