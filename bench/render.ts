@@ -6,7 +6,9 @@
 // it), presses play through the `window.__warren` hook, waits until the in-flight count is steady,
 // then records requestAnimationFrame deltas for a few seconds. Prints a table, then as its LAST
 // line one JSON object: {"runs":[{"inFlight":…,"p50":…,"p95":…},…]} (frame time in ms).
-// Options: --no-build (use the existing dist/), --seconds=N (measuring window, default 6).
+// Options: --no-build (use the existing dist/), --seconds=N (measuring window, default 6),
+// --only=1000,5000 (some loads), --zoom=Z (open at zoom Z on the middle of the topology instead of
+// fitting all of it in view: at Z ≥ 0.45 the nodes draw their own live figures, see lod.ts).
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { type Browser, chromium } from 'playwright-core';
@@ -28,7 +30,11 @@ const VIEWPORT = { width: 1280, height: 800 };
 const WARMUP_MS = 11_000;
 
 const args = process.argv.slice(2);
-const seconds = Number(args.find((a) => a.startsWith('--seconds='))?.split('=')[1] ?? 6);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const seconds = Number(option('seconds') ?? 6);
+const zoom = option('zoom') === undefined ? undefined : Number(option('zoom'));
+/** The middle of the generated topology, in flow coordinates (see topology.ts). */
+const MIDDLE = { x: 2600, y: 950 };
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -42,6 +48,8 @@ async function run(browser: Browser, base: string, rate: number): Promise<FrameS
   // tsx compiles the page functions with esbuild's keepNames, which calls a __name helper the page lacks
   await page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   const doc = benchScenario({ ratePerSec: rate, hopLatencyMs: HOP_MS });
+  // the pane is the viewport minus the palette and the inspector: about 770 × 720 px
+  if (zoom !== undefined) doc.layout = { viewport: { x: 385 - MIDDLE.x * zoom, y: 360 - MIDDLE.y * zoom, zoom } };
   await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [AUTOSAVE_KEY, JSON.stringify(doc)] as const);
   await page.goto(base);
   await page.waitForFunction(() => window.__warren !== undefined && document.querySelectorAll('.react-flow__node').length > 150);
@@ -61,10 +69,10 @@ async function main() {
   const browser = await chromium.launch({ executablePath: findBrowser() as string, args: CHROMIUM_ARGS as string[], headless: true });
   const rows: { inFlight: number; p50: number; p95: number; extra: FrameSample }[] = [];
   try {
-    console.log(`bench:render — ${COUNTS.producers + COUNTS.exchanges + COUNTS.queues + COUNTS.consumers} nodes, hop latency ${HOP_MS} ms, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${seconds} s per run`);
+    console.log(`bench:render — ${COUNTS.producers + COUNTS.exchanges + COUNTS.queues + COUNTS.consumers} nodes, hop latency ${HOP_MS} ms, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${zoom === undefined ? 'all in view' : `zoom ${zoom}`}, ${seconds} s per run`);
     // frame times depend on what else the machine runs: say how busy it was
     console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
-    const only = args.find((a) => a.startsWith('--only='))?.split('=')[1];
+    const only = option('only');
     for (const { target, rate } of TARGETS.filter((x) => !only || only.split(',').includes(String(x.target)))) {
       const s = await run(browser, `http://127.0.0.1:${port}/`, rate);
       const d = [...s.deltas].sort((a, b) => a - b);

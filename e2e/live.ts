@@ -60,7 +60,8 @@ export async function publishAtRate(page: Page, rate: number) {
 
 /**
  * Points (in page coordinates) where the message layer painted a token: the layer's picture with
- * and without the layer, decoded in the page, and the pixels that are a token colour only with it.
+ * and without the layer, decoded in the page, and the pixels that are a token colour only with it
+ * (and not over something that keeps its own clicks).
  */
 export async function tokenPixels(page: Page): Promise<{ x: number; y: number }[]> {
   const l = layer(page);
@@ -97,5 +98,10 @@ export async function tokenPixels(page: Page): Promise<{ x: number; y: number }[
     },
     { a: withLayer, b: without, colours: [...PALETTE] },
   );
-  return points.map((p) => ({ x: box.x + p.x, y: box.y + p.y }));
+  // where a token lies over a button, a handle or a panel, the click is theirs: leave those out
+  const free = await page.evaluate(
+    (pts) => pts.filter((p) => !document.elementFromPoint(p.x, p.y)?.closest('.react-flow__panel, .react-flow__handle, button, input, select, textarea, a, [role="button"]')),
+    points.map((p) => ({ x: box.x + p.x, y: box.y + p.y })),
+  );
+  return free;
 }

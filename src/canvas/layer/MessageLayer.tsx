@@ -16,6 +16,9 @@ import { surfaceFor } from './surfaceFor';
 import { exposeTestHook } from './testHook';
 import './layer.css';
 
+/** What keeps its own clicks even with a token drawn over it. */
+const OWN_CLICKS = '.react-flow__panel, .react-flow__handle, button, input, select, textarea, a, [role="button"]';
+
 const DROP_REASONS = ['maxlen', 'reject-publish', 'rejected', 'expired', 'delivery_limit', 'no-dlx-exchange', 'dead-letter-unroutable', 'dead-letter-cycle', 'queue-deleted', 'broker-restart'] as const;
 
 function effectLabels(t: Translate): EffectLabels {
@@ -72,6 +75,8 @@ export function MessageLayer() {
 
     // hit-testing: the canvas takes no pointer events, the wrapper's capture phase sees them first
     const at = (e: MouseEvent) => {
+      // controls, panels, chips, label editors and handles keep their clicks, token or not
+      if (e.target instanceof Element && e.target.closest(OWN_CLICKS)) return null;
       const rect = canvas.getBoundingClientRect();
       const radius = Math.max(6, tokenSize(flow().transform[2]));
       return hitTest(r.frame, e.clientX - rect.left, e.clientY - rect.top, radius);
