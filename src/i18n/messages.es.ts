@@ -332,7 +332,7 @@ export const es = {
   'layer.label': 'Mensajes en tránsito',
   'layer.legend': 'Claves de enrutamiento en tránsito',
   'layer.emptyKey': '(clave vacía)',
-  'layer.moreKeys': '{n} más',
+  'layer.moreKeys': '+{n} más',
   'layer.symbols': 'Símbolos',
   'layer.sym.deadLetter': 'mensaje muerto (hacia su DLX)',
   'layer.sym.returned': 'mensaje devuelto a su publicador',

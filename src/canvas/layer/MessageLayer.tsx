@@ -50,8 +50,9 @@ export function MessageLayer() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<LayerRenderer | null>(null);
   const labels = useMemo(() => effectLabels(t), [t]);
-  const labelsRef = useRef(labels);
-  labelsRef.current = labels;
+  // read when the renderer is made; later changes reach it through the second effect
+  const current = useRef({ labels, reduced });
+  current.current = { labels, reduced };
   const [keys, setKeys] = useState<string[]>([]);
 
   useEffect(() => {
@@ -59,7 +60,8 @@ export function MessageLayer() {
     const wrapper = canvas?.parentElement;
     if (!canvas || !wrapper) return;
     const surface = surfaceFor(canvas);
-    const r = new LayerRenderer(surface.get(), labelsRef.current);
+    const r = new LayerRenderer(surface.get(), current.current.labels);
+    r.reduced = current.current.reduced;
     rendererRef.current = r;
     const messageKeys = messageKeysOf(sim.log);
     r.keyOf = (id) => messageKeys.get(id);

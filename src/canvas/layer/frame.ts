@@ -152,7 +152,7 @@ export function layoutStill(segments: readonly Segment[], now: number, paths: Pa
   }
 }
 
-/** The token under a screen point (the last drawn wins: it is on top), within `radius` px. */
+/** The token nearest to a screen point, within `radius` px (on a tie, the later one: it is drawn on top). */
 export function hitTest(f: TokenFrame, x: number, y: number, radius: number): Segment | null {
   let best = -1;
   let bestD = radius * radius;
