@@ -16,6 +16,18 @@ export function freePort(): Promise<number> {
 
 export async function serve(port: number): Promise<ChildProcess> {
   const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  // the server goes with this process, however it ends (Ctrl-C, a timeout's SIGTERM, an error)
+  const stop = () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 200; i++) {
     try {
