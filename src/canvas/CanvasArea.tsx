@@ -9,6 +9,7 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
+import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
@@ -87,6 +88,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           <Background gap={24} />
           <MiniMap pannable zoomable nodeColor={minimapColor} />
           <Controls showInteractive={!readOnly} />
+          <MessageLayer />
         </ReactFlow>
         {empty && !readOnly ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
         {readOnly ? null : <Notices />}

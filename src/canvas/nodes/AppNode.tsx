@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useLocale';
 import { type App, type Consumer, findChannel, PORT, type Publisher } from '../../model';
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
+import { ConsumerLiveRow, PublisherLiveRow } from './AppLive';
 import { Warnings } from './Warnings';
 
 /**
@@ -59,6 +60,7 @@ function PublisherRow({ app, p, t }: { app: App; p: Publisher; t: Translate }) {
         {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code> · {mode}
         {p.confirms ? ' · confirms' : ''}
       </span>
+      <PublisherLiveRow node={app.id} publisher={p} />
       <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />
     </div>
   );
@@ -74,6 +76,7 @@ function ConsumerRow({ app, c, t }: { app: App; c: Consumer; t: Translate }) {
         {t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · {c.noAck ? t('app.autoAck') : t('app.manualAck')}
         {c.running ? '' : ` · ${t('app.stopped')}`}
       </span>
+      <ConsumerLiveRow node={app.id} consumer={c} appName={app.name} />
     </div>
   );
 }

@@ -2,32 +2,24 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { PORT } from '../../model';
-import { useQueueCounts } from '../../store/useEditor';
 import type { QueueFlowNode } from '../flowNodes';
+import { QueueBuffer, QueueCounts, QueueNotDeclared, useQueueDeclared } from './QueueLive';
 import { Badge, Warnings } from './Warnings';
 
-/** A queue with its feature badges and its live Ready / Unacked counts. */
+/** A queue with its feature badges, its live Ready / Unacked counts and its buffer of ready messages. */
 export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<QueueFlowNode>) {
   const t = useT();
   const q = data.queue;
   const a = q.arguments;
-  const counts = useQueueCounts(q.name);
   const dlx = a.deadLetterExchange;
+  const declared = useQueueDeclared(q.id, q.name);
   return (
-    <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}`}>
+    <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.queueIn', { name: q.name })} />
       <div className="node-kind">{t('kind.queue')}</div>
       <div className="node-name">{q.name}</div>
-      <dl className="queue-counts">
-        <div>
-          <dt>{t('queue.ready')}</dt>
-          <dd>{counts.ready}</dd>
-        </div>
-        <div>
-          <dt>{t('queue.unacked')}</dt>
-          <dd>{counts.unacked}</dd>
-        </div>
-      </dl>
+      <QueueCounts node={q.id} name={q.name} />
+      {declared ? <QueueBuffer node={q.id} name={q.name} /> : <QueueNotDeclared queue={q} />}
       <div className="badges">
         {q.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         {q.exclusive ? <Badge label="Excl" title={t('badge.exclusive')} /> : null}

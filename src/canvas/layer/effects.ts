@@ -1,0 +1,131 @@
+import { EFFECT_MS, type Effect, type EffectKind } from '../../store/tokens';
+import type { View } from './frame';
+import type { MarkDraw } from './marks';
+import { REJECT_COLOUR } from './vector';
+import { EMPTY_KEY_COLOUR, keyColour } from './palette';
+
+/**
+ * What happened at a node, drawn on it for EFFECT_MS of virtual time: a badge per node and kind
+ * ("✕ unroutable ×3", "⊘ dropped (overflow)", "⚠ channel 2 closed: …"), fading as it ages, and
+ * for messages that end there (expired at a queue, unroutable at an exchange) their token fading
+ * out where it stopped. Effects of one kind on one node are aggregated, so a burst of drops is
+ * one badge with a count, not a thousand marks.
+ */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface EffectLabels {
+  kind: Record<EffectKind, string>;
+  /** "dropped (overflow)": the reason of a drop, by the engine's DropReason */
+  dropReason: (reason: string) => string;
+}
+
+interface Mark {
+  node: string;
+  kind: EffectKind;
+  count: number;
+  /** the youngest effect's time (the badge fades with it) */
+  t: number;
+  detail?: string;
+  msgId?: number;
+}
+
+const GLYPH: Record<EffectKind, string> = {
+  expired: '⌛',
+  dropped: '⊘',
+  unroutable: '✕',
+  requeued: '↺',
+  returned: '↩',
+  'confirm-nack': '✕',
+  error: '⚠',
+  crashed: '✖',
+};
+
+const COLOUR: Record<EffectKind, string> = {
+  expired: '#6b7a8f',
+  dropped: REJECT_COLOUR,
+  unroutable: REJECT_COLOUR,
+  requeued: '#2471a3',
+  returned: '#7f3c8d',
+  'confirm-nack': REJECT_COLOUR,
+  error: REJECT_COLOUR,
+  crashed: REJECT_COLOUR,
+};
+
+/** Kinds whose message ends at the node: its token fades out there (on the side it arrived or leaves). */
+const FADES: Partial<Record<EffectKind, 'in' | 'out'>> = { expired: 'out', unroutable: 'in', dropped: 'in' };
+
+const MAX_DETAIL = 90;
+
+/** Effects still visible at `now`, grouped by node and kind (oldest group first). */
+export function aggregate(effects: readonly Effect[], now: number): Mark[] {
+  const marks = new Map<string, Mark>();
+  for (const e of effects) {
+    if (e.t > now || now - e.t > EFFECT_MS) continue;
+    const key = `${e.node}\u0000${e.kind}`;
+    const m = marks.get(key);
+    if (m) {
+      m.count++;
+      if (e.t >= m.t) {
+        m.t = e.t;
+        m.detail = e.detail ?? m.detail;
+        m.msgId = e.msgId ?? m.msgId;
+      }
+    } else marks.set(key, { node: e.node, kind: e.kind, count: 1, t: e.t, detail: e.detail, msgId: e.msgId });
+  }
+  return [...marks.values()];
+}
+
+export type { MarkDraw };
+
+/** Opacity of a mark of age `age` (virtual ms): full, then fading over the second half; still when motion is reduced. */
+export function fade(age: number, reduced: boolean): number {
+  if (reduced) return 1;
+  const half = EFFECT_MS / 2;
+  return age <= half ? 1 : Math.max(0, 1 - (age - half) / half);
+}
+
+export function markText(m: Mark, labels: EffectLabels): string {
+  let text = `${GLYPH[m.kind]} ${labels.kind[m.kind]}`;
+  if (m.kind === 'dropped' && m.detail) text += ` (${labels.dropReason(m.detail)})`;
+  if ((m.kind === 'error' || m.kind === 'returned') && m.detail) text += `: ${m.detail.length > MAX_DETAIL ? `${m.detail.slice(0, MAX_DETAIL - 1)}…` : m.detail}`;
+  if (m.count > 1) text += ` ×${m.count}`;
+  return text;
+}
+
+/** Where and how each visible effect is drawn: one badge per node and kind, stacked above the node. */
+export function effectMarks(
+  effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
+  labels: EffectLabels, keyOf: (msgId: number) => string | undefined, reduced: boolean, tokenPx: number,
+): MarkDraw[] {
+  if (effects.length === 0) return [];
+  const out: MarkDraw[] = [];
+  const { tx, ty, zoom } = view;
+  const stack = new Map<string, number>();
+  for (const m of aggregate(effects, now)) {
+    const b = box(m.node);
+    if (!b) continue;
+    const alpha = fade(now - m.t, reduced);
+    if (alpha <= 0) continue;
+    const row = stack.get(m.node) ?? 0;
+    stack.set(m.node, row + 1);
+    const draw: MarkDraw = { right: (b.x + b.width) * zoom + tx, top: b.y * zoom + ty - 20 * (row + 1), text: markText(m, labels), colour: COLOUR[m.kind], alpha };
+    // drop-head (max-length) drops the oldest message, at the head of the queue; other drops refuse it on arrival
+    const side = m.kind === 'dropped' && m.detail === 'maxlen' ? 'out' : FADES[m.kind];
+    if (side) {
+      const key = m.msgId === undefined ? undefined : keyOf(m.msgId);
+      draw.dot = {
+        x: (side === 'in' ? b.x : b.x + b.width) * zoom + tx,
+        y: (b.y + b.height / 2) * zoom + ty,
+        r: tokenPx / 2 + 1,
+        colour: key === undefined ? EMPTY_KEY_COLOUR : keyColour(key),
+      };
+    }
+    out.push(draw);
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { type MarkDraw, paintMarks } from './marks';
+import type { TextDraw } from './lod';
+import type { RasterLayer, RasterPainter } from './raster';
+import { drawOverlay, drawTexts } from './vector';
+
+/**
+ * A frame as the painter receives it (in the worker or on the main thread): tokens in screen
+ * pixels with their style, the selection, and the effect badges. Painting it: tokens through the
+ * raster painter (one putImageData), then rings, counts and badges with the canvas API.
+ */
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/** Tokens to paint, in screen px (a TokenFrame is one; the worker receives copies of its arrays). */
+export interface DrawList {
+  n: number;
+  x: Float32Array;
+  y: Float32Array;
+  style: Uint16Array;
+  count: Uint32Array;
+  selected: ArrayLike<number>;
+}
+
+/** Everything one frame paints. */
+export interface Packet {
+  width: number;
+  height: number;
+  dpr: number;
+  /** token size in CSS px */
+  size: number;
+  list: DrawList;
+  marks: MarkDraw[];
+  /** zoomed out: the nodes' figures, drawn by the layer (see lod.ts) */
+  lod: { chips: DrawList; chipSize: number; texts: TextDraw[] } | null;
+}
+
+/** Token size in CSS px for a zoom: it grows with the zoom, within limits that stay visible and light. */
+export function tokenSize(zoom: number): number {
+  return Math.max(4, Math.min(11, Math.round(8 * zoom)));
+}
+
+/** Paints a whole frame on a canvas whose size is already width × height × dpr. */
+export function paintPacket(ctx: Ctx2D, raster: RasterPainter, p: Packet): void {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  const layers: RasterLayer[] = p.lod ? [{ list: p.lod.chips, size: p.lod.chipSize }, { list: p.list, size: p.size }] : [{ list: p.list, size: p.size }];
+  raster.paint(ctx, layers, p.dpr, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, 0);
+  if (p.lod) drawTexts(ctx, p.lod.texts);
+  drawOverlay(ctx, p.list, p.size);
+  paintMarks(ctx, p.marks);
+}
+
+/** Sizes a canvas's backing store to the pane in device pixels. */
+export function fitCanvas(canvas: HTMLCanvasElement | OffscreenCanvas, p: Pick<Packet, 'width' | 'height' | 'dpr'>): void {
+  const w = Math.max(1, Math.round(p.width * p.dpr));
+  const h = Math.max(1, Math.round(p.height * p.dpr));
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+}
+
+/** The buffers of the lists a frame carries (moved to the other thread, not copied). */
+export function transferables(...lists: (DrawList | null | undefined)[]): Transferable[] {
+  return lists.flatMap((l) => (l ? [l.x.buffer, l.y.buffer, l.style.buffer, l.count.buffer] : [])) as Transferable[];
+}

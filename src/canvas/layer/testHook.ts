@@ -1,0 +1,39 @@
+import type { SimController } from '../../store/simController';
+import type { LayerRenderer } from './renderer';
+
+/**
+ * `window.__warren`: a tiny hook for the render benchmark and end-to-end tests (and curious
+ * developers in the console). It exposes the simulation controller and two figures of the
+ * message layer; it adds no behaviour. Documented in bench/README.md.
+ *
+ *   __warren.sim            the SimController (play(), pause(), setSpeed(), tokens, world…)
+ *   __warren.inFlight()     segments on their way now: sim.tokens.active(now).length
+ *   __warren.drawnTokens()  tokens the message layer laid out in its last frame (after culling)
+ *   __warren.paintedTokens() tokens its painter (worker or main thread) last put on the canvas
+ */
+export interface WarrenTestHook {
+  sim: SimController;
+  inFlight(): number;
+  drawnTokens(): number;
+  paintedTokens(): number;
+}
+
+declare global {
+  interface Window {
+    __warren?: WarrenTestHook;
+  }
+}
+
+export function exposeTestHook(sim: SimController, layer: LayerRenderer): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const hook: WarrenTestHook = {
+    sim,
+    inFlight: () => sim.tokens.active(sim.world.now).length,
+    drawnTokens: () => layer.drawn,
+    paintedTokens: () => layer.painted,
+  };
+  window.__warren = hook;
+  return () => {
+    if (window.__warren === hook) delete window.__warren;
+  };
+}
