@@ -12,14 +12,19 @@ import type { SimController } from './simController';
  * nodes) refreshes every frame, 200 nodes about 5 times a second each — faster than figures can
  * be read, and evenly spread, so no frame pays for all of them. Paused, stepping or scrubbing,
  * every node refreshes on the next frame. Nodes off screen wait until they come into view, and
- * zoomed out, where the message layer draws the nodes' figures itself, none is refreshed (the
- * canvas tells which, through a StaggerGate). Tokens are not affected: the layer draws every frame.
+ * zoomed out, where the message layer draws the nodes' figures itself, the nodes refresh slowly
+ * (the canvas tells which, through a StaggerGate). Tokens are not affected: the layer draws every frame.
  */
 export const NODES_PER_FRAME = 16;
+/**
+ * Zoomed out, the canvas draws the figures people see, but the nodes' own figures are what
+ * screen readers and tests read: they keep being refreshed, slowly (about two nodes a frame).
+ */
+export const FROZEN_NODES_PER_FRAME = 2;
 
 /** What the canvas tells the stagger each frame (see canvas/layer/lod.ts). */
 export interface StaggerGate {
-  /** zoomed out: the canvas draws the nodes' figures, the DOM ones are hidden and not refreshed */
+  /** zoomed out: the canvas draws the nodes' figures; the DOM ones are refreshed slowly */
   readonly frozen: boolean;
   /** whether a node is on screen (an off-screen node is refreshed when it comes into view) */
   visible(node: string): boolean;
@@ -37,7 +42,7 @@ export class LiveStagger {
   private nodes = new Map<string, number>();
   private frame = 0;
   private gate: StaggerGate | null = null;
-  /** the DOM figures were frozen: refresh every visible node at once when they show again */
+  /** the DOM figures were refreshed slowly (zoomed out): refresh every visible node at once when they show again */
   private stale = false;
 
   constructor(
@@ -52,6 +57,7 @@ export class LiveStagger {
   /** Frames between two refreshes of one node now (nodes on screen share the frames). */
   period(): number {
     if (!this.playing()) return 1;
+    if (this.gate?.frozen) return Math.max(1, Math.ceil(this.nodes.size / FROZEN_NODES_PER_FRAME));
     let n = this.nodes.size;
     const gate = this.gate;
     if (gate) {
@@ -78,18 +84,16 @@ export class LiveStagger {
   /** Once per animation frame: the nodes whose turn it is see the current figures. */
   tick(): void {
     const gate = this.gate;
-    if (gate?.frozen) {
-      this.stale = true;
-      return;
-    }
+    const frozen = gate?.frozen === true;
     this.frame++;
     const state = this.live.getState();
-    const k = this.stale ? 1 : this.period();
-    this.stale = false;
+    // back from zoomed out: every visible node catches up at once
+    const k = this.stale && !frozen ? 1 : this.period();
+    this.stale = frozen;
     const due = this.frame % k;
     for (const s of this.subs) {
       if (s.visible === state || (k > 1 && s.phase % k !== due)) continue;
-      if (gate && !gate.visible(s.node)) continue;
+      if (gate && !frozen && !gate.visible(s.node)) continue;
       s.visible = state;
       s.notify();
     }
