@@ -1,11 +1,13 @@
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef } from 'react';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { useSim } from '../../store/useSim';
-import { ChartsPanel } from '../charts/ChartsPanel';
 import { EventLogPanel } from '../log/EventLogPanel';
 import { MessagePanel } from '../message/MessagePanel';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
+
+// the charts (and their library) load when the Charts tab is first opened
+const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 import './dock.css';
 
 const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts' };
@@ -68,7 +70,15 @@ export function Dock() {
       </div>
       {open ? (
         <div className="dock-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
-          {tab === 'log' ? <EventLogPanel /> : tab === 'message' ? <MessagePanel /> : <ChartsPanel />}
+          {tab === 'log' ? (
+            <EventLogPanel />
+          ) : tab === 'message' ? (
+            <MessagePanel />
+          ) : (
+            <Suspense fallback={null}>
+              <ChartsPanel />
+            </Suspense>
+          )}
         </div>
       ) : null}
     </section>

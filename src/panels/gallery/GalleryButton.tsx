@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { GalleryDialog } from './GalleryDialog';
+
+// the gallery dialog loads when first opened
+const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
 
 /** The header's "Gallery" button and the dialog it opens (focus returns to the button when it closes). */
 export function GalleryButton() {
@@ -18,7 +20,7 @@ export function GalleryButton() {
       <button ref={button} type="button" className="header-button" aria-haspopup="dialog" title={t('gallery.openTitle')} onClick={() => setOpen(true)}>
         {t('gallery.open')}
       </button>
-      {open ? <GalleryDialog onClose={() => setOpen(false)} /> : null}
+      <Suspense fallback={null}>{open ? <GalleryDialog onClose={() => setOpen(false)} /> : null}</Suspense>
     </>
   );
 }

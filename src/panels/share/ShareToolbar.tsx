@@ -1,11 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { exportScenarioFile, scenarioFileName } from '../../share';
 import type { KeyValueStorage } from '../../store/persistence';
 import { shareSourceOf, shareStateOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
-import { CodeDialog } from './CodeDialog';
-import { ExportDefinitionsDialog } from './ExportDefinitionsDialog';
 import { downloadText } from './fileIO';
 import { FileDrop } from './FileDrop';
 import { ImportDialog } from './ImportDialog';
@@ -15,6 +13,10 @@ import { useFileImport } from './useFileImport';
 import './share.css';
 
 type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
+
+// Code generation and definitions export are loaded when first opened: they are not needed to start.
+const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
+const ExportDefinitionsDialog = lazy(() => import('./ExportDefinitionsDialog').then((m) => ({ default: m.ExportDefinitionsDialog })));
 
 /**
  * The header's sharing tools: "Share" (a link and the embed code), "Files" (open a scenario file or
@@ -113,8 +115,10 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
         {t('shareui.code.short')}
       </button>
       {dialog === 'share' ? <ShareDialog onClose={close} returnFocus={focusBack} /> : null}
-      {dialog === 'code' ? <CodeDialog onClose={close} returnFocus={focusBack} /> : null}
-      {dialog === 'export-defs' ? <ExportDefinitionsDialog onClose={close} returnFocus={focusBack} /> : null}
+      <Suspense fallback={null}>
+        {dialog === 'code' ? <CodeDialog onClose={close} returnFocus={focusBack} /> : null}
+        {dialog === 'export-defs' ? <ExportDefinitionsDialog onClose={close} returnFocus={focusBack} /> : null}
+      </Suspense>
       {dialog === 'previous' ? <PreviousWorkDialog storage={ownStorage} onClose={close} returnFocus={focusBack} /> : null}
       <ImportDialog importer={importer} returnFocus={filesButton} />
       <FileDrop onFile={(f) => void importer.openFile(f)} />
