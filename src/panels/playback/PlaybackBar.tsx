@@ -20,9 +20,10 @@ function TimeDisplay() {
 
 /**
  * Playback of the simulation: play / pause (Space), step to the next event (→), reset, virtual
- * time, the timeline to scrub back and forth, the speed, and the broker's own controls.
+ * time, the timeline to scrub back and forth, the speed, and the broker's own controls (left out
+ * by the embedded player, where the hop latency, an edit of the scenario, is not offered).
  */
-export function PlaybackBar() {
+export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
   const t = useT();
   const sim = useSim();
   const playing = usePlayback((s) => s.playing);
@@ -44,7 +45,7 @@ export function PlaybackBar() {
       <TimeDisplay />
       <TimelineSlider />
       <SpeedSlider />
-      <BrokerMenu />
+      {brokerMenu ? <BrokerMenu /> : null}
     </div>
   );
 }
