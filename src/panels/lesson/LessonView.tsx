@@ -1,18 +1,15 @@
 import { useId } from 'react';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { type Lesson, textIn } from '../../model/lesson';
-import { goalTarget } from '../../scenarios/goals/tracker';
 import { useEditor } from '../../store/useEditor';
 import { useGuide, useLessonProgress } from '../../store/useLesson';
-import { describeGoal } from './goalText';
+import { LessonStepList } from './LessonStepList';
 
 /** A lesson being followed: its steps, ticked as their goals are met, the current one highlighted. */
 export function LessonView({ lesson }: { lesson: Lesson }) {
   const t = useT();
   const lang = useLocaleStore((s) => s.locale);
-  const doc = useEditor((s) => s.doc);
   const progress = useLessonProgress((s) => s.progress);
-  const markDone = useLessonProgress((s) => s.markDone);
   const restart = useLessonProgress((s) => s.restart);
   const setEditing = useGuide((s) => s.setEditing);
   const headingId = useId();
@@ -30,33 +27,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
         {total === 0 ? null : complete ? t('lesson.complete') : t('lesson.progress', { current: current + 1, total })}
       </p>
       {total > 0 ? <progress className="lesson-bar" max={total} value={progress?.done.filter(Boolean).length ?? 0} aria-hidden="true" /> : null}
-      <ol className="lesson-steps">
-        {lesson.steps.map((step, i) => {
-          const done = progress?.done[i] ?? false;
-          const isCurrent = !complete && i === current;
-          const state = done ? 'done' : isCurrent ? 'current' : 'todo';
-          const target = goalTarget(step.goal);
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: steps are positional
-            <li key={i} className={`lesson-step is-${state}`} aria-current={isCurrent ? 'step' : undefined}>
-              <span className="step-mark" aria-hidden="true">
-                {done ? '✓' : isCurrent ? '▶' : '○'}
-              </span>
-              <div className="step-body">
-                <span className="sr-only">{t(done ? 'lesson.stepDone' : isCurrent ? 'lesson.stepCurrent' : 'lesson.stepTodo')}: </span>
-                <p className="step-text">{textIn(step.text, lang)}</p>
-                {step.goal ? <p className="step-goal">{t('lesson.goal', { goal: describeGoal(t, step.goal, doc) })}</p> : null}
-                {isCurrent && step.goal && target > 1 ? <p className="step-count">{t('lesson.counted', { n: progress?.counts[i] ?? 0, target })}</p> : null}
-                {isCurrent && !step.goal ? (
-                  <button type="button" onClick={() => markDone(i)}>
-                    {t('lesson.markDone')}
-                  </button>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      <LessonStepList lesson={lesson} />
       <div className="lesson-complete" role="status">
         {complete ? (
           <>

@@ -2,17 +2,15 @@ import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { textIn } from '../../model/lesson';
 import { useEditor } from '../../store/useEditor';
 import { useLessonProgress, useLessonState } from '../../store/useLesson';
-import { describeGoal } from '../lesson/goalText';
+import { LessonStepList } from '../lesson/LessonStepList';
 import { ScenarioExplanation } from '../lesson/ScenarioExplanation';
 
 /** The lesson's steps as the player shows them: followed and ticked, not edited. */
 function LessonSteps() {
   const t = useT();
   const lang = useLocaleStore((s) => s.locale);
-  const doc = useEditor((s) => s.doc);
   const lesson = useLessonState((s) => s.lesson);
   const progress = useLessonProgress((s) => s.progress);
-  const markDone = useLessonProgress((s) => s.markDone);
   if (!lesson) return null;
   const total = lesson.steps.length;
   const complete = total > 0 && (progress?.complete ?? false);
@@ -25,30 +23,7 @@ function LessonSteps() {
       <p className="lesson-progress" aria-live="polite">
         {total === 0 ? null : complete ? t('lesson.complete') : t('lesson.progress', { current: current + 1, total })}
       </p>
-      <ol className="lesson-steps">
-        {lesson.steps.map((step, i) => {
-          const done = progress?.done[i] ?? false;
-          const isCurrent = !complete && i === current;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: steps are positional
-            <li key={i} className={`lesson-step is-${done ? 'done' : isCurrent ? 'current' : 'todo'}`} aria-current={isCurrent ? 'step' : undefined}>
-              <span className="step-mark" aria-hidden="true">
-                {done ? '✓' : isCurrent ? '▶' : '○'}
-              </span>
-              <div className="step-body">
-                <span className="sr-only">{t(done ? 'lesson.stepDone' : isCurrent ? 'lesson.stepCurrent' : 'lesson.stepTodo')}: </span>
-                <p className="step-text">{textIn(step.text, lang)}</p>
-                {step.goal ? <p className="step-goal">{t('lesson.goal', { goal: describeGoal(t, step.goal, doc) })}</p> : null}
-                {isCurrent && !step.goal ? (
-                  <button type="button" onClick={() => markDone(i)}>
-                    {t('lesson.markDone')}
-                  </button>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      <LessonStepList lesson={lesson} />
     </section>
   );
 }
