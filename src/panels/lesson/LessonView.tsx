@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { type Lesson, textIn } from '../../model/lesson';
-import { useEditor } from '../../store/useEditor';
 import { useGuide, useLessonProgress } from '../../store/useLesson';
 import { LessonStepList } from './LessonStepList';
 
