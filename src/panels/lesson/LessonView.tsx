@@ -3,7 +3,7 @@ import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { type Lesson, textIn } from '../../model/lesson';
 import { goalTarget } from '../../scenarios/goals/tracker';
 import { useEditor } from '../../store/useEditor';
-import { useGuide, useLessonProgress } from '../../store/useLesson';
+import { useSidePanel, useLessonProgress } from '../../store/useLesson';
 import { describeGoal } from './goalText';
 
 /** A lesson being followed: its steps, ticked as their goals are met, the current one highlighted. */
@@ -14,7 +14,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
   const progress = useLessonProgress((s) => s.progress);
   const markDone = useLessonProgress((s) => s.markDone);
   const restart = useLessonProgress((s) => s.restart);
-  const setEditing = useGuide((s) => s.setEditing);
+  const setEditing = useSidePanel((s) => s.setEditing);
   const headingId = useId();
   const total = lesson.steps.length;
   const current = progress?.current ?? 0;
