@@ -48,6 +48,8 @@ export const en = {
   'controls.fitView': 'Fit view',
   'controls.interactive': 'Lock or unlock the canvas',
   'controls.minimap': 'Mini map',
+  'controls.hideMinimap': 'Hide the mini map',
+  'controls.showMinimap': 'Show the mini map',
   'a11y.node': 'Press Enter or Space to select. Arrow keys move a selected node, Delete removes it, Escape unselects.',
   'a11y.edge': 'Press Enter or Space to select. Delete removes it, Escape unselects.',
   'a11y.moved': 'Moved {direction}. New position x {x}, y {y}.',

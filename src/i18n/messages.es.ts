@@ -44,6 +44,8 @@ export const es = {
   'controls.fitView': 'Ajustar a la vista',
   'controls.interactive': 'Bloquear o desbloquear el lienzo',
   'controls.minimap': 'Minimapa',
+  'controls.hideMinimap': 'Ocultar el minimapa',
+  'controls.showMinimap': 'Mostrar el minimapa',
   'a11y.node': 'Pulsa Intro o Espacio para seleccionar. Las flechas mueven el nodo seleccionado, Supr lo elimina y Escape lo deselecciona.',
   'a11y.edge': 'Pulsa Intro o Espacio para seleccionar. Supr lo elimina y Escape lo deselecciona.',
   'a11y.moved': 'Movido hacia {direction}. Nueva posición x {x}, y {y}.',
