@@ -125,9 +125,15 @@ test('shows the gallery and the guide in Spanish, and the explanation can be col
   await expect(about).toHaveAttribute('aria-expanded', 'false');
   await expect(g.getByText('Qué observar')).toBeHidden();
   await expect(g.getByRole('region', { name: /^Lección: Atrapar lo no enrutable/ })).toBeVisible();
-  // the guide can be closed and opened again from the header
-  await g.getByRole('button', { name: 'Cerrar la guía' }).click();
+  // the guide shares the side panel with the inspector: its tab is named in Spanish too
+  await expect(page.getByRole('tab', { name: /^Guía/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'false');
+  // the guide can be put away (the side panel folds) and opened again from the header
+  await page.getByRole('button', { name: 'Ocultar el panel lateral' }).click();
   await expect(g).toBeHidden();
-  await page.getByRole('button', { name: 'Guía', exact: true }).click();
+  const toggle = page.getByRole('button', { name: 'Guía', exact: true });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
   await expect(page.getByRole('complementary', { name: 'Guía' })).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 });

@@ -24,14 +24,24 @@ test('ticks a lesson step when the student does what it asks: binding kern to to
   const current = lesson.locator('[aria-current="step"]');
   await expect(current).toContainText('Bind queue kern to topic_logs');
   await expect(lesson.getByRole('listitem').first()).toContainText('Done');
-  // bind through the inspector's "Create binding" form (the keyboard path for drawing a line)
+  // bind through the inspector's "Create binding" form (the keyboard path for drawing a line); the
+  // inspector and the guide share the side panel, so the student brings the inspector forward
+  const guideTab = page.getByRole('tab', { name: /^Guide/ });
+  await expect(guideTab).toHaveAttribute('aria-selected', 'true');
+  await expect(guideTab).toHaveAccessibleName('Guide (step 2 of 4)');
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(lesson).toBeHidden();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await inspector.getByLabel('From exchange').selectOption({ label: 'topic_logs (topic)' });
   await inspector.getByLabel('To queue or exchange').selectOption({ label: 'kern' });
   await inspector.getByLabel('Binding key').fill('kern.*');
   await inspector.getByRole('button', { name: 'Create binding' }).click();
   await expect(node(page, 'Queue kern')).toBeVisible();
-  await expect(lesson.getByText('Step 3 of 4')).toBeVisible({ timeout: 20_000 });
+  // the Guide tab's label follows the lesson while the inspector is in front
+  await expect(guideTab).toHaveAccessibleName('Guide (step 3 of 4)', { timeout: 20_000 });
+  await expect(guideTab).toContainText('3/4');
+  await guideTab.click();
+  await expect(lesson.getByText('Step 3 of 4')).toBeVisible();
   await expect(lesson.getByRole('listitem').nth(1)).toContainText('Done');
   await expect(current).toContainText('cron.*');
 });

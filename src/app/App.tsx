@@ -3,11 +3,10 @@ import { useEffect, useState } from 'react';
 import { useLocaleStore, useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
-import { GuidePanel } from '../panels/lesson/GuidePanel';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
-import { Inspector } from '../panels/inspector/Inspector';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
+import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
@@ -15,11 +14,12 @@ import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionBanner } from './SessionBanner';
-import type { WorkSession } from './workSession';
+import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
 
 /**
- * The shell: header with the playback controls, then palette | canvas over the panels dock | inspector.
+ * The shell: header with the playback controls, then palette | canvas over the panels dock | side
+ * panel (the inspector and the guide as tabs).
  * `session` (from Root) says whose work it edits: the person's own, or a shared scenario in a view
  * whose storage keeps their own work untouched.
  */
@@ -31,8 +31,10 @@ export function App({ session }: { session: WorkSession }) {
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(() => store.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc)), [store, sim]);
   useSimDriver(sim);
-  // the lesson kept with the document, its progress on the running simulation, the guide panel
-  const lesson = useLessonSetup(store, sim, session.storage);
+  // the lesson kept with the document, its progress on the running simulation, the side panel
+  // (whose open or folded state is a preference of the person, kept in their own storage)
+  const prefs = useWorkSession()?.realStorage;
+  const lesson = useLessonSetup(store, sim, session.storage, prefs);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
@@ -56,8 +58,7 @@ export function App({ session }: { session: WorkSession }) {
             <SessionBanner />
             <main className="app-main">
               <Workspace />
-              <GuidePanel />
-              <Inspector />
+              <SidePanel />
             </main>
             <BindingDialog />
           </div>

@@ -27,12 +27,15 @@ export function SessionBanner() {
     if (!session) return;
     if (session.kind === 'shared') {
       deps.sim.setSpeed(session.state.speed ?? 1);
+      // a shared lesson or gallery scenario opens on its guide, even if the person folded the panel
+      const { lesson, galleryId } = deps.lessons.getState();
+      if (lesson || galleryId) deps.side.getState().show('guide');
     } else if (session.kept && !loaded.has(session.kept)) {
       const k = session.kept;
       loaded.add(k);
       loadWithSession(deps.editor, deps.lessons, k.doc, k.session);
       deps.sim.setSpeed(k.speed);
-      if (k.session.lesson || k.session.galleryId) deps.guide.getState().setOpen(true);
+      if (k.session.lesson || k.session.galleryId) deps.side.getState().show('guide');
     }
   }, [session, deps]);
 

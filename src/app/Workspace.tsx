@@ -1,21 +1,52 @@
+import type { KeyboardEvent } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
 import { CanvasArea } from '../canvas/CanvasArea';
 import { useCanvasActions } from '../canvas/useCanvasActions';
+import { useT } from '../i18n/useLocale';
 import { Dock } from '../panels/dock/Dock';
+import { DOCK_SIZE_RANGE, useDock } from '../panels/dock/dockStore';
+import { DOCK_FOLDED_SIZE, useDockPanel } from '../panels/dock/useDockPanel';
 import { Palette } from '../panels/Palette';
 
 /**
  * The palette, and the canvas it adds to (the palette adds in the middle of the canvas's view)
- * with the simulation's panels docked under it.
+ * with the simulation's panels docked under it. The splitter between canvas and dock is dragged,
+ * or focused and moved with the arrow keys (Home / End: smallest / largest); Enter folds or opens
+ * the dock. Its height is remembered.
  */
 export function Workspace() {
+  const t = useT();
   const { addInView } = useCanvasActions();
+  const dock = useDockPanel();
+  const onSplitterKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    const { open, setOpen } = useDock.getState();
+    setOpen(!open);
+  };
   return (
     <>
       <Palette onAdd={addInView} />
-      <div className="workspace-center">
-        <CanvasArea />
-        <Dock />
-      </div>
+      <Group orientation="vertical" className="workspace-center" onLayoutChanged={dock.onLayoutChanged}>
+        <Panel id="warren-canvas-pane" minSize="10rem" className="workspace-canvas" style={{ overflow: 'hidden' }}>
+          <CanvasArea />
+        </Panel>
+        <Separator className="dock-splitter" aria-label={t('dock.resize')} title={t('dock.resize')} onKeyDown={onSplitterKey} />
+        <Panel
+          id="warren-dock-pane"
+          panelRef={dock.panelRef}
+          collapsible
+          collapsedSize={DOCK_FOLDED_SIZE}
+          minSize="8rem"
+          maxSize={`${DOCK_SIZE_RANGE.max}%`}
+          defaultSize={dock.defaultSize}
+          onResize={dock.onResize}
+          className="workspace-dock"
+          style={{ overflow: 'hidden' }}
+        >
+          <Dock />
+        </Panel>
+      </Group>
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { Background, Controls, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
 import { runtimeWarnings, type Size } from '../model';
+import { FIT_VIEW } from '../panels/fitView';
 import { Notices } from '../panels/Notices';
 import { useEditor, useEditorApi } from '../store/useEditor';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -13,6 +14,7 @@ import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
+import { useMinimap } from './useMinimap';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
 
@@ -32,6 +34,9 @@ function ariaLabels(t: Translate) {
   };
 }
 
+/** Small, in the corner: an overview, not a second canvas (the full size covered nodes on laptop screens). */
+const MINIMAP_SIZE = { width: 128, height: 84 };
+
 const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.type === 'queue' ? '#4a90d9' : n.type === 'exchange' ? '#ff6600' : '#6b7a8f');
 
 /**
@@ -49,6 +54,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const [measured, setMeasured] = useState<Map<string, Size>>(() => new Map());
   const cache = useRef(new FlowNodeCache());
   const handlers = useFlowHandlers(setMeasured);
+  const [minimap, toggleMinimap] = useMinimap(!readOnly);
   useShortcuts();
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
@@ -77,7 +83,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           nodesConnectable={!readOnly}
           elementsSelectable={!readOnly}
           onMoveEnd={onMoveEnd}
-          {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: { padding: 0.2, maxZoom: 1 } })}
+          {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW })}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           minZoom={0.2}
           maxZoom={2}
@@ -86,8 +92,15 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           proOptions={{ hideAttribution: false }}
         >
           <Background gap={24} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} />
-          <Controls showInteractive={!readOnly} />
+          {minimap ? <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP_SIZE} /> : null}
+          <Controls showInteractive={!readOnly} fitViewOptions={FIT_VIEW}>
+            <ControlButton className="minimap-toggle" onClick={toggleMinimap} aria-pressed={minimap} aria-label={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')} title={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')}>
+              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                <rect x="1.5" y="3" width="13" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
           <MessageLayer />
         </ReactFlow>
         {empty && !readOnly ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}

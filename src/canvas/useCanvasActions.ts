@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { type ExchangeType, NOMINAL, type PaletteKind, type Position, type Size, type SizeOf } from '../model';
+import { FIT_VIEW } from '../panels/fitView';
 import { useEditorApi } from '../store/useEditor';
 
 export const CANVAS_ID = 'warren-canvas';
@@ -57,7 +58,7 @@ export function useCanvasActions() {
   const tidy = useCallback(() => {
     store.getState().tidy(sizeOf);
     // React Flow gets the new positions on the next render; fit after it.
-    requestAnimationFrame(() => fitView({ padding: 0.15, duration: 200 }));
+    requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: 200 }));
   }, [store, sizeOf, fitView]);
 
   return { addAt, addInView, tidy, screenToFlowPosition, sizeOf };

@@ -1,47 +1,42 @@
 import { createContext, createElement, type ReactNode, useContext, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import type { EditorStore } from './editorStore';
 import type { GalleryDeps } from './galleryLoad';
 import { createLessonProgress, type LessonProgressStore, type ProgressState } from './lessonProgress';
 import { createLessonStore, type LessonState } from './lessonStore';
 import type { KeyValueStorage } from './persistence';
+import { createSidePanelStore, followSelection, type SidePanelState, type SidePanelStore } from './sidePanel';
 import type { SimController } from './simController';
-
-/** Whether the guide (scenario explanation and lesson) is shown, and the lesson being edited. */
-export interface GuideState {
-  open: boolean;
-  editing: boolean;
-  setOpen(open: boolean): void;
-  setEditing(editing: boolean): void;
-}
-
-export const createGuideStore = (open: boolean) =>
-  createStore<GuideState>()((set) => ({
-    open,
-    editing: false,
-    setOpen: (o) => set(o ? { open: true } : { open: false, editing: false }),
-    setEditing: (editing) => set(editing ? { editing, open: true } : { editing }),
-  }));
 
 interface LessonContextValue extends GalleryDeps {
   progress: LessonProgressStore;
-  guide: ReturnType<typeof createGuideStore>;
+  /** the panel beside the canvas: the inspector and the guide (scenario explanation and lesson) as tabs */
+  side: SidePanelStore;
 }
 
 const LessonContext = createContext<LessonContextValue | null>(null);
 
 /**
  * Creates the lesson store (autosaved next to the document), the progress that follows the
- * simulation (attached while mounted) and the guide's visibility (shown when there is something to show).
+ * simulation (attached while mounted) and the side panel (the guide in front when there is something
+ * to show, the inspector in front once something is selected). `prefs`: where the person's choice of
+ * an open or folded side panel is remembered.
  */
-export function useLessonSetup(editor: EditorStore, sim: SimController, storage: KeyValueStorage | undefined): LessonContextValue {
+export function useLessonSetup(editor: EditorStore, sim: SimController, storage: KeyValueStorage | undefined, prefs?: KeyValueStorage): LessonContextValue {
   const [setup] = useState(() => {
     const lessons = createLessonStore({ storage, editor });
     const progress = createLessonProgress(sim, lessons);
     const { lesson, galleryId } = lessons.getState();
-    const guide = createGuideStore(lesson !== null || galleryId !== null);
-    return { attach: progress.attach, value: { editor, sim, lessons, progress: progress.store, guide } };
+    const side = createSidePanelStore({ tab: lesson !== null || galleryId !== null ? 'guide' : 'inspector', prefs });
+    const attach = () => {
+      const detach = progress.attach();
+      const unfollow = followSelection(editor, side);
+      return () => {
+        detach();
+        unfollow();
+      };
+    };
+    return { attach, value: { editor, sim, lessons, progress: progress.store, side } };
   });
   useEffect(() => setup.attach(), [setup]);
   return setup.value;
@@ -65,6 +60,6 @@ export function useLessonProgress<T>(selector: (s: ProgressState) => T): T {
   return useStore(useLessonContext().progress, selector);
 }
 
-export function useGuide<T>(selector: (s: GuideState) => T): T {
-  return useStore(useLessonContext().guide, selector);
+export function useSidePanel<T>(selector: (s: SidePanelState) => T): T {
+  return useStore(useLessonContext().side, selector);
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MessageKey } from '../../i18n/translate';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { filterGallery, type GalleryScenario, galleryList, type Tag, TAGS } from '../../scenarios';
+import { FIT_VIEW } from '../fitView';
 import { loadGalleryScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
 import { ScenarioCard } from './ScenarioCard';
@@ -35,10 +36,10 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
 
   const load = (g: GalleryScenario) => {
     loadGalleryScenario(deps, g);
-    deps.guide.getState().setOpen(true);
+    deps.side.getState().show('guide');
     onClose();
     // React Flow draws the new nodes on the next frames; fit the view to them then
-    requestAnimationFrame(() => requestAnimationFrame(() => fitView({ padding: 0.15, maxZoom: 1 })));
+    requestAnimationFrame(() => requestAnimationFrame(() => fitView(FIT_VIEW)));
   };
   const toggle = (tag: Tag) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]));
 

@@ -2,7 +2,7 @@ import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { LOCALE_NAMES } from '../../i18n/translate';
 import { addStep, defaultGoal, GOAL_TYPES, type GoalType, type Lesson, lessonIssues, moveStep, removeStep, textIn, updateStep, withTextIn } from '../../model/lesson';
 import { useEditor } from '../../store/useEditor';
-import { useGuide, useLessonContext } from '../../store/useLesson';
+import { useSidePanel, useLessonContext } from '../../store/useLesson';
 import { SelectField, TextField } from '../form/fields';
 import { explainLesson, goalTypeLabel } from './goalText';
 import { GoalFields } from './GoalFields';
@@ -17,7 +17,7 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
   const lang = useLocaleStore((s) => s.locale);
   const doc = useEditor((s) => s.doc);
   const { lessons } = useLessonContext();
-  const setEditing = useGuide((s) => s.setEditing);
+  const setEditing = useSidePanel((s) => s.setEditing);
   const save = (next: Lesson) => {
     lessons.getState().setLesson(next);
     return null;

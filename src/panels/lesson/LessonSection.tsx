@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/useLocale';
 import { emptyLesson } from '../../model/lesson';
-import { useGuide, useLessonContext, useLessonState } from '../../store/useLesson';
+import { useSidePanel, useLessonContext, useLessonState } from '../../store/useLesson';
 import { LessonEditor } from './LessonEditor';
 import { LessonView } from './LessonView';
 
@@ -9,8 +9,8 @@ export function LessonSection() {
   const t = useT();
   const { lessons } = useLessonContext();
   const lesson = useLessonState((s) => s.lesson);
-  const editing = useGuide((s) => s.editing);
-  const setEditing = useGuide((s) => s.setEditing);
+  const editing = useSidePanel((s) => s.editing);
+  const setEditing = useSidePanel((s) => s.setEditing);
   if (editing && lesson) return <LessonEditor lesson={lesson} />;
   if (lesson) return <LessonView lesson={lesson} />;
   return (

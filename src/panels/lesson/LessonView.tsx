@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { type Lesson, textIn } from '../../model/lesson';
-import { useGuide, useLessonProgress } from '../../store/useLesson';
+import { useLessonProgress, useSidePanel } from '../../store/useLesson';
 import { LessonStepList } from './LessonStepList';
 
 /** A lesson being followed: its steps, ticked as their goals are met, the current one highlighted. */
@@ -10,7 +10,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
   const lang = useLocaleStore((s) => s.locale);
   const progress = useLessonProgress((s) => s.progress);
   const restart = useLessonProgress((s) => s.restart);
-  const setEditing = useGuide((s) => s.setEditing);
+  const setEditing = useSidePanel((s) => s.setEditing);
   const headingId = useId();
   const total = lesson.steps.length;
   const current = progress?.current ?? 0;

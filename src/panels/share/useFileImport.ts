@@ -6,6 +6,7 @@ import type { Definitions } from '../../share/definitions';
 import { type LessonSession, loadWithSession } from '../../store/lessonStore';
 import { sessionOf } from '../../store/sharedWork';
 import { useLessonContext } from '../../store/useLesson';
+import { FIT_VIEW } from '../fitView';
 import { readFileText } from './fileIO';
 import { type FileContent, fromDefinitions, readFileContent } from './importKind';
 
@@ -33,8 +34,8 @@ export function useFileImport() {
       deps.sim.setDocument(deps.editor.getState().doc);
       deps.sim.reset();
       if (speed !== undefined) deps.sim.setSpeed(speed);
-      if (session.lesson || session.galleryId) deps.guide.getState().setOpen(true);
-      requestAnimationFrame(() => requestAnimationFrame(() => fitView({ padding: 0.15, maxZoom: 1 })));
+      if (session.lesson || session.galleryId) deps.side.getState().show('guide');
+      requestAnimationFrame(() => requestAnimationFrame(() => fitView(FIT_VIEW)));
     },
     [deps, fitView],
   );

@@ -1,0 +1,46 @@
+import { useCallback, useLayoutEffect, useState } from 'react';
+import { type PanelSize, usePanelRef } from 'react-resizable-panels';
+import { useDock } from './dockStore';
+
+/** The folded dock: only its tab bar (`.dock-bar`, 2rem high) stays under the canvas. */
+export const DOCK_FOLDED_SIZE = '2rem';
+
+/**
+ * Ties the dock's resizable panel (under the canvas, with the splitter between them) to the dock
+ * store: folding or opening the dock (its button, a message selected) collapses or expands the
+ * panel to the remembered height; dragging the splitter down past the smallest height folds the
+ * dock, and up opens it; a height set by the splitter is remembered once the drag is over.
+ */
+export function useDockPanel() {
+  const panelRef = usePanelRef();
+  const open = useDock((s) => s.open);
+
+  // before paint, so a folded dock never flashes open
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    if (!panel) return;
+    if (open && panel.isCollapsed()) panel.resize(`${useDock.getState().size}%`);
+    else if (!open && !panel.isCollapsed()) panel.collapse();
+  }, [open, panelRef]);
+
+  const onResize = useCallback(
+    (size: PanelSize) => {
+      const panel = panelRef.current;
+      if (!panel) return;
+      const dock = useDock.getState();
+      const collapsed = panel.isCollapsed();
+      if (collapsed === dock.open) dock.setOpen(!collapsed);
+      if (!collapsed) dock.setSize(size.asPercentage);
+    },
+    [panelRef],
+  );
+  /** The splitter was released (or moved with a key): remember the height. */
+  const onLayoutChanged = useCallback(() => {
+    const panel = panelRef.current;
+    if (panel && !panel.isCollapsed()) useDock.getState().setSize(panel.getSize().asPercentage, true);
+  }, [panelRef]);
+
+  // the first size only: a changing default would make the panel start over (and drop a drag under way)
+  const [defaultSize] = useState(() => (useDock.getState().open ? `${useDock.getState().size}%` : DOCK_FOLDED_SIZE));
+  return { panelRef, onResize, onLayoutChanged, defaultSize };
+}
