@@ -3,6 +3,7 @@ import { fail, type Result } from './errors';
 import { LIMITS } from './limits';
 import { restoreShareState, type ShareState } from './restore';
 import { parseUntrustedJson } from './safeJson';
+import { decodeRun, encodeRun } from './run';
 import { decodeWith, encodeWith } from './wire';
 import { SHARE_SHAPE_V1 } from './wireShapes';
 
@@ -19,8 +20,8 @@ export const SHARE_FORMAT_VERSION = 1;
  *   const back = decode(data); // { ok: true, value: { v: 1, scenario, speed: 2 } }
  */
 export function encode(state: ShareState): string {
-  const { scenario, speed, lesson, mode, gallery } = state;
-  const wire = encodeWith(SHARE_SHAPE_V1, { scenario, speed, lesson, mode, gallery });
+  const { scenario, speed, lesson, mode, gallery, run } = state;
+  const wire = encodeWith(SHARE_SHAPE_V1, { scenario, speed, lesson, mode, gallery, run: run && encodeRun(run) });
   return `${SHARE_FORMAT_VERSION}.${deflateToBase64url(JSON.stringify(wire))}`;
 }
 
@@ -42,5 +43,7 @@ export function decode(data: unknown): Result<ShareState> {
   if (!json.ok) return json;
   const parsed = parseUntrustedJson(json.value, { maxChars: LIMITS.linkInflatedBytes, maxDepth: LIMITS.jsonDepth });
   if (!parsed.ok) return parsed;
-  return restoreShareState(decodeWith(SHARE_SHAPE_V1, parsed.value));
+  const raw = decodeWith(SHARE_SHAPE_V1, parsed.value);
+  if (raw && typeof raw === 'object' && 'run' in raw) (raw as { run: unknown }).run = decodeRun(raw.run);
+  return restoreShareState(raw);
 }

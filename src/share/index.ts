@@ -27,4 +27,5 @@ export { exportScenarioFile, FILE_FORMAT_VERSION, importScenarioFile, type Scena
 export { type Lesson, lessonSchema } from './lesson';
 export { LIMITS } from './limits';
 export { restoreScenarioStrict, restoreShareState, SHARE_MODES, type ShareMode, type ShareState, SPEED_MAX, SPEED_MIN } from './restore';
+export { RUN_LIMITS, type SharedRun } from './run';
 export { formatShareHash, type HistoryLike, type LocationLike, loadSharedState, pageUrl, parseShareHash, readShareHash, type ShareHash, shareUrl, writeShareHash } from './url';

@@ -3,6 +3,7 @@ import { type DocIssue, SCENARIO_VERSION, type Scenario, scenarioShape, toFieldI
 import { fail, ok, type Result, type ShareProblem } from './errors';
 import { type Lesson, lessonSchema } from './lesson';
 import { LIMITS } from './limits';
+import { restoreRun, type SharedRun } from './run';
 import { formatPath } from './safeJson';
 import { isScenarioId, type ScenarioId } from '../scenarios';
 
@@ -21,6 +22,8 @@ export interface ShareState {
   mode?: ShareMode;
   /** The gallery scenario it started from: the reader sees its explanation (what to watch, what to try). */
   gallery?: ScenarioId;
+  /** The run so far (the teacher's time and actions), when the teacher chose to share it. */
+  run?: SharedRun;
 }
 
 export const SPEED_MIN = 0.01;
@@ -60,6 +63,11 @@ export function restoreShareState(raw: unknown): Result<ShareState> {
     if (r.success) state.lesson = r.data;
     else problems.push(...zodProblems(r.error, ['lesson']));
   }
+  if (raw.run !== undefined) {
+    const r = restoreRun(raw.run, restoreScenarioStrict);
+    if (r.run) state.run = r.run;
+    problems.push(...r.problems);
+  }
   return problems.length ? fail('share.error.invalid', { count: problems.length }, problems) : ok(state);
 }
 
@@ -68,8 +76,8 @@ export function restoreShareState(raw: unknown): Result<ShareState> {
  * AMQP rules such as "quorum queues are durable") and then validateScenario's cross-entity rules
  * (unique names and ids, bindings whose ends exist). `at` prefixes the problems' paths.
  */
-export function restoreScenarioStrict(raw: unknown, at?: string): Result<Scenario> {
-  const prefix = at ? [at] : [];
+export function restoreScenarioStrict(raw: unknown, at?: string | (string | number)[]): Result<Scenario> {
+  const prefix = at === undefined ? [] : Array.isArray(at) ? at : [at];
   if (!isObj(raw)) {
     return fail('share.error.invalidScenario', { count: 1 }, [{ key: 'share.problem.required', path: formatPath(prefix) || undefined }]);
   }

@@ -152,6 +152,8 @@ export const SHARE_SHAPE_V1: Shape = {
   mode: { k: 'm' },
   // added within v1: older readers keep it under its short key and ignore it
   gallery: { k: 'g' },
+  // added within v1: the run so far (run.ts writes its own compact form)
+  run: { k: 'u' },
 };
 
 /** Every table, for the test that checks short keys are unique and never equal a long name. */

@@ -11,6 +11,7 @@ import { buildWorld } from './topology';
 export interface WorldSnapshot {
   version: 1;
   now: number;
+  steps: number;
   rng: number;
   scenario: Scenario;
   queue: { seq: number; items: Scheduled<SimItem>[] };
@@ -34,6 +35,12 @@ export class World {
   broker: AmqpBroker;
   scenario: Scenario;
   now = 0;
+  /**
+   * Events run so far. An input is recorded with this count as well as its time: several events can
+   * share one instant, and replaying the input after exactly as many events (not just "at t") is what
+   * makes a replay the same run when someone stepped one event at a time and then acted.
+   */
+  steps = 0;
   /** the clients' own randomness (jitter, random routing keys, failure draws) */
   rng: RngState;
   queue = new EventQueue<SimItem>();
@@ -84,6 +91,7 @@ export class World {
     const clientAt = this.queue.peekTime();
     const brokerAt = this.broker.nextTimerAt();
     if (!Number.isFinite(clientAt) && !Number.isFinite(brokerAt)) return false;
+    this.steps++;
     if (brokerAt <= clientAt) {
       this.now = Math.max(this.now, brokerAt);
       this.broker.advanceTo(this.now);
@@ -106,6 +114,15 @@ export class World {
     this.now = t;
     this.broker.advanceTo(t);
     this.collect();
+  }
+
+  /**
+   * Moves the clock to `t` without running what is due at `t` (as when a person acts between two
+   * events of one instant). Only when nothing is due before `t`; otherwise it is advanceTo.
+   */
+  moveClockTo(t: number): void {
+    if (t >= this.now && this.nextEventAt() >= t) this.now = t;
+    else this.advanceTo(t);
   }
 
   schedule(at: number, item: SimItem): void {
@@ -253,6 +270,7 @@ export class World {
     return {
       version: 1,
       now: this.now,
+      steps: this.steps,
       rng: this.rng.s,
       scenario: this.scenario,
       queue: this.queue.toJSON(),
@@ -270,6 +288,7 @@ export class World {
   static restore(s: WorldSnapshot): World {
     const w = new World(s.scenario, AmqpBroker.restore(s.broker), { s: s.rng });
     w.now = s.now;
+    w.steps = s.steps;
     w.queue = EventQueue.fromJSON(s.queue);
     for (const a of structuredClone(s.apps)) w.apps.set(a.id, a);
     for (const p of structuredClone(s.publishers)) w.publishers.set(p.id, p);

@@ -6,7 +6,7 @@ import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
 import { simRelevantChange } from './relevance';
 import { Series } from './series';
-import { Timeline } from './timeline';
+import { type TimedInput, Timeline } from './timeline';
 import { TokenTracker } from './tokens';
 
 export const MIN_SPEED = 0.1;
@@ -26,6 +26,8 @@ export interface PlaybackState {
   logTick: number;
   /** the message under inspection */
   selected: MessageRef | null;
+  /** a shared run being replayed up to this virtual time, a frame's work at a time (null: none) */
+  catchUpTo: number | null;
 }
 
 /** A message: by broker id once it reached the broker, or by its publisher's counter before. */
@@ -37,7 +39,7 @@ export type MessageRef = { msgId: number } | { publisher: string; seq: number };
  * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
  */
 export class SimController {
-  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null }));
+  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null }));
   readonly live = createLiveStore();
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
@@ -79,17 +81,14 @@ export class SimController {
 
   /** Runs the next event only (a broker timer, a client action or a recorded input), and pauses. */
   step(): void {
-    this.ui.setState({ playing: false });
+    this.ui.setState({ playing: false, catchUpTo: null });
     const w = this.world;
-    const inputAt = this.timeline.nextInputTime();
-    const next = Math.min(w.nextEventAt(), inputAt);
+    const input = this.timeline.inputs[this.timeline.cursor];
+    const next = Math.min(w.nextEventAt(), input?.t ?? Number.POSITIVE_INFINITY);
     if (!Number.isFinite(next)) return;
     this.sampleUpTo(next);
-    if (inputAt <= w.nextEventAt()) {
-      w.advanceTo(inputAt);
-      w.input(this.timeline.inputs[this.timeline.cursor]!.input);
-      this.timeline.cursor++;
-    } else w.step();
+    if (input && this.inputComesFirst(input)) this.applyInput(input);
+    else w.step();
     this.timeline.maybeCheckpoint(w);
     this.absorb(w.drainEvents());
     this.publish();
@@ -104,12 +103,13 @@ export class SimController {
     this.series.clear();
     this.absorb(this.world.drainEvents());
     this.series.take(this.world);
-    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null }));
+    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null }));
     this.publish();
   }
 
   /** Moves to virtual time `t` on the recorded timeline (back: restore and replay; forward: run). */
   seek(t: number): void {
+    if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
     const target = Math.max(0, Math.min(t, Math.max(this.ui.getState().horizon, this.world.now)));
     if (target < this.world.now) {
       this.world = this.timeline.rewindTo(Math.max(0, target - this.replayMargin));
@@ -129,7 +129,8 @@ export class SimController {
 
   /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. */
   input(cmd: WorldInput): void {
-    this.timeline.record(this.world.now, cmd);
+    if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
+    this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
     this.ui.setState({ horizon: this.world.now });
     this.absorb(this.world.drainEvents());
@@ -150,9 +151,39 @@ export class SimController {
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
   tick(dtWallMs: number, overBudget: () => boolean): void {
-    const { playing, speed } = this.ui.getState();
+    const { playing, speed, catchUpTo } = this.ui.getState();
+    if (catchUpTo !== null) {
+      this.advance(catchUpTo, overBudget);
+      if (this.world.now >= catchUpTo) this.ui.setState({ catchUpTo: null });
+      this.publish();
+      return;
+    }
     if (!playing) return;
     this.advance(this.world.now + dtWallMs * speed, overBudget);
+    this.publish();
+  }
+
+  // ---------------------------------------------------------------- a shared run
+  /** The run as a link carries it: where it started, what the person did, and the time on screen. */
+  runSoFar(): { initial: Scenario; inputs: TimedInput[]; at: number } {
+    return { initial: this.timeline.initial, inputs: this.timeline.inputs.map((i) => ({ ...i })), at: this.ui.getState().time };
+  }
+
+  /**
+   * Opens a shared run paused at `at`: the world starts again from `initial` with the recorded inputs,
+   * and catches up over the next frames (a frame's work budget at a time, so a long run never freezes
+   * the page). Inputs recorded after `at` happen when the run is played on.
+   */
+  loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number }): void {
+    this.timeline.reset(run.initial);
+    this.timeline.inputs = run.inputs.map((i) => ({ ...i }));
+    this.world = World.create(run.initial);
+    this.tokens.reset();
+    this.log.clear();
+    this.series.clear();
+    this.absorb(this.world.drainEvents());
+    this.series.take(this.world);
+    this.ui.setState((s) => ({ playing: false, time: 0, horizon: run.at, epoch: s.epoch + 1, selected: null, catchUpTo: run.at > 0 ? run.at : null }));
     this.publish();
   }
 
@@ -168,24 +199,39 @@ export class SimController {
     for (;;) {
       const input = this.timeline.nextInput(target);
       const stop = Math.min(target, input?.t ?? Number.POSITIVE_INFINITY, this.series.nextDue());
-      // events one at a time up to `stop`, watching the frame's budget
-      while (w.nextEventAt() <= stop) {
+      const due = input && input.t <= stop ? input : undefined;
+      // events one at a time up to `stop` (or up to the recorded input's moment), watching the frame's budget
+      while (w.nextEventAt() <= stop && !(due && this.inputComesFirst(due))) {
         w.step();
         if (overBudget()) {
           this.absorb(w.drainEvents());
           return;
         }
       }
-      w.advanceTo(stop);
-      if (input && input.t <= w.now) {
-        w.input(input.input);
-        this.timeline.cursor++;
-      }
+      if (due) this.applyInput(due);
+      else w.advanceTo(stop);
       if (this.series.nextDue() <= w.now) this.series.take(w);
       this.timeline.maybeCheckpoint(w);
-      if (w.now >= target) break;
+      if (w.now >= target && !this.timeline.nextInput(target)) break;
     }
     this.absorb(w.drainEvents());
+  }
+
+  /**
+   * Whether the recorded input happens before the world's next event: at its time, and after as many
+   * events as had run when it was recorded (events can share an instant).
+   */
+  private inputComesFirst(i: TimedInput): boolean {
+    const w = this.world;
+    if (w.nextEventAt() > i.t) return true;
+    return i.steps !== undefined && w.steps >= i.steps;
+  }
+
+  /** Applies the recorded input at the cursor, at its moment. */
+  private applyInput(i: TimedInput): void {
+    this.world.moveClockTo(i.t);
+    this.world.input(i.input);
+    this.timeline.cursor++;
   }
 
   /** Takes the chart samples due before `t` (time moves to each sample's instant; nothing else happens). */

@@ -9,6 +9,8 @@ import type { Scenario } from '../model';
  */
 export interface TimedInput {
   t: number;
+  /** events the world had run when the input came (World.steps); absent in old or hand-made runs */
+  steps?: number;
   input: WorldInput;
 }
 
@@ -26,9 +28,9 @@ export class Timeline {
   ) {}
 
   /** A new input at the world's current time; anything recorded later is discarded. */
-  record(t: number, input: WorldInput): void {
+  record(t: number, input: WorldInput, steps?: number): void {
     this.inputs.length = this.cursor;
-    this.inputs.push({ t, input });
+    this.inputs.push(steps === undefined ? { t, input } : { t, steps, input });
     this.cursor = this.inputs.length;
     // a checkpoint taken at this very time does not contain the new input
     this.checkpoints = this.checkpoints.filter((c) => c.t < t);
