@@ -34,6 +34,8 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
   const [sim] = useState(() => {
     const s = new SimController(store.getState().doc);
     s.setSpeed(state.speed ?? 1);
+    // the run the teacher shared: the player opens paused where they were, and can rewind it
+    if (state.run) s.loadRun({ initial: state.run.initial ?? state.scenario, inputs: state.run.inputs, at: state.run.at });
     return s;
   });
   useSimDriver(sim);

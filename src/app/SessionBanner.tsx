@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
+import { formatTime } from '../panels/playback/format';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { loadWithSession } from '../store/lessonStore';
 import { useEditor } from '../store/useEditor';
 import { useLessonContext } from '../store/useLesson';
-import { type KeptWork, useWorkSession } from './workSession';
+import { useWorkSession } from './workSession';
 
-/** A kept scenario is loaded once, even if React runs the effect twice (StrictMode in development). */
-const loaded = new WeakSet<KeptWork>();
+/** A kept scenario (or a shared run) is loaded once, even if React runs the effect twice (StrictMode in development). */
+const loaded = new WeakSet<object>();
 
 /**
  * The bar under the header that says whose work is on the canvas: a shared scenario (keep it, or go
@@ -27,6 +28,11 @@ export function SessionBanner() {
     if (!session) return;
     if (session.kind === 'shared') {
       deps.sim.setSpeed(session.state.speed ?? 1);
+      const run = session.state.run;
+      if (run && !loaded.has(run)) {
+        loaded.add(run);
+        deps.sim.loadRun({ initial: run.initial ?? session.state.scenario, inputs: run.inputs, at: run.at });
+      }
       // a shared lesson or gallery scenario opens on its guide, even if the person folded the panel
       const { lesson, galleryId } = deps.lessons.getState();
       if (lesson || galleryId) deps.side.getState().show('guide');
@@ -51,6 +57,7 @@ export function SessionBanner() {
       <section className="session-banner is-shared" aria-label={t('shareui.sharedView')}>
         <p>
           <strong>{t('shareui.sharedViewing', { title: name })}</strong> {t('shareui.sharedDetail')}
+          {session.state.run ? ` ${t('shareui.sharedAt', { time: formatTime(session.state.run.at) })}` : ''}
         </p>
         <div className="button-row">
           <button type="button" className="primary" onClick={keep}>

@@ -1,8 +1,9 @@
 import type { Scenario } from '../model';
 import type { Lesson } from '../model/lesson';
 import type { ScenarioId } from '../scenarios';
-import { embedCode, encode, type LocationLike, type ShareState, shareUrl } from '../share';
+import { embedCode, encode, type LocationLike, type SharedRun, type ShareState, shareUrl } from '../share';
 import type { LessonStore } from './lessonStore';
+import { simRelevantChange } from './relevance';
 import type { SimController } from './simController';
 
 /** What a link carries: the document as it is now, the speed it runs at, its lesson and gallery origin. */
@@ -11,11 +12,29 @@ export interface ShareSource {
   speed: number;
   lesson: Lesson | null;
   galleryId: ScenarioId | null;
+  /** the run so far, when the person chose to share it */
+  run?: SharedRun;
 }
 
-export function shareSourceOf(doc: Scenario, sim: SimController, lessons: LessonStore): ShareSource {
+export function shareSourceOf(doc: Scenario, sim: SimController, lessons: LessonStore, withRun = false): ShareSource {
   const { lesson, galleryId } = lessons.getState();
-  return { doc, speed: sim.ui.getState().speed, lesson, galleryId };
+  const src: ShareSource = { doc, speed: sim.ui.getState().speed, lesson, galleryId };
+  return withRun ? { ...src, run: runOf(doc, sim) } : src;
+}
+
+/**
+ * The run as a link carries it. Its starting scenario goes along only when the run started from a
+ * topology other than the document's (an edit during the run); positions alone do not count.
+ */
+export function runOf(doc: Scenario, sim: SimController): SharedRun {
+  const { initial, inputs, at } = sim.runSoFar();
+  return { at, ...(simRelevantChange(initial, doc) ? { initial } : {}), inputs };
+}
+
+/** Whether there is a run worth sharing: time has passed, or the person did something. */
+export function hasRun(sim: SimController): boolean {
+  const r = sim.runSoFar();
+  return r.at > 0 || r.inputs.length > 0;
 }
 
 /** The shared state: defaults (speed 1, no lesson) are left out to keep links short. */
@@ -26,6 +45,7 @@ export function shareStateOf(src: ShareSource): ShareState {
     ...(src.speed === 1 ? {} : { speed: src.speed }),
     ...(src.lesson ? { lesson: src.lesson } : {}),
     ...(src.galleryId ? { gallery: src.galleryId } : {}),
+    ...(src.run ? { run: src.run } : {}),
   };
 }
 

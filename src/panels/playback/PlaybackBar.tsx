@@ -18,6 +18,22 @@ function TimeDisplay() {
   );
 }
 
+/** While a shared run catches up (a frame's work at a time): what is happening, and how far it got. */
+function CatchUpStatus() {
+  const t = useT();
+  const target = usePlayback((s) => s.catchUpTo);
+  const time = usePlayback((s) => s.time);
+  return (
+    <div className="play-catchup" role="status">
+      {target === null ? null : (
+        <>
+          {t('play.catchingUp')} <progress max={target} value={time} aria-label={t('play.catchingUp')} />
+        </>
+      )}
+    </div>
+  );
+}
+
 /**
  * Playback of the simulation: play / pause (Space), step to the next event (→), reset, virtual
  * time, the timeline to scrub back and forth, the speed, and the broker's own controls (left out
@@ -43,6 +59,7 @@ export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
         {t('play.reset')}
       </button>
       <TimeDisplay />
+      <CatchUpStatus />
       <TimelineSlider />
       <SpeedSlider />
       {brokerMenu ? <BrokerMenu /> : null}

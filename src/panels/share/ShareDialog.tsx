@@ -1,7 +1,8 @@
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { shareLinks, shareSourceOf } from '../../store/shareLink';
+import { hasRun, shareLinks, shareSourceOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
+import { formatTime } from '../playback/format';
 import { type CopyState, useCopy } from './clipboard';
 import { Modal } from './Modal';
 
@@ -21,10 +22,19 @@ function CopyStatus({ state, copied, refused }: { state: CopyState | undefined; 
 export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; returnFocus?: RefObject<HTMLElement | null> }) {
   const t = useT();
   const { editor, sim, lessons } = useLessonContext();
-  const [links] = useState(() => {
-    const src = shareSourceOf(editor.getState().doc, sim, lessons);
+  // the run so far goes along only when asked: by default a link starts the scenario from the beginning
+  const [runAvailable] = useState(() => hasRun(sim));
+  const [withRun, setWithRun] = useState(false);
+  const links = useMemo(() => {
+    const src = shareSourceOf(editor.getState().doc, sim, lessons, withRun);
     return { src, ...shareLinks(src, t('shareui.embedDefaultTitle')) };
-  });
+  }, [editor, sim, lessons, withRun, t]);
+  const runId = useId();
+  // the link opens at the moment on screen: a playing simulation stops there
+  const includeRun = (e: ChangeEvent<HTMLInputElement>) => {
+    if (e.target.checked) sim.pause();
+    setWithRun(e.target.checked);
+  };
   const linkId = useId();
   const embedId = useId();
   const linkRef = useRef<HTMLInputElement>(null);
@@ -35,7 +45,9 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
     void copy('link', links.link, linkRef.current);
   }, [copy, links.link]);
 
-  const { doc, speed, lesson } = links.src;
+  const { doc, speed, lesson, run } = links.src;
+  const runAt = run?.at ?? sim.runSoFar().at;
+  const actions = run?.inputs.length ?? sim.runSoFar().inputs.length;
   return (
     <Modal title={t('shareui.share.title')} onClose={onClose} returnFocus={returnFocus} className="share-link-dialog">
       <p>{t('shareui.share.intro')}</p>
@@ -51,6 +63,14 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
         <p className="field-hint">
           {t('shareui.share.contents', { n: links.link.length, seed: doc.seed, speed })}
           {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
+          {run ? ` ${t('shareui.share.withRun', { time: formatTime(run.at), n: run.inputs.length })}` : ''}
+        </p>
+      </div>
+      <div className="field field-inline share-run">
+        <input id={runId} type="checkbox" checked={withRun} disabled={!runAvailable} aria-describedby={`${runId}-hint`} onChange={includeRun} />
+        <label htmlFor={runId}>{t('shareui.share.includeRun', { time: formatTime(runAt) })}</label>
+        <p id={`${runId}-hint`} className="field-hint">
+          {runAvailable ? t('shareui.share.includeRunHint', { n: actions }) : t('shareui.share.noRunYet')}
         </p>
       </div>
       <h3>{t('shareui.embed.heading')}</h3>
