@@ -91,8 +91,9 @@ describe('dead-lettering on rejection', () => {
     rejectFrom(f, 'q2');
     expect(f.all('returned')).toEqual([]);
     expect(f.all('dropped')).toEqual([
-      { type: 'dropped', t: 0, msgId: 1, queue: 'q1', reason: 'no-dlx-exchange' },
-      { type: 'dropped', t: 0, msgId: 3, reason: 'dead-letter-unroutable' },
+      // the trace keeps why it was being dead-lettered: the log can say "rejected, and its DLX does not exist"
+      { type: 'dropped', t: 0, msgId: 1, queue: 'q1', reason: 'no-dlx-exchange', cause: 'rejected' },
+      { type: 'dropped', t: 0, msgId: 3, reason: 'dead-letter-unroutable', cause: 'rejected' },
     ]);
     expect(f.broker.isOpen(f.ch)).toBe(true);
   });
@@ -158,7 +159,7 @@ describe('x-death history', () => {
     expect(f.ready('q')).toEqual(['m']);
     f.wait(100);
     expect(f.ready('q')).toEqual([]);
-    expect(f.all('dropped').map((d) => d.reason)).toEqual(['dead-letter-cycle']);
+    expect(f.all('dropped').map((d) => [d.reason, d.cause])).toEqual([['dead-letter-cycle', 'expired']]);
   });
 
   it('a queue dead-lettering rejections to itself keeps going and counts up', () => {

@@ -19,7 +19,7 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   const m = e.msg;
   if (dlxName === undefined || !b.exchanges.has(dlxName)) {
     q.stats.dropped++;
-    b.emit({ type: 'dropped', t: b.now, msgId: m.id, queue: q.name, reason: dlxName === undefined ? reason : 'no-dlx-exchange' });
+    b.emit({ type: 'dropped', t: b.now, msgId: m.id, queue: q.name, ...(dlxName === undefined ? { reason } : { reason: 'no-dlx-exchange', cause: reason }) });
     return;
   }
   const copy = deadLetteredCopy(b, q, m, reason, dlxName, q.parsed.deadLetterRoutingKey);
@@ -33,7 +33,7 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
 export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason): void {
   const dlx = b.exchanges.get(dlxName);
   if (!dlx) {
-    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: 'no-dlx-exchange' });
+    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: 'no-dlx-exchange', cause: reason });
     return;
   }
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom, body: copy.body, properties: copy.properties });
@@ -42,7 +42,7 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {
     b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, ...(result.hops ? { hops: result.hops } : {}) });
-    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable' });
+    b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable', cause: reason });
     return;
   }
   b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });

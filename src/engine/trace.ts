@@ -208,6 +208,8 @@ export interface Dropped extends Base {
   /** the queue it was in or was refused by (absent for dead-letters that routed nowhere) */
   queue?: string;
   reason: DropReason;
+  /** why it was being dead-lettered, when dead-lettering is what failed (no DLX, routed nowhere, a cycle) */
+  cause?: DeathReason;
 }
 
 export interface Purged extends Base {

@@ -673,6 +673,7 @@ export const en = {
   'log.drop.deadLetterCycle': 'a dead-letter cycle was detected',
   'log.drop.queueDeleted': 'its queue was deleted',
   'log.drop.brokerRestart': 'transient message lost in the broker restart',
+  'log.drop.cause': '{reason} (x-death reason: {cause})',
   'log.deleted.deleted': 'queue.delete',
   'log.deleted.autoDelete': 'auto-delete: its last consumer left',
   'log.deleted.exclusiveOwner': 'its exclusive owner connection closed',

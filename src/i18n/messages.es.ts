@@ -662,6 +662,7 @@ export const es = {
   'log.drop.deadLetterCycle': 'se detectó un ciclo de dead-letter',
   'log.drop.queueDeleted': 'se borró su cola',
   'log.drop.brokerRestart': 'mensaje transitorio perdido en el reinicio del broker',
+  'log.drop.cause': '{reason} (motivo para x-death: {cause})',
   'log.deleted.deleted': 'queue.delete',
   'log.deleted.autoDelete': 'auto-delete: se fue su último consumidor',
   'log.deleted.exclusiveOwner': 'se cerró la conexión propietaria exclusiva',

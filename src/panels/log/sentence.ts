@@ -50,7 +50,7 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
     case 'dead-lettered':
       return t('log.deadLettered', { id: e.msgId, queue: e.queue, reason: e.reason, exchange: n.exchange(e.exchange), newId: e.newMsgId });
     case 'dropped': {
-      const reason = t(DROP_REASON[e.reason]);
+      const reason = e.cause === undefined ? t(DROP_REASON[e.reason]) : t('log.drop.cause', { reason: t(DROP_REASON[e.reason]), cause: e.cause });
       return e.queue === undefined ? t('log.droppedNowhere', { id: e.msgId, reason }) : t('log.dropped', { id: e.msgId, queue: e.queue, reason });
     }
     case 'purged':
