@@ -213,3 +213,38 @@ describe('quorum-only rules', () => {
     expect(f.get('cq')!.properties.headers).toBeUndefined();
   });
 });
+
+describe('quorum queues and a broker restart', () => {
+  function held(limit: number | undefined, hopLatencyMs: number) {
+    const f = new Fixture();
+    f.broker.setHopLatency(hopLatencyMs);
+    f.exchange('dlx', 'fanout', { durable: true });
+    f.queue('dlq', {}, { durable: true });
+    f.bind('dlx', 'dlq');
+    f.queue('qq', { ...QQ, 'x-dead-letter-exchange': 'dlx', ...(limit === undefined ? {} : { 'x-delivery-limit': limit }) }, { durable: true });
+    f.fill('qq', ['m1', 'm2', 'm3'], { deliveryMode: 2 });
+    f.wait(10 * hopLatencyMs);
+    f.consume('qq', { prefetch: 2 });
+    f.wait(10 * hopLatencyMs);
+    f.take();
+    f.broker.restart();
+    return f;
+  }
+
+  it('the return at the restart counts against x-delivery-limit (recorded: quorum/restart-delivery-limit-*)', () => {
+    expect(held(1, 0).ready('qq')).toEqual(['m1', 'm2', 'm3']);
+    const over = held(0, 0);
+    expect(over.ready('qq')).toEqual(['m3']);
+    expect(over.all('dead-lettered').map((e) => [e.reason, e.queue])).toEqual([
+      ['delivery_limit', 'qq'],
+      ['delivery_limit', 'qq'],
+    ]);
+  });
+
+  it('with a hop latency the dead-lettered copies are still on their way when the node goes down, and are lost', () => {
+    const f = held(0, 100);
+    expect(f.ready('qq')).toEqual(['m3']);
+    expect(f.all('dropped').map((e) => e.reason)).toEqual(['broker-restart', 'broker-restart']);
+    expect(f.ready('dlq')).toEqual([]);
+  });
+});

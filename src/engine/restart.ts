@@ -1,6 +1,7 @@
 import { releaseUnacked } from './ack';
 import { deleteExchange, removeBinding } from './bindings';
 import type { Broker } from './broker';
+import { deadLetter } from './deadLetter';
 import type { Queue } from './entities';
 import { amqpError } from './errors';
 import { isPersistent } from './message';
@@ -12,7 +13,7 @@ import { Schedule } from './schedule';
  * A broker restart, as RabbitMQ 3.10 does it:
  * 1. every client connection is closed with 320 CONNECTION_FORCED; consumers vanish without a
  *    basic.cancel; messages delivered but unacked are back in their queue, flagged redelivered
- *    (quorum: in front, x-delivery-count + 1);
+ *    (quorum: in front, x-delivery-count + 1, dead-lettered past x-delivery-limit);
  * 2. the node is down for `downMs` (time goes on: message TTLs are absolute);
  * 3. on recovery only durable exchanges and queues survive, with the bindings whose both ends
  *    survive; exclusive queues never do; a durable classic queue keeps only its persistent
@@ -35,7 +36,17 @@ export function restartBroker(b: Broker, downMs = 0): void {
       }
       for (const [q, entries] of byQueue) {
         for (const e of entries) {
-          if (q.isQuorum) e.deliveryCount++;
+          if (q.isQuorum) {
+            e.deliveryCount++;
+            // the return counts against x-delivery-limit as any other (recorded from RabbitMQ 3.10.8). Its
+            // at-most-once dead-lettering loses such copies in practice while the node goes down (recorded:
+            // 5 of 6 lost, not deterministically); here they are lost when in flight, as any message is.
+            const limit = q.parsed.deliveryLimit;
+            if (limit !== undefined && e.deliveryCount > limit) {
+              deadLetter(b, q, e, 'delivery_limit');
+              continue;
+            }
+          }
           q.ready.putBack(e);
           b.emit({ type: 'requeued', t: b.now, msgId: e.msg.id, queue: q.name, reason: 'broker-restart', to: q.isQuorum ? 'front' : 'position' });
         }
