@@ -47,9 +47,16 @@ export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
   return (
     <div className="playback-bar" role="toolbar" aria-label={t('play.toolbar')}>
       <button type="button" className="play-toggle" onClick={() => sim.toggle()} aria-keyshortcuts="Space" title={t(playing ? 'play.pauseTitle' : 'play.playTitle')}>
-        <span aria-hidden="true" className="play-icon">
-          {playing ? '❚❚' : '▶'}
-        </span>
+        <svg aria-hidden="true" className="play-icon" viewBox="0 0 10 10" width="10" height="10">
+          {playing ? (
+            <>
+              <rect x="1.5" y="1" width="2.5" height="8" />
+              <rect x="6" y="1" width="2.5" height="8" />
+            </>
+          ) : (
+            <path d="M2 1 L9 5 L2 9 Z" />
+          )}
+        </svg>
         {playing ? t('play.pause') : t('play.play')}
       </button>
       <button type="button" onClick={() => sim.step()} aria-keyshortcuts="ArrowRight" title={t('play.stepTitle')}>
