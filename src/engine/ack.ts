@@ -5,7 +5,7 @@ import { resumeChannel } from './consume';
 import { deadLetter } from './deadLetter';
 import type { BasicProperties } from './message';
 import { dropExpired, ensureExpiryTimer, requeue, touch, withDeliveryCount } from './queueOps';
-import { checkExclusive, findQueue } from './queueDeclare';
+import { checkExclusive, expandQueueName, findQueue } from './queueDeclare';
 import type { RequeueReason } from './trace';
 
 export interface GetOk {
@@ -23,7 +23,7 @@ export interface GetOk {
 /** basic.get: one message, or null for get-empty. */
 export function basicGet(b: Broker, ch: Channel, p: { queue: string; noAck?: boolean }): GetOk | null {
   const M = 'basic.get';
-  const q = findQueue(b, p.queue, M);
+  const q = findQueue(b, expandQueueName(ch, p.queue, M), M);
   checkExclusive(q, ch.connection, M);
   if (q.isQuorum && q.parsed.singleActiveConsumer) {
     fail(405, M, `cannot obtain access to locked queue '${q.name}' in vhost '/'. basic.get operations are not supported by quorum queues with single active consumer`);

@@ -1,3 +1,4 @@
+import type { Channel } from './entities';
 import { type GetOk, basicAck, basicGet, basicNack, basicRecover } from './ack';
 import { Broker, type BrokerOptions, type ChannelRef } from './broker';
 import { basicCancel, basicConsume, basicQos, type ConsumeParams } from './consume';
@@ -6,7 +7,7 @@ import { ok, type Result } from './errors';
 import { inspectBroker } from './inspect';
 import { advanceTo, closeChannel, closeConnection, nextTimerAt } from './lifecycle';
 import { basicPublish, type PublishOk, type PublishParams } from './publish';
-import { type QueueDeclareOk, type QueueDeclareParams, queueDeclare, queueDelete, queuePurge } from './queueDeclare';
+import { expandQueueName, type QueueDeclareOk, type QueueDeclareParams, queueDeclare, queueDelete, queuePurge } from './queueDeclare';
 import { restartBroker } from './restart';
 import { type BrokerSnapshot, restoreBroker, snapshotBroker } from './snapshot';
 import type { TraceEvent } from './trace';
@@ -103,10 +104,10 @@ export class AmqpBroker {
     return this.b.run(ref, 'queue.declare', (ch) => queueDeclare(this.b, ch, p));
   }
   queueBind(ref: ChannelRef, p: { queue: string; exchange: string; routingKey?: string; arguments?: BindParams['arguments'] }): Result<void> {
-    return this.b.run(ref, 'queue.bind', (ch) => bind(this.b, ch, { source: p.exchange, destination: p.queue, routingKey: p.routingKey, arguments: p.arguments }, 'queue', false));
+    return this.b.run(ref, 'queue.bind', (ch) => bind(this.b, ch, { source: p.exchange, ...queueShortcut(ch, p, 'queue.bind'), arguments: p.arguments }, 'queue', false));
   }
   queueUnbind(ref: ChannelRef, p: { queue: string; exchange: string; routingKey?: string; arguments?: BindParams['arguments'] }): Result<void> {
-    return this.b.run(ref, 'queue.unbind', (ch) => bind(this.b, ch, { source: p.exchange, destination: p.queue, routingKey: p.routingKey, arguments: p.arguments }, 'queue', true));
+    return this.b.run(ref, 'queue.unbind', (ch) => bind(this.b, ch, { source: p.exchange, ...queueShortcut(ch, p, 'queue.unbind'), arguments: p.arguments }, 'queue', true));
   }
   queuePurge(ref: ChannelRef, p: { queue: string }): Result<{ messageCount: number }> {
     return this.b.run(ref, 'queue.purge', (ch) => queuePurge(this.b, ch, p));
@@ -168,4 +169,15 @@ export class AmqpBroker {
   get inspect() {
     return inspectBroker(this.b);
   }
+}
+
+/**
+ * queue.bind / queue.unbind with an empty queue name: the channel's most recently declared queue,
+ * and, when the routing key is empty too, that queue's name as the key (rabbit_channel's
+ * expand_routing_key_shortcut).
+ */
+function queueShortcut(ch: Channel, p: { queue: string; routingKey?: string }, method: string): { destination: string; routingKey?: string } {
+  if (p.queue !== '') return { destination: p.queue, routingKey: p.routingKey };
+  const destination = expandQueueName(ch, '', method);
+  return { destination, routingKey: (p.routingKey ?? '') === '' ? destination : p.routingKey };
 }

@@ -3,7 +3,7 @@ import { type Channel, Consumer, Queue } from './entities';
 import { fail } from './errors';
 import { type FieldTable, amqpTypeName, integerValue } from './fields';
 import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
-import { checkExclusive, deleteQueue, findQueue } from './queueDeclare';
+import { checkExclusive, deleteQueue, expandQueueName, findQueue } from './queueDeclare';
 import { nextToken } from './rng';
 
 export interface ConsumeParams {
@@ -36,7 +36,7 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   const M = 'basic.consume';
   // rabbit_channel looks the tag up before it even looks for the queue
   if (p.consumerTag && ch.consumers.has(p.consumerTag)) fail(530, M, `attempt to reuse consumer tag '${p.consumerTag}'`);
-  const q = findQueue(b, p.queue, M);
+  const q = findQueue(b, expandQueueName(ch, p.queue, M), M);
   checkExclusive(q, ch.connection, M);
   const args = p.arguments ?? {};
   // rabbit_amqqueue:check_consume_arguments: x-priority must be an integer of some width

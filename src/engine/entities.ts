@@ -115,6 +115,11 @@ export class Channel {
   globalUnacked = 0;
   confirm = false;
   nextPublishSeqNo = 1;
+  /**
+   * The queue most recently declared on this channel: AMQP's shortcut lets queue.bind, queue.unbind,
+   * queue.purge, queue.delete, basic.consume and basic.get name it with an empty queue name.
+   */
+  lastQueue: string | null = null;
   readonly consumers = new Map<string, Consumer>();
   constructor(
     readonly connection: Connection,

@@ -300,3 +300,20 @@ describe('timer arguments too large for RabbitMQ', () => {
     expect(b.queueDeclare(ch3, { queue: 'c', arguments: { 'x-message-ttl': 4294967295 } }).ok).toBe(true);
   });
 });
+
+describe("the queue-name shortcut ('' = the channel's most recently declared queue)", () => {
+  it('follows a server-named queue, survives a snapshot, and is per channel (recorded: queue/name-shortcut)', () => {
+    const f = new Fixture();
+    const { queue } = unwrap(f.broker.queueDeclare(f.ch, { queue: '', exclusive: true }));
+    expect(queue).toMatch(/^amq\.gen-/);
+    // an empty routing key too: the queue's own name is the key
+    unwrap(f.broker.queueBind(f.ch, { queue: '', exchange: 'amq.direct' }));
+    f.publish('amq.direct', queue, 'm1');
+    const back = AmqpBroker.restore(JSON.parse(JSON.stringify(f.broker.snapshot())));
+    f.publish('amq.direct', queue, 'm2');
+    expect(unwrap(back.queuePurge(f.ch, { queue: '' }))).toEqual({ messageCount: 1 });
+    expect(unwrap(f.broker.queuePurge(f.ch, { queue: '' }))).toEqual({ messageCount: 2 });
+    const other = f.channel();
+    expect(failure(f.broker.basicGet(other, { queue: '' }))).toMatchObject({ code: 404, text: 'NOT_FOUND - no previously declared queue' });
+  });
+});

@@ -33,6 +33,16 @@ export function checkExclusive(q: Queue, conn: Connection, method: string): void
   if (q.exclusiveOwner && q.exclusiveOwner !== conn) fail(405, method, lockedText(q.name));
 }
 
+/**
+ * AMQP's queue-name shortcut: an empty queue name means the queue most recently declared on the
+ * channel; a channel that declared none gets 404 (rabbit_channel:expand_queue_name_shortcut).
+ */
+export function expandQueueName(ch: Channel, name: string, method: string): string {
+  if (name !== '') return name;
+  if (ch.lastQueue === null) fail(404, method, 'no previously declared queue');
+  return ch.lastQueue;
+}
+
 export function findQueue(b: Broker, name: string, method: string): Queue {
   const q = b.queues.get(name);
   if (!q) fail(404, method, `no queue '${name}' in vhost '/'`);
@@ -47,6 +57,7 @@ export function queueDeclare(b: Broker, ch: Channel, p: QueueDeclareParams): Que
     const q = findQueue(b, requested, M);
     checkExclusive(q, conn, M);
     touch(b, q); // 3.10 counts a passive declare as a use of the queue (x-expires)
+    ch.lastQueue = q.name;
     return { queue: q.name, messageCount: q.ready.length, consumerCount: q.consumerCount };
   }
   let name = requested;
@@ -70,6 +81,7 @@ export function queueDeclare(b: Broker, ch: Channel, p: QueueDeclareParams): Que
     if (existing.autoDelete !== autoDelete) ineq('auto_delete', autoDelete, existing.autoDelete);
     assertArgsEquivalent(name, existing.args, args);
     touch(b, existing);
+    ch.lastQueue = name;
     return { queue: name, messageCount: existing.ready.length, consumerCount: existing.consumerCount };
   }
   const parsed = parseQueueArgs(name, args, { durable, exclusive, autoDelete });
@@ -77,12 +89,13 @@ export function queueDeclare(b: Broker, ch: Channel, p: QueueDeclareParams): Que
   b.queues.set(name, q);
   b.emit({ type: 'queue-declared', t: b.now, queue: name, durable, exclusive, autoDelete, arguments: q.args });
   armIdleTimer(b, q);
+  ch.lastQueue = name;
   return { queue: name, messageCount: 0, consumerCount: 0 };
 }
 
 export function queueDelete(b: Broker, ch: Channel, p: { queue: string; ifUnused?: boolean; ifEmpty?: boolean }): { messageCount: number } {
   const M = 'queue.delete';
-  const q = b.queues.get(p.queue);
+  const q = b.queues.get(expandQueueName(ch, p.queue, M));
   if (!q) return { messageCount: 0 }; // deleting a missing queue is not an error
   checkExclusive(q, ch.connection, M);
   if (p.ifUnused && q.consumers.length > 0) fail(406, M, `queue '${q.name}' in vhost '/' in use`);
@@ -94,7 +107,7 @@ export function queueDelete(b: Broker, ch: Channel, p: { queue: string; ifUnused
 
 export function queuePurge(b: Broker, ch: Channel, p: { queue: string }): { messageCount: number } {
   const M = 'queue.purge';
-  const q = findQueue(b, p.queue, M);
+  const q = findQueue(b, expandQueueName(ch, p.queue, M), M);
   checkExclusive(q, ch.connection, M);
   const gone = q.ready.clear();
   b.emit({ type: 'purged', t: b.now, queue: q.name, msgIds: gone.map((e) => e.msg.id) });

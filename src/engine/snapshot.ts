@@ -95,6 +95,7 @@ interface SnapChannel {
   globalUnacked: number;
   confirm: boolean;
   nextPublishSeqNo: number;
+  lastQueue: string | null;
   /**
    * `consumer` is the consumer tag and `consumerOrder` the consumer's registration number: a
    * consumer that was cancelled may share its tag with a newer one on the same channel.
@@ -167,6 +168,7 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
       globalUnacked: ch.globalUnacked,
       confirm: ch.confirm,
       nextPublishSeqNo: ch.nextPublishSeqNo,
+      lastQueue: ch.lastQueue,
       unacked: [...ch.unacked.values()].map((u) => ({
         tag: u.tag,
         queue: u.queue.name,
@@ -245,7 +247,7 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
     b.connections.set(conn.id, conn);
     for (const sc of c.channels) {
       const ch = b.openChannel(conn, sc.number);
-      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo });
+      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo, lastQueue: sc.lastQueue });
       conn.nextChannel = c.nextChannel;
       channels.set(`${c.id}/${sc.number}`, ch);
     }

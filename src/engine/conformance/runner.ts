@@ -407,9 +407,10 @@ export class ConformanceRunner {
       }
       case 'deleteQueue': {
         const c = this.adminChan();
-        const queue: string = s.queue ?? s.name!;
+        // as the recorder: `queue || name`, and an empty name (the shortcut) is not recorded
+        const queue: string = s.queue || s.name || '';
         const r = this.call(() => this.broker.queueDelete(c.ref, { queue, ifUnused: !!s.ifUnused, ifEmpty: !!s.ifEmpty }));
-        rec.queue = queue;
+        if (queue !== '') rec.queue = queue;
         if (r.error !== undefined) rec.error = r.error;
         else rec.messageCount = r.value!.messageCount;
         keep();
