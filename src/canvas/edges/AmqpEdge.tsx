@@ -14,7 +14,7 @@ export const AmqpEdge = memo(function AmqpEdge(props: EdgeProps<AmqpFlowEdge>) {
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
       {data.label ? (
         <EdgeLabelRenderer>
-          <div className={`edge-label edge-label-${data.link.kind}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`edge-label edge-label-${data.link.kind}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} title={data.label}>
             {data.label}
           </div>
         </EdgeLabelRenderer>
