@@ -55,3 +55,33 @@ test('everything without a mouse: add, bind, publish, subscribe, select, move, d
   await expect(queue).toBeVisible();
   await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();
 });
+
+test('canvas keys do nothing behind an open dialog, and Ctrl+C copies selected text as text', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  const queue = node(page, 'Queue queue1');
+  await expect(queue).toBeVisible();
+  await queue.click();
+
+  // the gallery is open: Delete, Backspace, undo and paste belong to it, not to the canvas behind
+  await page.getByRole('button', { name: 'Gallery' }).click();
+  const gallery = page.getByRole('dialog', { name: 'Scenario gallery' });
+  await gallery.getByRole('button', { name: /Hello World/ }).focus();
+  for (const key of ['Delete', 'Backspace', 'Control+z', 'Control+c', 'Control+v']) await page.keyboard.press(key);
+  await expect(gallery).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(gallery).toBeHidden();
+  await expect(queue).toBeVisible();
+  await expect(node(page, 'Queue queue2')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled(); // adding the queue is still the last edit
+
+  // with the node still selected, text selected in the page is what Ctrl+C copies
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('before'));
+  const title = page.getByRole('heading', { level: 1 });
+  await title.selectText();
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Warren');
+  await page.keyboard.press('Control+v');
+  await expect(node(page, 'Queue queue2')).toHaveCount(0);
+});

@@ -14,6 +14,7 @@ import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
+import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
@@ -46,6 +47,9 @@ const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.t
  * view fits the scenario (an iframe is rarely the size of the teacher's window) and can still be
  * panned and zoomed.
  */
+/** Delete pressed while a dialog is open must not delete what is selected on the canvas behind it. */
+const refuseBehindDialog = async () => !aDialogIsOpen();
+
 export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
   const store = useEditorApi();
@@ -85,6 +89,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           onMoveEnd={onMoveEnd}
           {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW })}
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          onBeforeDelete={refuseBehindDialog}
           minZoom={0.2}
           maxZoom={2}
           connectionRadius={30}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useEditorApi } from '../store/useEditor';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -6,16 +7,24 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+function hasTextSelection(): boolean {
+  const sel = window.getSelection();
+  return sel !== null && !sel.isCollapsed && sel.toString().trim() !== '';
+}
+
 /**
  * Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), copy and paste (Ctrl+C / Ctrl+V), with Cmd on macOS.
- * Inside a text field these keys keep their usual meaning. (Delete/Backspace is React Flow's.)
+ * Inside a text field, with text selected (copy) or while a dialog is open, these keys keep their usual
+ * meaning. (Delete/Backspace is React Flow's; CanvasArea refuses it while a dialog is open.)
  */
 export function useShortcuts() {
   const store = useEditorApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target) || aDialogIsOpen()) return;
       const key = e.key.toLowerCase();
+      // text the person selected (generated code, a log line) is copied as text, as anywhere else
+      if (key === 'c' && hasTextSelection()) return;
       const s = store.getState();
       if (key === 'z' && !e.shiftKey) s.undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SimController } from '../../store/simController';
+import { aDialogIsOpen } from '../dialogOpen';
 
 /**
  * Controls where Space or an arrow key already means something: typing, choosing, pressing a
@@ -19,7 +20,7 @@ export function usePlaybackKeys(sim: SimController): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       // a dialog open over the page owns the keyboard
-      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      if (aDialogIsOpen()) return;
       if (e.key === ' ' && !e.shiftKey && !keeps(e.target, KEEPS_SPACE)) {
         e.preventDefault();
         sim.toggle();
