@@ -91,6 +91,8 @@ export const en = {
   'app.connectionShort': 'conn {n}',
   'app.channelChip': 'ch {n}',
   'app.channelTitle': 'Channel {n}: prefetch {prefetch} ({scope})',
+  'app.channelScopeGlobal': 'global: shared by all consumers on the channel',
+  'app.channelScopeConsumer': 'per consumer',
   'app.publishesTo': '→ {exchange}',
   'app.consumesFrom': '← {queue}',
   'app.notSubscribed': 'not subscribed',

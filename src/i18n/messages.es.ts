@@ -86,6 +86,8 @@ export const es = {
   'app.connectionShort': 'con {n}',
   'app.channelChip': 'canal {n}',
   'app.channelTitle': 'Canal {n}: prefetch {prefetch} ({scope})',
+  'app.channelScopeGlobal': 'global: compartido por todos los consumidores del canal',
+  'app.channelScopeConsumer': 'por consumidor',
   'app.publishesTo': '→ {exchange}',
   'app.consumesFrom': '← {queue}',
   'app.notSubscribed': 'sin suscripción',

@@ -27,7 +27,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
             <span
               className={`channel-chip${ch.confirmSelect ? ' is-confirm' : ''}`}
               key={ch.id}
-              title={t('app.channelTitle', { n: ch.number, prefetch: ch.prefetchCount, scope: ch.prefetchGlobal ? 'global' : 'per-consumer' })}
+              title={t('app.channelTitle', { n: ch.number, prefetch: ch.prefetchCount, scope: t(ch.prefetchGlobal ? 'app.channelScopeGlobal' : 'app.channelScopeConsumer') })}
             >
               {t('app.channelChip', { n: ch.number })}
             </span>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { WorldEvent } from '../../sim';
 import { type MessageContent, messageDetails } from '../../store/messageDetails';
@@ -55,22 +55,14 @@ export function MessagePanel() {
           {story.ancestors.length > 0 ? (
             <>
               {t('msg.copyOf')}{' '}
-              {story.ancestors.map((id) => (
-                <button key={id} type="button" className="link-button" onClick={() => sim.select({ msgId: id })}>
-                  m{id}
-                </button>
-              ))}
+              <MessageLinks ids={story.ancestors} onSelect={(id) => sim.select({ msgId: id })} />
             </>
           ) : null}
           {story.children.length > 0 ? (
             <>
               {' '}
               {t('msg.copiedAs')}{' '}
-              {story.children.map((id) => (
-                <button key={id} type="button" className="link-button" onClick={() => sim.select({ msgId: id })}>
-                  m{id}
-                </button>
-              ))}
+              <MessageLinks ids={story.children} onSelect={(id) => sim.select({ msgId: id })} />
             </>
           ) : null}
         </p>
@@ -90,4 +82,16 @@ export function MessagePanel() {
       {details.content ? <MessageHeadersAndBody content={details.content} /> : null}
     </section>
   );
+}
+
+/** Links to other messages (m12, m15), separated as a list is. */
+function MessageLinks({ ids, onSelect }: { ids: readonly number[]; onSelect: (id: number) => void }) {
+  return ids.map((id, i) => (
+    <Fragment key={id}>
+      {i > 0 ? ', ' : null}
+      <button type="button" className="link-button" onClick={() => onSelect(id)}>
+        m{id}
+      </button>
+    </Fragment>
+  ));
 }
