@@ -2,7 +2,11 @@ import { type Edge, MarkerType } from '@xyflow/react';
 import type { Translate } from '../i18n/translate';
 import { type Binding, deriveLinks, type ExchangeType, isDeletableLink, type Link, type Scenario } from '../model';
 
-export type BindingEdgeData = { binding: Binding; exchangeType: ExchangeType; sourceName: string; destinationName: string };
+/**
+ * `lane`: the binding's place among the bindings between the same two nodes (a queue bound with
+ * several keys, as in the routing tutorial): their lines coincide, so their labels are stacked.
+ */
+export type BindingEdgeData = { binding: Binding; exchangeType: ExchangeType; sourceName: string; destinationName: string; lane: { index: number; count: number } };
 export type AmqpEdgeData = { link: Link; label: string };
 export type BindingFlowEdge = Edge<BindingEdgeData, 'binding'>;
 export type AmqpFlowEdge = Edge<AmqpEdgeData, 'amqp'>;
@@ -26,6 +30,7 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
     ['amq.default', t('node.defaultExchangeName')] as const,
   ]);
   const name = (id: string) => names.get(id) ?? id;
+  const lanes = bindingLanes(doc.bindings);
   return deriveLinks(doc).map((link): FlowEdge => {
     const base = {
       id: link.id,
@@ -45,7 +50,7 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
         const type = doc.exchanges.find((e) => e.id === b.source)?.type ?? 'direct';
         return {
           ...base, type: 'binding', markerEnd: arrow,
-          data: { binding: b, exchangeType: type, sourceName: name(b.source), destinationName: name(b.destination) },
+          data: { binding: b, exchangeType: type, sourceName: name(b.source), destinationName: name(b.destination), lane: lanes.get(b.id)! },
           ariaLabel: t('edge.binding', { source: name(b.source), destination: name(b.destination), key: b.routingKey }),
         };
       }
@@ -57,6 +62,20 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
       }
     }
   });
+}
+
+/** Each binding's index among the bindings with the same source and destination, and their number. */
+export function bindingLanes(bindings: readonly Binding[]): Map<string, { index: number; count: number }> {
+  const groups = new Map<string, string[]>();
+  for (const b of bindings) {
+    const key = `${b.source}\u0000${b.destination}`;
+    const g = groups.get(key);
+    if (g) g.push(b.id);
+    else groups.set(key, [b.id]);
+  }
+  const out = new Map<string, { index: number; count: number }>();
+  for (const ids of groups.values()) ids.forEach((id, index) => out.set(id, { index, count: ids.length }));
+  return out;
 }
 
 function describeLink(link: Link, name: (id: string) => string, t: Translate): [string, string] {

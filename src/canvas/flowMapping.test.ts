@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/translate';
 import { BROKER_NODE_ID, updateQueue } from '../model';
 import { logsTopology } from '../model/testing/build';
-import { toFlowEdges } from './flowEdges';
+import { bindingLanes, toFlowEdges } from './flowEdges';
 import { FlowNodeCache } from './flowNodes';
 
 const t = translator('en');
@@ -40,5 +40,18 @@ describe('document -> React Flow', () => {
       ['binding', 'Binding from logs to errors, key *.error', true],
       ['binding', 'Binding from logs to all, key #', true],
     ]);
+  });
+});
+
+describe('bindings between the same two nodes', () => {
+  it('get lanes, so that their labels stack instead of covering each other', () => {
+    const b = (id: string, source: string, destination: string) => ({ id, source, destination, destinationType: 'queue' as const, routingKey: id, arguments: {} });
+    const lanes = bindingLanes([b('info', 'x', 'screen'), b('error', 'x', 'disk'), b('warning', 'x', 'screen'), b('err2', 'x', 'screen')]);
+    expect(Object.fromEntries(lanes)).toEqual({
+      info: { index: 0, count: 3 },
+      warning: { index: 1, count: 3 },
+      err2: { index: 2, count: 3 },
+      error: { index: 0, count: 1 },
+    });
   });
 });

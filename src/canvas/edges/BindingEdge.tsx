@@ -19,6 +19,10 @@ function headersLabel(args: BindingArguments): string {
   return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ') || '∅'}`;
 }
 
+/** Labels of bindings between the same two nodes stack around the midpoint, one line apart. */
+const LANE_PX = 19;
+const laneOffset = (lane: BindingEdgeData['lane'] | undefined) => (lane ? (lane.index - (lane.count - 1) / 2) * LANE_PX : 0);
+
 /**
  * A binding (exchange -> queue or exchange -> exchange), its key on the label. Clicking the label edits
  * the key in place (Enter saves, Escape cancels); headers arguments are edited in the inspector.
@@ -49,7 +53,7 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
       <EdgeLabelRenderer>
-        <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+        <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + laneOffset(data.lane)}px)` }}>
           {draft === null ? (
             <button
               type="button"

@@ -36,7 +36,9 @@ function useCommitter<T>(onCommit: Commit<T>) {
   const [errors, setErrors] = useState<string[]>([]);
   const commit = (value: T): boolean => {
     const issues = onCommit(value);
-    setErrors(issues ? issues.map((i) => explain(i.explanation)) : []);
+    // one message at a time: several rules refusing one value (a 64-bit bound, then the argument's own)
+    // would otherwise read as a contradiction
+    setErrors(issues?.length ? [explain(issues[0]!.explanation)] : []);
     return !issues;
   };
   return { errors, setErrors, commit, explain };
@@ -73,6 +75,8 @@ export function TextField({ label, hint, value, onCommit, multiline, placeholder
   );
 }
 
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 /**
  * A number field. Empty means "not set" when `optional` (the x-argument is left out); what is not a
  * number is refused here, everything else by the model's rules.
@@ -85,6 +89,8 @@ export function NumberField({ label, hint, value, onCommit, optional, step }: Fi
     if (draft === null) return;
     const text = draft.trim();
     if (text === '' && !optional) return setErrors([explain({ key: 'validation.required' })]);
+    // plain decimal numbers only: Number() would also take "0x10", "1e3" or "Infinity"
+    if (text !== '' && !DECIMAL.test(text)) return setErrors([explain({ key: 'validation.number' })]);
     const n = text === '' ? undefined : Number(text);
     if (n !== undefined && !Number.isFinite(n)) return setErrors([explain({ key: 'validation.number' })]);
     if (n === value || commit(n)) {
@@ -104,7 +110,15 @@ export function NumberField({ label, hint, value, onCommit, optional, step }: Fi
         aria-describedby={describedBy(id, hint, errors)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={apply}
-        onKeyDown={(e) => e.key === 'Enter' && apply()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+          else if (e.key === 'Escape' && draft !== null) {
+            // Escape gives back the value in force
+            e.stopPropagation();
+            setDraft(null);
+            setErrors([]);
+          }
+        }}
       />
     </Field>
   );

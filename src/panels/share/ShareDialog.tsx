@@ -2,6 +2,7 @@ import { type ChangeEvent, type RefObject, useEffect, useId, useMemo, useRef, us
 import { useT } from '../../i18n/useLocale';
 import { hasRun, shareLinks, shareSourceOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
+import { usePlayback } from '../../store/useSim';
 import { formatTime } from '../playback/format';
 import { type CopyState, useCopy } from './clipboard';
 import { Modal } from './Modal';
@@ -23,7 +24,6 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   const t = useT();
   const { editor, sim, lessons } = useLessonContext();
   // the run so far goes along only when asked: by default a link starts the scenario from the beginning
-  const [runAvailable] = useState(() => hasRun(sim));
   const [withRun, setWithRun] = useState(false);
   const links = useMemo(() => {
     const src = shareSourceOf(editor.getState().doc, sim, lessons, withRun);
@@ -46,7 +46,10 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   }, [copy, links.link]);
 
   const { doc, speed, lesson, run } = links.src;
-  const runAt = run?.at ?? sim.runSoFar().at;
+  // while the simulation plays, the offer follows the clock (ticking the box stops it there)
+  const now = usePlayback((st) => st.time);
+  const runAt = run?.at ?? now;
+  const runAvailable = now > 0 || hasRun(sim);
   const actions = run?.inputs.length ?? sim.runSoFar().inputs.length;
   return (
     <Modal title={t('shareui.share.title')} onClose={onClose} returnFocus={returnFocus} className="share-link-dialog">
