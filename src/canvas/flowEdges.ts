@@ -74,7 +74,11 @@ export function bindingLanes(bindings: readonly Binding[]): Map<string, { index:
     else groups.set(key, [b.id]);
   }
   const out = new Map<string, { index: number; count: number }>();
-  for (const ids of groups.values()) ids.forEach((id, index) => out.set(id, { index, count: ids.length }));
+  for (const ids of groups.values()) {
+    ids.forEach((id, index) => {
+      out.set(id, { index, count: ids.length });
+    });
+  }
   return out;
 }
 
