@@ -73,7 +73,8 @@ function ConsumerRow({ app, c, t }: { app: App; c: Consumer; t: Translate }) {
       <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, c.channelId) })}</span>
       <span>
         {c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} ·{' '}
-        {t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · {c.noAck ? t('app.autoAck') : t('app.manualAck')}
+        {/* basic.qos limits unacked deliveries only: an auto-ack consumer gets messages as fast as they come */}
+        {c.noAck ? t('app.autoAckNoPrefetch') : `${t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · ${t('app.manualAck')}`}
         {c.running ? '' : ` · ${t('app.stopped')}`}
       </span>
       <ConsumerLiveRow node={app.id} consumer={c} appName={app.name} />

@@ -53,7 +53,8 @@ export function ConsumerControls({ consumer: c, index }: { consumer: Consumer; i
           [t('live.nacked'), live?.nacked ?? 0],
           [t('live.rejected'), live?.rejected ?? 0],
           [t('live.redelivered'), live?.redelivered ?? 0],
-          [t('live.holding'), live?.holding.length ?? 0],
+          // with auto-ack the broker counts a message as settled once sent: what the client holds is not unacked
+          [t(c.noAck ? 'live.holdingAutoAck' : 'live.holding'), live?.holding.length ?? 0],
         ]}
       />
     </fieldset>
