@@ -44,3 +44,14 @@ describe('gallery: Max length overflow', () => {
     expect(bodies('readings.reject-publish')).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('gallery: Max length overflow, dashboard-b stopped while running', () => {
+  it('its full queue shows 6: the reading it was processing comes back, and reject-publish trims nothing on requeue', () => {
+    const stopB = maxLengthOverflow.tryThis[1]!.action!;
+    const r = new Run(maxLengthOverflow.scenario).until(8_000);
+    expect(r.queue('readings.reject-publish')!.ready).toBe(5);
+    r.input(stopB).until(11_000);
+    expect(r.queue('readings.reject-publish')!.ready).toBe(6);
+    expect(r.of('requeued').filter((e) => e.queue === 'readings.reject-publish')).toHaveLength(1);
+  });
+});

@@ -26,7 +26,10 @@ export const maxLengthOverflow: GalleryScenario = {
       action: { type: 'consumer-stop', consumer: consumerId(dashA) },
     },
     {
-      text: { en: 'Stop dashboard-b: its queue keeps the 5 oldest, and every new reading is nacked.', es: 'Detén dashboard-b: su cola guarda las 5 más antiguas y cada lectura nueva recibe nack.' },
+      text: {
+        en: 'Stop dashboard-b: its queue keeps what it holds and every new reading is nacked. The reading dashboard-b was processing goes back too, so the queue can show 6: x-max-length is enforced when a message is published, not when one is requeued.',
+        es: 'Detén dashboard-b: su cola conserva lo que tiene y cada lectura nueva recibe nack. La lectura que dashboard-b estaba procesando también vuelve, así que la cola puede mostrar 6: x-max-length se aplica al publicar, no al reencolar.',
+      },
       action: { type: 'consumer-stop', consumer: consumerId(dashB) },
     },
     {

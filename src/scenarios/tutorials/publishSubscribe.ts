@@ -8,7 +8,8 @@ const q1 = queue('gen-JzTY20BRgKO', {}, { durable: false, exclusive: true });
 const q2 = queue('gen-Q4p9d7VbHw2', {}, { durable: false, exclusive: true });
 const emit = producer('emit_log', { exchange: 'logs', routingKeys: [''], mode: 'rate', ratePerSec: 1.5, message: { body: 'log #{n}', deliveryMode: 1 } });
 // receive_logs-1 writes each log to disk (slower, acked when written); receive_logs-2 prints it
-const toDisk = consumer('receive_logs-1', q1.name, { prefetchCount: 1, processingMs: 400 });
+// prefetch 10: with a hop latency of 300 ms each way, prefetch 1 would cap it at about one message a second, below the 1.5/s published
+const toDisk = consumer('receive_logs-1', q1.name, { prefetchCount: 10, processingMs: 400 });
 const toScreen = consumer('receive_logs-2', q2.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
 
 /** RabbitMQ tutorial 3: a fanout exchange and one temporary queue per subscriber. */
