@@ -29,7 +29,16 @@ export function App({ session }: { session: WorkSession }) {
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
   const [sim] = useState(() => new SimController(store.getState().doc));
   // every edit of the document reaches the running simulation (as AMQP operations)
-  useEffect(() => store.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc)), [store, sim]);
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.doc === prev.doc) return;
+        // an edit that had to delete and redeclare a queue lost its messages: say so, and why
+        const lost = sim.setDocument(s.doc).filter((r) => r.lost > 0);
+        for (const r of lost) store.getState().notify({ tone: 'warning', message: { key: 'op.queueRedeclared', params: { queue: r.queue, count: r.lost } } });
+      }),
+    [store, sim],
+  );
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the side panel
   // (whose open or folded state is a preference of the person, kept in their own storage)

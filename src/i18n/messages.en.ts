@@ -332,6 +332,7 @@ export const en = {
   'connect.fix.addConsumer': 'Add a consumer to {app}',
   'op.lastChannel': 'An app keeps at least one channel.',
   'op.notFound': 'It no longer exists.',
+  'op.queueRedeclared': 'Queue {queue} was deleted and declared again with its new arguments: its {count} ready messages are gone. A real RabbitMQ refuses to redeclare a queue with other arguments (406 PRECONDITION_FAILED), so you would delete it first, as Warren just did. Max-length, overflow and TTL can instead be set with a policy, without losing messages.',
 
   // restoring
   'restore.recovered': 'Your saved topology was damaged: {count} problem(s) were fixed or left out. The original is kept as a backup.',

@@ -322,6 +322,7 @@ export const es = {
   'connect.fix.addConsumer': 'Añadir un consumidor a {app}',
   'op.lastChannel': 'Una aplicación conserva al menos un canal.',
   'op.notFound': 'Ya no existe.',
+  'op.queueRedeclared': 'La cola {queue} se borró y se volvió a declarar con sus nuevos argumentos: sus {count} mensajes listos se perdieron. Un RabbitMQ real no deja volver a declarar una cola con otros argumentos (406 PRECONDITION_FAILED), así que habría que borrarla antes, como acaba de hacer Warren. Max-length, overflow y TTL pueden fijarse en cambio con una política, sin perder mensajes.',
 
   'restore.recovered': 'Tu topología guardada estaba dañada: se corrigieron o dejaron fuera {count} problema(s). El original se guarda como copia de seguridad.',
   'restore.reset': 'No se pudo leer tu topología guardada, así que empiezas con una vacía. El original se guarda como copia de seguridad.',

@@ -59,6 +59,7 @@ export const MODEL_MESSAGE_KEYS = [
   // operations
   'op.lastChannel',
   'op.notFound',
+  'op.queueRedeclared',
   // restoring a saved or shared document
   'restore.recovered',
   'restore.reset',

@@ -77,4 +77,19 @@ describe('SimController', () => {
     c.setDocument({ ...doc, queues: [] });
     expect(c.live.getState().queues.work).toBeUndefined();
   });
+
+  it('says which queues an edit deleted and declared again, with the ready messages they lost', () => {
+    const doc = workQueue({ rate: 10, consumers: 0, latency: 0 });
+    const c = new SimController(doc);
+    play(c, 1000);
+    const ready = c.live.getState().queues.work!.ready;
+    expect(ready).toBeGreaterThan(5);
+    const q = doc.queues[0]!;
+    const edited = { ...doc, queues: [{ ...q, arguments: { ...q.arguments, maxPriority: 5 } }] };
+    const lost = c.setDocument(edited);
+    expect(lost).toEqual([{ queue: 'work', lost: ready }]);
+    expect(c.live.getState().queues.work!.ready).toBe(0);
+    // moving a node or renaming the scenario is not an AMQP operation
+    expect(c.setDocument({ ...edited, title: 'renamed' })).toEqual([]);
+  });
 });

@@ -137,16 +137,22 @@ export class SimController {
     this.publish();
   }
 
-  /** The editor's document changed: AMQP operations on the running broker (or a fresh world at time 0). */
-  setDocument(doc: Scenario): void {
+  /**
+   * The editor's document changed: AMQP operations on the running broker (or a fresh world at time 0).
+   * Returns the queues the edit deleted and declared again (AMQP cannot change a queue's arguments in
+   * place), with the ready messages each lost, so that the editor can say so.
+   */
+  setDocument(doc: Scenario): { queue: string; lost: number }[] {
     const before = this.doc;
     this.doc = doc;
-    if (!simRelevantChange(before, doc)) return;
+    if (!simRelevantChange(before, doc)) return [];
     if (this.world.now === 0 && this.timeline.inputs.length === 0) {
       this.reset();
-      return;
+      return [];
     }
+    const from = this.log.total;
     this.input({ type: 'scenario', scenario: doc });
+    return redeclaredQueues(this.log.entries().filter((x) => x.seq >= from).map((x) => x.e));
   }
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
@@ -275,3 +281,9 @@ export class SimController {
 }
 
 export type { WorldEvent };
+
+/** Queues deleted and declared again by one edit, with the ready messages each held. */
+function redeclaredQueues(events: readonly WorldEvent[]): { queue: string; lost: number }[] {
+  const declared = new Set(events.flatMap((e) => (e.type === 'queue-declared' ? [e.queue] : [])));
+  return events.flatMap((e) => (e.type === 'queue-deleted' && e.reason === 'deleted' && declared.has(e.queue) ? [{ queue: e.queue, lost: e.messageCount }] : []));
+}

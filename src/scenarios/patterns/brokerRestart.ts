@@ -26,8 +26,8 @@ export const brokerRestart: GalleryScenario = {
     },
     {
       text: {
-        en: 'Make transient-events durable and restart again: the queue survives, but still only with the persistent messages.',
-        es: 'Haz durable transient-events y reinicia otra vez: la cola sobrevive, pero solo con los mensajes persistentes.',
+        en: 'Make transient-events durable (it is deleted and declared again, empty: AMQP cannot change a queue\'s flags in place), let it fill, and restart again: the queue survives, but only with the persistent messages.',
+        es: 'Haz durable transient-events (se borra y se declara de nuevo, vacía: AMQP no permite cambiar las propiedades de una cola), deja que se llene y reinicia otra vez: la cola sobrevive, pero solo con los mensajes persistentes.',
       },
     },
     {

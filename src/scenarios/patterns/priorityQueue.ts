@@ -30,8 +30,8 @@ export const priorityQueue: GalleryScenario = {
     },
     {
       text: {
-        en: 'Clear "Max priority" on jobs: it is declared again as a plain FIFO queue, and priorities are ignored.',
-        es: 'Vacía "Prioridad máxima" en jobs: se declara de nuevo como una cola FIFO normal y las prioridades se ignoran.',
+        en: 'Clear "Max priority" on jobs: AMQP cannot change a queue\'s arguments, so it is deleted (its waiting jobs are lost) and declared again as a plain FIFO queue, where priorities are ignored.',
+        es: 'Vacía "Prioridad máxima" en jobs: AMQP no permite cambiar los argumentos de una cola, así que se borra (se pierden los trabajos en espera) y se declara de nuevo como una cola FIFO normal, donde las prioridades se ignoran.',
       },
     },
   ],

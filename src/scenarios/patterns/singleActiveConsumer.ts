@@ -29,8 +29,8 @@ export const singleActiveConsumer: GalleryScenario = {
     },
     {
       text: {
-        en: 'Untick "Single active consumer" on orders: the queue is declared again and the three instances share the messages round-robin.',
-        es: 'Desmarca "Consumidor activo único" en orders: la cola se declara de nuevo y las tres instancias se reparten los mensajes por turnos.',
+        en: 'Untick "Single active consumer" on orders: AMQP cannot change a queue\'s arguments, so it is deleted (with its waiting messages) and declared again, and the three instances share the messages round-robin.',
+        es: 'Desmarca "Consumidor activo único" en orders: AMQP no permite cambiar los argumentos de una cola, así que se borra (con sus mensajes en espera) y se declara de nuevo, y las tres instancias se reparten los mensajes por turnos.',
       },
     },
   ],

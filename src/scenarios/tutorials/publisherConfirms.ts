@@ -26,8 +26,8 @@ export const publisherConfirms: GalleryScenario = {
     },
     {
       text: {
-        en: 'Change the overflow of orders to drop-head: every publish is acked again, and the oldest waiting messages are dropped instead. A confirm means "the broker took it", not "it was consumed".',
-        es: 'Cambia el desbordamiento de orders a drop-head: todas las publicaciones vuelven a recibir ack, y en su lugar se descartan los mensajes más antiguos. Una confirmación significa "el broker lo aceptó", no "se consumió".',
+        en: 'Change the overflow of orders to drop-head (the queue is deleted and declared again: AMQP cannot change its arguments in place): every publish is acked again, and the oldest waiting messages are dropped instead. A confirm means "the broker took it", not "it was consumed".',
+        es: 'Cambia el desbordamiento de orders a drop-head (la cola se borra y se declara de nuevo: AMQP no permite cambiar sus argumentos): todas las publicaciones vuelven a recibir ack, y en su lugar se descartan los mensajes más antiguos. Una confirmación significa "el broker lo aceptó", no "se consumió".',
       },
     },
   ],
