@@ -35,7 +35,8 @@ interface Mark {
 }
 
 const GLYPH: Record<EffectKind, string> = {
-  expired: '⌛',
+  // a clock face that common fonts have (the hourglass is an emoji: a box where no emoji font is installed)
+  expired: '◷',
   dropped: '⊘',
   unroutable: '✕',
   requeued: '↺',
