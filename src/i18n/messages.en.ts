@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'See how RabbitMQ and AMQP 0-9-1 really work',
   'app.language': 'Language',
   'canvas.label': 'Canvas',
+  'canvas.diagram': 'Diagram',
   'canvas.empty': 'Your topology is empty. Add a producer, an exchange, a queue and a consumer to begin.',
 
   // kinds of things (a node's accessible name is its kind and its name: "Queue orders")

@@ -6,6 +6,7 @@ export const es = {
   'app.tagline': 'Descubre cómo funcionan de verdad RabbitMQ y AMQP 0-9-1',
   'app.language': 'Idioma',
   'canvas.label': 'Lienzo',
+  'canvas.diagram': 'Diagrama',
   'canvas.empty': 'Tu topología está vacía. Añade un productor, un exchange, una cola y un consumidor para empezar.',
 
   'kind.exchange': 'Exchange',
