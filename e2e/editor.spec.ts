@@ -69,3 +69,37 @@ test('edits a binding key on the edge label', async ({ page }) => {
   await input.press('Enter');
   await expect(edge(page, 'Binding from exchange1 to queue1, key invoices')).toBeVisible();
 });
+
+test('nodes added with the palette (click or Enter) land in view side by side, never on top of each other', async ({ page }) => {
+  await open(page);
+  const queueButton = page.getByRole('button', { name: 'Queue', exact: true });
+  await queueButton.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Consumer', exact: true }).click();
+  await page.getByRole('button', { name: 'Consumer', exact: true }).click();
+  await page.getByRole('button', { name: 'Producer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const names = ['Queue queue1', 'Queue queue2', 'Consumer consumer1', 'Consumer consumer2', 'Producer producer1'];
+  const area = (await canvas(page).locator('.react-flow').boundingBox())!;
+  const boxes = [];
+  for (const n of names) {
+    await expect(node(page, n)).toBeVisible();
+    const b = (await node(page, n).boundingBox())!;
+    expect(b.x >= area.x && b.y >= area.y && b.x + b.width <= area.x + area.width && b.y + b.height <= area.y + area.height, `${n} in view`).toBe(true);
+    boxes.push(b);
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(overlap, `${names[i]} and ${names[j]} overlap`).toBe(false);
+    }
+  }
+  // each one gets its own clicks
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await node(page, 'Queue queue1').click();
+  await expect(inspector.getByRole('heading', { name: 'Queue queue1' })).toBeVisible();
+  await node(page, 'Consumer consumer1').click();
+  await expect(inspector.getByRole('heading', { name: /consumer1/ })).toBeVisible();
+});

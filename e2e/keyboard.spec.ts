@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { edge, node, open } from './helpers';
+import { canvas, connectFour, dragFourNodes, drawLine, edge, node, open } from './helpers';
 
 test('everything without a mouse: add, bind, publish, subscribe, select, move, delete, undo', async ({ page }) => {
   await open(page);
@@ -84,4 +84,70 @@ test('canvas keys do nothing behind an open dialog, and Ctrl+C copies selected t
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Warren');
   await page.keyboard.press('Control+v');
   await expect(node(page, 'Queue queue2')).toHaveCount(0);
+});
+
+test('focus stays in the canvas after deleting, undoing, editing a binding key and closing the binding dialog', async ({ page }) => {
+  await open(page);
+  await dragFourNodes(page);
+  await connectFour(page, 'orders');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const queue = node(page, 'Queue queue1');
+  const exchange = node(page, 'Exchange exchange1');
+
+  // Delete on a focused (selected) node: focus goes to the nearest node; Ctrl+Z gives it back to the node
+  await queue.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(queue).toHaveCount(0);
+  await expect(exchange).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(queue).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('heading', { name: 'Queue queue1' })).toBeVisible();
+
+  // the inspector's Delete button: focus goes to the canvas, not to the top of the page
+  await inspector.getByRole('button', { name: 'Delete queue' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(queue).toHaveCount(0);
+  await expect(exchange).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(queue).toBeVisible();
+
+  // the binding key editor on an edge label gives focus back to the label, saved or cancelled
+  const label = page.getByRole('button', { name: 'Binding key orders from exchange1 to queue1: edit' });
+  await label.focus();
+  await page.keyboard.press('Enter');
+  const input = canvas(page).getByLabel('Binding key');
+  await expect(input).toBeFocused();
+  await input.fill('invoices');
+  await page.keyboard.press('Enter');
+  const renamed = page.getByRole('button', { name: 'Binding key invoices from exchange1 to queue1: edit' });
+  await expect(renamed).toBeFocused();
+  await page.keyboard.press('Enter');
+  await input.fill('ignored');
+  await page.keyboard.press('Escape');
+  await expect(renamed).toBeFocused();
+  await expect(edge(page, 'Binding from exchange1 to queue1, key invoices')).toBeVisible();
+
+  // Escape in the "New binding" dialog: focus goes back to where the line was drawn from
+  await drawLine(page, exchange.getByLabel('Bind from exchange exchange1'), queue.getByLabel('Into queue queue1'));
+  const dialog = page.getByRole('dialog', { name: 'New binding' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Binding key').fill('more');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(exchange).toBeFocused();
+
+  // deleting the last node leaves focus on the canvas itself
+  for (const n of ['Producer producer1', 'Queue queue1', 'Consumer consumer1']) {
+    await node(page, n).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Delete');
+    await expect(node(page, n)).toHaveCount(0);
+  }
+  await exchange.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(exchange).toHaveCount(0);
+  await expect(page.getByRole('application', { name: 'Diagram' })).toBeFocused();
 });

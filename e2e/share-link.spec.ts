@@ -186,3 +186,47 @@ test('Share copies the link at once; when the browser refuses the clipboard, the
   expect(refused.errors).toEqual([]);
   await refused.close();
 });
+
+test('a scenario built from scratch is named in the inspector; the link, its banner and the embed code carry the name', async ({ page, browser }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(node(page, 'Queue queue1')).toBeVisible();
+  // nothing selected: the inspector shows the scenario
+  await canvas(page).locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const form = inspector.getByRole('region', { name: 'Scenario' });
+  const title = form.getByRole('textbox', { name: 'Title' });
+  await expect(title).toHaveValue('');
+  await expect(title).toHaveAttribute('placeholder', 'Untitled scenario');
+  // validated like every field
+  await title.fill('x'.repeat(201));
+  await title.press('Enter');
+  await expect(form.getByRole('alert')).toHaveText('Too long: at most 200 characters.');
+  await title.fill('Orders: one queue');
+  await title.press('Enter');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  const description = form.getByRole('textbox', { name: 'Description' });
+  await description.fill('A queue that keeps orders.');
+  await description.press('Control+Enter');
+  await expect.poll(() => savedTitle(page)).toBe('Orders: one queue');
+  // undoable like any edit
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(title).toHaveValue('');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(title).toHaveValue('Orders: one queue');
+  await expect(description).toHaveValue('');
+
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  await expect(dialog.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/title="Orders: one queue"/);
+  await page.keyboard.press('Escape');
+
+  const student = await freshPage(browser);
+  await student.page.goto(link);
+  await expect(banner(student.page)).toContainText('You are viewing a shared scenario: "Orders: one queue".');
+  await expect(node(student.page, 'Queue queue1')).toBeVisible();
+  expect(student.errors).toEqual([]);
+  await student.close();
+});

@@ -14,6 +14,7 @@ import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
+import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
 import { useShortcuts } from './useShortcuts';
@@ -60,6 +61,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const handlers = useFlowHandlers(setMeasured);
   const [minimap, toggleMinimap] = useMinimap(!readOnly);
   useShortcuts();
+  useFocusKeeper(!readOnly);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -78,6 +80,9 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
       <div className="canvas-flow">
         <ReactFlow<FlowNode, ReturnType<typeof toFlowEdges>[number]>
           id={CANVAS_ID}
+          // focus lands here (from scripts only) when what had it is deleted and no node is left
+          tabIndex={-1}
+          aria-label={t('canvas.diagram')}
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}

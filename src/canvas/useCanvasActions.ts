@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { type ExchangeType, NOMINAL, type PaletteKind, type Position, type Size, type SizeOf } from '../model';
+import { appRole, type ExchangeType, freeSpot, newNodeSize, type PaletteKind, type Position, type Rect, type Scenario, type Size, type SizeOf } from '../model';
 import { FIT_VIEW } from '../panels/fitView';
 import { useEditorApi } from '../store/useEditor';
 
@@ -18,9 +18,33 @@ export function useSizeOf(): SizeOf {
   );
 }
 
-function nominalSize(kind: PaletteKind): Size {
-  return kind === 'exchange' ? NOMINAL.exchange : kind === 'queue' ? NOMINAL.queue : { width: 210, height: 110 };
+/**
+ * About the size the canvas draws a node just added from the palette (a consumer's live counts make
+ * it taller than the model's nominal size), so that it is placed where it will not cover anything.
+ */
+const DRAWN: Record<PaletteKind, Size> = {
+  exchange: { width: 180, height: 72 },
+  queue: { width: 200, height: 120 },
+  producer: { width: 240, height: 105 },
+  consumer: { width: 240, height: 150 },
+};
+
+/** The size a new node of `kind` will have: like the biggest of its kind already drawn, else the estimate. */
+export function expectedSize(doc: Scenario, kind: PaletteKind, sizeOf: SizeOf): Size {
+  const same = kind === 'exchange' ? doc.exchanges : kind === 'queue' ? doc.queues : doc.apps.filter((a) => appRole(a) === kind);
+  const size = { ...DRAWN[kind] };
+  for (const n of same) {
+    const m = sizeOf(n.id);
+    if (m) {
+      size.width = Math.max(size.width, m.width);
+      size.height = Math.max(size.height, m.height);
+    }
+  }
+  return size;
 }
+
+/** Margin (screen pixels) kept between a node added in view and the edges of the canvas. */
+const VIEW_MARGIN = 16;
 
 /** Canvas operations the palette and the toolbar need; must be used inside the ReactFlowProvider. */
 export function useCanvasActions() {
@@ -28,10 +52,10 @@ export function useCanvasActions() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const sizeOf = useSizeOf();
 
-  /** Adds at a flow position (the node's centre), nudged so it does not land exactly on another node. */
+  /** Adds at a flow position (the node's centre, where it was dropped), nudged so it does not land exactly on another node. */
   const addAt = useCallback(
     (kind: PaletteKind, center: Position, exchangeType?: ExchangeType) => {
-      const size = nominalSize(kind);
+      const size = newNodeSize(kind);
       const doc = store.getState().doc;
       const taken = [...doc.exchanges, ...doc.queues, ...doc.apps].map((n) => n.position);
       const pos = { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2) };
@@ -44,15 +68,23 @@ export function useCanvasActions() {
     [store, sizeOf],
   );
 
-  /** Palette click / Enter: the new node lands in the middle of what the user sees. */
+  /**
+   * Palette click / Enter: the new node lands at the free spot nearest the middle of what the user
+   * sees (over no other node), inside the view when there is room.
+   */
   const addInView = useCallback(
     (kind: PaletteKind, exchangeType?: ExchangeType) => {
-      const el = document.getElementById(CANVAS_ID);
-      const r = el?.getBoundingClientRect();
-      const center = r ? screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
-      return addAt(kind, center, exchangeType);
+      const r = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
+      const m = r ? Math.min(VIEW_MARGIN, r.width / 4, r.height / 4) : 0;
+      const corner = r ? screenToFlowPosition({ x: r.left + m, y: r.top + m }) : null;
+      const far = r ? screenToFlowPosition({ x: r.right - m, y: r.bottom - m }) : null;
+      const view: Rect | undefined = corner && far ? { ...corner, width: far.x - corner.x, height: far.y - corner.y } : undefined;
+      const center = view ? { x: view.x + view.width / 2, y: view.y + view.height / 2 } : { x: 0, y: 0 };
+      const doc = store.getState().doc;
+      const pos = freeSpot(doc, kind, center, { view, sizeOf, size: expectedSize(doc, kind, sizeOf) });
+      return store.getState().addFromPalette(kind, pos, sizeOf, exchangeType);
     },
-    [addAt, screenToFlowPosition],
+    [store, sizeOf, screenToFlowPosition],
   );
 
   const tidy = useCallback(() => {

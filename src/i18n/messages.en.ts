@@ -7,6 +7,7 @@ export const en = {
   'app.tagline': 'See how RabbitMQ and AMQP 0-9-1 really work',
   'app.language': 'Language',
   'canvas.label': 'Canvas',
+  'canvas.diagram': 'Diagram',
   'canvas.empty': 'Your topology is empty. Add a producer, an exchange, a queue and a consumer to begin.',
 
   // kinds of things (a node's accessible name is its kind and its name: "Queue orders")
@@ -148,6 +149,7 @@ export const en = {
 
   // inspector
   'inspector.label': 'Inspector',
+  'inspector.scenario': 'Scenario',
   'inspector.broker': 'Broker',
   'inspector.nothingSelected': 'Select something on the canvas to edit it.',
   'inspector.multi': '{n} items selected',
@@ -170,6 +172,9 @@ export const en = {
   'app.removePublisher': 'Remove publisher {n}',
   'app.removeConsumer': 'Remove consumer {n}',
   'app.message': 'Message',
+  'field.title': 'Title',
+  'field.description': 'Description',
+  'field.seed': 'Seed',
   'field.name': 'Name',
   'field.none': '(none)',
   'field.missing': '{name} (does not exist)',
@@ -275,6 +280,9 @@ export const en = {
   'hint.failPercent': 'This share of deliveries gets the failure outcome instead (seeded, so runs repeat).',
   'hint.consumerPriority': 'Consumers with a higher priority get messages first while they have room.',
   'hint.exclusiveConsumer': 'No other consumer may consume from the queue at the same time (403 otherwise).',
+  'hint.scenarioTitle': 'What a shared link, the embedded player and generated code call this scenario.',
+  'hint.scenarioDescription': 'Shown beside the embedded player. Saved when you leave the field (or with Ctrl+Enter).',
+  'hint.seed': 'The run\'s random choices (jitter, failures) come from this number: the same seed and the same actions give the same run.',
   'hint.hopLatency': 'How long a message takes to travel one line in the simulation.',
   'notice.dismiss': 'Dismiss',
 
@@ -288,6 +296,7 @@ export const en = {
   'validation.oneOf': 'Choose one of the allowed values.',
   'validation.invalid': 'This value is not valid.',
   'validation.tooLong': 'Too long: AMQP names and keys are at most 255 bytes.',
+  'validation.textTooLong': 'Too long: at most {max} characters.',
   'validation.nameEmpty': 'A name is required.',
   'validation.nameReserved': 'Names starting with "amq." are reserved for the broker (403 ACCESS_REFUSED).',
   'validation.nameTaken': '"{name}" is already used by another one of this kind.',

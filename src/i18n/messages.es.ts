@@ -6,6 +6,7 @@ export const es = {
   'app.tagline': 'Descubre cómo funcionan de verdad RabbitMQ y AMQP 0-9-1',
   'app.language': 'Idioma',
   'canvas.label': 'Lienzo',
+  'canvas.diagram': 'Diagrama',
   'canvas.empty': 'Tu topología está vacía. Añade un productor, un exchange, una cola y un consumidor para empezar.',
 
   'kind.exchange': 'Exchange',
@@ -140,6 +141,7 @@ export const es = {
   'createBinding.needExchange': 'Añade un exchange para crear bindings.',
 
   'inspector.label': 'Inspector',
+  'inspector.scenario': 'Escenario',
   'inspector.broker': 'Broker',
   'inspector.nothingSelected': 'Selecciona algo en el lienzo para editarlo.',
   'inspector.multi': '{n} elementos seleccionados',
@@ -162,6 +164,9 @@ export const es = {
   'app.removePublisher': 'Quitar el publicador {n}',
   'app.removeConsumer': 'Quitar el consumidor {n}',
   'app.message': 'Mensaje',
+  'field.title': 'Título',
+  'field.description': 'Descripción',
+  'field.seed': 'Semilla',
   'field.name': 'Nombre',
   'field.none': '(ninguno)',
   'field.missing': '{name} (no existe)',
@@ -267,6 +272,9 @@ export const es = {
   'hint.failPercent': 'Este porcentaje de entregas recibe el resultado de fallo (con semilla, así las ejecuciones se repiten).',
   'hint.consumerPriority': 'Los consumidores con más prioridad reciben mensajes primero mientras tengan hueco.',
   'hint.exclusiveConsumer': 'Ningún otro consumidor puede consumir de la cola a la vez (si no, 403).',
+  'hint.scenarioTitle': 'Cómo llaman a este escenario un enlace compartido, el reproductor incrustado y el código generado.',
+  'hint.scenarioDescription': 'Se muestra junto al reproductor incrustado. Se guarda al salir del campo (o con Ctrl+Intro).',
+  'hint.seed': 'Las elecciones al azar de la simulación (variación, fallos) salen de este número: la misma semilla y las mismas acciones dan la misma ejecución.',
   'hint.hopLatency': 'Lo que tarda un mensaje en recorrer una línea en la simulación.',
   'notice.dismiss': 'Cerrar',
 
@@ -279,6 +287,7 @@ export const es = {
   'validation.oneOf': 'Elige uno de los valores permitidos.',
   'validation.invalid': 'Este valor no es válido.',
   'validation.tooLong': 'Demasiado largo: en AMQP los nombres y claves tienen como mucho 255 bytes.',
+  'validation.textTooLong': 'Demasiado largo: como mucho {max} caracteres.',
   'validation.nameEmpty': 'El nombre es obligatorio.',
   'validation.nameReserved': 'Los nombres que empiezan por "amq." están reservados al broker (403 ACCESS_REFUSED).',
   'validation.nameTaken': '"{name}" ya lo usa otro elemento de este tipo.',

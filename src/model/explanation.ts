@@ -14,6 +14,7 @@ export const MODEL_MESSAGE_KEYS = [
   'validation.oneOf',
   'validation.invalid',
   'validation.tooLong',
+  'validation.textTooLong',
   'validation.nameEmpty',
   'validation.nameReserved',
   'validation.nameTaken',

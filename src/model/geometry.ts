@@ -75,7 +75,11 @@ export function union(rects: Rect[]): Rect | null {
  */
 export function brokerFrame(s: Scenario, sizeOf?: SizeOf): Rect {
   const inner = union(brokerBoxes(s, sizeOf).map((b) => b.rect));
-  if (!inner) return EMPTY_FRAME;
+  return inner ? frameAround(inner) : EMPTY_FRAME;
+}
+
+/** The broker frame around exchanges and queues that take up `inner`. */
+export function frameAround(inner: Rect): Rect {
   return {
     x: inner.x - FRAME_PADDING,
     y: inner.y - FRAME_PADDING - FRAME_TITLE,

@@ -22,6 +22,7 @@ export * from './ops/connect';
 export * from './ops/remove';
 export * from './ops/result';
 export * from './ops/update';
+export * from './placement';
 export * from './ports';
 export * from './queue';
 export * from './queueArguments';

@@ -25,13 +25,18 @@ export const layoutSchema = z.object({
 });
 export type Layout = z.output<typeof layoutSchema>;
 
+/** Longest title and description a scenario may have (characters). */
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+export const SEED_MAX = 0xffffffff;
+
 /** The fields of a scenario, without the rules that relate entities to each other. */
 export const scenarioShape = z.object({
   version: z.literal(SCENARIO_VERSION),
-  title: z.string().max(200).default(''),
-  description: z.string().max(10_000).optional(),
+  title: z.string().max(TITLE_MAX).default(''),
+  description: z.string().max(DESCRIPTION_MAX).optional(),
   /** Seed of the simulation's PRNG: same seed and same inputs give the same run. */
-  seed: z.number().int().min(0).max(0xffffffff).default(1),
+  seed: z.number({ error: 'validation.number' }).int().min(0).max(SEED_MAX).default(1),
   broker: brokerSettingsSchema.default({ showDefaultExchange: false, hopLatencyMs: 300 }),
   exchanges: z.array(exchangeSchema).default([]),
   queues: z.array(queueSchema).default([]),

@@ -11,6 +11,11 @@ function endName(doc: Scenario, id: string): string {
   return doc.exchanges.find((e) => e.id === id)?.name ?? doc.queues.find((q) => q.id === id)?.name ?? id;
 }
 
+/** The node a binding was drawn from, on the canvas (focus goes back there when nothing else had it). */
+function canvasNode(id: string): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+}
+
 /** A direct binding to a queue usually uses the queue's name as key (as the default exchange does). */
 function initialDraft(doc: Scenario, plan: PendingBinding): BindingDraft {
   const type = doc.exchanges.find((e) => e.id === plan.source)?.type;
@@ -35,8 +40,14 @@ function BindingDialogContent({ plan }: { plan: PendingBinding }) {
   const [error, setError] = useState<string | null>(null);
   const type = doc.exchanges.find((e) => e.id === plan.source)?.type ?? 'direct';
   useEffect(() => {
+    // what had focus when the line was drawn (a node, the canvas) gets it back when the dialog closes
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
-  }, []);
+    return () => {
+      const back = opener?.isConnected ? opener : canvasNode(plan.source);
+      back?.focus();
+    };
+  }, [plan.source]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const r = draftToSpec(draft, type);

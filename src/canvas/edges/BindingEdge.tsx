@@ -1,5 +1,5 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { type BindingArguments, updateBinding, xMatchOf } from '../../model';
@@ -37,18 +37,27 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
   const [error, setError] = useState<string | null>(null);
   const label = bindingLabel(data, t);
   const keyed = data.exchangeType === 'direct' || data.exchangeType === 'topic';
-  const save = () => {
-    if (draft === null) return;
-    const r = store.getState().run((doc) => updateBinding(doc, data.binding.id, { routingKey: draft }));
-    if (r.ok) {
-      setDraft(null);
-      setError(null);
-    } else setError(explain(r.errors[0]!.explanation));
-  };
-  const cancel = () => {
+  const button = useRef<HTMLButtonElement>(null);
+  /** Closing the editor from the keyboard (Enter, Escape) gives focus back to the label's button. */
+  const refocus = useRef(false);
+  const close = (fromKeyboard: boolean) => {
+    refocus.current = fromKeyboard;
     setDraft(null);
     setError(null);
   };
+  const save = (fromKeyboard = false) => {
+    // an input taken out of the page may still report a blur: the editor is already closed
+    if (draft === null || refocus.current) return;
+    if (draft === data.binding.routingKey) return close(fromKeyboard);
+    const r = store.getState().run((doc) => updateBinding(doc, data.binding.id, { routingKey: draft }));
+    if (r.ok) close(fromKeyboard);
+    else setError(explain(r.errors[0]!.explanation));
+  };
+  useEffect(() => {
+    if (draft !== null || !refocus.current) return;
+    refocus.current = false;
+    button.current?.focus();
+  }, [draft]);
   return (
     <>
       <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
@@ -56,6 +65,7 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
         <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + laneOffset(data.lane)}px)` }}>
           {draft === null ? (
             <button
+              ref={button}
               type="button"
               className="edge-label-button"
               aria-label={t('edge.editKey', { source: data.sourceName, destination: data.destinationName, key: label })}
@@ -73,11 +83,13 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
                 value={draft}
                 onChange={(e) => setDraft(e.target.value)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter') save();
-                  if (e.key === 'Escape') cancel();
+                  // (prevented: the Enter would otherwise press the label's button, focused by then)
+                  if (e.key === 'Enter' || e.key === 'Escape') e.preventDefault();
+                  if (e.key === 'Enter') save(true);
+                  if (e.key === 'Escape') close(true);
                   e.stopPropagation();
                 }}
-                onBlur={save}
+                onBlur={() => save()}
               />
               {error ? <span role="alert" className="field-error">{error}</span> : null}
             </span>

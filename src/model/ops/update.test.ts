@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logsTopology } from '../testing/build';
-import { moveNodes, updateBinding, updateBroker, updateExchange, updateQueue, updateApp } from './update';
+import { moveNodes, updateBinding, updateBroker, updateExchange, updateQueue, updateApp, updateScenarioInfo } from './update';
 
 describe('editing entities', () => {
   it('renaming an exchange follows its name into publishers, DLX and AE references', () => {
@@ -75,5 +75,23 @@ describe('editing entities', () => {
     expect(moved.apps.find((a) => a.id === p)!.position).toEqual({ x: 3, y: 4 });
     expect(moved.layout?.defaultExchange).toEqual({ x: 9, y: 9 });
     expect(moved.queues).toBe(doc.queues);
+  });
+
+  it('names and describes the scenario and changes its seed, checking each', () => {
+    const { doc } = logsTopology();
+    const r = updateScenarioInfo(doc, { title: '  Logs by severity ', description: 'Topic routing.', seed: 42 });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.doc).toMatchObject({ title: 'Logs by severity', description: 'Topic routing.', seed: 42 });
+    expect(r.doc.exchanges).toBe(doc.exchanges);
+    // an empty description is left out; an unchanged one gives the same document (no undo step)
+    const cleared = updateScenarioInfo(r.doc, { description: '  ' });
+    expect(cleared.ok && 'description' in cleared.doc).toBe(false);
+    const same = updateScenarioInfo(r.doc, { title: 'Logs by severity' });
+    expect(same.ok && same.doc).toBe(r.doc);
+    expect(updateScenarioInfo(doc, { title: 'x'.repeat(201) })).toEqual({ ok: false, errors: [{ path: ['title'], explanation: { key: 'validation.textTooLong', params: { max: 200 } } }] });
+    expect(updateScenarioInfo(doc, { description: 'x'.repeat(10_001) })).toMatchObject({ ok: false, errors: [{ path: ['description'] }] });
+    expect(updateScenarioInfo(doc, { seed: 1.5 })).toMatchObject({ ok: false, errors: [{ path: ['seed'], explanation: { key: 'validation.integer' } }] });
+    expect(updateScenarioInfo(doc, { seed: -1 })).toMatchObject({ ok: false, errors: [{ path: ['seed'], explanation: { key: 'validation.min' } }] });
+    expect(updateScenarioInfo(doc, { seed: 2 ** 32 })).toMatchObject({ ok: false, errors: [{ path: ['seed'], explanation: { key: 'validation.max' } }] });
   });
 });

@@ -5,7 +5,7 @@ import type { Position } from '../common';
 import { type Exchange, exchangeSchema } from '../exchange';
 import { checkName } from '../names';
 import { type Queue, type QueueArguments, queueSchema } from '../queue';
-import { type BrokerSettings, brokerSettingsSchema, type Scenario } from '../scenario';
+import { type BrokerSettings, brokerSettingsSchema, DESCRIPTION_MAX, type Scenario, scenarioShape, TITLE_MAX } from '../scenario';
 import { check } from '../zodIssues';
 import { compact, type OpResult, refuse, replaceById } from './result';
 
@@ -110,6 +110,27 @@ export function updateBroker(s: Scenario, patch: Partial<BrokerSettings>): OpRes
   const r = check(brokerSettingsSchema, { ...s.broker, ...patch });
   if (!r.ok) return r;
   return { ok: true, doc: { ...s, broker: r.value } };
+}
+
+export type ScenarioInfoPatch = Partial<Pick<Scenario, 'title' | 'description' | 'seed'>>;
+
+/**
+ * Names and describes the scenario, or changes its seed. The title is trimmed; an empty description
+ * is left out. Returns the same document when nothing changes (no undo step).
+ */
+export function updateScenarioInfo(s: Scenario, patch: ScenarioInfoPatch): OpResult {
+  const title = patch.title === undefined ? s.title : patch.title.trim();
+  if (title.length > TITLE_MAX) return refuse(['title'], { key: 'validation.textTooLong', params: { max: TITLE_MAX } });
+  const description = patch.description === undefined ? s.description : patch.description.trim() === '' ? undefined : patch.description;
+  if (description !== undefined && description.length > DESCRIPTION_MAX) {
+    return refuse(['description'], { key: 'validation.textTooLong', params: { max: DESCRIPTION_MAX } });
+  }
+  const seed = patch.seed ?? s.seed;
+  const r = check(scenarioShape.pick({ seed: true }), { seed });
+  if (!r.ok) return r;
+  if (title === s.title && description === s.description && seed === s.seed) return { ok: true, doc: s };
+  const { description: _old, ...rest } = s;
+  return { ok: true, doc: { ...rest, title, seed, ...(description === undefined ? {} : { description }) } };
 }
 
 /**

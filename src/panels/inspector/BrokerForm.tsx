@@ -12,7 +12,6 @@ export function BrokerForm() {
   return (
     <section className="inspector-section" aria-label={t('inspector.broker')}>
       <h2 className="inspector-title">{t('inspector.broker')}</h2>
-      <p className="field-hint">{t('inspector.nothingSelected')}</p>
       <CheckboxField
         label={t('toolbar.defaultExchange')}
         hint={t('toolbar.defaultExchangeTitle')}

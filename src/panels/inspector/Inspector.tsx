@@ -7,6 +7,7 @@ import { BrokerForm } from './BrokerForm';
 import { CreateBindingForm } from './CreateBindingForm';
 import { ExchangeForm } from './ExchangeForm';
 import { QueueForm } from './QueueForm';
+import { ScenarioForm } from './ScenarioForm';
 
 const KIND_KEYS = { producer: 'kind.producer', consumer: 'kind.consumer', both: 'kind.rpcApp', none: 'kind.app' } as const;
 
@@ -41,7 +42,7 @@ function Editor({ doc, id }: { doc: Scenario; id: string }) {
   return null;
 }
 
-/** The right-hand panel: the form of what is selected, or broker settings; always the binding form. */
+/** The right-hand panel: the form of what is selected, or the scenario's and broker's settings; always the binding form. */
 export function Inspector() {
   const t = useT();
   const store = useEditorApi();
@@ -56,7 +57,12 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label={t('inspector.label')}>
-      {count === 0 ? <BrokerForm /> : null}
+      {count === 0 ? (
+        <>
+          <ScenarioForm />
+          <BrokerForm />
+        </>
+      ) : null}
       {target ? <Editor doc={doc} id={target} /> : null}
       {count > 1 ? (
         <section className="inspector-section">
