@@ -137,3 +137,44 @@ test('shows the gallery and the guide in Spanish, and the explanation can be col
   await expect(page.getByRole('complementary', { name: 'Guía' })).toBeVisible();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 });
+
+/** A figure of a queue node ("Ready", "Unacked", "Consumers"): the definition after its term. */
+const figure = (queue: Locator, term: string) => queue.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd');
+const inspector = (page: Page) => page.getByRole('complementary', { name: 'Inspector' });
+
+test('Single active consumer: the queue counts its three consumers, the two waiting their turn are marked standby', async ({ page }) => {
+  await open(page);
+  await card(await openGallery(page), 'Single active consumer').click();
+  const queue = node(page, 'Queue orders');
+  await expect(figure(queue, 'Consumers')).toHaveText('3');
+  await expect(queue.getByTitle('Consumers subscribed to orders: 3, of which 2 on standby (single active consumer)')).toBeVisible();
+  await expect(node(page, 'Consumer instance-a').getByText('standby', { exact: true })).toHaveCount(0);
+  for (const name of ['instance-b', 'instance-c']) await expect(node(page, `Consumer ${name}`).getByText('standby', { exact: true })).toBeVisible();
+  await node(page, 'Consumer instance-b').click();
+  await expect(inspector(page).getByText('State: standby (single active consumer)')).toBeVisible();
+  await node(page, 'Queue orders').click();
+  const figures = inspector(page).getByRole('table', { name: 'In the broker now' });
+  await expect(figures.getByRole('row', { name: 'Consumers 3' })).toBeVisible();
+  await expect(figures.getByRole('row', { name: 'On standby (single active consumer) 2' })).toBeVisible();
+  // the active one crashes: the next takes over and is no longer on standby
+  await node(page, 'Consumer instance-a').click();
+  await inspector(page).getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(node(page, 'Consumer instance-b').getByText('standby', { exact: true })).toHaveCount(0);
+  await expect(figure(queue, 'Consumers')).toHaveText('2');
+});
+
+test('Publish/Subscribe: a crashed subscriber loses its exclusive queue, says why, and Start declares it again', async ({ page }) => {
+  await open(page);
+  await card(await openGallery(page), 'Publish/Subscribe').click();
+  const queue = node(page, 'Queue gen-Q4p9d7VbHw2');
+  await expect(figure(queue, 'Consumers')).toHaveText('1');
+  await node(page, 'Consumer receive_logs-2').click();
+  await inspector(page).getByRole('button', { name: 'Crash', exact: true }).click();
+  await expect(queue.getByRole('note')).toContainText('An exclusive queue is deleted when the connection that declared it closes');
+  await expect(queue.getByRole('note')).not.toContainText('broker restart');
+  await inspector(page).getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(queue.getByRole('note')).toHaveCount(0);
+  await expect(figure(queue, 'Consumers')).toHaveText('1');
+  await expect(inspector(page).getByText('State: running')).toBeVisible();
+  await expect(inspector(page).getByText('Last error')).toHaveCount(0);
+});

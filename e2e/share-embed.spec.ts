@@ -5,7 +5,7 @@ import { workQueue } from './scenarios';
 import { loadScenario, parseTime } from './sim';
 
 const nodeIn = (f: FrameLocator | Page, name: string) => f.getByRole('group', { name, exact: true });
-const ready = async (queue: Locator) => Number(await queue.getByRole('definition').first().textContent());
+const ready = async (queue: Locator) => Number(await queue.getByRole('term').filter({ hasText: /^Ready$/ }).locator('xpath=following-sibling::dd').textContent());
 
 /** The embed code from the Share dialog. */
 async function embedSnippet(page: Page): Promise<string> {

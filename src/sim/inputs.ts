@@ -3,6 +3,7 @@ import { closeConnection, openApp, openConnection, subscribe } from './connectio
 import { findConsumer, findPublisher } from './lookup';
 import { type PublishOverrides, send, startPublisher } from './publishing';
 import { reconcile } from './reconcile';
+import { declareOwnQueues } from './topology';
 import type { World } from './world';
 
 /**
@@ -49,7 +50,10 @@ export function applyInput(w: World, cmd: WorldInput): void {
   }
 }
 
-/** Starting a consumer (re)opens its connection and subscribes it. */
+/**
+ * Starting a consumer (re)opens its connection, declares again the exclusive queues the broker
+ * deleted with the previous one (as a client does when it connects), and subscribes it.
+ */
 function startConsumer(w: World, id: string): void {
   const found = findConsumer(w.scenario, id);
   if (!found) return;
@@ -58,7 +62,9 @@ function startConsumer(w: World, id: string): void {
   const conn = app.connections.find((c) => c.channels.some((ch) => ch.id === con.channelId));
   if (!rt || !conn) return;
   if (w.now < w.brokerDownUntil) return;
+  const reopened = (rt.conns[conn.id] ?? null) === null;
   openConnection(w, app, rt, conn.id);
+  if (reopened) declareOwnQueues(w, app, conn.id);
   subscribe(w, app, con);
 }
 
@@ -110,10 +116,14 @@ function restart(w: World, downMs: number): void {
   w.schedule(w.brokerDownUntil, { kind: 'reconnect' });
 }
 
-/** After a restart: every app connects again and its consumers that were running subscribe again. */
+/**
+ * After a restart: every app connects again, declares its exclusive queues (gone with the restart)
+ * and its consumers that were running subscribe again.
+ */
 export function reconnectAll(w: World): void {
   for (const app of w.scenario.apps) {
     openApp(w, app);
+    for (const conn of app.connections) declareOwnQueues(w, app, conn.id);
     for (const con of app.consumers) {
       const c = w.consumers.get(con.id);
       if (c?.resume) {

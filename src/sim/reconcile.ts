@@ -3,7 +3,7 @@ import { closeConnection, openApp, subscribe } from './connections';
 import { deepEqual, sameFields } from './equal';
 import { startPublisher } from './publishing';
 import { newPublisherRt } from './runtime';
-import { applyOps } from './topology';
+import { applyOps, declareOwnQueues } from './topology';
 import type { World } from './world';
 
 /**
@@ -52,6 +52,8 @@ function reconcileApps(w: World, prev: Scenario, next: Scenario, redeclared: Set
       if (old) for (const conn of old.connections) closeConnection(w, app.id, conn.id);
       w.apps.delete(app.id);
       openApp(w, app);
+      // its old connections took their exclusive queues with them: the client declares them again
+      if (old) for (const conn of app.connections) declareOwnQueues(w, app, conn.id);
       for (const con of app.consumers) if (con.running) subscribe(w, app, con);
       syncPublishers(w, app, old, true);
       continue;

@@ -1,5 +1,5 @@
 import type { ChannelRef, Result } from '../engine';
-import { type AmqpOp, topologyOps } from '../model';
+import { type AmqpOp, type App, topologyOps } from '../model';
 import { adminChannel, openApp, subscribe } from './connections';
 import { startPublisher } from './publishing';
 import { newPublisherRt } from './runtime';
@@ -38,29 +38,58 @@ function ownerChannel(w: World, queue: string, exclusive: boolean): ChannelRef {
   return adminChannel(w);
 }
 
-/** Issues the operations in order; a refused one is reported as a client error, the rest still run. */
-export function applyOps(w: World, ops: AmqpOp[]): void {
+/**
+ * What a client does each time it connects, as the tutorial's receive_logs does: it declares the
+ * exclusive queues its consumers on that connection use, and binds them, before they subscribe.
+ * The broker deleted them when its previous connection closed (or the broker restarted), so they
+ * come back fresh and empty. Same plan as at the start of the run (topologyOps), restricted to
+ * those queues; a queue the broker still has is left alone (another connection may own it).
+ */
+export function declareOwnQueues(w: World, app: App, connId: string): void {
+  const channels = new Set(app.connections.find((c) => c.id === connId)?.channels.map((ch) => ch.id));
+  const owners = new Map<string, ChannelRef>();
+  for (const con of app.consumers) {
+    const q = w.scenario.queues.find((x) => x.name === con.queue);
+    const ref = w.channelRef(app.id, con.channelId);
+    if (!q?.exclusive || !channels.has(con.channelId) || !ref || owners.has(q.name) || w.broker.inspect.queue(q.name)) continue;
+    owners.set(q.name, ref);
+  }
+  if (owners.size === 0) return;
+  const plan = topologyOps(null, w.scenario);
+  for (const [queue, ref] of owners) {
+    applyOps(w, plan.filter((op) => (op.method === 'queueDeclare' || op.method === 'queueBind') && op.queue === queue), ref);
+  }
+  // a refused binding closes the channel: let the client see it before its consumers subscribe
+  w.collect();
+}
+
+/**
+ * Issues the operations in order; a refused one is reported as a client error, the rest still run.
+ * `owner`: the channel queue operations go on (by default, that of the queue's first consumer).
+ */
+export function applyOps(w: World, ops: AmqpOp[], owner?: ChannelRef): void {
   for (const op of ops) {
-    const r = run(w, op);
+    const r = run(w, op, owner);
     if (!r.ok) w.emit({ type: 'client-error', t: w.now, text: `${describeOp(op)}: ${r.error.text}`, code: r.error.code });
   }
 }
 
-function run(w: World, op: AmqpOp): Result<unknown> {
+function run(w: World, op: AmqpOp, owner: ChannelRef | undefined): Result<unknown> {
   const b = w.broker;
+  const queueChannel = (queue: string, exclusive: boolean) => owner ?? ownerChannel(w, queue, exclusive);
   switch (op.method) {
     case 'exchangeDeclare':
       return b.exchangeDeclare(adminChannel(w), { exchange: op.exchange, type: op.type, durable: op.durable, autoDelete: op.autoDelete, internal: op.internal, arguments: op.arguments });
     case 'exchangeDelete':
       return b.exchangeDelete(adminChannel(w), { exchange: op.exchange });
     case 'queueDeclare':
-      return b.queueDeclare(ownerChannel(w, op.queue, op.exclusive), { queue: op.queue, durable: op.durable, exclusive: op.exclusive, autoDelete: op.autoDelete, arguments: op.arguments });
+      return b.queueDeclare(queueChannel(op.queue, op.exclusive), { queue: op.queue, durable: op.durable, exclusive: op.exclusive, autoDelete: op.autoDelete, arguments: op.arguments });
     case 'queueDelete':
-      return b.queueDelete(ownerChannel(w, op.queue, true), { queue: op.queue });
+      return b.queueDelete(queueChannel(op.queue, true), { queue: op.queue });
     case 'queueBind':
     case 'queueUnbind': {
       const p = { queue: op.queue, exchange: op.exchange, routingKey: op.routingKey, arguments: op.arguments };
-      return op.method === 'queueBind' ? b.queueBind(ownerChannel(w, op.queue, true), p) : b.queueUnbind(ownerChannel(w, op.queue, true), p);
+      return op.method === 'queueBind' ? b.queueBind(queueChannel(op.queue, true), p) : b.queueUnbind(queueChannel(op.queue, true), p);
     }
     case 'exchangeBind':
     case 'exchangeUnbind': {

@@ -50,6 +50,15 @@ export class EventLog {
     return out;
   }
 
+  /** The newest event that satisfies `pred`, if the buffer still holds one. */
+  findLast(pred: (e: WorldEvent) => boolean): WorldEvent | undefined {
+    for (let i = this.len - 1; i >= 0; i--) {
+      const e = this.buf[(this.start + i) % this.capacity]!.e;
+      if (pred(e)) return e;
+    }
+    return undefined;
+  }
+
   /** Forgets what happened after virtual time `t` (rewind). */
   truncateAfter(t: number): void {
     while (this.len > 0) {

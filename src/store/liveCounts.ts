@@ -9,6 +9,8 @@ export interface QueueCounts {
   ready: number;
   unacked: number;
   consumers: number;
+  /** single active consumer: how many of the consumers wait on standby (absent when none) */
+  standby?: number;
 }
 
 /** A message at the head of a queue, drawn as a chip in the queue's buffer. */
@@ -30,6 +32,8 @@ export interface ConsumerLive {
   /** the message being processed, if any */
   busy: number | null;
   error?: string;
+  /** subscribed to a single-active-consumer queue, but not the active one: it waits its turn */
+  standby?: true;
 }
 
 export interface PublisherLive {

@@ -1,3 +1,4 @@
+import type { QueueView } from '../engine';
 import type { World } from '../sim';
 import { CHIP_LIMIT, type Chip, type ConsumerLive, keep, type LiveState, type LiveStore, type PublisherLive, type QueueCounts } from './liveCounts';
 
@@ -7,9 +8,12 @@ export function syncLive(live: LiveStore, w: World): void {
   const queues: Record<string, QueueCounts> = {};
   const chips: Record<string, Chip[]> = {};
   const declared: Record<string, true> = {};
-  for (const q of w.broker.inspect.queues()) {
+  const all = w.broker.inspect.queues();
+  const waiting = standbys(w, all);
+  for (const q of all) {
     declared[q.name] = true;
-    queues[q.name] = keep(prev.queues[q.name], { ready: q.ready, unacked: q.unacked, consumers: q.consumers });
+    const standby = waiting.perQueue.get(q.name);
+    queues[q.name] = keep(prev.queues[q.name], { ready: q.ready, unacked: q.unacked, consumers: q.consumers, ...(standby ? { standby } : {}) });
     const head: Chip[] = w.broker.inspect.readyMessages(q.name, CHIP_LIMIT).map((m) => ({ msgId: m.msgId, key: m.routingKey, redelivered: m.redelivered }));
     const before = prev.chips[q.name];
     chips[q.name] = before && before.length === head.length && before.every((c, i) => c.msgId === head[i]!.msgId && c.redelivered === head[i]!.redelivered) ? before : head;
@@ -27,6 +31,7 @@ export function syncLive(live: LiveStore, w: World): void {
       holding,
       busy: c.busy?.msgId ?? null,
       ...(c.error ? { error: c.error } : {}),
+      ...(c.state === 'running' && waiting.consumers.has(c.id) ? { standby: true as const } : {}),
     });
   }
   const publishers: Record<string, PublisherLive> = {};
@@ -52,4 +57,26 @@ export function syncLive(live: LiveStore, w: World): void {
   if (next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers || next.declared !== prev.declared) {
     live.setState(next, true);
   }
+}
+
+/**
+ * Who waits on a single-active-consumer queue: the consumers the broker holds registered there but
+ * not active (by consumer tag, which is the simulated consumer's id), and how many per queue. Only
+ * looked up when some queue has x-single-active-consumer.
+ */
+export function standbys(w: World, queues: QueueView[]): { consumers: Set<string>; perQueue: Map<string, number> } {
+  const consumers = new Set<string>();
+  const perQueue = new Map<string, number>();
+  if (!queues.some((q) => q.settings.singleActiveConsumer)) return { consumers, perQueue };
+  for (const conn of w.broker.inspect.connections()) {
+    for (const ch of conn.channels) {
+      for (const c of ch.consumers) {
+        if (c.active) continue;
+        const sim = w.consumers.get(c.consumerTag);
+        if (sim?.on?.connection === ch.connection && sim.on.channel === ch.number) consumers.add(sim.id);
+        perQueue.set(c.queue, (perQueue.get(c.queue) ?? 0) + 1);
+      }
+    }
+  }
+  return { consumers, perQueue };
 }

@@ -30,7 +30,8 @@ const stat = (t: Translate, key: 'received' | 'acked' | 'nacked' | 'sent' | 'con
 /**
  * A consumer's live state: what it received, acked and nacked (so load balancing across the
  * consumers of a queue can be compared at a glance), the messages it holds unacked as chips (the
- * one being processed outlined), and its state when it is not running, with the channel error.
+ * one being processed outlined), and its state when it is not running (or runs on standby behind a
+ * single active consumer), with the channel error.
  */
 export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, appName }: { node: string; consumer: Consumer; appName: string }) {
   const t = useT();
@@ -52,6 +53,11 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
         <Stat {...stat(t, 'acked')} value={live.acked} tone="ok" />
         <Stat {...stat(t, 'nacked')} value={live.nacked + live.rejected} tone={live.nacked + live.rejected > 0 ? 'bad' : undefined} />
         {live.state !== 'running' ? <span className={`state-pill state-${live.state}`}>{t(`consumer.state.${live.state}`)}</span> : null}
+        {live.state === 'running' && live.standby ? (
+          <span className="state-pill state-standby" title={t('consumer.state.standbyTitle')}>
+            {t('consumer.state.standby')}
+          </span>
+        ) : null}
       </div>
       <ChipList className="holding" items={items} busy={live.busy} more={Math.max(0, live.holding.length - items.length)} label={t('consumer.holding', { app: appName })} />
       {live.error ? <p className="consumer-error">{live.error}</p> : null}

@@ -3,10 +3,10 @@ import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { PORT } from '../../model';
 import type { QueueFlowNode } from '../flowNodes';
-import { QueueBuffer, QueueCounts, QueueNotDeclared, useQueueDeclared } from './QueueLive';
+import { QueueBuffer, QueueConsumers, QueueCounts, QueueNotDeclared, useQueueDeclared } from './QueueLive';
 import { Badge, Warnings } from './Warnings';
 
-/** A queue with its feature badges, its live Ready / Unacked counts and its buffer of ready messages. */
+/** A queue with its feature badges, its live Ready / Unacked / Consumers counts and its buffer of ready messages. */
 export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<QueueFlowNode>) {
   const t = useT();
   const q = data.queue;
@@ -16,7 +16,10 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
   return (
     <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.queueIn', { name: q.name })} />
-      <div className="node-kind">{t('kind.queue')}</div>
+      <div className="queue-head">
+        <div className="node-kind">{t('kind.queue')}</div>
+        <QueueConsumers node={q.id} name={q.name} />
+      </div>
       <div className="node-name">{q.name}</div>
       <QueueCounts node={q.id} name={q.name} />
       {declared ? <QueueBuffer node={q.id} name={q.name} /> : <QueueNotDeclared queue={q} />}

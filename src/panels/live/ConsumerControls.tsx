@@ -3,11 +3,18 @@ import type { Consumer } from '../../model';
 import { useLive, useSim } from '../../store/useSim';
 import { CounterTable } from './CounterTable';
 
-const STATE_KEYS = { running: 'live.state.running', stopped: 'live.state.stopped', crashed: 'live.state.crashed', error: 'live.state.error' } as const;
+const STATE_KEYS = {
+  running: 'live.state.running',
+  standby: 'live.state.standby',
+  stopped: 'live.state.stopped',
+  crashed: 'live.state.crashed',
+  error: 'live.state.error',
+} as const;
 
 /**
  * A consumer in the running simulation: start, stop (its connection closes cleanly) or crash it
- * (mid-message). Either way the broker requeues what it held unacked, flagged redelivered.
+ * (mid-message). Either way the broker requeues what it held unacked, flagged redelivered. Its
+ * state says "standby" while a single-active-consumer queue delivers to another consumer.
  */
 export function ConsumerControls({ consumer: c, index }: { consumer: Consumer; index: number }) {
   const t = useT();
@@ -15,11 +22,13 @@ export function ConsumerControls({ consumer: c, index }: { consumer: Consumer; i
   const live = useLive((s) => s.consumers[c.id]);
   const state = live?.state ?? 'stopped';
   const running = state === 'running';
+  // subscribed, but the queue's single active consumer is another one: it waits its turn
+  const shown = running && live?.standby ? 'standby' : state;
   return (
     <fieldset className="live-controls">
       <legend>{t('live.consumerLegend', { n: index + 1 })}</legend>
       <p className="live-state">
-        {t('live.state')}: <strong className={`consumer-state is-${state}`}>{t(STATE_KEYS[state])}</strong>
+        {t('live.state')}: <strong className={`consumer-state is-${shown}`}>{t(STATE_KEYS[shown])}</strong>
         {live?.busy != null ? (
           <>
             {' · '}

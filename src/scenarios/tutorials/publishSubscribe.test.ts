@@ -23,6 +23,19 @@ describe('gallery: Publish/Subscribe', () => {
     expect(later.every((e) => e.queues.join() === q1)).toBe(true);
   });
 
+  it('declares the queue again, bound and empty, when the subscriber starts again; it then gets every new log', () => {
+    const r = new Run(publishSubscribe.scenario).until(3000).input(publishSubscribe.tryThis[0]!.action!).for(2000);
+    r.input(publishSubscribe.tryThis[1]!.action!);
+    expect(r.of('client-error')).toEqual([]);
+    expect(r.queue(q2)).toMatchObject({ exclusive: true, ready: 0, consumers: 1 });
+    r.for(4000);
+    const later = r.of('routed', 5001);
+    expect(later.length).toBeGreaterThanOrEqual(5);
+    expect(later.every((e) => e.queues.length === 2)).toBe(true);
+    // receive_logs-2 gets them (the last one or two may still be on their way)
+    expect(r.deliveries({ queue: q2 }, 5001).length).toBeGreaterThanOrEqual(later.length - 2);
+  });
+
   it('declares the queues as the tutorial does: exclusive, not durable', () => {
     const r = new Run(publishSubscribe.scenario);
     for (const q of [q1, q2]) expect(r.queue(q)).toMatchObject({ exclusive: true, durable: false });

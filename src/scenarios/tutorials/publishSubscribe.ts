@@ -34,6 +34,13 @@ export const publishSubscribe: GalleryScenario = {
     },
     {
       text: {
+        en: 'Start receive_logs-2 again: like the tutorial\'s receive_logs, it declares its exclusive queue again and binds it to logs when it connects. The queue comes back empty: the logs published while it was down are gone.',
+        es: 'Vuelve a arrancar receive_logs-2: como el receive_logs del tutorial, al conectarse declara otra vez su cola exclusiva y la enlaza a logs. La cola vuelve vacía: los logs publicados mientras estaba caído se han perdido.',
+      },
+      action: { type: 'consumer-start', consumer: consumerId(toScreen) },
+    },
+    {
+      text: {
         en: 'Add a queue and a consumer and bind the queue to logs: the new subscriber gets every log from then on, none from before.',
         es: 'Añade una cola y un consumidor y enlaza la cola a logs: el nuevo suscriptor recibe todos los logs a partir de entonces, ninguno anterior.',
       },
