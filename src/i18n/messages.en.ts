@@ -754,6 +754,7 @@ export const en = {
   'msg.source.channel': 'Read from the channel that holds it unacked.',
   'msg.source.transit': 'Read from the broker while it travels to its queues.',
   'msg.source.delivery': 'As its last delivery carried it (basic.deliver).',
+  'msg.source.received': 'As the broker received it (for a dead-lettered copy: as it was republished, x-death included).',
   'msg.source.publish': 'As sent by the publisher; the broker has not received it yet, so only the body and the key are known.',
   'msg.exchange': 'Exchange',
   'msg.routingKey': 'Routing key',

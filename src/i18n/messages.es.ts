@@ -743,6 +743,7 @@ export const es = {
   'msg.source.channel': 'Leído del canal que lo tiene sin ack.',
   'msg.source.transit': 'Leído del broker mientras viaja a sus colas.',
   'msg.source.delivery': 'Tal como lo llevó su última entrega (basic.deliver).',
+  'msg.source.received': 'Tal como lo recibió el broker (en una copia muerta: tal como se volvió a publicar, con x-death).',
   'msg.source.publish': 'Tal como lo envió el publicador; el broker aún no lo ha recibido, así que solo se conocen el cuerpo y la clave.',
   'msg.exchange': 'Exchange',
   'msg.routingKey': 'Clave de enrutamiento',

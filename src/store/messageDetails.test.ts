@@ -117,4 +117,21 @@ describe('message details', () => {
     expect(story.truncated).toBe(true);
     expect(story.copies).toEqual([{ state: 'acked', queue: 'q', consumer: undefined }]);
   });
+
+  it('shows a message that left the broker undelivered (expired, dropped) as the broker received it, headers and x-death included', () => {
+    const s = ttlToDead();
+    s.queues[1] = queue('q-dead', 'dead', { arguments: { queueType: 'classic', maxLength: 1 } });
+    const c = new SimController(s);
+    c.input({ type: 'publish', publisher: 'app-p-pub' });
+    c.input({ type: 'publish', publisher: 'app-p-pub' });
+    run(c, 600);
+    // both expired in work; in dead (max-length 1) the first dead-lettered copy was dropped for the second
+    const dropped = c.log.entries().find((x) => x.e.type === 'dropped' && x.e.queue === 'dead')!.e as { msgId: number };
+    const d = details(c, { msgId: dropped.msgId });
+    expect(d.locations).toEqual([]);
+    expect(d.content?.source).toBe('received');
+    const death = d.content?.properties.headers?.['x-death'] as { reason: string }[];
+    expect(death[0]?.reason).toBe('expired');
+    expect(d.content?.properties.headers?.tenant).toBe('acme');
+  });
 });

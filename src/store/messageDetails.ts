@@ -18,8 +18,13 @@ export interface MessageContent {
   body: string;
   properties: BasicProperties;
   redelivered?: boolean;
-  /** where it was read: a queue's buffer, a channel's unacked table, the broker's transit table, a delivery, or the publish */
-  source: 'queue' | 'channel' | 'transit' | 'delivery' | 'publish';
+  /**
+   * where it was read: a queue's buffer, a channel's unacked table, the broker's transit table, a
+   * delivery, the message as the broker received it (basic.publish, or a dead-lettered copy as it was
+   * republished: headers and x-death included), or the client's publish before the broker had it
+   * (only the body and the key are known then)
+   */
+  source: 'queue' | 'channel' | 'transit' | 'delivery' | 'received' | 'publish';
 }
 
 /** A consumer application holding the message: being processed, or waiting in its prefetch buffer. */
@@ -78,7 +83,7 @@ function publishedContent(entries: readonly LogEntry[], msgId: number): MessageC
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!.e;
     if (e.type === 'published' && e.msgId === msgId && e.properties) {
-      return { exchange: e.exchange, routingKey: e.routingKey, body: e.body ?? '', properties: e.properties, source: 'publish' };
+      return { exchange: e.exchange, routingKey: e.routingKey, body: e.body ?? '', properties: e.properties, source: 'received' };
     }
   }
   return undefined;

@@ -30,6 +30,7 @@ const SOURCE_KEYS: Record<MessageContent['source'], MessageKey> = {
   channel: 'msg.source.channel',
   transit: 'msg.source.transit',
   delivery: 'msg.source.delivery',
+  received: 'msg.source.received',
   publish: 'msg.source.publish',
 };
 
