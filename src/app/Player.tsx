@@ -35,7 +35,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
     const s = new SimController(store.getState().doc);
     s.setSpeed(state.speed ?? 1);
     // the run the teacher shared: the player opens paused where they were, and can rewind it
-    if (state.run) s.loadRun({ initial: state.run.initial ?? state.scenario, inputs: state.run.inputs, at: state.run.at });
+    if (state.run) s.loadRun({ initial: state.run.initial ?? state.scenario, inputs: state.run.inputs, at: state.run.at, ...(state.run.steps === undefined ? {} : { steps: state.run.steps }) });
     return s;
   });
   useSimDriver(sim);

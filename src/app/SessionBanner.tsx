@@ -31,7 +31,7 @@ export function SessionBanner() {
       const run = session.state.run;
       if (run && !loaded.has(run)) {
         loaded.add(run);
-        deps.sim.loadRun({ initial: run.initial ?? session.state.scenario, inputs: run.inputs, at: run.at });
+        deps.sim.loadRun({ initial: run.initial ?? session.state.scenario, inputs: run.inputs, at: run.at, ...(run.steps === undefined ? {} : { steps: run.steps }) });
       }
       // a shared lesson or gallery scenario opens on its guide, even if the person folded the panel
       const { lesson, galleryId } = deps.lessons.getState();

@@ -20,6 +20,7 @@ function sampleRun(): { state: ShareState; run: SharedRun } {
   if (!r.ok) throw new Error('fixture');
   const run: SharedRun = {
     at: 12_345.5,
+    steps: 777,
     initial: scenario,
     inputs: [
       { t: 0, steps: 0, input: { type: 'publish', publisher: producer.publishers[0]!.id, overrides: { routingKey: 'task_queue', body: 'Hola <b>mundo</b>', headers: { n: 1, ok: true }, priority: 3 } } },
@@ -76,6 +77,7 @@ describe('share codec: the run so far', () => {
     ['a client id that is not an id', { a: 10, n: [[1, { type: 'publish', publisher: '<img src=x onerror=alert(1)>' }]] }, 'run.inputs[0]'],
     ['a huge burst', { a: 10, n: [[1, { type: 'burst', publisher: 'p', count: 1e9 }]] }, 'run.inputs[0]'],
     ['a negative event count', { a: 10, n: [[1, { type: 'consumer-stop', consumer: 'c' }, -1]] }, 'run.inputs[0].steps'],
+    ['a fractional event count for the moment', { a: 10, s: 2.5, n: [] }, 'run.steps'],
     ['an invalid edit of the topology', { a: 10, n: [[1, { type: 'scenario', s: { Q: [{ i: 'q1', n: 'dup' }, { i: 'q2', n: 'dup' }] } }]] }, 'run.inputs[0].scenario'],
     ['inputs that are not a list', { a: 10, n: 'oops' }, 'run.inputs'],
   ])('refuses %s, saying where', (_, runWire, path) => {

@@ -21,6 +21,8 @@ import { SCENARIO_SHAPE_V1 } from './wireShapes';
 export interface SharedRun {
   /** the virtual time (ms) the link opens at */
   at: number;
+  /** the events the teacher's world had run by then (several can share that instant; see World.steps) */
+  steps?: number;
   initial?: Scenario;
   /** each input with its virtual time and the number of events run before it (see World.steps) */
   inputs: { t: number; steps?: number; input: WorldInput }[];
@@ -65,6 +67,7 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 export function encodeRun(run: SharedRun): Obj {
   return {
     a: run.at,
+    ...(run.steps === undefined ? {} : { s: run.steps }),
     ...(run.initial ? { i: encodeWith(SCENARIO_SHAPE_V1, run.initial as unknown as Obj) } : {}),
     n: run.inputs.map(({ t, steps, input }) => {
       const wire = input.type === 'scenario' ? { type: 'scenario', s: encodeWith(SCENARIO_SHAPE_V1, input.scenario as unknown as Obj) } : input;
@@ -85,7 +88,7 @@ export function decodeRun(wire: unknown): unknown {
         return { ...at, input };
       })
     : wire.n;
-  return { at: wire.a, ...(wire.i === undefined ? {} : { initial: decodeWith(SCENARIO_SHAPE_V1, wire.i) }), inputs };
+  return { at: wire.a, ...(wire.s === undefined ? {} : { steps: wire.s }), ...(wire.i === undefined ? {} : { initial: decodeWith(SCENARIO_SHAPE_V1, wire.i) }), inputs };
 }
 
 /**
@@ -99,6 +102,8 @@ export function restoreRun(raw: unknown, strictScenario: (raw: unknown, at: (str
   if (!isObj(raw)) return { problems: [{ key: 'share.problem.expected', params: { type: 'object' }, path: at() }] };
   const time = virtualTime.safeParse(raw.at);
   if (!time.success) problems.push({ key: 'share.problem.outOfRange', params: { min: 0, max: RUN_LIMITS.atMs }, path: at('at') });
+  const atSteps = raw.steps === undefined ? undefined : eventCount.safeParse(raw.steps);
+  if (atSteps && !atSteps.success) problems.push({ key: 'share.problem.invalid', path: at('steps') });
   let initial: Scenario | undefined;
   if (raw.initial !== undefined) {
     const s = strictScenario(raw.initial, ['run', 'initial']);
@@ -138,5 +143,5 @@ export function restoreRun(raw: unknown, strictScenario: (raw: unknown, at: (str
     else problems.push({ key: 'share.problem.invalid', path: at('inputs', i) });
   });
   if (problems.length || !time.success) return { problems };
-  return { run: { at: time.data, ...(initial ? { initial } : {}), inputs }, problems };
+  return { run: { at: time.data, ...(atSteps?.success ? { steps: atSteps.data } : {}), ...(initial ? { initial } : {}), inputs }, problems };
 }

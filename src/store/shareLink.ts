@@ -27,8 +27,8 @@ export function shareSourceOf(doc: Scenario, sim: SimController, lessons: Lesson
  * topology other than the document's (an edit during the run); positions alone do not count.
  */
 export function runOf(doc: Scenario, sim: SimController): SharedRun {
-  const { initial, inputs, at } = sim.runSoFar();
-  return { at, ...(simRelevantChange(initial, doc) ? { initial } : {}), inputs };
+  const { initial, inputs, at, steps } = sim.runSoFar();
+  return { at, steps, ...(simRelevantChange(initial, doc) ? { initial } : {}), inputs };
 }
 
 /** Whether there is a run worth sharing: time has passed, or the person did something. */

@@ -159,7 +159,7 @@ export class SimController {
   tick(dtWallMs: number, overBudget: () => boolean): void {
     const { playing, speed, catchUpTo } = this.ui.getState();
     if (catchUpTo !== null) {
-      this.advance(catchUpTo, overBudget);
+      this.advance(catchUpTo, overBudget, this.catchUpSteps);
       if (this.world.now >= catchUpTo) this.ui.setState({ catchUpTo: null });
       this.publish();
       return;
@@ -171,16 +171,20 @@ export class SimController {
 
   // ---------------------------------------------------------------- a shared run
   /** The run as a link carries it: where it started, what the person did, and the time on screen. */
-  runSoFar(): { initial: Scenario; inputs: TimedInput[]; at: number } {
-    return { initial: this.timeline.initial, inputs: this.timeline.inputs.map((i) => ({ ...i })), at: this.ui.getState().time };
+  runSoFar(): { initial: Scenario; inputs: TimedInput[]; at: number; steps: number } {
+    return { initial: this.timeline.initial, inputs: this.timeline.inputs.map((i) => ({ ...i })), at: this.ui.getState().time, steps: this.world.steps };
   }
+
+  /** A shared run catching up stops after as many events as the teacher's world had run (several can share its last instant). */
+  private catchUpSteps = Number.POSITIVE_INFINITY;
 
   /**
    * Opens a shared run paused at `at`: the world starts again from `initial` with the recorded inputs,
    * and catches up over the next frames (a frame's work budget at a time, so a long run never freezes
    * the page). Inputs recorded after `at` happen when the run is played on.
    */
-  loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number }): void {
+  loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number; steps?: number }): void {
+    this.catchUpSteps = run.steps ?? Number.POSITIVE_INFINITY;
     this.timeline.reset(run.initial);
     this.timeline.inputs = run.inputs.map((i) => ({ ...i }));
     this.world = World.create(run.initial);
@@ -189,7 +193,7 @@ export class SimController {
     this.series.clear();
     this.absorb(this.world.drainEvents());
     this.series.take(this.world);
-    this.ui.setState((s) => ({ playing: false, time: 0, horizon: run.at, epoch: s.epoch + 1, selected: null, catchUpTo: run.at > 0 ? run.at : null }));
+    this.ui.setState((s) => ({ playing: false, time: 0, horizon: run.at, epoch: s.epoch + 1, selected: null, catchUpTo: run.at }));
     this.publish();
   }
 
@@ -200,14 +204,15 @@ export class SimController {
    * boundary) when the frame's work budget is spent: a slow machine shows fewer frames, not a
    * different run.
    */
-  private advance(target: number, overBudget: () => boolean): void {
+  private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
     const w = this.world;
     for (;;) {
       const input = this.timeline.nextInput(target);
       const stop = Math.min(target, input?.t ?? Number.POSITIVE_INFINITY, this.series.nextDue());
-      const due = input && input.t <= stop ? input : undefined;
+      // an input recorded after more events than this run may take (a shared run's moment) waits
+      const due = input && input.t <= stop && !((input.steps ?? 0) > maxSteps) ? input : undefined;
       // events one at a time up to `stop` (or up to the recorded input's moment), watching the frame's budget
-      while (w.nextEventAt() <= stop && !(due && this.inputComesFirst(due))) {
+      while (w.nextEventAt() <= stop && w.steps < maxSteps && !(due && this.inputComesFirst(due))) {
         w.step();
         if (overBudget()) {
           this.absorb(w.drainEvents());
@@ -215,10 +220,11 @@ export class SimController {
         }
       }
       if (due) this.applyInput(due);
+      else if (w.steps >= maxSteps) w.moveClockTo(stop);
       else w.advanceTo(stop);
       if (this.series.nextDue() <= w.now) this.series.take(w);
       this.timeline.maybeCheckpoint(w);
-      if (w.now >= target && !this.timeline.nextInput(target)) break;
+      if (w.now >= target && (w.steps >= maxSteps || !this.timeline.nextInput(target))) break;
     }
     this.absorb(w.drainEvents());
   }

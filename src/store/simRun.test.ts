@@ -115,4 +115,26 @@ describe('SimController: a shared run', () => {
     student.reset();
     expect(student.ui.getState()).toMatchObject({ catchUpTo: null, time: 0, horizon: 0 });
   });
+
+  it('a run shared part-way through an instant (after Step) opens after exactly as many events', () => {
+    const doc = workQueue({ rate: 20, consumers: 2, prefetch: 1, processingMs: 0, latency: 0 });
+    const teacher = new SimController(doc);
+    play(teacher, 1000);
+    // no hop latency: a publish, its routing and its delivery share one instant; stop in the middle of one
+    let stepsAtInstant = 0;
+    const t0 = teacher.world.now;
+    while (stepsAtInstant < 2 || teacher.world.nextEventAt() !== teacher.world.now) {
+      teacher.step();
+      if (teacher.world.now !== t0) stepsAtInstant++;
+    }
+    const run = teacher.runSoFar();
+    expect(teacher.world.nextEventAt()).toBe(run.at); // more is due at this very instant
+    const student = new SimController(doc);
+    student.loadRun(JSON.parse(JSON.stringify(run)));
+    catchUp(student);
+    expect(student.world.steps).toBe(teacher.world.steps);
+    expect(student.ui.getState().time).toBe(run.at);
+    expect(trace(student)).toEqual(trace(teacher));
+    expect(JSON.stringify(student.live.getState())).toBe(JSON.stringify(teacher.live.getState()));
+  });
 });
