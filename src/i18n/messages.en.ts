@@ -698,6 +698,8 @@ export const en = {
   'log.deleted.exclusiveOwner': 'its exclusive owner connection closed',
   'log.deleted.expired': 'unused for x-expires',
   'log.deleted.brokerRestart': 'not durable, lost in the broker restart',
+  'log.exchangeDeletedReason.deleted': 'exchange.delete',
+  'log.exchangeDeletedReason.autoDelete': 'auto-delete: its last binding went',
   'log.label': 'Event log',
   'log.rows': 'Events, oldest first',
   'log.groups': 'Show',

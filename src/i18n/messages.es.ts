@@ -687,6 +687,8 @@ export const es = {
   'log.deleted.exclusiveOwner': 'se cerró la conexión propietaria exclusiva',
   'log.deleted.expired': 'sin uso durante x-expires',
   'log.deleted.brokerRestart': 'no durable, perdida en el reinicio del broker',
+  'log.exchangeDeletedReason.deleted': 'exchange.delete',
+  'log.exchangeDeletedReason.autoDelete': 'auto-delete: se fue su último binding',
   'log.label': 'Registro de eventos',
   'log.rows': 'Eventos, del más antiguo al más nuevo',
   'log.groups': 'Mostrar',

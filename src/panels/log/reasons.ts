@@ -1,4 +1,4 @@
-import type { DropReason, QueueDeleted, RequeueReason } from '../../engine';
+import type { DropReason, ExchangeDeleted, QueueDeleted, RequeueReason } from '../../engine';
 import type { MessageKey } from '../../i18n/translate';
 
 /**
@@ -33,6 +33,13 @@ export const DELETE_REASON: Record<QueueDeleted['reason'], MessageKey> = {
   'auto-delete': 'log.deleted.autoDelete',
   'exclusive-owner-closed': 'log.deleted.exclusiveOwner',
   expired: 'log.deleted.expired',
+  'broker-restart': 'log.deleted.brokerRestart',
+};
+
+/** An exchange goes by exchange.delete, with its last binding (auto-delete), or in a restart. */
+export const EXCHANGE_DELETE_REASON: Record<ExchangeDeleted['reason'], MessageKey> = {
+  deleted: 'log.exchangeDeletedReason.deleted',
+  'auto-delete': 'log.exchangeDeletedReason.autoDelete',
   'broker-restart': 'log.deleted.brokerRestart',
 };
 

@@ -58,6 +58,7 @@ describe('log sentences', () => {
     expect(severity({ type: 'connection-closed', t: 1, connection: 1, error: { ...closed.error!, code: 320, scope: 'connection' } })).toBe('normal');
     expect(sentence({ type: 'dropped', t: 1, msgId: 4, queue: 'q', reason: 'maxlen' }, en, names)).toBe('m4 dropped from q: the queue is full (x-max-length), oldest dropped');
     expect(sentence({ type: 'dropped', t: 1, msgId: 4, queue: 'q', reason: 'no-dlx-exchange', cause: 'expired' }, en, names)).toBe('m4 dropped from q: the dead-letter exchange does not exist (x-death reason: expired)');
+    expect(sentence({ type: 'exchange-deleted', t: 1, exchange: 'logs', reason: 'auto-delete' }, en, names)).toBe("exchange 'logs' deleted (auto-delete: its last binding went)");
     expect(sentence({ type: 'requeued', t: 1, msgId: 4, queue: 'q', reason: 'connection-closed', to: 'position' }, es, names)).toBe('m4 vuelve a q (se cerró su conexión)');
   });
 });

@@ -2,7 +2,7 @@ import type { Translate } from '../../i18n/translate';
 import type { WorldEvent } from '../../sim';
 import type { Names } from '../clientNames';
 import { formatTime } from '../playback/format';
-import { CLIENT_STATE, DELETE_REASON, DROP_REASON, REQUEUE_REASON } from './reasons';
+import { CLIENT_STATE, DELETE_REASON, DROP_REASON, EXCHANGE_DELETE_REASON, REQUEUE_REASON } from './reasons';
 
 /**
  * One log row as a sentence in the user's language: "m42 routed by 'logs' to errors, all".
@@ -89,7 +89,7 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
     case 'exchange-declared':
       return t('log.exchangeDeclared', { exchange: n.exchange(e.exchange), type: e.exchangeType });
     case 'exchange-deleted':
-      return t('log.exchangeDeleted', { exchange: n.exchange(e.exchange), reason: t(DELETE_REASON[e.reason]) });
+      return t('log.exchangeDeleted', { exchange: n.exchange(e.exchange), reason: t(EXCHANGE_DELETE_REASON[e.reason]) });
     case 'bound':
       return t('log.bound', { source: n.exchange(e.source), destination: e.destinationType === 'exchange' ? n.exchange(e.destination) : e.destination, key: e.routingKey });
     case 'unbound':
