@@ -32,7 +32,8 @@ export function UPlotChart({ lines, columns, height = 140, yLabel, whole }: { li
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
-      legend: { show: true, live: false },
+      // a dashed line's legend marker is dashed too (delivered vs acked, ready vs unacked tell apart)
+      legend: { show: true, live: false, markers: { width: 2, fill: 'transparent', dash: (u, i) => (u.series[i]?.dash?.length ? 'dashed' : 'solid') } },
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: false } },
       axes: [{ values: timeAxis, size: 30 }, { label: yLabel, size: 44, labelSize: 14, ...(whole ? { incrs: WHOLE_STEPS } : {}) }],
