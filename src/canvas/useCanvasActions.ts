@@ -49,7 +49,7 @@ const VIEW_MARGIN = 16;
 /** Canvas operations the palette and the toolbar need; must be used inside the ReactFlowProvider. */
 export function useCanvasActions() {
   const store = useEditorApi();
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
   const sizeOf = useSizeOf();
 
   /** Adds at a flow position (the node's centre, where it was dropped), nudged so it does not land exactly on another node. */
@@ -81,10 +81,17 @@ export function useCanvasActions() {
       const view: Rect | undefined = corner && far ? { ...corner, width: far.x - corner.x, height: far.y - corner.y } : undefined;
       const center = view ? { x: view.x + view.width / 2, y: view.y + view.height / 2 } : { x: 0, y: 0 };
       const doc = store.getState().doc;
-      const pos = freeSpot(doc, kind, center, { view, sizeOf, size: expectedSize(doc, kind, sizeOf) });
-      return store.getState().addFromPalette(kind, pos, sizeOf, exchangeType);
+      const size = expectedSize(doc, kind, sizeOf);
+      const pos = freeSpot(doc, kind, center, { view, sizeOf, size });
+      const id = store.getState().addFromPalette(kind, pos, sizeOf, exchangeType);
+      // no free room in view: the node went beside it, and the view follows it (a node added out of sight
+      // would be selected, and invisible)
+      const placed = nodePosition(store.getState().doc, id) ?? pos;
+      const inView = view && placed.x >= view.x && placed.y >= view.y && placed.x + size.width <= view.x + view.width && placed.y + size.height <= view.y + view.height;
+      if (view && !inView) void setCenter(placed.x + size.width / 2, placed.y + size.height / 2, { zoom: getZoom(), duration: 200 });
+      return id;
     },
-    [store, sizeOf, screenToFlowPosition],
+    [store, sizeOf, screenToFlowPosition, setCenter, getZoom],
   );
 
   const tidy = useCallback(() => {
@@ -94,4 +101,8 @@ export function useCanvasActions() {
   }, [store, sizeOf, fitView]);
 
   return { addAt, addInView, tidy, screenToFlowPosition, sizeOf };
+}
+
+function nodePosition(doc: Scenario, id: string): Position | undefined {
+  return (doc.exchanges.find((x) => x.id === id) ?? doc.queues.find((x) => x.id === id) ?? doc.apps.find((x) => x.id === id))?.position;
 }
