@@ -93,6 +93,11 @@ test('filters the gallery by words and tags, opens with the keyboard, and loads 
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
   await expect(node(page, 'Exchange documents')).toBeVisible();
+  // the scenario plays, and the keyboard is on the canvas: Space pauses it (it does not reopen the gallery)
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(dialog).toBeHidden();
 });
 
 test('undo after loading brings the previous topology back, and redo the scenario with its guide', async ({ page }) => {

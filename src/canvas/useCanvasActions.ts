@@ -4,7 +4,9 @@ import { appRole, type ExchangeType, freeSpot, newNodeSize, type PaletteKind, ty
 import { FIT_VIEW } from '../panels/fitView';
 import { useEditorApi } from '../store/useEditor';
 
-export const CANVAS_ID = 'warren-canvas';
+import { CANVAS_ID } from '../panels/canvasId';
+
+export { CANVAS_ID };
 
 /** Sizes React Flow measured, for layout (nominal sizes are used for nodes not measured yet). */
 export function useSizeOf(): SizeOf {

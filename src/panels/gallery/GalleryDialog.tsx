@@ -15,7 +15,7 @@ const ALL = galleryList();
  * The gallery: a modal dialog of scenario cards, filtered by words and tags. Loading a card replaces
  * the document (undoable), restarts the simulation at the scenario's speed and opens the guide.
  */
-export function GalleryDialog({ onClose }: { onClose: () => void }) {
+export function GalleryDialog({ onClose }: { onClose: (loaded?: boolean) => void }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const deps = useLessonContext();
@@ -37,7 +37,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
   const load = (g: GalleryScenario) => {
     loadGalleryScenario(deps, g);
     deps.side.getState().show('guide');
-    onClose();
+    onClose(true);
     // React Flow draws the new nodes on the next frames; fit the view to them then
     requestAnimationFrame(() => requestAnimationFrame(() => fitView(FIT_VIEW)));
   };
@@ -55,7 +55,7 @@ export function GalleryDialog({ onClose }: { onClose: () => void }) {
     >
       <div className="gallery-head">
         <h2 id={titleId}>{t('gallery.title')}</h2>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => onClose()}>
           {t('gallery.close')}
         </button>
       </div>
