@@ -88,7 +88,7 @@ export function onReplyArrive(w: World, id: string, gen: number, seq: number, pa
   if (!c || !found) return;
   const ref = w.channelRef(found.app.id, found.con.channelId);
   const r = ref && c.gen === gen && w.now >= w.brokerDownUntil ? w.broker.basicPublish(ref, params) : undefined;
-  if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : 'connection closed' });
+  if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : 'connection closed', ...(r && !r.ok ? { code: r.error.code } : {}) });
 }
 
 /** The ack / nack / reject reaches the broker (if the channel is still the one it was sent on). */

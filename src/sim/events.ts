@@ -44,6 +44,11 @@ export interface PublishFailed {
   /** when it reached the broker and failed, the message id the broker gave it */
   msgId?: number;
   reason: string;
+  /**
+   * the AMQP error code when the broker refused it: such errors close the channel, and the channel's
+   * closing (a client-error) says what happened, so views need not show it twice
+   */
+  code?: number;
 }
 
 export interface DeliveryReceived {

@@ -126,7 +126,7 @@ export function onPublishArrive(w: World, id: string, seq: number, params: Publi
   const r = w.broker.basicPublish(ref, params);
   if (!r.ok) {
     rt.failed++;
-    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: r.error.text });
+    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: r.error.text, code: r.error.code });
     return;
   }
   rt.arrived++;

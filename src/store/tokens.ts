@@ -189,7 +189,8 @@ export class TokenTracker {
         if (!e.ack) this.at('confirm-nack', e.app, e.t, e.msgId);
         return;
       case 'publish-failed':
-        this.at('error', e.app, e.t, e.msgId, e.reason);
+        // refused by the broker: the channel's closing (client-error) is the badge; one per failure
+        if (e.code === undefined) this.at('error', e.app, e.t, e.msgId, e.reason);
         return;
       case 'client-error':
         this.at('error', e.app ?? BROKER_NODE_ID, e.t, undefined, e.text);

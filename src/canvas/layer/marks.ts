@@ -29,13 +29,16 @@ export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
       ctx.fill();
     }
     const w = ctx.measureText(m.text).width + 10;
+    // right-aligned on its node, but never past the canvas's left edge (a long error above a node at
+    // the left would lose its start: the glyph and the error code)
+    const x = Math.max(2, m.right - w);
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(m.right - w, m.top, w, 17);
+    ctx.fillRect(x, m.top, w, 17);
     ctx.strokeStyle = m.colour;
     ctx.lineWidth = 1.5;
-    ctx.strokeRect(m.right - w + 0.5, m.top + 0.5, w - 1, 16);
+    ctx.strokeRect(x + 0.5, m.top + 0.5, w - 1, 16);
     ctx.fillStyle = m.colour;
-    ctx.fillText(m.text, m.right - w + 5, m.top + 9);
+    ctx.fillText(m.text, x + 5, m.top + 9);
   }
   ctx.globalAlpha = 1;
 }
