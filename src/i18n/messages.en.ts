@@ -956,6 +956,7 @@ export const en = {
   'queue.buffer': 'Messages ready in {name}',
   'queue.bufferEmpty': 'no messages ready',
   'queue.notDeclared': 'Not declared',
+  'exchange.notDeclaredTitle': 'The broker has no such exchange at this moment of the run: publishing to it closes the channel with 404 NOT_FOUND.',
   'queue.notDeclaredTransient': 'A non-durable queue does not survive a broker restart: it is gone until it is declared again. Messages routed to it are lost.',
   'queue.notDeclaredOther': 'This queue does not exist in the broker right now (deleted, expired or refused). Messages routed to it are lost.',
   'queue.notDeclaredExclusive': 'An exclusive queue is deleted when the connection that declared it closes; its app declares it again when it starts. Messages routed to it meanwhile are lost.',

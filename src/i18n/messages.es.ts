@@ -945,6 +945,7 @@ export const es = {
   'queue.buffer': 'Mensajes listos en {name}',
   'queue.bufferEmpty': 'ningún mensaje listo',
   'queue.notDeclared': 'No declarada',
+  'exchange.notDeclaredTitle': 'El broker no tiene este exchange en este momento de la ejecución: publicar en él cierra el canal con 404 NOT_FOUND.',
   'queue.notDeclaredTransient': 'Una cola no durable no sobrevive a un reinicio del broker: no existe hasta que se vuelva a declarar. Los mensajes enrutados a ella se pierden.',
   'queue.notDeclaredOther': 'Esta cola no existe ahora mismo en el broker (eliminada, caducada o rechazada). Los mensajes enrutados a ella se pierden.',
   'queue.notDeclaredExclusive': 'Una cola exclusiva se borra cuando se cierra la conexión que la declaró; su aplicación la vuelve a declarar cuando arranca. Los mensajes enrutados a ella mientras tanto se pierden.',

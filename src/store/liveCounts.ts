@@ -55,13 +55,15 @@ export interface LiveState {
   publishers: Record<string, PublisherLive>;
   /** queue names declared in the broker right now (a non-durable queue is gone after a restart) */
   declared: Record<string, true>;
+  /** exchange names declared in the broker right now (after a rewind, an exchange deleted then is absent) */
+  exchanges: Record<string, true>;
 }
 
 export const CHIP_LIMIT = 20;
 
 export const ZERO_COUNTS: QueueCounts = Object.freeze({ ready: 0, unacked: 0, consumers: 0 });
 
-export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {} }));
+export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {}, exchanges: {} }));
 export type LiveStore = ReturnType<typeof createLiveStore>;
 
 /** The counts of one queue; ZERO_COUNTS (a stable object) while the engine reports nothing. */

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { singleActiveConsumer } from '../scenarios/patterns/singleActiveConsumer';
 import { publishSubscribe } from '../scenarios/tutorials/publishSubscribe';
 import { World } from '../sim';
+import { GALLERY } from '../scenarios';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
+import { SimController } from './simController';
 
 const A = 'app-instance-a-sub';
 const B = 'app-instance-b-sub';
@@ -52,5 +54,25 @@ describe('syncLive: single active consumer', () => {
     const s = synced(w).getState();
     for (const q of Object.values(s.queues)) expect(q).toEqual({ ready: expect.any(Number), unacked: expect.any(Number), consumers: 1 });
     expect(Object.values(s.consumers).some((c) => c.standby)).toBe(false);
+  });
+});
+
+describe('syncLive: exchanges in the broker now', () => {
+  it('an exchange deleted during the run is absent, and present again after a rewind to before', () => {
+    const doc = structuredClone(GALLERY.routing.scenario);
+    const c = new SimController(doc);
+    const tick = (ms: number) => {
+      c.play();
+      for (let t = 0; t < ms; t += 20) c.tick(20, () => false);
+      c.pause();
+    };
+    tick(1000);
+    const name = doc.exchanges[0]!.name;
+    expect(c.live.getState().exchanges[name]).toBe(true);
+    c.setDocument({ ...doc, exchanges: doc.exchanges.slice(1), bindings: doc.bindings.filter((b) => b.source !== doc.exchanges[0]!.id) });
+    tick(1000);
+    expect(c.live.getState().exchanges[name]).toBeUndefined();
+    c.seek(500);
+    expect(c.live.getState().exchanges[name]).toBe(true);
   });
 });

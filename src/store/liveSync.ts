@@ -18,6 +18,8 @@ export function syncLive(live: LiveStore, w: World): void {
     const before = prev.chips[q.name];
     chips[q.name] = before && before.length === head.length && before.every((c, i) => c.msgId === head[i]!.msgId && c.redelivered === head[i]!.redelivered) ? before : head;
   }
+  const exchanges: Record<string, true> = {};
+  for (const x of w.broker.inspect.exchanges()) exchanges[x.name] = true;
   const consumers: Record<string, ConsumerLive> = {};
   for (const c of w.consumers.values()) {
     const holding = [...(c.busy ? [c.busy.msgId] : []), ...c.inbox.map((d) => d.msgId)];
@@ -53,8 +55,9 @@ export function syncLive(live: LiveStore, w: World): void {
     consumers: keep(prev.consumers, consumers),
     publishers: keep(prev.publishers, publishers),
     declared: keep(prev.declared, declared),
+    exchanges: keep(prev.exchanges, exchanges),
   };
-  if (next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers || next.declared !== prev.declared) {
+  if (next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers || next.declared !== prev.declared || next.exchanges !== prev.exchanges) {
     live.setState(next, true);
   }
 }

@@ -27,6 +27,7 @@ const live: LiveState = {
   consumers: { 'c-sub': consumer('running', 7) },
   publishers: { 'p-pub': { sent: 40, arrived: 40, routed: 40, unroutable: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0 } },
   declared: { orders: true, far: true },
+  exchanges: {},
 };
 
 describe('zoomed-out node figures', () => {

@@ -3,21 +3,26 @@ import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { PORT } from '../../model';
 import type { ExchangeFlowNode } from '../flowNodes';
+import { useNodeLive } from '../../store/liveStagger';
+import { useSim } from '../../store/useSim';
 import { Badge, Warnings } from './Warnings';
 
 /** An exchange (or the default exchange, when `data.exchange` is null). */
-export const ExchangeNode = memo(function ExchangeNode({ data, selected }: NodeProps<ExchangeFlowNode>) {
+export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: NodeProps<ExchangeFlowNode>) {
   const t = useT();
   const e = data.exchange;
   const name = e ? e.name : t('node.defaultExchangeName');
+  // the broker may not have it at this moment of the run (deleted then, or a rewind to before it came back)
+  const declared = useNodeLive(useSim(), id, (s) => e === null || s.exchanges[e.name] === true);
   return (
-    <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}`}>
+    <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.exchangeIn', { name })} />
       <div className="node-kind">
         {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
       </div>
       <div className="node-name">{name}</div>
       <div className="badges">
+        {declared ? null : <Badge label={t('queue.notDeclared')} title={t('exchange.notDeclaredTitle')} tone="accent" />}
         {e === null ? <Badge label={t('badge.implicit')} title={t('badge.implicitTitle')} tone="muted" /> : null}
         {e?.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         {e?.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteExchange')} /> : null}
