@@ -1,8 +1,6 @@
-import { releaseUnacked } from './ack';
+import { releaseUnacked, requeueGrouped } from './ack';
 import { deleteExchange, removeBinding } from './bindings';
 import type { Broker } from './broker';
-import { deadLetter } from './deadLetter';
-import type { Queue } from './entities';
 import { amqpError } from './errors';
 import { isPersistent } from './message';
 import { armIdleTimer, dropExpired, ensureExpiryTimer } from './queueOps';
@@ -25,32 +23,13 @@ export function restartBroker(b: Broker, downMs = 0): void {
   for (const conn of [...b.connections.values()]) {
     for (const ch of [...conn.channels.values()].sort((x, y) => x.number - y.number)) {
       ch.open = false;
-      const byQueue = new Map<Queue, import('./message').QueueEntry[]>();
-      for (const u of [...ch.unacked.values()]) {
-        releaseUnacked(ch, u);
-        if (u.queue.deleted) continue;
-        u.entry.redelivered = true;
-        const g = byQueue.get(u.queue);
-        if (g) g.push(u.entry);
-        else byQueue.set(u.queue, [u.entry]);
-      }
-      for (const [q, entries] of byQueue) {
-        for (const e of entries) {
-          if (q.isQuorum) {
-            e.deliveryCount++;
-            // the return counts against x-delivery-limit as any other (recorded from RabbitMQ 3.10.8). Its
-            // at-most-once dead-lettering loses such copies in practice while the node goes down (recorded:
-            // 5 of 6 lost, not deterministically); here they are lost when in flight, as any message is.
-            const limit = q.parsed.deliveryLimit;
-            if (limit !== undefined && e.deliveryCount > limit) {
-              deadLetter(b, q, e, 'delivery_limit');
-              continue;
-            }
-          }
-          q.ready.putBack(e);
-          b.emit({ type: 'requeued', t: b.now, msgId: e.msg.id, queue: q.name, reason: 'broker-restart', to: q.isQuorum ? 'front' : 'position' });
-        }
-      }
+      const held = [...ch.unacked.values()];
+      for (const u of held) releaseUnacked(ch, u);
+      // back in their queues as on any channel close: redelivered, quorum returns counted against
+      // x-delivery-limit (recorded from RabbitMQ 3.10.8). Its at-most-once dead-lettering loses such
+      // copies in practice while the node goes down (recorded: 5 of 6 lost, not deterministically);
+      // here they are lost when in flight, as any message is.
+      requeueGrouped(b, held, 'broker-restart');
       ch.unacked.clear();
       ch.consumers.clear();
       b.emit({ type: 'channel-closed', t: b.now, connection: conn.id, channel: ch.number });
