@@ -7,6 +7,7 @@ import { PlayerGuide } from '../panels/share/PlayerGuide';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { pageUrl, type ShareError, type ShareState, shareUrl } from '../share';
 import { createEditorStore } from '../store/editorStore';
+import { openSharedRun } from '../store/shareLink';
 import { viewStorage } from '../store/sharedWork';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
@@ -35,7 +36,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
     const s = new SimController(store.getState().doc);
     s.setSpeed(state.speed ?? 1);
     // the run the teacher shared: the player opens paused where they were, and can rewind it
-    if (state.run) s.loadRun({ initial: state.run.initial ?? state.scenario, inputs: state.run.inputs, at: state.run.at, ...(state.run.steps === undefined ? {} : { steps: state.run.steps }) });
+    openSharedRun(s, state);
     return s;
   });
   useSimDriver(sim);

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useLocale';
 import { formatTime } from '../panels/playback/format';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { loadWithSession } from '../store/lessonStore';
+import { openSharedRun } from '../store/shareLink';
 import { useEditor } from '../store/useEditor';
 import { useLessonContext } from '../store/useLesson';
 import { useWorkSession } from './workSession';
@@ -31,7 +32,7 @@ export function SessionBanner() {
       const run = session.state.run;
       if (run && !loaded.has(run)) {
         loaded.add(run);
-        deps.sim.loadRun({ initial: run.initial ?? session.state.scenario, inputs: run.inputs, at: run.at, ...(run.steps === undefined ? {} : { steps: run.steps }) });
+        openSharedRun(deps.sim, session.state);
       }
       // a shared lesson or gallery scenario opens on its guide, even if the person folded the panel
       const { lesson, galleryId } = deps.lessons.getState();

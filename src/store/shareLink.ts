@@ -31,10 +31,9 @@ export function runOf(doc: Scenario, sim: SimController): SharedRun {
   return { at, steps, ...(simRelevantChange(initial, doc) ? { initial } : {}), inputs };
 }
 
-/** Whether there is a run worth sharing: time has passed, or the person did something. */
-export function hasRun(sim: SimController): boolean {
-  const r = sim.runSoFar();
-  return r.at > 0 || r.inputs.length > 0;
+/** Opens the run a shared state carries, if any (the shared view and the embedded player alike). */
+export function openSharedRun(sim: SimController, state: ShareState): void {
+  if (state.run) sim.loadRun({ ...state.run, initial: state.run.initial ?? state.scenario });
 }
 
 /** The shared state: defaults (speed 1, no lesson) are left out to keep links short. */

@@ -175,6 +175,11 @@ export class SimController {
     return { initial: this.timeline.initial, inputs: this.timeline.inputs.map((i) => ({ ...i })), at: this.ui.getState().time, steps: this.world.steps };
   }
 
+  /** How many inputs the recorded run holds (what a person did during it). */
+  get inputCount(): number {
+    return this.timeline.inputs.length;
+  }
+
   /** A shared run catching up stops after as many events as the teacher's world had run (several can share its last instant). */
   private catchUpSteps = Number.POSITIVE_INFINITY;
 

@@ -1,6 +1,6 @@
 import { type ChangeEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { hasRun, shareLinks, shareSourceOf } from '../../store/shareLink';
+import { shareLinks, shareSourceOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
 import { usePlayback } from '../../store/useSim';
 import { formatTime } from '../playback/format';
@@ -49,8 +49,8 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   // while the simulation plays, the offer follows the clock (ticking the box stops it there)
   const now = usePlayback((st) => st.time);
   const runAt = run?.at ?? now;
-  const runAvailable = now > 0 || hasRun(sim);
-  const actions = run?.inputs.length ?? sim.runSoFar().inputs.length;
+  const runAvailable = now > 0 || sim.inputCount > 0;
+  const actions = run?.inputs.length ?? sim.inputCount;
   return (
     <Modal title={t('shareui.share.title')} onClose={onClose} returnFocus={returnFocus} className="share-link-dialog">
       <p>{t('shareui.share.intro')}</p>
