@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useLocale';
 import { useSim } from '../../store/useSim';
 import { EventLogPanel } from '../log/EventLogPanel';
 import { MessagePanel } from '../message/MessagePanel';
+import { nextTab } from '../tabKeys';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
 // the charts (and their library) load when the Charts tab is first opened
@@ -35,8 +36,7 @@ export function Dock() {
   );
   // arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation)
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = DOCK_TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? DOCK_TABS[(i + 1) % DOCK_TABS.length] : e.key === 'ArrowLeft' ? DOCK_TABS[(i + DOCK_TABS.length - 1) % DOCK_TABS.length] : e.key === 'Home' ? DOCK_TABS[0] : e.key === 'End' ? DOCK_TABS[DOCK_TABS.length - 1] : undefined;
+    const next = nextTab(DOCK_TABS, e.key, tab);
     if (!next) return;
     e.preventDefault();
     show(next);

@@ -4,19 +4,9 @@ import { SIDE_TABS, type SideTab } from '../../store/sidePanel';
 import { useLessonContext, useSidePanel } from '../../store/useLesson';
 import { Inspector } from '../inspector/Inspector';
 import { GuidePanel } from '../lesson/GuidePanel';
+import { nextTab } from '../tabKeys';
 import { GuideTabName, useLessonBadge } from './GuideTabName';
 import './side.css';
-
-/** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation). */
-function nextTab(key: string, tab: SideTab): SideTab | undefined {
-  const i = SIDE_TABS.indexOf(tab);
-  const n = SIDE_TABS.length;
-  if (key === 'ArrowRight') return SIDE_TABS[(i + 1) % n];
-  if (key === 'ArrowLeft') return SIDE_TABS[(i + n - 1) % n];
-  if (key === 'Home') return SIDE_TABS[0];
-  if (key === 'End') return SIDE_TABS[n - 1];
-  return undefined;
-}
 
 /** The folded panel: a narrow rail that opens it again, on either tab. */
 function Rail({ bodyId }: { bodyId: string }) {
@@ -64,7 +54,7 @@ export function SidePanel() {
   const tabId = (k: SideTab) => `${id}-tab-${k}`;
   const panelId = (k: SideTab) => `${id}-panel-${k}`;
   const onKeyDown = (e: KeyboardEvent) => {
-    const next = nextTab(e.key, tab);
+    const next = nextTab(SIDE_TABS, e.key, tab);
     if (!next) return;
     e.preventDefault();
     side.getState().show(next);
