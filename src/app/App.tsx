@@ -1,6 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
-import { useLocaleStore, useT } from '../i18n/useLocale';
+import { useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
@@ -13,6 +13,7 @@ import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useDocumentLang } from './useDocumentLang';
 import { SessionBanner } from './SessionBanner';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
@@ -25,7 +26,6 @@ import { Workspace } from './Workspace';
  */
 export function App({ session }: { session: WorkSession }) {
   const t = useT();
-  const locale = useLocaleStore((s) => s.locale);
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
   const [sim] = useState(() => new SimController(store.getState().doc));
   // every edit of the document reaches the running simulation (as AMQP operations)
@@ -44,9 +44,7 @@ export function App({ session }: { session: WorkSession }) {
   // (whose open or folded state is a preference of the person, kept in their own storage)
   const prefs = useWorkSession()?.realStorage;
   const lesson = useLessonSetup(store, sim, session.storage, prefs);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+  useDocumentLang();
   return (
     <SimProvider controller={sim}>
       <EditorProvider store={store} live={sim.live}>

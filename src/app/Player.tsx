@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
-import { useLocaleStore, useT } from '../i18n/useLocale';
+import { useT } from '../i18n/useLocale';
 import { PlayerControls } from '../panels/share/PlayerControls';
 import { PlayerGuide } from '../panels/share/PlayerGuide';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
@@ -14,14 +14,8 @@ import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useDocumentLang } from './useDocumentLang';
 import '../panels/share/share.css';
-
-function useDocumentLang() {
-  const locale = useLocaleStore((s) => s.locale);
-  useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
-}
 
 /**
  * The embedded player (`embed=1`): the shared scenario on a read-only canvas, the playback controls
