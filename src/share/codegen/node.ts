@@ -37,6 +37,9 @@ function header(kind: string, plan: CodePlan, app: string, file: string): string
 
 const DECLARE_COMMENT = 'Declarations are idempotent: declaring what exists with the same properties changes nothing.';
 
+/** Runs main() and exits with an error status when it fails (every generated program ends so). */
+const RUN_MAIN = ['main().catch((err) => {', '  console.error(err);', '  process.exit(1);', '});', ''];
+
 export function nodeSetup(plan: CodePlan): string {
   return [
     header('Topology setup', plan, 'setup', 'setup'),
@@ -51,11 +54,7 @@ export function nodeSetup(plan: CodePlan): string {
     '  await connection.close();',
     '}',
     '',
-    'main().catch((err) => {',
-    '  console.error(err);',
-    '  process.exit(1);',
-    '});',
-    '',
+    ...RUN_MAIN,
   ].join('\n');
 }
 
@@ -128,11 +127,7 @@ export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
     ...send,
     '}',
     '',
-    'main().catch((err) => {',
-    '  console.error(err);',
-    '  process.exit(1);',
-    '});',
-    '',
+    ...RUN_MAIN,
   ].join('\n');
 }
 
@@ -210,10 +205,6 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
     "  process.once('SIGINT', () => connection.close().catch(() => {}));",
     '}',
     '',
-    'main().catch((err) => {',
-    '  console.error(err);',
-    '  process.exit(1);',
-    '});',
-    '',
+    ...RUN_MAIN,
   ].join('\n');
 }

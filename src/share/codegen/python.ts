@@ -40,6 +40,14 @@ function header(kind: string, plan: CodePlan, app: string, file: string, imports
 const DECLARE_COMMENT = 'Declarations are idempotent: declaring what exists with the same properties changes nothing.';
 const footer = ['', '', 'if __name__ == "__main__":', '    main()', ''].join('\n');
 
+/** A client's main(): connect, open a channel, declare the topology on it. */
+const MAIN_OPENS_CHANNEL = [
+  'def main():',
+  '    connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))',
+  '    channel = connection.channel()',
+  '    declare_topology(channel)',
+];
+
 export function pythonSetup(plan: CodePlan): string {
   return [
     header('Topology setup', plan, 'setup', 'setup', ['os']),
@@ -94,10 +102,7 @@ export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
     `MANDATORY = ${bool(p.mandatory)}`,
     '',
     '',
-    'def main():',
-    '    connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))',
-    '    channel = connection.channel()',
-    '    declare_topology(channel)',
+    ...MAIN_OPENS_CHANNEL,
     ...(p.confirmChannel ? ['    # confirm mode: basic_publish waits for the broker\'s ack and raises on a nack or a return', '    channel.confirm_delivery()'] : []),
     ...(p.mandatory && !p.confirmChannel
       ? [
@@ -183,10 +188,7 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
         ]),
     '',
     '',
-    'def main():',
-    '    connection = pika.BlockingConnection(pika.URLParameters(AMQP_URL))',
-    '    channel = connection.channel()',
-    '    declare_topology(channel)',
+    ...MAIN_OPENS_CHANNEL,
     '    declare_own_queues(channel)',
     ...qos,
     `    channel.basic_consume(queue=QUEUE, on_message_callback=on_message, auto_ack=${bool(c.noAck)}, exclusive=${bool(c.exclusive)}, arguments=${args})`,
