@@ -2,25 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AmqpBroker } from './api';
 import type { BrokerSnapshot } from './snapshot';
 import { Fixture, unwrap } from './test/harness';
+import { views } from './test/replay';
 
 /** snapshot → JSON → restore → carry on gives what the original broker gives. */
 
 function fork(b: AmqpBroker): AmqpBroker {
   return AmqpBroker.restore(JSON.parse(JSON.stringify(b.snapshot())) as BrokerSnapshot);
-}
-
-function views(b: AmqpBroker) {
-  const i = b.inspect;
-  return {
-    now: b.now,
-    next: b.nextTimerAt(),
-    queues: i.queues(),
-    ready: i.queues().map((q) => i.readyMessages(q.name, Number.POSITIVE_INFINITY)),
-    exchanges: i.exchanges(),
-    bindings: i.bindings(),
-    connections: i.connections(),
-    unacked: i.connections().flatMap((c) => c.channels.map((ch) => i.unacked(c.id, ch.number))),
-  };
 }
 
 /** Runs `then` on the broker and on a restored copy taken now; both must trace the same. */
