@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import type { Consumer, Queue } from './entities';
 import type { FieldTable } from './fields';
-import type { BasicProperties, QueueEntry } from './message';
+import type { BasicProperties, Message, QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
 
 /** Read-only views of the broker for the UI: what RabbitMQ's management UI would show. */
@@ -71,19 +71,18 @@ export type MessageLocation =
   | { where: 'ready'; queue: string; position: number }
   | { where: 'unacked'; queue: string; connection: number; channel: number; deliveryTag: number; consumerTag?: string };
 
+/** What a message carries, wherever it is (a queue, a channel, on its way inside the broker). */
+function messageContent(m: Message): Omit<MessageView, 'redelivered' | 'enqueuedAt' | 'expiresAt' | 'deliveryCount'> {
+  return { msgId: m.id, exchange: m.exchange, routingKey: m.routingKey, body: m.body, properties: m.properties, deadLetteredFrom: m.deadLetteredFrom };
+}
+
 function messageView(e: QueueEntry): MessageView {
-  const m = e.msg;
   return {
-    msgId: m.id,
-    exchange: m.exchange,
-    routingKey: m.routingKey,
-    body: m.body,
-    properties: m.properties,
+    ...messageContent(e.msg),
     redelivered: e.redelivered,
     enqueuedAt: e.enqueuedAt,
     expiresAt: Number.isFinite(e.expiresAt) ? e.expiresAt : null,
     deliveryCount: e.deliveryCount,
-    deadLetteredFrom: m.deadLetteredFrom,
   };
 }
 
@@ -172,18 +171,7 @@ export function inspectBroker(b: Broker) {
     },
     /** messages travelling inside the broker (exchange → queue, queue → dead-letter exchange) */
     inTransit: (): (Omit<MessageView, 'redelivered' | 'enqueuedAt' | 'expiresAt' | 'deliveryCount'> & { to: string })[] =>
-      [...b.transits.values()].map((tr) => {
-        const m = tr.msg;
-        return {
-          msgId: m.id,
-          exchange: m.exchange,
-          routingKey: m.routingKey,
-          body: m.body,
-          properties: m.properties,
-          deadLetteredFrom: m.deadLetteredFrom,
-          to: tr.kind === 'to-queue' ? tr.queue : tr.dlx,
-        };
-      }),
+      [...b.transits.values()].map((tr) => ({ ...messageContent(tr.msg), to: tr.kind === 'to-queue' ? tr.queue : tr.dlx })),
     /** where a message is now: ready in queues (with position) and/or unacked on channels */
     locate: (msgId: number): MessageLocation[] => {
       const out: MessageLocation[] = [];
