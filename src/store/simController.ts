@@ -127,14 +127,16 @@ export class SimController {
     this.publish();
   }
 
-  /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. */
-  input(cmd: WorldInput): void {
+  /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. Returns what it caused. */
+  input(cmd: WorldInput): WorldEvent[] {
     if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
     this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
     this.ui.setState({ horizon: this.world.now });
-    this.absorb(this.world.drainEvents());
+    const events = this.world.drainEvents();
+    this.absorb(events);
     this.publish();
+    return events;
   }
 
   /**
@@ -150,9 +152,7 @@ export class SimController {
       this.reset();
       return [];
     }
-    const from = this.log.total;
-    this.input({ type: 'scenario', scenario: doc });
-    return redeclaredQueues(this.log.entries().filter((x) => x.seq >= from).map((x) => x.e));
+    return redeclaredQueues(this.input({ type: 'scenario', scenario: doc }));
   }
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
