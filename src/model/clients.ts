@@ -15,17 +15,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const FAIL_OUTCOMES = OUTCOMES.filter((o): o is Exclude<Outcome, 'ack'> => o !== 'ack');
 export type FailOutcome = (typeof FAIL_OUTCOMES)[number];
 
+/** Per-message TTL. In AMQP it is a string holding a whole number of milliseconds. */
+export const expirationSchema = z.string().refine((s) => /^\d+$/.test(s) && Number(s) <= TTL_MAX, { error: 'validation.expiration' });
+
 export const messageTemplateSchema = z.object({
   body: z.string().default(''),
   contentType: shortstrSchema.optional(),
   /** 1 = transient, 2 = persistent (survives a broker restart in a durable queue). */
   deliveryMode: z.union([z.literal(1), z.literal(2)], { error: 'validation.oneOf' }).default(2),
   priority: nonNegativeInt(MAX_PRIORITY).optional(),
-  /** Per-message TTL. In AMQP it is a string holding a whole number of milliseconds. */
-  expiration: z
-    .string()
-    .refine((s) => /^\d+$/.test(s) && Number(s) <= TTL_MAX, { error: 'validation.expiration' })
-    .optional(),
+  expiration: expirationSchema.optional(),
   headers: headersSchema.default({}),
   messageId: shortstrSchema.optional(),
   correlationId: shortstrSchema.optional(),

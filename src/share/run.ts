@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_PRIORITY, TTL_MAX } from '../model/amq';
+import { MAX_PRIORITY } from '../model/amq';
+import { expirationSchema } from '../model/clients';
 import { headersSchema, idSchema, nonNegativeInt, shortstrSchema } from '../model/common';
 import type { Scenario } from '../model';
 import type { WorldInput } from '../sim';
@@ -40,10 +41,7 @@ const publishOverrides = z.strictObject({
   headers: headersSchema.optional(),
   deliveryMode: z.union([z.literal(1), z.literal(2)]).optional(),
   priority: nonNegativeInt(MAX_PRIORITY).optional(),
-  expiration: z
-    .string()
-    .refine((s) => /^\d+$/.test(s) && Number(s) <= TTL_MAX)
-    .optional(),
+  expiration: expirationSchema.optional(),
   mandatory: z.boolean().optional(),
   correlationId: shortstrSchema.optional(),
   replyTo: shortstrSchema.optional(),
