@@ -1,5 +1,5 @@
 import type { FieldTable } from '../../engine';
-import { MAX_PRIORITY, type Publisher, TTL_MAX } from '../../model';
+import { expirationSchema, MAX_PRIORITY, type Publisher } from '../../model';
 import type { PublishOverrides } from '../../sim';
 import type { HeaderRow, HeaderType } from '../form/bindingDraft';
 
@@ -57,7 +57,7 @@ export function draftToOverrides(d: ComposerDraft): { overrides: PublishOverride
   const expiration = d.expiration.trim();
   if (expiration !== '') {
     // AMQP carries expiration as a string; RabbitMQ accepts only a whole number of milliseconds
-    if (!/^\d+$/.test(expiration) || Number(expiration) > TTL_MAX) return { error: { field: 'expiration', key: 'composer.expirationInvalid' } };
+    if (!expirationSchema.safeParse(expiration).success) return { error: { field: 'expiration', key: 'composer.expirationInvalid' } };
     overrides.expiration = expiration;
   }
   return { overrides };
