@@ -16,7 +16,8 @@ export type ClientEvent =
   | ReturnReceived
   | ConfirmReceived
   | ClientState
-  | ClientError;
+  | ClientError
+  | EditApplied;
 
 export type WorldEvent = TraceEvent | ClientEvent;
 
@@ -127,6 +128,23 @@ export interface ClientState {
   app: string;
   consumer?: string;
   state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+}
+
+/** Why a client had to close a channel and open it again for an edit (it cannot change in place). */
+export type ReopenReason = 'confirm-off' | 'number';
+
+/**
+ * An edit of a running app, as the AMQP methods its client sent for it (in order, repeats counted:
+ * "basic.nack ×3"). An edit only sends what it names: a new channel is a channel.open on the live
+ * connection, a consumer's new prefetch a basic.cancel, basic.qos and basic.consume.
+ */
+export interface EditApplied {
+  type: 'edit-applied';
+  t: number;
+  app: string;
+  methods: string[];
+  /** channels closed and opened again, and why */
+  reopened?: { channel: number; reason: ReopenReason }[];
 }
 
 /** Something went wrong on the client side, with the broker's reply when there is one. */

@@ -14,16 +14,16 @@ export function handleItem(w: World, it: SimItem): void {
       onPublishArrive(w, it.publisher, it.seq, it.params);
       return;
     case 'delivery-arrive':
-      onDeliveryArrive(w, it.consumer, it.gen, it.d);
+      onDeliveryArrive(w, it.consumer, it.d);
       return;
     case 'processing-done':
       onProcessingDone(w, it.consumer, it.gen);
       return;
     case 'settle-arrive':
-      onSettleArrive(w, it.consumer, it.gen, it.action, it.requeue, it.deliveryTag);
+      onSettleArrive(w, it.consumer, it.ch, it.action, it.requeue, it.deliveryTag);
       return;
     case 'reply-arrive':
-      onReplyArrive(w, it.consumer, it.gen, it.seq, it.params);
+      onReplyArrive(w, it.consumer, it.ch, it.seq, it.params);
       return;
     case 'return-arrive': {
       const p = w.publishers.get(it.publisher);

@@ -10,6 +10,11 @@ export interface DeliveryInfo {
   deliveryTag: number;
   redelivered: boolean;
   noAck: boolean;
+  /**
+   * the channel it arrived on (ChannelRt.instance): its ack goes back there, and is lost with it if
+   * that channel closes, as on a real socket
+   */
+  ch: number;
   /** while being processed: when the work is done */
   until?: number;
   /** what an RPC server needs to answer */
@@ -23,6 +28,8 @@ export interface ChannelRt {
   conn: string;
   number: number;
   open: boolean;
+  /** which opening of the channel this is (unique in the world): deliveries and acks belong to one */
+  instance: number;
 }
 
 export interface AppRt {
@@ -31,6 +38,8 @@ export interface AppRt {
   conns: Record<string, number | null>;
   /** model channel id → channel state */
   channels: Record<string, ChannelRt>;
+  /** during a broker restart: the connections that were open, to be opened again when it is back */
+  resume?: string[];
 }
 
 export interface PublisherRt {
@@ -62,14 +71,17 @@ export interface ConsumerRt {
   app: string;
   tag: string;
   state: ConsumerState;
-  /** bumped whenever the consumer's channel goes away: in-flight work of an older generation is void */
+  /**
+   * changed (to a number unique in the world, see World.seq) whenever the work in progress is voided:
+   * a processing-done of an older generation is ignored
+   */
   gen: number;
   /** deliveries received and waiting to be processed (the client's prefetch buffer) */
   inbox: DeliveryInfo[];
   /** the delivery being processed (its `until` says when it will be done) */
   busy: DeliveryInfo | null;
   /** the broker channel it consumes on while running: deliveries from any other are stale */
-  on: { connection: number; channel: number } | null;
+  on: { connection: number; channel: number; instance: number } | null;
   received: number;
   redelivered: number;
   acked: number;
@@ -87,10 +99,10 @@ export interface ConsumerRt {
 export type SimItem =
   | { kind: 'publish-tick'; publisher: string; gen: number }
   | { kind: 'publish-arrive'; publisher: string; seq: number; params: PublishParams }
-  | { kind: 'delivery-arrive'; consumer: string; gen: number; d: DeliveryInfo }
+  | { kind: 'delivery-arrive'; consumer: string; d: DeliveryInfo }
   | { kind: 'processing-done'; consumer: string; gen: number }
-  | { kind: 'settle-arrive'; consumer: string; gen: number; action: 'ack' | 'nack' | 'reject'; requeue: boolean; deliveryTag: number }
-  | { kind: 'reply-arrive'; consumer: string; gen: number; seq: number; params: PublishParams }
+  | { kind: 'settle-arrive'; consumer: string; ch: number; action: 'ack' | 'nack' | 'reject'; requeue: boolean; deliveryTag: number }
+  | { kind: 'reply-arrive'; consumer: string; ch: number; seq: number; params: PublishParams }
   | { kind: 'return-arrive'; publisher: string; msgId: number; replyText: string }
   | { kind: 'confirm-arrive'; publisher: string; msgId: number; ack: boolean }
   | { kind: 'reconnect' };

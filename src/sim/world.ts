@@ -6,6 +6,7 @@ import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
 import type { AppRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
+import { dropChannelWork } from './consuming';
 import { buildWorld } from './topology';
 
 export interface WorldSnapshot {
@@ -22,6 +23,7 @@ export interface WorldSnapshot {
   publishExchange: [number, string][];
   brokerDownUntil: number;
   admin: { conn: number | null; channel: number | null };
+  seq: number;
   broker: BrokerSnapshot;
 }
 
@@ -55,6 +57,8 @@ export class World {
   brokerDownUntil = Number.NEGATIVE_INFINITY;
   /** the connection Warren itself uses to declare the topology ("warren-admin") */
   admin: { conn: number | null; channel: number | null } = { conn: null, channel: null };
+  /** a counter for what must never be mistaken for an older one: channel openings, consumer generations */
+  seq = 0;
   private events: WorldEvent[] = [];
   /** broker connection id → which app (and model connection) it is */
   connIndex = new Map<number, { app: string; conn: string }>();
@@ -143,6 +147,15 @@ export class World {
     this.events.push(e);
   }
 
+  /** A mark in the trace not drained yet: eventsSince(mark) are the events recorded after it. */
+  get traceMark(): number {
+    return this.events.length;
+  }
+
+  eventsSince(mark: number): readonly WorldEvent[] {
+    return this.events.slice(mark);
+  }
+
   /** The world's trace recorded since the last call (broker and client events, in order). */
   drainEvents(): WorldEvent[] {
     const out = this.events;
@@ -168,13 +181,13 @@ export class World {
         // consumer tags are the consumers' ids; a delivery on another channel is stale
         const c = this.consumers.get(e.consumerTag);
         if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
-        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck };
+        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck, ch: c.on.instance };
         if (e.properties.replyTo !== undefined) {
           d.replyTo = e.properties.replyTo;
           d.correlationId = e.properties.correlationId;
           d.body = e.body;
         }
-        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, gen: c.gen, d });
+        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, d });
         return;
       }
       case 'returned': {
@@ -230,28 +243,22 @@ export class World {
     }
   }
 
-  /** A channel closed (by the client, an error, or its connection): its consumers stop. */
+  /**
+   * A channel closed (by the client, an error, or its connection): what its consumers received on it
+   * is void (the broker requeued it, and an ack could not reach it any more), and a consumer that
+   * consumed on it stops.
+   */
   onChannelGone(connection: number, channel: number, why: string | undefined): void {
     if (this.admin.conn === connection && this.admin.channel === channel) this.admin.channel = null;
     const owner = this.connIndex.get(connection);
     if (!owner) return;
     const app = this.apps.get(owner.app);
     if (!app) return;
-    for (const [chId, ch] of Object.entries(app.channels)) {
+    for (const ch of Object.values(app.channels)) {
       if (ch.conn !== owner.conn || ch.number !== channel || !ch.open) continue;
       ch.open = false;
-      for (const m of this.scenario.apps.find((a) => a.id === app.id)?.consumers ?? []) {
-        if (m.channelId !== chId) continue;
-        const c = this.consumers.get(m.id);
-        if (c?.state !== 'running') continue;
-        c.on = null;
-        c.gen++;
-        c.inbox = [];
-        c.busy = null;
-        if (why) {
-          c.state = 'error';
-          c.error = why;
-        } else c.state = 'stopped';
+      for (const c of this.consumers.values()) {
+        if (c.app === app.id) dropChannelWork(this, c, ch.instance, why);
       }
     }
   }
@@ -281,6 +288,7 @@ export class World {
       publishExchange: [...this.publishExchange],
       brokerDownUntil: this.brokerDownUntil,
       admin: { ...this.admin },
+      seq: this.seq,
       broker: this.broker.snapshot(),
     };
   }
@@ -297,6 +305,7 @@ export class World {
     w.publishExchange = new Map(s.publishExchange);
     w.brokerDownUntil = s.brokerDownUntil;
     w.admin = { ...s.admin };
+    w.seq = s.seq;
     w.rebuildIndexes();
     return w;
   }
