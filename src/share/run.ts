@@ -56,6 +56,7 @@ const simpleInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('consumer-stop'), consumer: idSchema }),
   z.strictObject({ type: z.literal('consumer-crash'), consumer: idSchema }),
   z.strictObject({ type: z.literal('broker-restart'), downMs: z.number().int().min(0).max(RUN_LIMITS.downMs).optional() }),
+  z.strictObject({ type: z.literal('redeclare'), kind: z.enum(['queue', 'exchange']), name: shortstrSchema }),
 ]);
 
 type Obj = Record<string, unknown>;

@@ -3,6 +3,7 @@ import { closeConnection, openConnection, subscribe } from './connections';
 import { findConsumer, findPublisher } from './lookup';
 import { type PublishOverrides, send, startPublisher } from './publishing';
 import { reconcile } from './reconcile';
+import { redeclare } from './redeclare';
 import { declareOwnQueues } from './topology';
 import type { World } from './world';
 
@@ -17,6 +18,7 @@ export type WorldInput =
   | { type: 'consumer-stop'; consumer: string }
   | { type: 'consumer-crash'; consumer: string }
   | { type: 'broker-restart'; downMs?: number }
+  | { type: 'redeclare'; kind: 'queue' | 'exchange'; name: string }
   | { type: 'scenario'; scenario: Scenario };
 
 export function applyInput(w: World, cmd: WorldInput): void {
@@ -39,6 +41,9 @@ export function applyInput(w: World, cmd: WorldInput): void {
       return;
     case 'broker-restart':
       restart(w, cmd.downMs ?? 2000);
+      return;
+    case 'redeclare':
+      redeclare(w, cmd.kind, cmd.name);
       return;
     case 'scenario':
       reconcile(w, cmd.scenario);

@@ -22,7 +22,7 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
       </div>
       <div className="node-name">{name}</div>
       <div className="badges">
-        {declared ? null : <Badge label={t('queue.notDeclared')} title={t('exchange.notDeclaredTitle')} tone="accent" />}
+        {declared ? null : <Badge label={t('exchange.notDeclared')} title={t('exchange.notDeclaredTitle')} tone="accent" />}
         {e === null ? <Badge label={t('badge.implicit')} title={t('badge.implicitTitle')} tone="muted" /> : null}
         {e?.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         {e?.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteExchange')} /> : null}

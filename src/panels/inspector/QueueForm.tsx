@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { OVERFLOW_MODES, type Overflow, type Queue, type QueueArguments, type QueuePatch, QUEUE_TYPES, type QueueType, updateQueue, xArgumentName } from '../../model';
 import { useEditor } from '../../store/useEditor';
+import { NotDeclared } from '../live/NotDeclared';
 import { QueueFigures } from '../live/QueueFigures';
 import { CheckboxField, NumberField, SelectField, TextField } from '../form/fields';
 import { DeleteButton, exchangeOptions, NONE, SectionTitle, useDeleteNode, useRun } from './common';
@@ -23,6 +24,7 @@ export function QueueForm({ queue: q }: { queue: Queue }) {
       <SectionTitle kind={t('kind.queue')} name={q.name} />
       {/* what it holds in the running simulation first, as for a client */}
       <QueueFigures queue={q} />
+      <NotDeclared queue={q} />
       <TextField label={t('field.name')} value={q.name} onCommit={(name) => set({ name })} />
       <SelectField<QueueType>
         label={`${t('field.queueType')} (x-queue-type)`}
