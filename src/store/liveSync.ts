@@ -47,6 +47,7 @@ export function syncLive(live: LiveStore, w: World): void {
       nacked: p.nacked,
       returned: p.returned,
       failed: p.failed,
+      keyIndex: p.keyIndex,
     });
   }
   const next: LiveState = {
