@@ -1,3 +1,4 @@
+import { emptyScenario } from '../model';
 import type { GalleryScenario } from '../scenarios';
 import type { EditorStore } from './editorStore';
 import { type LessonStore, loadWithSession } from './lessonStore';
@@ -22,4 +23,15 @@ export function loadGalleryScenario({ editor, sim, lessons }: GalleryDeps, g: Ga
   sim.setSpeed(g.speed ?? 1);
   if (opts.play ?? true) sim.play();
   else sim.pause();
+}
+
+/**
+ * "New scenario": an empty canvas with no explanation and no lesson, as one undoable step (Undo
+ * brings back the previous document with its explanation and lesson). The run starts over, paused.
+ */
+export function newScenario({ editor, sim, lessons }: GalleryDeps): void {
+  loadWithSession(editor, lessons, emptyScenario(), { lesson: null, galleryId: null });
+  sim.setDocument(editor.getState().doc);
+  sim.reset();
+  sim.pause();
 }

@@ -2,6 +2,7 @@ import type { Scenario } from '../model';
 import type { Lesson } from '../model/lesson';
 import type { ScenarioId } from '../scenarios';
 import { embedCode, encode, type LocationLike, type SharedRun, type ShareState, shareUrl } from '../share';
+import { fittingSession } from './gallerySession';
 import type { LessonStore } from './lessonStore';
 import { simRelevantChange } from './relevance';
 import type { SimController } from './simController';
@@ -17,7 +18,8 @@ export interface ShareSource {
 }
 
 export function shareSourceOf(doc: Scenario, sim: SimController, lessons: LessonStore, withRun = false): ShareSource {
-  const { lesson, galleryId } = lessons.getState();
+  // an explanation about a topology that is no longer on the canvas does not go along
+  const { lesson, galleryId } = fittingSession(doc, lessons.getState());
   const src: ShareSource = { doc, speed: sim.ui.getState().speed, lesson, galleryId };
   return withRun ? { ...src, run: runOf(doc, sim) } : src;
 }

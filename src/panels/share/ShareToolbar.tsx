@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { exportScenarioFile, scenarioFileName } from '../../share';
 import type { KeyValueStorage } from '../../store/persistence';
+import { newScenario } from '../../store/galleryLoad';
 import { shareSourceOf, shareStateOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
 import { downloadText } from './fileIO';
@@ -84,6 +85,9 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
           {t('shareui.files.button')} <span aria-hidden="true">▾</span>
         </button>
         <div id={menuId} className="files-menu-list" hidden={!menuOpen}>
+          <button type="button" title={t('shareui.files.newTitle')} onClick={choose(() => newScenario(deps))}>
+            {t('shareui.files.new')}
+          </button>
           <button type="button" onClick={choose(() => fileInput.current?.click())}>
             {t('shareui.files.open')}
           </button>
