@@ -4,6 +4,7 @@ import { useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
+import { formatTime } from '../panels/playback/format';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
@@ -36,6 +37,12 @@ export function App({ session }: { session: WorkSession }) {
         // an edit that had to delete and redeclare a queue lost its messages: say so, and why
         const lost = sim.setDocument(s.doc).filter((r) => r.lost > 0);
         for (const r of lost) store.getState().notify({ tone: 'warning', message: { key: 'op.queueRedeclared', params: { queue: r.queue, count: r.lost } } });
+        // an edit made back in the run replaced the recorded future: say so (Undo brings it back)
+        const dropped = sim.droppedByLastEdit;
+        if (dropped) {
+          const params = { at: formatTime(dropped.at), until: formatTime(dropped.until), count: dropped.inputs };
+          store.getState().notify({ tone: 'info', message: { key: 'op.futureDropped', params }, undo: true });
+        }
       }),
     [store, sim],
   );

@@ -288,6 +288,7 @@ export const en = {
   'hint.seed': 'The run\'s random choices (jitter, failures) come from this number: the same seed and the same actions give the same run.',
   'hint.hopLatency': 'How long a message takes to travel one line in the simulation.',
   'notice.dismiss': 'Dismiss',
+  'notice.undo': 'Undo',
 
   // validation (from the model)
   'validation.required': 'Required.',
@@ -344,6 +345,7 @@ export const en = {
   'connect.fix.addConsumer': 'Add a consumer to {app}',
   'op.lastChannel': 'An app keeps at least one channel.',
   'op.notFound': 'It no longer exists.',
+  'op.futureDropped': 'This edit was made at {at}, back in the run: it replaced what had been recorded after it (up to {until}, with {count} of your actions). Undo (Ctrl+Z) brings that run back.',
   'op.queueRedeclared': 'Queue {queue} was deleted and declared again with its new arguments: its {count} ready messages are gone. A real RabbitMQ refuses to redeclare a queue with other arguments (406 PRECONDITION_FAILED), so you would delete it first, as Warren just did. Max-length, overflow and TTL can instead be set with a policy, without losing messages.',
 
   // restoring

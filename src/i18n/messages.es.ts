@@ -280,6 +280,7 @@ export const es = {
   'hint.seed': 'Las elecciones al azar de la simulación (variación, fallos) salen de este número: la misma semilla y las mismas acciones dan la misma ejecución.',
   'hint.hopLatency': 'Lo que tarda un mensaje en recorrer una línea en la simulación.',
   'notice.dismiss': 'Cerrar',
+  'notice.undo': 'Deshacer',
 
   'validation.required': 'Obligatorio.',
   'validation.integer': 'Debe ser un número entero.',
@@ -334,6 +335,7 @@ export const es = {
   'connect.fix.addConsumer': 'Añadir un consumidor a {app}',
   'op.lastChannel': 'Una aplicación conserva al menos un canal.',
   'op.notFound': 'Ya no existe.',
+  'op.futureDropped': 'Esta edición se hizo en {at}, atrás en la ejecución: sustituyó lo que se había grabado después (hasta {until}, con {count} de tus acciones). Deshacer (Ctrl+Z) recupera esa ejecución.',
   'op.queueRedeclared': 'La cola {queue} se borró y se volvió a declarar con sus nuevos argumentos: sus {count} mensajes listos se perdieron. Un RabbitMQ real no deja volver a declarar una cola con otros argumentos (406 PRECONDITION_FAILED), así que habría que borrarla antes, como acaba de hacer Warren. Max-length, overflow y TTL pueden fijarse en cambio con una política, sin perder mensajes.',
 
   'restore.recovered': 'Tu topología guardada estaba dañada: se corrigieron o dejaron fuera {count} problema(s). El original se guarda como copia de seguridad.',

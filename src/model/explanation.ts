@@ -61,6 +61,7 @@ export const MODEL_MESSAGE_KEYS = [
   'op.lastChannel',
   'op.notFound',
   'op.queueRedeclared',
+  'op.futureDropped',
   // restoring a saved or shared document
   'restore.recovered',
   'restore.reset',

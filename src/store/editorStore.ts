@@ -15,6 +15,8 @@ export interface Notice {
   message: Explanation;
   details?: Explanation[];
   fix?: ConnectFix;
+  /** the notice offers Undo (what it tells about can be undone) */
+  undo?: true;
 }
 
 export interface Selection {

@@ -45,6 +45,10 @@ export class SimController {
   readonly log = new EventLog();
   readonly series = new Series();
   world: World;
+  /** What the last edit dropped of the recorded run (it was made while rewound), or null: the app says so. */
+  droppedByLastEdit: { at: number; until: number; inputs: number } | null = null;
+  /** The run an edit in the past dropped, until something else is done: Undo of that edit brings it back. */
+  private dropped: { before: Scenario; inputs: TimedInput[]; horizon: number; index: number } | null = null;
   private doc: Scenario;
   private timeline: Timeline;
   /** virtual ms a token may take: a rewind starts this much earlier so that tokens in flight reappear */
@@ -96,6 +100,7 @@ export class SimController {
 
   /** Back to time 0 with the current document (the recorded run is dropped). */
   reset(): void {
+    this.dropped = null;
     this.timeline.reset(this.doc);
     this.world = World.create(this.doc);
     this.tokens.reset();
@@ -111,24 +116,28 @@ export class SimController {
   seek(t: number): void {
     if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
     const target = Math.max(0, Math.min(t, Math.max(this.ui.getState().horizon, this.world.now)));
-    if (target < this.world.now) {
-      this.world = this.timeline.rewindTo(Math.max(0, target - this.replayMargin));
-      this.tokens.reset();
-      const fresh = this.world.drainEvents();
-      // a checkpoint holds what happened up to its time; a fresh world replays from scratch
-      const keepUpTo = fresh.length ? -1 : this.world.now;
-      this.log.truncateAfter(keepUpTo);
-      this.series.truncateAfter(keepUpTo);
-      this.absorb(fresh);
-      if (fresh.length) this.series.take(this.world);
-      this.ui.setState((s) => ({ epoch: s.epoch + 1 }));
-    }
+    if (target < this.world.now) this.rewindBefore(target);
     this.advance(target, () => false);
     this.publish();
   }
 
+  /** Restores the world from the timeline to a moment before `target` (tokens in flight then reappear). */
+  private rewindBefore(target: number): void {
+    this.world = this.timeline.rewindTo(Math.max(0, target - this.replayMargin));
+    this.tokens.reset();
+    const fresh = this.world.drainEvents();
+    // a checkpoint holds what happened up to its time; a fresh world replays from scratch
+    const keepUpTo = fresh.length ? -1 : this.world.now;
+    this.log.truncateAfter(keepUpTo);
+    this.series.truncateAfter(keepUpTo);
+    this.absorb(fresh);
+    if (fresh.length) this.series.take(this.world);
+    this.ui.setState((s) => ({ epoch: s.epoch + 1 }));
+  }
+
   /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. Returns what it caused. */
   input(cmd: WorldInput): WorldEvent[] {
+    this.dropped = null;
     if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
     this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
@@ -147,12 +156,40 @@ export class SimController {
   setDocument(doc: Scenario): { queue: string; lost: number }[] {
     const before = this.doc;
     this.doc = doc;
+    this.droppedByLastEdit = null;
     if (!simRelevantChange(before, doc)) return [];
     if (this.world.now === 0 && this.timeline.inputs.length === 0) {
       this.reset();
       return [];
     }
-    return redeclaredQueues(this.input({ type: 'scenario', scenario: doc }));
+    const d = this.dropped;
+    if (d && this.timeline.inputs.length === d.index + 1 && !simRelevantChange(d.before, doc)) {
+      this.restoreDropped(d);
+      return [];
+    }
+    // an edit in the past replaces the recorded future: kept aside until something else is done
+    const horizon = this.ui.getState().horizon;
+    const now = this.world.now;
+    const { inputs, cursor } = this.timeline;
+    const drop = now < horizon ? { before, inputs: inputs.map((i) => ({ ...i })), horizon, index: cursor } : null;
+    const lost = redeclaredQueues(this.input({ type: 'scenario', scenario: doc }));
+    if (drop) {
+      this.dropped = drop;
+      this.droppedByLastEdit = { at: now, until: horizon, inputs: inputs.length - cursor };
+    }
+    return lost;
+  }
+
+  /** Undo of an edit made in the past: the run it had dropped comes back, at the same moment. */
+  private restoreDropped(d: { inputs: TimedInput[]; horizon: number; index: number }): void {
+    this.dropped = null;
+    const now = this.world.now;
+    const edit = this.timeline.inputs[d.index]!;
+    this.timeline.restoreInputs(d.inputs, edit.t);
+    this.ui.setState({ horizon: Math.max(d.horizon, now) });
+    this.rewindBefore(now);
+    this.advance(now, () => false);
+    this.publish();
   }
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
@@ -189,6 +226,7 @@ export class SimController {
    * the page). Inputs recorded after `at` happen when the run is played on.
    */
   loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number; steps?: number }): void {
+    this.dropped = null;
     this.catchUpSteps = run.steps ?? Number.POSITIVE_INFINITY;
     this.timeline.reset(run.initial);
     this.timeline.inputs = run.inputs.map((i) => ({ ...i }));

@@ -37,6 +37,16 @@ export class Timeline {
     this.lastCheckpointAt = this.checkpoints[this.checkpoints.length - 1]?.t ?? 0;
   }
 
+  /**
+   * Puts back inputs an input recorded at `from` had replaced (undoing an edit made in the past):
+   * checkpoints taken since hold that input, so they go.
+   */
+  restoreInputs(inputs: TimedInput[], from: number): void {
+    this.inputs = inputs;
+    this.checkpoints = this.checkpoints.filter((c) => c.t < from);
+    this.lastCheckpointAt = this.checkpoints[this.checkpoints.length - 1]?.t ?? 0;
+  }
+
   /** The next recorded input due at or before `t`, if any. */
   nextInput(t: number): TimedInput | undefined {
     const i = this.inputs[this.cursor];
