@@ -101,7 +101,7 @@ test('the speed slider is logarithmic and Reset starts over', async ({ page }) =
   await setSpeed(page, 0.1);
   await setSpeed(page, 100);
   await playUntil(page, 5000);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Start over' }).click();
   await expect(timer(page)).toHaveText('00:00.000');
   await expect(page.getByRole('slider', { name: 'Timeline' })).toBeDisabled();
 });
