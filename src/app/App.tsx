@@ -46,6 +46,8 @@ export function App({ session }: { session: WorkSession }) {
       }),
     [store, sim],
   );
+  // a new producer sends a greeting in the person's language
+  useEffect(() => store.getState().setDefaultBody(t('default.messageBody')), [store, t]);
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the side panel
   // (whose open or folded state is a preference of the person, kept in their own storage)

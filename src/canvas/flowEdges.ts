@@ -43,6 +43,7 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
       selectable: link.kind !== 'connection' && link.kind !== 'defaultBinding',
       focusable: link.kind !== 'connection' && link.kind !== 'defaultBinding',
       className: `edge-${link.kind}`,
+      domAttributes: { 'aria-roledescription': t('a11y.edgeRole') },
     };
     switch (link.kind) {
       case 'binding': {

@@ -112,6 +112,10 @@ export class FlowNodeCache {
         })),
       );
     }
+    // React Flow says "node" to screen readers unless told otherwise: in the person's language (set once
+    // on a freshly built node; a reused one has it, since the language is one of its dependencies)
+    const role = t('a11y.nodeRole');
+    for (const n of nodes) if (n.domAttributes?.['aria-roledescription'] !== role) n.domAttributes = { ...n.domAttributes, 'aria-roledescription': role };
     const live = new Set(nodes.map((n) => n.id));
     for (const id of this.cache.keys()) if (!live.has(id)) this.cache.delete(id);
     return nodes;

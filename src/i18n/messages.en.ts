@@ -54,6 +54,8 @@ export const en = {
   'a11y.node': 'Press Enter or Space to select. Arrow keys move a selected node, Delete removes it, Escape unselects.',
   'a11y.edge': 'Press Enter or Space to select. Delete removes it, Escape unselects.',
   'a11y.moved': 'Moved {direction}. New position x {x}, y {y}.',
+  'a11y.nodeRole': 'node',
+  'a11y.edgeRole': 'line',
   'a11y.handle': 'Connection handle',
 
   // nodes
@@ -93,6 +95,8 @@ export const en = {
   'handle.publisher': 'Publisher of {app}',
   'handle.consumer': 'Consumer of {app}',
   'app.connectionShort': 'conn {n}',
+  'app.confirmsTag': 'confirms',
+  'default.messageBody': 'Hello World!',
   'app.channelChip': 'ch {n}',
   'app.channelTitle': 'Channel {n}: prefetch {prefetch} ({scope})',
   'app.channelScopeGlobal': 'global: shared by all consumers on the channel',

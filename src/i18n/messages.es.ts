@@ -50,6 +50,8 @@ export const es = {
   'a11y.node': 'Pulsa Intro o Espacio para seleccionar. Las flechas mueven el nodo seleccionado, Supr lo elimina y Escape lo deselecciona.',
   'a11y.edge': 'Pulsa Intro o Espacio para seleccionar. Supr lo elimina y Escape lo deselecciona.',
   'a11y.moved': 'Movido hacia {direction}. Nueva posición x {x}, y {y}.',
+  'a11y.nodeRole': 'nodo',
+  'a11y.edgeRole': 'línea',
   'a11y.handle': 'Punto de conexión',
 
   'node.broker': 'Broker',
@@ -88,6 +90,8 @@ export const es = {
   'handle.publisher': 'Publicador de {app}',
   'handle.consumer': 'Consumidor de {app}',
   'app.connectionShort': 'con {n}',
+  'app.confirmsTag': 'confirmaciones',
+  'default.messageBody': '¡Hola, mundo!',
   'app.channelChip': 'canal {n}',
   'app.channelTitle': 'Canal {n}: prefetch {prefetch} ({scope})',
   'app.channelScopeGlobal': 'global: compartido por todos los consumidores del canal',

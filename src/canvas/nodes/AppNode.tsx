@@ -58,7 +58,7 @@ function PublisherRow({ app, p, t }: { app: App; p: Publisher; t: Translate }) {
       <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, p.channelId) })}</span>
       <span>
         {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code> · {mode}
-        {p.confirms ? ' · confirms' : ''}
+        {p.confirms ? ` · ${t('app.confirmsTag')}` : ''}
       </span>
       <PublisherLiveRow node={app.id} publisher={p} />
       <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type RefObject, useId, useMemo, useState } from 'react';
-import { useT } from '../../i18n/useLocale';
+import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode, scenarioFileName } from '../../share';
 import { useEditor } from '../../store/useEditor';
 import { useCopy } from './clipboard';
@@ -50,7 +50,9 @@ export function CodeDialog({ onClose, returnFocus }: { onClose: () => void; retu
   const t = useT();
   const doc = useEditor((s) => s.doc);
   const [language, setLanguage] = useState<CodeLanguage>('node');
-  const files = useMemo(() => generateCode(doc, language), [doc, language]);
+  const locale = useLocaleStore((s) => s.locale);
+  // the programs' header comment is in the page's language
+  const files = useMemo(() => generateCode(doc, language, locale), [doc, language, locale]);
   const baseId = useId();
   const tabId = (l: CodeLanguage) => `${baseId}-tab-${l}`;
   const panelId = `${baseId}-panel`;

@@ -1,5 +1,6 @@
 import type { Scenario } from '../../model';
 import { nodeConsumer, nodeProducer, nodeSetup } from './node';
+import type { CodeLocale } from './headerText';
 import { type CodePlan, planCode } from './plan';
 import { pythonConsumer, pythonProducer, pythonSetup } from './python';
 
@@ -22,8 +23,8 @@ const EXT: Record<CodeLanguage, string> = { node: 'js', python: 'py' };
  * declares the topology, one program per publisher and one per subscribed consumer; each declares the
  * topology too, so any of them can be started first.
  */
-export function generateCode(s: Scenario, language: CodeLanguage): CodeFile[] {
-  const plan: CodePlan = planCode(s);
+export function generateCode(s: Scenario, language: CodeLanguage, locale: CodeLocale = 'en'): CodeFile[] {
+  const plan: CodePlan = planCode(s, locale);
   const gen = language === 'node' ? { setup: nodeSetup, producer: nodeProducer, consumer: nodeConsumer } : { setup: pythonSetup, producer: pythonProducer, consumer: pythonConsumer };
   const ext = EXT[language];
   return [

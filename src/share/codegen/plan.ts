@@ -13,6 +13,7 @@ import {
   type Scenario,
 } from '../../model';
 import { slug } from './escape';
+import type { CodeLocale } from './headerText';
 
 /**
  * What the generated programs do, independent of the language: the same plan feeds the amqplib and
@@ -88,13 +89,15 @@ export interface ConsumerPlan {
 
 export interface CodePlan {
   title: string;
+  /** the language of the programs' header comment (the page's) */
+  locale: CodeLocale;
   /** Everything but the exclusive queues a consumer owns (and their bindings). */
   shared: Declarations;
   producers: ProducerPlan[];
   consumers: ConsumerPlan[];
 }
 
-export function planCode(s: Scenario): CodePlan {
+export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
   const exchangeName = new Map(s.exchanges.map((e) => [e.id, e.name]));
   const queueName = new Map(s.queues.map((q) => [q.id, q.name]));
   const queueDecl = (q: Scenario['queues'][number]): QueueDecl => ({ name: q.name, durable: q.durable, exclusive: q.exclusive, autoDelete: q.autoDelete, arguments: queueArgumentsToAmqp(q) });
@@ -168,5 +171,5 @@ export function planCode(s: Scenario): CodePlan {
       });
     }
   });
-  return { title: s.title, shared: declarations((name) => !owned(name), true), producers, consumers };
+  return { title: s.title, locale, shared: declarations((name) => !owned(name), true), producers, consumers };
 }
