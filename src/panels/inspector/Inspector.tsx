@@ -58,6 +58,7 @@ export function Inspector() {
   }
   // another node's form starts at its top (the panel keeps no scroll position from the previous one)
   const aside = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selected node changes
   useLayoutEffect(() => {
     for (let el = aside.current?.parentElement ?? null; el; el = el.parentElement) {
       if (el.scrollTop > 0) el.scrollTop = 0;
