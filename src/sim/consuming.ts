@@ -22,9 +22,10 @@ export function onDeliveryArrive(w: World, id: string, d: DeliveryInfo): void {
   if (!c.busy) startNext(w, id);
 }
 
-function processingTime(w: World, con: Consumer): number {
-  if (con.jitterMs <= 0) return con.processingMs;
-  return Math.max(0, con.processingMs + (nextFloat(w.rng) * 2 - 1) * con.jitterMs);
+function processingTime(w: World, con: Consumer, d: DeliveryInfo): number {
+  const work = con.processingMs + (d.dots ?? 0) * con.msPerDot;
+  if (con.jitterMs <= 0) return work;
+  return Math.max(0, work + (nextFloat(w.rng) * 2 - 1) * con.jitterMs);
 }
 
 export function startNext(w: World, id: string): void {
@@ -36,7 +37,7 @@ export function startNext(w: World, id: string): void {
     c.busy = null;
     return;
   }
-  const until = w.now + processingTime(w, found.con);
+  const until = w.now + processingTime(w, found.con, d);
   d.until = until;
   c.busy = d;
   w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
@@ -131,4 +132,11 @@ export function onSettleArrive(w: World, id: string, ch: number, action: 'ack' |
   } else if (action === 'nack') {
     if (w.broker.basicNack(ref, { deliveryTag, requeue }).ok) c.nacked++;
   } else if (w.broker.basicReject(ref, { deliveryTag, requeue }).ok) c.rejected++;
+}
+
+/** The dots in a body: the tutorial's worker sleeps one second for each. */
+export function countDots(body: string): number {
+  let n = 0;
+  for (let i = body.indexOf('.'); i >= 0; i = body.indexOf('.', i + 1)) n++;
+  return n;
 }

@@ -1,4 +1,5 @@
 import type { BasicProperties, TraceEvent } from '../engine';
+import type { ConfirmWait } from '../model';
 
 /**
  * What the simulated clients do, as events on the virtual clock. Together with the broker's
@@ -17,7 +18,8 @@ export type ClientEvent =
   | ConfirmReceived
   | ClientState
   | ClientError
-  | EditApplied;
+  | EditApplied
+  | PublishRunDone;
 
 export type WorldEvent = TraceEvent | ClientEvent;
 
@@ -128,6 +130,22 @@ export interface ClientState {
   app: string;
   consumer?: string;
   state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+}
+
+/**
+ * A burst published with confirms is done: every message of it was confirmed (or nacked). How long
+ * it took is the figure the publisher confirms tutorial compares between its strategies.
+ */
+export interface PublishRunDone {
+  type: 'publish-run-done';
+  t: number;
+  app: string;
+  publisher: string;
+  count: number;
+  ms: number;
+  wait: ConfirmWait;
+  /** waitForConfirms 'batch': the batch size */
+  batchSize?: number;
 }
 
 /** Why a client had to close a channel and open it again for an edit (it cannot change in place). */

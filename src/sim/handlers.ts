@@ -1,6 +1,6 @@
 import { onDeliveryArrive, onProcessingDone, onReplyArrive, onSettleArrive } from './consuming';
 import { reconnectAll } from './inputs';
-import { onPublishArrive, onTick } from './publishing';
+import { confirmSettled, onPublishArrive, onTick } from './publishing';
 import type { SimItem } from './runtime';
 import type { World } from './world';
 
@@ -38,8 +38,12 @@ export function handleItem(w: World, it: SimItem): void {
       if (it.ack) p.confirmed++;
       else p.nacked++;
       w.emit({ type: 'confirm-received', t: w.now, app: p.app, publisher: p.id, msgId: it.msgId, ack: it.ack });
+      confirmSettled(w, p.id);
       return;
     }
+    case 'confirms-lost':
+      confirmSettled(w, it.publisher, true);
+      return;
     case 'reconnect':
       reconnectAll(w);
       return;

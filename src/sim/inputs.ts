@@ -1,7 +1,7 @@
 import type { Scenario } from '../model';
 import { closeConnection, openConnection, subscribe } from './connections';
 import { findConsumer, findPublisher } from './lookup';
-import { type PublishOverrides, send, startPublisher } from './publishing';
+import { burst, type PublishOverrides, publish, startPublisher } from './publishing';
 import { reconcile } from './reconcile';
 import { redeclare } from './redeclare';
 import { declareOwnQueues } from './topology';
@@ -24,12 +24,11 @@ export type WorldInput =
 export function applyInput(w: World, cmd: WorldInput): void {
   switch (cmd.type) {
     case 'publish':
-      send(w, cmd.publisher, cmd.overrides);
+      publish(w, cmd.publisher, cmd.overrides);
       return;
     case 'burst': {
       const found = findPublisher(w.scenario, cmd.publisher);
-      const n = cmd.count ?? found?.pub.burstCount ?? 0;
-      for (let i = 0; i < n; i++) send(w, cmd.publisher);
+      burst(w, cmd.publisher, cmd.count ?? found?.pub.burstCount ?? 0);
       return;
     }
     case 'consumer-start':

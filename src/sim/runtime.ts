@@ -1,4 +1,5 @@
 import type { PublishParams } from '../engine';
+import type { PublishOverrides } from './publishing';
 
 /**
  * The clients' runtime state: plain, serialisable data (it goes into world snapshots). The
@@ -17,6 +18,8 @@ export interface DeliveryInfo {
   ch: number;
   /** while being processed: when the work is done */
   until?: number;
+  /** dots in the body (only counted for a consumer that works longer per dot) */
+  dots?: number;
   /** what an RPC server needs to answer */
   replyTo?: string;
   correlationId?: string;
@@ -62,6 +65,16 @@ export interface PublisherRt {
   /** rate mode: when the current schedule started and how many it sent since */
   rateStart: number;
   rateCount: number;
+  /** with confirms: messages sent whose confirm has not come back yet */
+  outstanding: number;
+  /** waitForConfirms 'batch': messages sent in the current batch */
+  inBatch: number;
+  /** rate mode: the schedule stopped while the client waits for confirms (it resumes when they come) */
+  stalled: boolean;
+  /** messages the client will send once it stops waiting for confirms (a burst, a manual publish) */
+  backlog: PublishOverrides[];
+  /** a burst being published with confirms: how many, since when (its end is logged with the time it took) */
+  run: { count: number; startedAt: number } | null;
 }
 
 export type ConsumerState = 'running' | 'stopped' | 'crashed' | 'error';
@@ -105,10 +118,15 @@ export type SimItem =
   | { kind: 'reply-arrive'; consumer: string; ch: number; seq: number; params: PublishParams }
   | { kind: 'return-arrive'; publisher: string; msgId: number; replyText: string }
   | { kind: 'confirm-arrive'; publisher: string; msgId: number; ack: boolean }
+  /** the channel closed with confirms outstanding: they will never come (waitForConfirms ends in an error) */
+  | { kind: 'confirms-lost'; publisher: string }
   | { kind: 'reconnect' };
 
 export function newPublisherRt(id: string, app: string): PublisherRt {
-  return { id, app, sent: 0, arrived: 0, routed: 0, unroutable: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0, keyIndex: 0, tickGen: 0, rateStart: 0, rateCount: 0 };
+  return {
+    id, app, sent: 0, arrived: 0, routed: 0, unroutable: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0, keyIndex: 0, tickGen: 0, rateStart: 0, rateCount: 0,
+    outstanding: 0, inBatch: 0, stalled: false, backlog: [], run: null,
+  };
 }
 
 export function newConsumerRt(id: string, app: string, tag: string): ConsumerRt {

@@ -6,7 +6,8 @@ import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
 import type { AppRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
-import { dropChannelWork } from './consuming';
+import { countDots, dropChannelWork } from './consuming';
+import { findConsumer } from './lookup';
 import { buildWorld } from './topology';
 
 export interface WorldSnapshot {
@@ -182,6 +183,8 @@ export class World {
         const c = this.consumers.get(e.consumerTag);
         if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
         const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck, ch: c.on.instance };
+        // a worker that works longer per dot (tutorial 2) reads the body
+        if (findConsumer(this.scenario, c.id)?.con.msPerDot) d.dots = countDots(e.body);
         if (e.properties.replyTo !== undefined) {
           d.replyTo = e.properties.replyTo;
           d.correlationId = e.properties.correlationId;
@@ -254,11 +257,16 @@ export class World {
     if (!owner) return;
     const app = this.apps.get(owner.app);
     if (!app) return;
-    for (const ch of Object.values(app.channels)) {
+    for (const [chId, ch] of Object.entries(app.channels)) {
       if (ch.conn !== owner.conn || ch.number !== channel || !ch.open) continue;
       ch.open = false;
       for (const c of this.consumers.values()) {
         if (c.app === app.id) dropChannelWork(this, c, ch.instance, why);
+      }
+      // the confirms its publishers waited for will never come
+      for (const p of this.scenario.apps.find((a) => a.id === app.id)?.publishers ?? []) {
+        const rt = p.channelId === chId ? this.publishers.get(p.id) : undefined;
+        if (rt && rt.outstanding > 0) this.schedule(this.now, { kind: 'confirms-lost', publisher: p.id });
       }
     }
   }

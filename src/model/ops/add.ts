@@ -27,6 +27,8 @@ export function defaultPublisher(id: string, channelId: string, body = DEFAULT_B
     message: { body, deliveryMode: 2, headers: {} },
     mandatory: false,
     confirms: false,
+    waitForConfirms: 'no',
+    confirmBatchSize: 100,
   };
 }
 
@@ -38,6 +40,7 @@ export function defaultConsumer(id: string, channelId: string, queue = ''): Cons
     noAck: false,
     prefetchCount: 10,
     processingMs: 500,
+    msPerDot: 0,
     jitterMs: 0,
     outcome: 'ack',
     failPercent: 0,

@@ -1,7 +1,7 @@
 import type { Translate } from '../../i18n/translate';
 import type { WorldEvent } from '../../sim';
 import type { Names } from '../clientNames';
-import { formatTime } from '../playback/format';
+import { formatRate, formatTime } from '../playback/format';
 import { CLIENT_STATE, DELETE_REASON, DROP_REASON, EXCHANGE_DELETE_REASON, REOPEN_REASON, REQUEUE_REASON } from './reasons';
 
 /**
@@ -111,6 +111,11 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
       return t(CLIENT_STATE[e.state], { client: e.consumer ? n.consumer(e.consumer) : n.app(e.app) });
     case 'client-error':
       return e.app === undefined ? e.text : `${n.app(e.app)}: ${e.text}`;
+    case 'publish-run-done': {
+      const how = e.wait === 'each' ? t('log.confirmWait.each') : e.wait === 'batch' ? t('log.confirmWait.batch', { n: e.batchSize ?? 0 }) : t('log.confirmWait.no');
+      const rate = formatRate(e.ms > 0 ? (e.count * 1000) / e.ms : e.count);
+      return t('log.publishRunDone', { publisher: n.publisher(e.publisher), count: e.count, time: formatTime(e.ms), rate, how });
+    }
     case 'edit-applied': {
       const sent = t('log.editApplied', { app: n.app(e.app), methods: e.methods.join(', ') });
       if (!e.reopened?.length) return sent;
