@@ -1,5 +1,6 @@
 import { alternateExchange } from './patterns/alternateExchange';
 import { brokerRestart } from './patterns/brokerRestart';
+import { confirmsNack } from './patterns/confirmsNack';
 import { consumerCrash } from './patterns/consumerCrash';
 import { deadLetterRetry } from './patterns/deadLetterRetry';
 import { exchangeToExchange } from './patterns/exchangeToExchange';
@@ -9,8 +10,11 @@ import { maxLengthOverflow } from './patterns/maxLengthOverflow';
 import { poisonMessages } from './patterns/poisonMessages';
 import { prefetchCompare } from './patterns/prefetchCompare';
 import { priorityQueue } from './patterns/priorityQueue';
+import { routingSeverity } from './patterns/routingSeverity';
 import { singleActiveConsumer } from './patterns/singleActiveConsumer';
 import { stress } from './patterns/stress';
+import { topicLogs } from './patterns/topicLogs';
+import { workQueuesSpeeds } from './patterns/workQueuesSpeeds';
 import { helloWorld } from './tutorials/helloWorld';
 import { publisherConfirms } from './tutorials/publisherConfirms';
 import { publishSubscribe } from './tutorials/publishSubscribe';
@@ -29,6 +33,10 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   topics,
   rpc,
   'publisher-confirms': publisherConfirms,
+  'work-queues-speeds': workQueuesSpeeds,
+  'routing-severity': routingSeverity,
+  'topic-logs': topicLogs,
+  'confirms-nack': confirmsNack,
   'dead-letter-retry': deadLetterRetry,
   'poison-messages': poisonMessages,
   'priority-queue': priorityQueue,

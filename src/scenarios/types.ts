@@ -17,6 +17,11 @@ export const SCENARIO_IDS = [
   'topics',
   'rpc',
   'publisher-confirms',
+  // the tutorials' earlier variants in Warren, which teach more on one point (three of them with lessons)
+  'work-queues-speeds',
+  'routing-severity',
+  'topic-logs',
+  'confirms-nack',
   'dead-letter-retry',
   'poison-messages',
   'priority-queue',

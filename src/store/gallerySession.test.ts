@@ -20,8 +20,8 @@ function app() {
 describe('New scenario', () => {
   it('empties the canvas and drops the explanation and lesson, in one undoable step', () => {
     const deps = app();
-    loadGalleryScenario(deps, GALLERY.topics);
-    expect(deps.lessons.getState().galleryId).toBe('topics');
+    loadGalleryScenario(deps, GALLERY['topic-logs']);
+    expect(deps.lessons.getState().galleryId).toBe('topic-logs');
     newScenario(deps);
     const doc = deps.editor.getState().doc;
     expect([doc.exchanges, doc.queues, doc.bindings, doc.apps]).toEqual([[], [], [], []]);
@@ -31,8 +31,8 @@ describe('New scenario', () => {
     expect(deps.sim.ui.getState().playing).toBe(false);
     deps.editor.getState().undo();
     expect(deps.editor.getState().doc.exchanges.map((x) => x.name)).toEqual(['topic_logs']);
-    expect(deps.lessons.getState().galleryId).toBe('topics');
-    expect(deps.lessons.getState().lesson).toEqual(GALLERY.topics.lesson);
+    expect(deps.lessons.getState().galleryId).toBe('topic-logs');
+    expect(deps.lessons.getState().lesson).toEqual(GALLERY['topic-logs'].lesson);
   });
 });
 
@@ -49,8 +49,8 @@ describe('an explanation that no longer fits the canvas', () => {
 
   it('is not carried by links, files or embeds, nor is the gallery lesson that goes with it', () => {
     const deps = app();
-    loadGalleryScenario(deps, GALLERY.topics);
-    expect(shareSourceOf(deps.editor.getState().doc, deps.sim, deps.lessons)).toMatchObject({ galleryId: 'topics', lesson: GALLERY.topics.lesson });
+    loadGalleryScenario(deps, GALLERY['topic-logs']);
+    expect(shareSourceOf(deps.editor.getState().doc, deps.sim, deps.lessons)).toMatchObject({ galleryId: 'topic-logs', lesson: GALLERY['topic-logs'].lesson });
     const doc = deps.editor.getState().doc;
     deps.editor.getState().deleteElements([...doc.exchanges, ...doc.queues, ...doc.apps].map((n) => n.id), []);
     expect(shareSourceOf(deps.editor.getState().doc, deps.sim, deps.lessons)).toMatchObject({ galleryId: null, lesson: null });

@@ -11,12 +11,12 @@ const fromGallery = (id: keyof typeof GALLERY, speed = 1): ShareSource => {
 
 describe('share links', () => {
   it('opens exactly what was shared: document, speed, lesson and gallery origin', () => {
-    const src = fromGallery('topics', 2.5);
+    const src = fromGallery('topic-logs', 2.5);
     const { data, link, embedLink } = shareLinks(src, 'Warren', at);
     expect(link.startsWith('https://teacher.example.edu/courses/amqp/warren/index.html?term=2#s=')).toBe(true);
     expect(parseShareHash(link.slice(link.indexOf('#')))).toEqual({ data, embed: false });
     expect(parseShareHash(embedLink.slice(embedLink.indexOf('#')))).toEqual({ data, embed: true });
-    expect(decode(data)).toEqual({ ok: true, value: { v: 1, scenario: src.doc, speed: 2.5, lesson: src.lesson, gallery: 'topics' } });
+    expect(decode(data)).toEqual({ ok: true, value: { v: 1, scenario: src.doc, speed: 2.5, lesson: src.lesson, gallery: 'topic-logs' } });
   });
 
   it('leaves the defaults out (speed 1, no lesson, not from the gallery)', () => {
@@ -24,7 +24,7 @@ describe('share links', () => {
   });
 
   it('keeps a typical tutorial link (the whole URL) under 2,000 characters, lesson included', () => {
-    const sizes = Object.fromEntries((['hello-world', 'work-queues', 'publish-subscribe', 'routing', 'topics', 'rpc', 'publisher-confirms'] as const).map((id) => [id, shareLinks(fromGallery(id, 2), 'Warren', at).link.length]));
+    const sizes = Object.fromEntries((['hello-world', 'work-queues', 'publish-subscribe', 'routing', 'topics', 'rpc', 'publisher-confirms', 'work-queues-speeds', 'routing-severity', 'topic-logs'] as const).map((id) => [id, shareLinks(fromGallery(id, 2), 'Warren', at).link.length]));
     // measured when written: hello-world 407, work-queues 1,215, routing 1,299, topics 1,315 (lessons in two languages)
     for (const [id, n] of Object.entries(sizes)) expect(n, id).toBeLessThan(2000);
   });

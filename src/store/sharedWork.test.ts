@@ -12,7 +12,7 @@ function memory(entries: Record<string, string> = {}): KeyValueStorage & { map: 
 }
 
 const mine: Scenario = { ...GALLERY['hello-world'].scenario, title: 'My own work' };
-const shared = GALLERY['work-queues'];
+const shared = GALLERY['work-queues-speeds'];
 const myLesson = JSON.stringify({ version: 1, lesson: { title: 'Mine', steps: [{ text: 'do it' }] }, galleryId: null });
 
 describe('the storage of a shared view', () => {
@@ -24,7 +24,7 @@ describe('the storage of a shared view', () => {
     const lessons = createLessonStore({ storage: view, editor });
     expect(editor.getState().doc).toEqual(shared.scenario);
     expect(editor.getState().notice).toBeNull();
-    expect(lessons.getState()).toMatchObject({ lesson: shared.lesson, galleryId: 'work-queues' });
+    expect(lessons.getState()).toMatchObject({ lesson: shared.lesson, galleryId: 'work-queues-speeds' });
     // edits and lesson changes autosave... into the view only
     editor.getState().edit((d) => ({ ...d, title: 'changed in the shared view' }));
     lessons.getState().setLesson(null);
@@ -80,12 +80,12 @@ describe('previous work', () => {
   it('restoring swaps: the restored entry leaves the list and the current work takes its place', () => {
     const real = memory();
     pushPreviousWork(real, rawWork(mine, { lesson: null, galleryId: null }), 1);
-    const current = rawWork(shared.scenario, { lesson: null, galleryId: 'work-queues' });
+    const current = rawWork(shared.scenario, { lesson: null, galleryId: 'work-queues-speeds' });
     const back = swapPreviousWork(real, 0, current, 2);
     expect(back?.scenario).toEqual(mine);
     const list = listPreviousWork(real);
     expect(list.map((w) => w.scenario.title)).toEqual([shared.scenario.title]);
-    expect(list[0]!.session.galleryId).toBe('work-queues');
+    expect(list[0]!.session.galleryId).toBe('work-queues-speeds');
     expect(swapPreviousWork(real, 5, current, 3)).toBeNull();
   });
 

@@ -9,9 +9,9 @@ const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../
 
 describe('opening a file', () => {
   it('reads a Warren scenario file', () => {
-    const g = GALLERY.routing;
+    const g = GALLERY['routing-severity'];
     const r = readFileContent(exportScenarioFile({ scenario: g.scenario, lesson: g.lesson, gallery: g.id, speed: 2 }));
-    expect(r).toEqual({ kind: 'scenario', state: { v: 1, scenario: g.scenario, lesson: g.lesson, gallery: 'routing', speed: 2 } });
+    expect(r).toEqual({ kind: 'scenario', state: { v: 1, scenario: g.scenario, lesson: g.lesson, gallery: 'routing-severity', speed: 2 } });
   });
 
   it('imports RabbitMQ definitions with one vhost at once, with the report', () => {
