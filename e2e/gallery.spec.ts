@@ -105,7 +105,7 @@ test('undo after loading brings the previous topology back, and redo the scenari
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await expect(node(page, 'Queue queue1')).toBeVisible();
   const dialog = await openGallery(page);
-  await card(dialog, 'Routing').click();
+  await card(dialog, 'Routing by severity: durable queues (lesson)').click();
   await expect(node(page, 'Queue disk')).toBeVisible();
   await expect(node(page, 'Queue queue1')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
