@@ -15,9 +15,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   share: ['engine', 'model', 'sim', 'scenarios'],
   store: ['engine', 'model', 'sim', 'scenarios', 'share'],
   i18n: [],
-  canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels'],
+  canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels', 'programs'],
   panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n'],
-  app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels'],
+  // programs (issue 13): the amqplib runtime its Web Workers run, the turn log, the Programs panel
+  programs: ['engine', 'model', 'sim', 'scenarios', 'share', 'store', 'i18n', 'panels'],
+  app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels', 'programs'],
 };
 
 const src = resolve(import.meta.dirname);

@@ -1,4 +1,5 @@
 import type { PublishParams } from '../engine';
+import type { ProgramItem } from './programs/state';
 
 /**
  * The clients' runtime state: plain, serialisable data (it goes into world snapshots). The
@@ -93,7 +94,9 @@ export type SimItem =
   | { kind: 'reply-arrive'; consumer: string; gen: number; seq: number; params: PublishParams }
   | { kind: 'return-arrive'; publisher: string; msgId: number; replyText: string }
   | { kind: 'confirm-arrive'; publisher: string; msgId: number; ack: boolean }
-  | { kind: 'reconnect' };
+  | { kind: 'reconnect' }
+  /** a program's turn, timer or method (src/sim/programs) */
+  | { kind: 'program'; item: ProgramItem };
 
 export function newPublisherRt(id: string, app: string): PublisherRt {
   return { id, app, sent: 0, arrived: 0, routed: 0, unroutable: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0, keyIndex: 0, tickGen: 0, rateStart: 0, rateCount: 0 };
