@@ -37,8 +37,10 @@ class ExitSignal extends Error {
 // biome-ignore lint/complexity/noBannedTypes: the constructor of async functions has no other type
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Function;
 
-const PARAMS = [
-  'exports', 'require', 'module', '__filename', '__dirname', '__import', '__named', '__dyn_', '__imeta',
+/** Node's module wrapper (the program's own scope: a program may declare a `Buffer` or a `process` of its own). */
+const MODULE_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', '__import', '__named', '__dyn_', '__imeta'];
+/** The globals a program sees, in an enclosing scope. */
+const GLOBAL_PARAMS = [
   'process', 'console', 'Buffer', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate',
   'queueMicrotask', 'Math', 'Date', 'performance', 'crypto', 'global', 'fetch',
 ];
@@ -161,19 +163,21 @@ export class ProgramRuntime {
     }
     const module = { exports: {} as unknown, id: '.', filename: this.url, loaded: false, children: [], paths: [] };
     const require = (name: unknown) => this.require(String(name));
-    const values = [
-      module.exports, require, module, this.url, '/app', (n: string) => this.esmNamespace(n), esmNamed, (n: unknown) => Promise.resolve().then(() => this.esmNamespace(String(n))), { url: `file://${this.url}` },
+    const moduleValues = [module.exports, require, module, this.url, '/app', (n: string) => this.esmNamespace(n), esmNamed, (n: unknown) => Promise.resolve().then(() => this.esmNamespace(String(n))), { url: `file://${this.url}` }];
+    const globalValues = [
       this.process, this.console.api(), Buffer, this.timers.setTimeout, this.timers.setInterval, this.timers.setImmediate, this.timers.clearTimeout, this.timers.clearTimeout, this.timers.clearTimeout,
       (fn: () => void) => queueMicrotask(() => this.guard(fn)), this.makeMath(), this.makeDate(), { now: () => this.now - this.startedAt, timeOrigin: EPOCH + this.startedAt }, cryptoModule(this.rng), globalThis, noFetch,
     ];
     let fn: (...args: unknown[]) => Promise<unknown>;
     try {
-      fn = new AsyncFunction(...PARAMS, `${prepared.body}\n//# sourceURL=${this.url}`) as typeof fn;
+      // the wrapper's header shares the first line with the program's: line numbers stay the program's
+      const wrapped = `return (async function (${MODULE_PARAMS.join(', ')}) {${prepared.body}\n}).apply(this, __moduleValues);\n//# sourceURL=${this.url}`;
+      fn = new AsyncFunction(...GLOBAL_PARAMS, '__moduleValues', wrapped) as typeof fn;
     } catch (e) {
       this.crash(e);
       return;
     }
-    fn.apply(module.exports, values).then(
+    fn.apply(module.exports, [...globalValues, moduleValues]).then(
       () => {
         module.loaded = true;
       },
@@ -377,8 +381,8 @@ function esmNamed(m: Record<string, unknown>, name: string, from: string): unkno
   return m[name];
 }
 
-function noFetch(): never {
-  throw new TypeError('fetch failed: Warren programs have no network (only the simulated broker, through amqplib)');
+function noFetch(): Promise<never> {
+  return Promise.reject(new TypeError('fetch failed: Warren programs have no network (only the simulated broker, through amqplib)'));
 }
 
 let offset: number | null = null;
