@@ -313,6 +313,7 @@ export const en = {
   'validation.deliveryLimitQuorumOnly': 'x-delivery-limit only applies to quorum queues.',
   'validation.dlrkNeedsDlx': 'A dead-letter routing key needs a dead-letter exchange (RabbitMQ refuses it alone).',
   'validation.xMatch': 'x-match must be all, any, all-with-x or any-with-x.',
+  'validation.programName': 'A program file name is letters, digits, dots, dashes or underscores, ending in .js, .mjs or .cjs.',
   'validation.headerKeyEmpty': 'Every header needs a name.',
   'validation.channelNumberTaken': 'Another channel on this connection has that number.',
   'validation.failOutcome': 'A failure must nack or reject.',
@@ -356,6 +357,7 @@ export const en = {
   'restore.droppedApp': 'App "{name}" could not be read and was left out.',
   'restore.droppedClient': 'A publisher or consumer of "{name}" could not be read and was left out.',
   'restore.renamed': '"{name}" was used twice; the second is now "{renamed}".',
+  'restore.droppedProgram': 'Program "{name}" could not be read and was left out.',
   'restore.renumberedChannel': 'Two channels of "{name}" had number {from}; one is now channel {to}.',
   // ---- share/ (links, files, RabbitMQ definitions, code generation) ----
   'share.error.empty': 'There is nothing to open.',

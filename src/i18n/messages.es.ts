@@ -304,6 +304,7 @@ export const es = {
   'validation.deliveryLimitQuorumOnly': 'x-delivery-limit solo se aplica a colas quorum.',
   'validation.dlrkNeedsDlx': 'Una clave de mensajes muertos requiere un exchange de mensajes muertos (RabbitMQ la rechaza sola).',
   'validation.xMatch': 'x-match debe ser all, any, all-with-x o any-with-x.',
+  'validation.programName': 'El nombre de un programa lleva letras, dígitos, puntos, guiones o guiones bajos, y termina en .js, .mjs o .cjs.',
   'validation.headerKeyEmpty': 'Cada cabecera necesita un nombre.',
   'validation.channelNumberTaken': 'Otro canal de esta conexión ya tiene ese número.',
   'validation.failOutcome': 'Un fallo debe hacer nack o reject.',
@@ -345,6 +346,7 @@ export const es = {
   'restore.droppedApp': 'No se pudo leer la aplicación "{name}" y se dejó fuera.',
   'restore.droppedClient': 'Un publicador o consumidor de "{name}" no se pudo leer y se dejó fuera.',
   'restore.renamed': '"{name}" estaba repetido; el segundo ahora se llama "{renamed}".',
+  'restore.droppedProgram': 'El programa "{name}" no se pudo leer y se dejó fuera.',
   'restore.renumberedChannel': 'Dos canales de "{name}" tenían el número {from}; uno es ahora el canal {to}.',
   // ---- share/ (links, files, RabbitMQ definitions, code generation) ----
   'share.error.empty': 'No hay nada que abrir.',

@@ -28,6 +28,7 @@ export const MODEL_MESSAGE_KEYS = [
   'validation.deliveryLimitQuorumOnly',
   'validation.dlrkNeedsDlx',
   'validation.xMatch',
+  'validation.programName',
   'validation.headerKeyEmpty',
   'validation.channelNumberTaken',
   'validation.failOutcome',
@@ -72,6 +73,7 @@ export const MODEL_MESSAGE_KEYS = [
   'restore.renumberedChannel',
   'restore.renamed',
   'restore.newerVersion',
+  'restore.droppedProgram',
 ] as const;
 
 export type ModelMessageKey = (typeof MODEL_MESSAGE_KEYS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type App, appSchema } from './app';
 import { type Binding, bindingSchema } from './binding';
 import { positionSchema } from './common';
+import { type Programs, programsSchema } from './program';
 import { type Exchange, exchangeSchema } from './exchange';
 import { type Queue, queueSchema } from './queue';
 
@@ -43,6 +44,8 @@ export const scenarioShape = z.object({
   bindings: z.array(bindingSchema).default([]),
   apps: z.array(appSchema).default([]),
   layout: layoutSchema.optional(),
+  /** client programs the person runs against the broker (issue 13) */
+  programs: programsSchema.optional(),
 });
 
 export interface Scenario {
@@ -56,6 +59,7 @@ export interface Scenario {
   bindings: Binding[];
   apps: App[];
   layout?: Layout;
+  programs?: Programs;
 }
 
 export function emptyScenario(seed = 1): Scenario {

@@ -15,6 +15,8 @@ export interface ProgramEngine {
 interface LoggedRun {
   spec: ProgramSpec;
   turns: { input: TurnInput; output: TurnOutput }[];
+  /** the latest computation asked for: an older one that finishes late is not handed to anyone */
+  asked: number;
 }
 
 /**
@@ -31,13 +33,13 @@ export class TurnLog implements TurnSource {
   constructor(
     private readonly engine: ProgramEngine,
     /** a computed turn is ready: hand it to the world that asked (if that world is still there) */
-    private readonly onComputed: (runKey: string, index: number, out: TurnOutput) => void,
+    private readonly deliver: (runKey: string, index: number, out: TurnOutput) => void,
   ) {}
 
   turn(program: Pick<ProgramRt, 'pid' | 'runKey' | 'spec'>, index: number, input: TurnInput): TurnOutput | null {
     let run = this.runs.get(program.runKey);
     if (!run) {
-      run = { spec: program.spec, turns: [] };
+      run = { spec: program.spec, turns: [], asked: 0 };
       this.runs.set(program.runKey, run);
     }
     const logged = run.turns[index];
@@ -45,21 +47,16 @@ export class TurnLog implements TurnSource {
     if (run.turns.length > index) run.turns.length = index;
     const history = run.turns.map((t) => t.input);
     const r = run;
+    const asked = ++r.asked;
     this.computing++;
-    this.engine.compute({ runKey: program.runKey, pid: program.pid, spec: program.spec }, index, input, history).then(
-      (out) => {
-        this.computing--;
-        // a rewind may have cut the log meanwhile: record only what still follows on
-        if (r.turns.length === index && this.runs.get(program.runKey) === r) r.turns.push({ input, output: out });
-        this.onComputed(program.runKey, index, out);
-      },
-      (err: unknown) => {
-        this.computing--;
-        const out = engineFailure(err);
-        if (r.turns.length === index) r.turns.push({ input, output: out });
-        this.onComputed(program.runKey, index, out);
-      },
-    );
+    const done = (out: TurnOutput) => {
+      this.computing--;
+      // a rewind may have asked for something else meanwhile: this answer is for nobody now
+      if (asked !== r.asked || this.runs.get(program.runKey) !== r) return;
+      if (r.turns.length === index) r.turns.push({ input, output: out });
+      this.deliver(program.runKey, index, out);
+    };
+    this.engine.compute({ runKey: program.runKey, pid: program.pid, spec: program.spec }, index, input, history).then(done, (err: unknown) => done(engineFailure(err)));
     return null;
   }
 

@@ -99,6 +99,15 @@ export class ProgramRuntime {
     return out;
   }
 
+  /**
+   * The globals of the program's world, for a Web Worker to install on its global scope (so that
+   * `globalThis.Date` is virtual too, not only `Date`). One program per worker: nothing else is there.
+   */
+  sandboxGlobals(): Record<string, unknown> {
+    const math = this.makeMath();
+    return { Date: this.makeDate(), random: math.random, process: this.process, Buffer, console: this.console.api(), performance: { now: () => this.now - this.startedAt } };
+  }
+
   /** A rejection nobody handled: Node (15 and later) ends the program with it. */
   unhandledRejection(reason: unknown): void {
     this.crash(reason);

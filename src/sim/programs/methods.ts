@@ -36,7 +36,7 @@ export function issueRequest(w: World, rt: ProgramRt, req: ProgramRequest): void
 function announce(w: World, rt: ProgramRt, req: ProgramRequest, arriveAt: number): void {
   if (req.op === 'publish') {
     const k = `${req.conn}:${req.ch}:${req.exchange}`;
-    const line = (rt.publishes[k] ??= { conn: req.conn, ch: req.ch, exchange: req.exchange, keys: [], sent: 0 });
+    const line = (rt.publishes[k] ??= { conn: req.conn, ch: req.ch, exchange: req.exchange, keys: [], sent: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0 });
     line.sent++;
     if (!line.keys.includes(req.routingKey)) line.keys = [...line.keys, req.routingKey].slice(-3);
     w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: programIds.app(rt.pid), publisher: programIds.publisher(rt.pid, req.conn, req.ch, req.exchange), seq: line.sent, exchange: req.exchange, routingKey: req.routingKey, body: req.body });
@@ -215,7 +215,9 @@ function publish(w: World, rt: ProgramRt, req: Extract<ProgramRequest, { op: 'pu
   const ref = refOf(rt, req.conn, req.ch);
   const publisher = programIds.publisher(rt.pid, req.conn, req.ch, req.exchange);
   const seq = rt.publishes[`${req.conn}:${req.ch}:${req.exchange}`]?.sent ?? 0;
+  const line = rt.publishes[`${req.conn}:${req.ch}:${req.exchange}`];
   if (!ref) {
+    if (line) line.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: programIds.app(rt.pid), publisher, seq, reason: 'channel closed' });
     return;
   }
@@ -223,7 +225,8 @@ function publish(w: World, rt: ProgramRt, req: Extract<ProgramRequest, { op: 'pu
   const confirm = rt.channels[chKey(req.conn, req.ch)]?.confirm ?? false;
   const r = w.broker.basicPublish(ref, params);
   if (!r.ok) {
-    w.emit({ type: 'publish-failed', t: w.now, app: programIds.app(rt.pid), publisher, seq, msgId: undefined, reason: r.error.text, code: r.error.code });
+    if (line) line.failed++;
+    w.emit({ type: 'publish-failed', t: w.now, app: programIds.app(rt.pid), publisher, seq, reason: r.error.text, code: r.error.code });
     w.collect();
     return;
   }

@@ -27,8 +27,12 @@ export interface ProgramPublishRt {
   exchange: string;
   /** the last few routing keys used (the line's label) */
   keys: string[];
-  /** messages sent on this line */
+  /** messages sent on this line, and what came back for them */
   sent: number;
+  confirmed: number;
+  nacked: number;
+  returned: number;
+  failed: number;
 }
 
 export type ProgramState = 'running' | 'exited' | 'crashed' | 'killed';
