@@ -16,9 +16,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   store: ['engine', 'model', 'sim', 'scenarios', 'share'],
   i18n: [],
   canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels', 'programs'],
-  panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n'],
-  // programs (issue 13): the amqplib runtime its Web Workers run, the turn log, the Programs panel
-  programs: ['engine', 'model', 'sim', 'scenarios', 'share', 'store', 'i18n', 'panels'],
+  // programs (issue 13): the amqplib runtime their Web Workers run, the turn log, the tutorials' code
+  programs: ['engine', 'model', 'sim', 'scenarios', 'share', 'store'],
+  panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'programs'],
   app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels', 'programs'],
 };
 

@@ -8,6 +8,7 @@ import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
+import { PageProgramTurns } from '../programs/host/programTurns';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
@@ -27,7 +28,12 @@ import { Workspace } from './Workspace';
 export function App({ session }: { session: WorkSession }) {
   const t = useT();
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
-  const [sim] = useState(() => new SimController(store.getState().doc));
+  const [sim] = useState(() => {
+    const s = new SimController(store.getState().doc);
+    s.attachPrograms(new PageProgramTurns());
+    return s;
+  });
+  useEffect(() => () => sim.programTurns?.clear(), [sim]);
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(
     () =>

@@ -1,7 +1,9 @@
+import { programsEs } from './es/programs';
 import type { MessageKey } from './messages.en';
 
 /** Spanish UI strings (our first users write Spanish). Same keys as messages.en.ts. */
 export const es = {
+  ...programsEs,
   'app.title': 'Warren',
   'app.tagline': 'Descubre cómo funcionan de verdad RabbitMQ y AMQP 0-9-1',
   'app.language': 'Idioma',

@@ -19,9 +19,14 @@ export interface ProgramExtras {
   apps: App[];
   /** the apps that are programs, with their state (the canvas marks them) */
   programs: Record<string, { state: ProgramRt['state']; file: string }>;
+  /**
+   * The extras are laid out with the document's nodes; where the document's nodes were then (their
+   * top-left corner) — they follow the document's nodes when the person moves them.
+   */
+  anchor: Position | null;
 }
 
-export const NO_EXTRAS: ProgramExtras = Object.freeze({ exchanges: [], queues: [], bindings: [], apps: [], programs: {} }) as ProgramExtras;
+export const NO_EXTRAS: ProgramExtras = Object.freeze({ exchanges: [], queues: [], bindings: [], apps: [], programs: {}, anchor: null }) as ProgramExtras;
 
 const ids = {
   exchange: (name: string) => `program-exchange:${name}`,
@@ -110,19 +115,20 @@ function extrasOf(doc: Scenario, w: World): ProgramExtras {
   }
   const apps: App[] = [];
   const programs: ProgramExtras['programs'] = {};
+  const prefetch = new Map<string, number>();
+  for (const c of b.connections()) for (const ch of c.channels) for (const x of ch.consumers) prefetch.set(`${c.id}:${ch.number}:${x.consumerTag}`, x.prefetchCount);
   for (const p of w.programs.values()) {
     if (p.state !== 'running') continue;
-    apps.push(programApp(p));
+    apps.push(programApp(p, (conn, ch, tag) => prefetch.get(`${p.conns[conn]}:${ch}:${tag}`) ?? 0));
     programs[programIds.app(p.pid)] = { state: p.state, file: p.spec.file };
   }
-  const extras = { exchanges, queues, bindings, apps, programs };
-  return place(doc, extras);
+  return place(doc, { exchanges, queues, bindings, apps, programs });
 }
 
 const CHANNEL_DEFAULTS = { prefetchCount: 0, prefetchGlobal: false };
 
 /** A program as an app of the document's shape: what it has open, publishes on and consumes from. */
-function programApp(p: ProgramRt): App {
+function programApp(p: ProgramRt, prefetchOf: (conn: number, ch: number, tag: string) => number): App {
   const connections: App['connections'] = [];
   for (const [key, id] of Object.entries(p.conns)) {
     if (id === null) continue;
@@ -151,7 +157,7 @@ function programApp(p: ProgramRt): App {
     channelId: programIds.channel(p.pid, c.conn, c.ch),
     queue: c.queue,
     noAck: c.noAck,
-    prefetchCount: 0,
+    prefetchCount: prefetchOf(c.conn, c.ch, tag),
     processingMs: 0,
     jitterMs: 0,
     outcome: 'ack',
@@ -169,36 +175,29 @@ function programApp(p: ProgramRt): App {
  * Positions for the extras: a tidy layout of the document and the extras together, moved so that the
  * document's own nodes line up with where the person has them (only the extras take its positions).
  */
-function place(doc: Scenario, extras: Omit<ProgramExtras, 'programs'> & Pick<ProgramExtras, 'programs'>): ProgramExtras {
+function place(doc: Scenario, extras: Omit<ProgramExtras, 'anchor'>): ProgramExtras {
   const merged: Scenario = { ...doc, exchanges: [...doc.exchanges, ...extras.exchanges], queues: [...doc.queues, ...extras.queues], bindings: [...doc.bindings, ...extras.bindings], apps: [...doc.apps, ...extras.apps] };
   const laid = tidyLayout(merged);
-  const own = [...doc.exchanges, ...doc.queues, ...doc.apps];
-  let dx = 0;
-  let dy = 0;
-  if (own.length) {
-    const pos = new Map([...laid.exchanges, ...laid.queues, ...laid.apps].map((n) => [n.id, n.position]));
-    const minOf = (ps: Position[]) => ({ x: Math.min(...ps.map((p) => p.x)), y: Math.min(...ps.map((p) => p.y)) });
-    const actual = minOf(own.map((n) => n.position));
-    const dagre = minOf(own.map((n) => pos.get(n.id)!));
-    dx = actual.x - dagre.x;
-    dy = actual.y - dagre.y;
-  }
-  const at = <T extends { id: string; position: Position }>(list: T[], from: T[]) => {
-    const byId = new Map(from.map((n) => [n.id, n.position]));
-    return list.map((n) => {
-      const p = byId.get(n.id)!;
-      return { ...n, position: { x: p.x + dx, y: p.y + dy } };
-    });
-  };
-  return { ...extras, exchanges: at(extras.exchanges, laid.exchanges), queues: at(extras.queues, laid.queues), apps: at(extras.apps, laid.apps) };
+  const own = ownNodes(doc);
+  const pos = new Map([...laid.exchanges, ...laid.queues, ...laid.apps].map((n) => [n.id, n.position]));
+  const anchor = own.length ? topLeft(own.map((n) => pos.get(n.id)!)) : null;
+  const at = <T extends { id: string; position: Position }>(list: T[]) => list.map((n) => ({ ...n, position: pos.get(n.id)! }));
+  return { ...extras, exchanges: at(extras.exchanges), queues: at(extras.queues), apps: at(extras.apps), anchor };
 }
+
+const ownNodes = (doc: Scenario) => [...doc.exchanges, ...doc.queues, ...doc.apps];
+const topLeft = (ps: Position[]): Position => ({ x: Math.min(...ps.map((p) => p.x)), y: Math.min(...ps.map((p) => p.y)) });
 
 /** The document with the extras: what the canvas draws and the message layer animates. */
 export function withExtras(doc: Scenario, extras: ProgramExtras, moved?: ReadonlyMap<string, Position>): Scenario {
   if (extras === NO_EXTRAS) return doc;
+  const own = ownNodes(doc);
+  const now = extras.anchor && own.length ? topLeft(own.map((n) => n.position)) : null;
+  const dx = now && extras.anchor ? now.x - extras.anchor.x : 0;
+  const dy = now && extras.anchor ? now.y - extras.anchor.y : 0;
   const m = <T extends { id: string; position: Position }>(n: T): T => {
     const p = moved?.get(n.id);
-    return p ? { ...n, position: p } : n;
+    return { ...n, position: p ?? { x: n.position.x + dx, y: n.position.y + dy } };
   };
   return {
     ...doc,
