@@ -29,6 +29,7 @@ export const programsEn = {
   'programs.console': 'Console of {pid}',
   'programs.consoleNone': 'Console',
   'programs.consoleEmpty': 'Nothing printed yet.',
+  'programs.consoleEarlier': '… {n} earlier lines',
   'programs.editor': 'Code of {file}',
   'programs.loadingEditor': 'Loading the editor…',
   'programs.problem.invalid': 'A program file name is letters, digits, dots, dashes or underscores, ending in .js, .mjs or .cjs.',

@@ -31,6 +31,7 @@ export const programsEs = {
   'programs.console': 'Consola de {pid}',
   'programs.consoleNone': 'Consola',
   'programs.consoleEmpty': 'Aún no ha escrito nada.',
+  'programs.consoleEarlier': '… {n} líneas anteriores',
   'programs.editor': 'Código de {file}',
   'programs.loadingEditor': 'Cargando el editor…',
   'programs.problem.invalid': 'El nombre de un programa lleva letras, dígitos, puntos, guiones o guiones bajos, y termina en .js, .mjs o .cjs.',

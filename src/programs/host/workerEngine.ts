@@ -141,6 +141,7 @@ export function checkOutput(o: unknown): TurnOutput {
   if (size > OUTPUT_BUDGET) return bad(`one instant of it weighed more than ${OUTPUT_BUDGET / 1024 / 1024} MB (messages and output)`);
   for (const t of out.timersSet) if (!t || typeof t.id !== 'number' || typeof t.at !== 'number' || !Number.isFinite(t.at)) return bad('it set a timer Warren cannot read');
   for (const r of out.requests) if (!r || typeof r !== 'object' || typeof (r as { op?: unknown }).op !== 'string' || typeof (r as { conn?: unknown }).conn !== 'number') return bad('it sent a method Warren cannot read');
-  const lines = out.out.slice(0, TURN_LIMITS.consoleLines).map((l) => ({ stream: l?.stream === 'err' ? ('err' as const) : ('out' as const), text: String(l?.text ?? '').slice(0, TURN_LIMITS.consoleChars) }));
+  // (the runtime adds one line saying how many it dropped)
+  const lines = out.out.slice(0, TURN_LIMITS.consoleLines + 1).map((l) => ({ stream: l?.stream === 'err' ? ('err' as const) : ('out' as const), text: String(l?.text ?? '').slice(0, TURN_LIMITS.consoleChars) }));
   return { ...out, out: lines, sigint: out.sigint === true };
 }

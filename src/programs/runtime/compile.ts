@@ -9,7 +9,8 @@ import { type Node, type Options, parse } from 'acorn';
  */
 
 export type Prepared =
-  | { ok: true; body: string; esm: boolean }
+  /** `prefix`: characters put before the program's first line (its columns there shift by as much) */
+  | { ok: true; body: string; esm: boolean; prefix: number }
   | { ok: false; error: { message: string; line: number; column: number } };
 
 interface AcornError extends SyntaxError {
@@ -43,7 +44,7 @@ export function prepare(source: string, file: string): Prepared {
       scriptError = e;
     }
   }
-  if (ast) return { ok: true, body: stripHashBang(source), esm: false };
+  if (ast) return { ok: true, body: stripHashBang(source), esm: false, prefix: 0 };
   let moduleAst: AnyNode;
   try {
     moduleAst = parse(source, { ...COMMON, sourceType: 'module' }) as unknown as AnyNode;
@@ -52,7 +53,8 @@ export function prepare(source: string, file: string): Prepared {
     const scriptMsg = String((scriptError as Error | null)?.message ?? '');
     return syntaxError(scriptError && !/import|export|sourceType/.test(scriptMsg) ? scriptError : e);
   }
-  return { ok: true, body: transformModule(source, moduleAst), esm: true };
+  const body = transformModule(source, moduleAst);
+  return { ok: true, body, esm: true, prefix: body.length - source.length };
 }
 
 function stripHashBang(src: string): string {

@@ -76,6 +76,14 @@ setTimeout(boom, 10);
     expect(rt.exit).toMatchObject({ kind: 'crash', code: 1, error: { line: 3 } });
   });
 
+  it('an error on the first line has its own column, and frames of the wrapper are left out', async () => {
+    const { out, rt } = await run(`const x = 1; x.y.z;`);
+    // V8 points at the property it could not read
+    expect(out).toContain('/app/p.js:1\nconst x = 1; x.y.z;\n                 ^\n\nTypeError');
+    expect(out).not.toMatch(/p\.js:2:/);
+    expect(rt.exit).toMatchObject({ error: { line: 1, column: 18 } });
+  });
+
   it('an unhandled rejection ends the program (Node 15 and later)', async () => {
     const { out, rt } = await run(`async function main() { throw new Error('nope'); }\nmain();\n`);
     expect(out).toContain('Error: nope');

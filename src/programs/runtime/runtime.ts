@@ -64,6 +64,8 @@ export class ProgramRuntime {
   private readonly rng;
   private readonly url: string;
   private lineOffset = 2;
+  /** characters before the program's own first line in the compiled function (the wrapper's header) */
+  private firstLineShift = 0;
 
   constructor(
     readonly spec: ProgramSpec,
@@ -167,7 +169,7 @@ export class ProgramRuntime {
     const prepared = prepare(this.spec.source, this.spec.file);
     if (!prepared.ok) {
       const { message, line, column } = prepared.error;
-      this.stop({ kind: 'crash', code: 1, error: { message, line, column } }, describeError(message, this.spec.source, this.url, { line, column }));
+      this.stop({ kind: 'crash', code: 1, error: { message, line, column } }, describeError(message, this.spec.source, { line, column }, { url: this.url, lineOffset: 0, firstLineShift: 0, lines: 0 }));
       return;
     }
     const module = { exports: {} as unknown, id: '.', filename: this.url, loaded: false, children: [], paths: [] };
@@ -180,7 +182,9 @@ export class ProgramRuntime {
     let fn: (...args: unknown[]) => Promise<unknown>;
     try {
       // the wrapper's header shares the first line with the program's: line numbers stay the program's
-      const wrapped = `return (async function (${MODULE_PARAMS.join(', ')}) {${prepared.body}\n}).apply(this, __moduleValues);\n//# sourceURL=${this.url}`;
+      const header = `return (async function (${MODULE_PARAMS.join(', ')}) {`;
+      this.firstLineShift = header.length + prepared.prefix;
+      const wrapped = `${header}${prepared.body}\n}).apply(this, __moduleValues);\n//# sourceURL=${this.url}`;
       fn = new AsyncFunction(...GLOBAL_PARAMS, '__moduleValues', wrapped) as typeof fn;
     } catch (e) {
       this.crash(e);
@@ -353,9 +357,10 @@ export class ProgramRuntime {
 
   private crash(err: unknown): void {
     if (this.exit) return;
-    const place = locate(err, this.url, this.lineOffset);
+    const frame = { url: this.url, lineOffset: this.lineOffset, firstLineShift: this.firstLineShift, lines: this.spec.source.split('\n').length };
+    const place = locate(err, frame);
     const message = err instanceof Error ? `${err.name}: ${err.message}` : `Uncaught ${typeof err === 'string' ? `'${err}'` : String(err)}`;
-    this.console.write('err', describeError(err, this.spec.source, this.url, place, this.lineOffset));
+    this.console.write('err', describeError(err, this.spec.source, place, frame));
     this.emitExit(1);
     this.exit = { kind: 'crash', code: 1, error: { message, ...(place ? { line: place.line, column: place.column } : {}) } };
     this.dropConnections();
