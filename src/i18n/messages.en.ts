@@ -445,6 +445,7 @@ export const en = {
   'gallery.tag.queues': 'Queues',
   'gallery.tag.performance': 'Performance',
   'gallery.tag.lesson': 'Lesson',
+  'gallery.tag.code': 'Code',
   'guide.label': 'Guide',
   'guide.toggle': 'Guide',
   'guide.toggleTitle': 'Show or hide the scenario explanation and the lesson',

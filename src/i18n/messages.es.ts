@@ -433,6 +433,7 @@ export const es = {
   'gallery.tag.queues': 'Colas',
   'gallery.tag.performance': 'Rendimiento',
   'gallery.tag.lesson': 'Lección',
+  'gallery.tag.code': 'Código',
   'guide.label': 'Guía',
   'guide.toggle': 'Guía',
   'guide.toggleTitle': 'Muestra u oculta la explicación del escenario y la lección',

@@ -34,6 +34,13 @@ export const programsSchema = z.object({
 });
 export type Programs = z.output<typeof programsSchema>;
 
+/** Math.random's seed for the n-th run of a file: from the scenario's seed, so that a run replays identically. */
+export function programSeed(scenarioSeed: number, file: string, n: number): number {
+  let h = (scenarioSeed ^ 0x85ebca6b) >>> 0;
+  for (const c of `${file}#${n}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
 /**
  * An arguments line split as a shell would (without expansions): words separated by spaces, quotes
  * keeping spaces in a word, a backslash escaping the next character.

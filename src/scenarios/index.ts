@@ -1,3 +1,4 @@
+import { CODE_GALLERY } from './code';
 import { alternateExchange } from './patterns/alternateExchange';
 import { brokerRestart } from './patterns/brokerRestart';
 import { consumerCrash } from './patterns/consumerCrash';
@@ -42,6 +43,7 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   'exchange-to-exchange': exchangeToExchange,
   'single-active-consumer': singleActiveConsumer,
   stress,
+  ...CODE_GALLERY,
 };
 
 /** Every gallery scenario, in gallery order. */

@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { splitArgs } from '../../model';
 import type { TurnLog } from '../../programs/host/turnLog';
 import { useEditor, useEditorApi } from '../../store/useEditor';
+import { runProgram, startRuns } from '../../store/programRuns';
 import { useSim } from '../../store/useSim';
 import { ProgramConsole } from './ProgramConsole';
-import { addFile, deleteFile, freeName, programsOf, renameFile, runsOf, setFile } from './programsDoc';
-import { programSeed } from './seed';
+import { addFile, deleteFile, freeName, programsOf, renameFile, setFile } from './programsDoc';
+
 import { type InstanceView, useInstances } from './useInstances';
 import { NEW_PROGRAM } from './template';
 import './programs.css';
@@ -67,14 +67,14 @@ export function ProgramsPanel() {
     const d = store.getState().doc;
     const f = programsOf(d).files.find((x) => x.name === name);
     if (!f) return;
-    const n = instances.filter((i) => i.file === name).length + 1;
-    sim.input({ type: 'program-start', program: { file: f.name, source: f.source, args: splitArgs(args), seed: programSeed(d.seed, f.name, n) } });
+    runProgram(sim, d, f, args);
     setSelectedPid(null);
   };
 
   const runAll = () => {
     commit();
-    for (const r of runsOf(store.getState().doc)) run(r.file, r.args);
+    startRuns(sim, store.getState().doc);
+    setSelectedPid(null);
   };
 
   const add = () => {

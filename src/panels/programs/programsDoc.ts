@@ -46,9 +46,3 @@ export function deleteFile(doc: Scenario, name: string): Scenario {
   const p = programsOf(doc);
   return withPrograms(doc, { files: p.files.filter((f) => f.name !== name), runs: p.runs.filter((r) => r.file !== name) });
 }
-
-/** What "Run all" starts: the document's runs, else every file once with its arguments. */
-export function runsOf(doc: Scenario): { file: string; args: string }[] {
-  const p = programsOf(doc);
-  return p.runs.length ? p.runs : p.files.map((f) => ({ file: f.name, args: f.args }));
-}

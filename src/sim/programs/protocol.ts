@@ -103,7 +103,8 @@ export type ProgramEvent =
   | { type: 'reply-error'; rid: number; error: WireError }
   | ({ type: 'deliver'; consumerTag: string; deliveryTag: number; redelivered: boolean } & ChannelAddr & WireMessage)
   | ({ type: 'return'; replyCode: number; replyText: string } & ChannelAddr & WireMessage)
-  | ({ type: 'confirm'; deliveryTag: number; ack: boolean } & ChannelAddr)
+  /** (`exchange`: where the message was published, for the figures of its publish line) */
+  | ({ type: 'confirm'; deliveryTag: number; ack: boolean; exchange: string } & ChannelAddr)
   /** basic.cancel from the broker (the queue was deleted) */
   | ({ type: 'cancel'; consumerTag: string } & ChannelAddr)
   /** the broker closed the channel (an error) */

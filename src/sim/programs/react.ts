@@ -83,8 +83,6 @@ export function reactPrograms(w: World, e: TraceEvent): void {
       const m = f?.message;
       if (!f || !m) return;
       const at = Math.max(w.now + L, rt.downFreeAt[conn] ?? 0);
-      const line = rt.publishes[`${f.conn}:${f.ch}:${f.exchange}`];
-      if (line) line.returned++;
       w.emit({ type: 'reply-in-flight', t: w.now, arriveAt: at, app: programIds.app(rt.pid), publisher: programIds.publisher(rt.pid, f.conn, f.ch, f.exchange), msgId: e.msgId, exchange: f.exchange, kind: 'return' });
       sendDown(w, rt, conn, L, { type: 'return', conn, ch: e.channel, replyCode: e.replyCode, replyText: e.replyText, exchange: e.exchange, routingKey: e.routingKey, body: m.body, properties: m.properties });
       return;
@@ -93,10 +91,8 @@ export function reactPrograms(w: World, e: TraceEvent): void {
       const f = rt.inflight[e.msgId];
       delete rt.inflight[e.msgId];
       const at = Math.max(w.now + L, rt.downFreeAt[conn] ?? 0);
-      const line = f && rt.publishes[`${f.conn}:${f.ch}:${f.exchange}`];
-      if (line) line[e.ack ? 'confirmed' : 'nacked']++;
       if (f) w.emit({ type: 'reply-in-flight', t: w.now, arriveAt: at, app: programIds.app(rt.pid), publisher: programIds.publisher(rt.pid, f.conn, f.ch, f.exchange), msgId: e.msgId, exchange: f.exchange, kind: e.ack ? 'confirm-ack' : 'confirm-nack' });
-      sendDown(w, rt, conn, L, { type: 'confirm', conn, ch: e.channel, deliveryTag: e.publishSeqNo, ack: e.ack });
+      sendDown(w, rt, conn, L, { type: 'confirm', conn, ch: e.channel, deliveryTag: e.publishSeqNo, ack: e.ack, exchange: f?.exchange ?? '' });
       return;
     }
     case 'consumer-cancelled':

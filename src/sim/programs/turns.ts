@@ -71,13 +71,17 @@ export function applyTurnOutput(w: World, rt: ProgramRt, out: TurnOutput): void 
   if (out.exit && rt.state === 'running') endProgram(w, rt, out.exit);
 }
 
-/** Counts what reaches the program (the consumer's figures on the canvas). */
+/** Counts what reaches the program (its consumers' and publish lines' figures on the canvas), as it arrives. */
 function noteArrival(rt: ProgramRt, e: ProgramEvent): void {
-  if (e.type !== 'deliver') return;
-  const c = rt.consumers[e.consumerTag];
-  if (!c) return;
-  c.received++;
-  if (e.redelivered) c.redelivered++;
+  if (e.type === 'deliver') {
+    const c = rt.consumers[e.consumerTag];
+    if (!c) return;
+    c.received++;
+    if (e.redelivered) c.redelivered++;
+  } else if (e.type === 'confirm' || e.type === 'return') {
+    const line = rt.publishes[`${e.conn}:${e.ch}:${e.exchange}`];
+    if (line) line[e.type === 'return' ? 'returned' : e.ack ? 'confirmed' : 'nacked']++;
+  }
 }
 
 /** Without a turn source (a world run where programs cannot run), a program stops at once, saying why. */
