@@ -36,6 +36,8 @@ export const programsEn = {
   'programs.problem.taken': 'There is already a program called {name}.',
   'programs.problem.full': 'A scenario holds at most 20 programs.',
   'programs.about': 'Programs run in your browser against the simulated broker, on its clock: Pause, Step and rewind work for them too. They can use amqplib (promise and callback APIs) and Node’s Buffer, events, util, crypto, timers and process; no network or files.',
+  'programs.openAsPrograms': 'Open as programs',
+  'programs.openAsProgramsTitle': 'Run these amqplib programs in Warren in place of the simulated clients (from time 0; Undo brings the clients back)',
   'programs.marker': 'program',
   'programs.markerTitle': 'A program running in your browser (Programs panel)',
 } as const;

@@ -38,6 +38,8 @@ export const programsEs = {
   'programs.problem.taken': 'Ya hay un programa llamado {name}.',
   'programs.problem.full': 'Un escenario tiene como mucho 20 programas.',
   'programs.about': 'Los programas se ejecutan en tu navegador contra el broker simulado, con su reloj: Pausa, Paso y rebobinar también funcionan con ellos. Pueden usar amqplib (API de promesas y de callbacks) y Buffer, events, util, crypto, timers y process de Node; sin red ni archivos.',
+  'programs.openAsPrograms': 'Abrir como programas',
+  'programs.openAsProgramsTitle': 'Ejecutar estos programas amqplib en Warren en lugar de los clientes simulados (desde el tiempo 0; Deshacer recupera los clientes)',
   'programs.marker': 'programa',
   'programs.markerTitle': 'Un programa que se ejecuta en tu navegador (panel Programas)',
 } satisfies Record<keyof typeof programsEn, string>;

@@ -2,6 +2,7 @@ import { type KeyboardEvent, type RefObject, useId, useMemo, useState } from 're
 import { useT } from '../../i18n/useLocale';
 import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode, scenarioFileName } from '../../share';
 import { useEditor } from '../../store/useEditor';
+import { OpenAsPrograms } from '../programs/OpenAsPrograms';
 import { useCopy } from './clipboard';
 import { downloadText } from './fileIO';
 import { Modal } from './Modal';
@@ -92,6 +93,8 @@ export function CodeDialog({ onClose, returnFocus }: { onClose: () => void; retu
           <button type="button" onClick={() => downloadText(scenarioFileName(doc, `.${language}.txt`), concatenated(files, language === 'node' ? '//' : '#'), 'text/plain')}>
             {t('shareui.code.downloadAll')}
           </button>
+          {/* the amqplib programs run in the page too, in place of the simulated clients */}
+          {language === 'node' ? <OpenAsPrograms onDone={onClose} /> : null}
         </section>
         {files.map((f) => (
           <CodeSection key={f.name} file={f} language={language} />

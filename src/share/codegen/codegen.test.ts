@@ -90,7 +90,8 @@ describe('generated programs', () => {
     expect(py).toContain('PROPERTIES = pika.BasicProperties(delivery_mode=2, content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
     expect(py).toContain('for _ in range(20):');
     const rate = file(generateCode(topics(), 'node'), 'producer-emit-log-topic.js');
-    expect(rate).toContain('setInterval(() => publish().catch(stop), 500)');
+    // the first message at once, as the simulated publisher sends it, then one every 1000 / rate ms
+    expect(rate).toContain('publish().catch(stop);\n  const timer = setInterval(() => publish().catch(stop), 1000 / 2);');
     expect(rate).toContain('ROUTING_KEYS[sent % ROUTING_KEYS.length]');
     expect(rate).not.toContain('createConfirmChannel');
     const viaDefault = file(generateCode(workQueues(), 'python'), 'producer-new-task.py');

@@ -2,3 +2,4 @@
 export { jsString, pyString } from './escape';
 export { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode } from './files';
 export { type CodePlan, planCode } from './plan';
+export { asPrograms } from './asPrograms';
