@@ -38,6 +38,8 @@ export const programsEn = {
   'programs.about': 'Programs run in your browser against the simulated broker, on its clock: Pause, Step and rewind work for them too. They can use amqplib (promise and callback APIs) and Node’s Buffer, events, util, crypto, timers and process; no network or files.',
   'programs.openAsPrograms': 'Open as programs',
   'programs.openAsProgramsTitle': 'Run these amqplib programs in Warren in place of the simulated clients (from time 0; Undo brings the clients back)',
+  'shareui.share.overBudget': 'This link is {n} characters long, over the {budget} that travel safely (chat apps and e-mail may cut it): programs make scenarios long.',
+  'shareui.share.saveFileInstead': 'Save it as a file instead',
   'programs.marker': 'program',
   'programs.markerTitle': 'A program running in your browser (Programs panel)',
 } as const;

@@ -40,6 +40,8 @@ export const programsEs = {
   'programs.about': 'Los programas se ejecutan en tu navegador contra el broker simulado, con su reloj: Pausa, Paso y rebobinar también funcionan con ellos. Pueden usar amqplib (API de promesas y de callbacks) y Buffer, events, util, crypto, timers y process de Node; sin red ni archivos.',
   'programs.openAsPrograms': 'Abrir como programas',
   'programs.openAsProgramsTitle': 'Ejecutar estos programas amqplib en Warren en lugar de los clientes simulados (desde el tiempo 0; Deshacer recupera los clientes)',
+  'shareui.share.overBudget': 'Este enlace tiene {n} caracteres, más de los {budget} que viajan sin problemas (los chats y el correo pueden cortarlo): los programas alargan los escenarios.',
+  'shareui.share.saveFileInstead': 'Guardarlo como archivo',
   'programs.marker': 'programa',
   'programs.markerTitle': 'Un programa que se ejecuta en tu navegador (panel Programas)',
 } satisfies Record<keyof typeof programsEn, string>;

@@ -1,10 +1,11 @@
 import { type ChangeEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { shareLinks, shareSourceOf } from '../../store/shareLink';
+import { shareLinks, shareSourceOf, shareStateOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
 import { usePlayback } from '../../store/useSim';
 import { formatTime } from '../playback/format';
 import { type CopyState, useCopy } from './clipboard';
+import { LinkBudget } from './LinkBudget';
 import { Modal } from './Modal';
 
 function CopyStatus({ state, copied, refused }: { state: CopyState | undefined; copied: string; refused: string }) {
@@ -68,6 +69,7 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
           {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
           {run ? ` ${t('shareui.share.withRun', { time: formatTime(run.at), n: run.inputs.length })}` : ''}
         </p>
+        <LinkBudget length={links.link.length} state={shareStateOf(links.src)} />
       </div>
       <div className="field field-inline share-run">
         <input id={runId} type="checkbox" checked={withRun} disabled={!runAvailable} aria-describedby={`${runId}-hint`} onChange={includeRun} />
