@@ -66,6 +66,8 @@ export class SimController {
   private interrupted: { target: number; maxSteps: number } | null = null;
   /** what the person did while a program turn was being computed: applied when it completes */
   private deferred: WorldInput[] = [];
+  /** program turns moved the world since the UI stores were last published (they are, on the next frame) */
+  private dirty = false;
   world: World;
   private doc: Scenario;
   private timeline: Timeline;
@@ -195,7 +197,10 @@ export class SimController {
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
   tick(dtWallMs: number, overBudget: () => boolean): void {
     // a program turn is being computed: time waits for it (its completion carries on)
-    if (this.world.blocked) return;
+    if (this.world.blocked) {
+      if (this.dirty) this.publish();
+      return;
+    }
     const { playing, speed, catchUpTo } = this.ui.getState();
     if (catchUpTo !== null) {
       this.advance(catchUpTo, overBudget, this.catchUpSteps);
@@ -203,7 +208,10 @@ export class SimController {
       this.publish();
       return;
     }
-    if (!playing) return;
+    if (!playing) {
+      if (this.dirty) this.publish();
+      return;
+    }
     this.advance(this.world.now + dtWallMs * speed, overBudget);
     this.publish();
   }
@@ -356,11 +364,13 @@ export class SimController {
     if (work && !w.blocked) this.advance(work.target, overBudget, work.maxSteps);
     if (!w.blocked) this.timeline.maybeCheckpoint(w);
     if (this.ui.getState().catchUpTo !== null && w.now >= this.ui.getState().catchUpTo!) this.ui.setState({ catchUpTo: null });
-    this.publish();
+    // the UI hears of it on the next animation frame (turns can complete hundreds of times a second)
+    this.dirty = true;
   }
 
   /** Pushes time, counters and figures to the UI stores (once per frame). */
   private publish(): void {
+    this.dirty = false;
     const now = this.world.now;
     this.tokens.prune(now);
     syncLive(this.live, this.world);
