@@ -71,14 +71,14 @@ test('filters the gallery by words and tags, opens with the keyboard, and loads 
   await page.keyboard.press('Enter');
   const dialog = gallery(page);
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByText('20 of 20 scenarios')).toBeVisible();
+  await expect(dialog.getByText('27 of 27 scenarios')).toBeVisible();
   await dialog.getByRole('button', { name: 'Lesson', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Lesson', exact: true })).toHaveAttribute('aria-pressed', 'true');
-  await expect(dialog.getByText('5 of 20 scenarios')).toBeVisible();
+  await expect(dialog.getByText('5 of 27 scenarios')).toBeVisible();
   await dialog.getByLabel('Search scenarios').fill('dead letter');
   await expect(dialog.getByRole('article')).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(dialog.getByRole('article')).toHaveCount(20);
+  await expect(dialog.getByRole('article')).toHaveCount(27);
   // Escape closes and gives the focus back to the Gallery button
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
