@@ -137,6 +137,42 @@ await c.close();
     expect(out.indexOf('returned')).toBeLessThan(out.indexOf('confirm 2'));
   });
 
+  it('consume options: consumerTag, exclusive (a second consumer is refused), priority and arguments reach the broker', async () => {
+    const { out, r } = await run(`
+const c = await amqp.connect();
+const ch = await c.createChannel();
+await ch.assertQueue('solo', { durable: false });
+const ok = await ch.consume('solo', () => {}, { consumerTag: 'mine', exclusive: true, priority: 5, arguments: { 'x-note': 'hi' } });
+console.log('tag', ok.consumerTag);
+const other = await c.createChannel();
+other.on('error', () => {});
+await other.consume('solo', () => {}).catch((e) => console.log(e.message));
+await c.close();
+`);
+    expect(out).toContain('tag mine');
+    expect(out).toContain(`Operation failed: BasicConsume; 403 (ACCESS-REFUSED) with message "ACCESS_REFUSED - queue 'solo' in vhost '/' in exclusive use"`);
+    const added = r.of('consumer-added').find((e) => e.consumerTag === 'mine')!;
+    expect(added).toMatchObject({ exclusive: true, priority: 5 });
+  });
+
+  it('publish returns false when the write buffer is full, and drain follows', async () => {
+    const { out } = await run(`
+const c = await amqp.connect();
+const ch = await c.createChannel();
+await ch.assertQueue('burst', { durable: false });
+let sent = 0;
+let ok = true;
+while (ok) { ok = ch.sendToQueue('burst', Buffer.from('m')); sent++; }
+console.log('full after', sent);
+ch.once('drain', async () => {
+  console.log('drained');
+  await c.close();
+});
+`);
+    expect(out).toContain('full after 1024');
+    expect(out).toContain('drained');
+  });
+
   it('a consumer cancelled by the broker gets null when its queue is deleted', async () => {
     const { out } = await run(`
 const c = await amqp.connect();
