@@ -40,6 +40,7 @@ export const programsEn = {
   'programs.openAsProgramsTitle': 'Run these amqplib programs in Warren in place of the simulated clients (from time 0; Undo brings the clients back)',
   'shareui.share.overBudget': 'This link is {n} characters long, over the {budget} that travel safely (chat apps and e-mail may cut it): programs make scenarios long.',
   'shareui.share.saveFileInstead': 'Save it as a file instead',
+  'programs.computing': 'The clock waits for {pid}, still running…',
   'programs.marker': 'program',
   'programs.markerTitle': 'A program running in your browser (Programs panel)',
 } as const;

@@ -42,6 +42,7 @@ export const programsEs = {
   'programs.openAsProgramsTitle': 'Ejecutar estos programas amqplib en Warren en lugar de los clientes simulados (desde el tiempo 0; Deshacer recupera los clientes)',
   'shareui.share.overBudget': 'Este enlace tiene {n} caracteres, más de los {budget} que viajan sin problemas (los chats y el correo pueden cortarlo): los programas alargan los escenarios.',
   'shareui.share.saveFileInstead': 'Guardarlo como archivo',
+  'programs.computing': 'El reloj espera a {pid}, que sigue ejecutándose…',
   'programs.marker': 'programa',
   'programs.markerTitle': 'Un programa que se ejecuta en tu navegador (panel Programas)',
 } satisfies Record<keyof typeof programsEn, string>;

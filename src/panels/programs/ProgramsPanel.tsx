@@ -7,7 +7,7 @@ import { useSim } from '../../store/useSim';
 import { ProgramConsole } from './ProgramConsole';
 import { addFile, deleteFile, freeName, programsOf, renameFile, setFile } from './programsDoc';
 
-import { type InstanceView, useInstances } from './useInstances';
+import { type InstanceView, useComputing, useInstances } from './useInstances';
 import { NEW_PROGRAM } from './template';
 import './programs.css';
 
@@ -31,6 +31,7 @@ export function ProgramsPanel() {
   const doc = useEditor((s) => s.doc);
   const files = programsOf(doc).files;
   const instances = useInstances(sim);
+  const computing = useComputing(sim);
   const [selected, setSelected] = useState<string | null>(files[0]?.name ?? null);
   const [selectedPid, setSelectedPid] = useState<string | null>(null);
   const [nameDraft, setNameDraft] = useState<string | null>(null);
@@ -136,6 +137,9 @@ export function ProgramsPanel() {
             {t('programs.runAll')}
           </button>
         </div>
+        <p className="programs-computing" role="status">
+          {computing ? t('programs.computing', { pid: computing }) : ''}
+        </p>
         {problem ? (
           <p className="programs-problem" role="alert">
             {problem}

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { ProgramExit, ProgramState } from '../../sim/programs';
 import type { SimController } from '../../store/simController';
 
@@ -28,6 +28,23 @@ function read(sim: SimController): InstanceView[] {
   if (hit && hit.sig === sig) return hit.list;
   cache.set(sim, { sig, list });
   return list;
+}
+
+/** The program the world is waiting for, when it has waited more than half a second (wall time). */
+export function useComputing(sim: SimController): string | null {
+  const since = useRef<{ pid: string; at: number } | null>(null);
+  return useSyncExternalStore(
+    (notify) => sim.onFrame(notify),
+    () => {
+      const b = sim.world.blocked;
+      if (!b) {
+        since.current = null;
+        return null;
+      }
+      if (since.current?.pid !== b.pid) since.current = { pid: b.pid, at: performance.now() };
+      return performance.now() - since.current.at > 500 ? b.pid : null;
+    },
+  );
 }
 
 /** The world's program instances, refreshed once per animation frame (and after every input). */
