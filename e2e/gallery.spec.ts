@@ -45,7 +45,8 @@ async function somethingHappens(page: Page, queues: string[], ms: number): Promi
 test('loads every gallery scenario in turn and plays it, with no console error', async ({ page }) => {
   test.setTimeout(240_000);
   await open(page);
-  for (const g of galleryList()) {
+  // (the code scenarios, whose queues come from their programs, are played in programs.spec.ts)
+  for (const g of galleryList().filter((x) => !x.tags.includes('code'))) {
     const dialog = await openGallery(page);
     await card(dialog, g.title.en).click();
     await expect(dialog).toBeHidden();
