@@ -11,6 +11,8 @@ export interface ConsumeParams {
   /** "" lets the broker choose ("amq.ctag-…") */
   consumerTag?: string;
   noAck?: boolean;
+  /** accepted and ignored: RabbitMQ does not implement no-local (own messages are delivered too) */
+  noLocal?: boolean;
   exclusive?: boolean;
   /** e.g. { 'x-priority': 10 } */
   arguments?: FieldTable;
@@ -18,9 +20,12 @@ export interface ConsumeParams {
 
 /**
  * basic.qos. RabbitMQ reads `global=false` as a limit for each consumer created afterwards on
- * this channel, and `global=true` as a limit shared by all consumers of the channel.
+ * this channel, and `global=true` as a limit shared by all consumers of the channel. A prefetch
+ * size other than 0 is refused with 540 NOT_IMPLEMENTED, which closes the connection.
  */
-export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; global?: boolean }): void {
+export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; prefetchSize?: number; global?: boolean }): void {
+  // RabbitMQ implements no limit in octets: any prefetch size but 0 is a connection error
+  if (p.prefetchSize) fail(540, 'basic.qos', `prefetch_size!=0 (${p.prefetchSize})`);
   if (p.global) ch.globalPrefetch = p.prefetchCount;
   else {
     ch.consumerPrefetch = p.prefetchCount;

@@ -21,7 +21,7 @@ describe('the trace of a publish', () => {
       { type: 'routed', t: 42, msgId: 1, exchange: 'x', queues: ['a', 'b'] },
       { type: 'enqueued', t: 42, msgId: 1, queue: 'a', depth: 1 },
       { type: 'enqueued', t: 42, msgId: 1, queue: 'b', depth: 1 },
-      { type: 'confirmed', t: 42, ...c, msgId: 1, publishSeqNo: 1, ack: true },
+      { type: 'confirmed', t: 42, ...c, msgId: 1, publishSeqNo: 1, ack: true, multiple: false },
     ]);
   });
 
@@ -81,6 +81,19 @@ describe('publisher confirms', () => {
       [1, true],
       [2, true],
       [3, false],
+    ]);
+  });
+
+  it('a lone ack goes out with multiple=false, a lone nack with multiple=true (as rabbit_channel coalesces nacks)', () => {
+    const f = new Fixture();
+    unwrap(f.broker.confirmSelect(f.ch));
+    f.queue('q');
+    f.queue('full', { 'x-max-length': 0, 'x-overflow': 'reject-publish' });
+    f.publish('', 'q', 'a');
+    f.publish('', 'full', 'b');
+    expect(f.all('confirmed').map((c) => [c.publishSeqNo, c.ack, c.multiple])).toEqual([
+      [1, true, false],
+      [2, false, true],
     ]);
   });
 

@@ -111,7 +111,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     for (const q of queues) if (!offer(b, q, msg)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
-    b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted });
+    b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted, multiple: !accepted && nackCoalesces(b, conn, ch.number, publishSeqNo) });
   }
   return { msgId: msg.id, publishSeqNo, routed: queues.length };
 }
@@ -129,5 +129,16 @@ export function arriveAtQueue(b: Broker, t: Extract<Transit, { kind: 'to-queue' 
   if (!accepted) pc.rejected = true;
   if (pc.remaining > 0) return;
   b.pendingConfirms.delete(pc.id);
-  b.emit({ type: 'confirmed', t: b.now, connection: pc.connection, channel: pc.channel, msgId: pc.msgId, publishSeqNo: pc.publishSeqNo, ack: !pc.rejected });
+  b.emit({ type: 'confirmed', t: b.now, connection: pc.connection, channel: pc.channel, msgId: pc.msgId, publishSeqNo: pc.publishSeqNo, ack: !pc.rejected, multiple: pc.rejected && nackCoalesces(b, pc.connection, pc.channel, pc.publishSeqNo) });
+}
+
+/**
+ * The multiple flag of a lone basic.nack: RabbitMQ coalesces nacks up to the channel's oldest
+ * publish still awaiting its confirm, so a nack with nothing older pending goes out with
+ * multiple=true (harmless: every earlier tag is settled already). A lone ack is always
+ * multiple=false (rabbit_channel:send_confirms special-cases one ack).
+ */
+function nackCoalesces(b: Broker, connection: number, channel: number, seq: number): boolean {
+  for (const pc of b.pendingConfirms.values()) if (pc.connection === connection && pc.channel === channel && pc.publishSeqNo < seq) return false;
+  return true;
 }
