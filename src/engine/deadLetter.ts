@@ -74,11 +74,7 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
     headers['x-first-death-queue'] = q.name;
     headers['x-first-death-exchange'] = m.exchange;
   } else {
-    // one entry per (queue, reason): a repeat increments its count and moves it to the front
-    const i = deaths.findIndex((d) => isTable(d) && str(d.queue) === q.name && str(d.reason) === reason);
-    const rest = deaths.filter((_, j) => j !== i);
-    const entry = i >= 0 ? { ...(deaths[i] as FieldTable), count: Number(plain((deaths[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
-    headers['x-death'] = [entry, ...rest];
+    headers['x-death'] = updatedDeaths(deaths, q.name, reason, info);
   }
   if (dlrk !== undefined) delete headers.CC;
   const { expiration: _dropped, ...props } = m.properties;
@@ -95,6 +91,23 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
   };
   if (dlrk === undefined && m.ccKeys) copy.ccKeys = m.ccKeys;
   return copy;
+}
+
+/**
+ * x-death after one more dead-lettering, as RabbitMQ 3.10.8 builds it
+ * (rabbit_dead_letter:update_x_death_header). One entry per (queue, reason): a repeated one
+ * keeps its first exchange, routing keys and original-expiration, counts one more and moves to
+ * the front; a new one goes to the front with count 1. The odd part: before that, the existing
+ * entries are regrouped by a fold that prepends, which REVERSES their order whenever there are
+ * two or more of them (a single entry stays as it is). So after A, B, C rejections the header
+ * reads [C, A, B], not [C, B, A]; conformance/golden/xdeath/* pin this hop by hop.
+ */
+export function updatedDeaths(deaths: FieldValue[], queue: string, reason: DeathReason, info: FieldTable): FieldValue[] {
+  const grouped = deaths.length > 1 ? [...deaths].reverse() : deaths;
+  const i = grouped.findIndex((d) => isTable(d) && str(d.queue) === queue && str(d.reason) === reason);
+  const others = grouped.filter((_, j) => j !== i);
+  const entry = i >= 0 ? { ...(grouped[i] as FieldTable), count: Number(plain((grouped[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
+  return [entry, ...others];
 }
 
 function isTable(v: FieldValue): v is FieldTable {
