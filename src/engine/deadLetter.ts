@@ -3,6 +3,7 @@ import type { Queue } from './entities';
 import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { allRoutingKeys, deathRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
+import { queueEnqueuer } from './quorumLimit';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit } from './transit';
 import type { DeathReason } from './trace';
@@ -26,11 +27,11 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   q.stats.deadLettered++;
   b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
   if (b.hopLatencyMs > 0) scheduleTransit(b, { kind: 'dead-letter-route', msg: copy, fromQueue: q.name, dlx: dlxName, reason });
-  else routeDeadLetter(b, copy, dlxName, reason);
+  else routeDeadLetter(b, copy, dlxName, reason, q.name);
 }
 
 /** The dead-lettered copy reaches its dead-letter exchange and is routed from there. */
-export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason): void {
+export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason, fromQueue?: string): void {
   const dlx = b.exchanges.get(dlxName);
   if (!dlx) {
     b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: 'no-dlx-exchange', cause: reason });
@@ -48,9 +49,11 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
   b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });
   if (b.hopLatencyMs > 0) {
     const depths = hopDepths(dlxName, result.hops);
-    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name }, depths.get(t.name) ?? 1);
+    const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
+    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name, enqueuer }, depths.get(t.name) ?? 1);
   } else {
-    for (const t of targets) offer(b, t, copy);
+    const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
+    for (const t of targets) offer(b, t, copy, enqueuer);
   }
 }
 

@@ -73,6 +73,13 @@ export class Queue {
   expiryAt = Number.POSITIVE_INFINITY;
   idleToken = 0;
   lastUsedAt: number;
+  /**
+   * quorum with reject-publish: each publisher (channel "c:conn/ch", or dead-lettering queue
+   * "q:name") and whether it is told to refuse publishes (quorumLimit.ts)
+   */
+  readonly enqueuers = new Map<string, boolean>();
+  /** quorum with reject-publish: the queue was at or below 80% of its limit at the last check */
+  wasBelowSoftLimit = true;
   /** quorum: channels holding basic.get messages count as consumers (one-shot consumers) */
   readonly getHolders = new Map<Channel, number>();
   /** lifetime counters, for charts and inspection */

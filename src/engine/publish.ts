@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
+import { channelEnqueuer } from './quorumLimit';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit, type Transit } from './transit';
 
@@ -105,10 +106,12 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
         b.pendingConfirms.set(pending, { id: pending, connection: conn, channel: ch.number, publishSeqNo, msgId: msg.id, remaining: queues.length, rejected: false });
       }
       const depths = hopDepths(p.exchange, hops);
-      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending }, depths.get(q.name) ?? 1);
+      const enqueuer = channelEnqueuer(conn, ch.number);
+      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer }, depths.get(q.name) ?? 1);
       return { msgId: msg.id, publishSeqNo, routed: queues.length };
     }
-    for (const q of queues) if (!offer(b, q, msg)) accepted = false;
+    const enqueuer = channelEnqueuer(conn, ch.number);
+    for (const q of queues) if (!offer(b, q, msg, enqueuer)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
     b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted, multiple: !accepted && nackCoalesces(b, conn, ch.number, publishSeqNo) });
@@ -120,7 +123,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
 export function arriveAtQueue(b: Broker, t: Extract<Transit, { kind: 'to-queue' }>): void {
   const q = b.queues.get(t.queue);
   let accepted = true;
-  if (q) accepted = offer(b, q, t.msg);
+  if (q) accepted = offer(b, q, t.msg, t.enqueuer);
   else b.emit({ type: 'dropped', t: b.now, msgId: t.msg.id, queue: t.queue, reason: 'queue-deleted' });
   if (t.pending === undefined) return;
   const pc = b.pendingConfirms.get(t.pending);

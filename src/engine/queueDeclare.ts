@@ -5,6 +5,7 @@ import { fail } from './errors';
 import type { FieldTable } from './fields';
 import { assertArgsEquivalent, parseQueueArgs } from './queueArgs';
 import { armIdleTimer, dropExpired, ensureExpiryTimer, touch } from './queueOps';
+import { evaluateLimit } from './quorumLimit';
 import { nextToken } from './rng';
 
 export interface QueueDeclareParams {
@@ -111,6 +112,7 @@ export function queuePurge(b: Broker, ch: Channel, p: { queue: string }): { mess
   checkExclusive(q, ch.connection, M);
   const gone = q.ready.clear();
   b.emit({ type: 'purged', t: b.now, queue: q.name, msgIds: gone.map((e) => e.msg.id) });
+  evaluateLimit(q);
   return { messageCount: gone.length };
 }
 
@@ -141,6 +143,7 @@ export function onExpiryTimer(b: Broker, q: Queue): void {
   q.expiryAt = Number.POSITIVE_INFINITY;
   dropExpired(b, q);
   ensureExpiryTimer(b, q);
+  evaluateLimit(q);
 }
 
 export function onIdleTimer(b: Broker, q: Queue): void {
