@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { type FieldTable, amqpTypeName, integerValue } from './fields';
 import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
 import { checkExclusive, deleteQueue, expandQueueName, findQueue } from './queueDeclare';
+import { consumeReplyTo, cancelReplyTo, REPLY_TO_QUEUE } from './replyTo';
 import { nextToken } from './rng';
 
 export interface ConsumeParams {
@@ -41,6 +42,7 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   const M = 'basic.consume';
   // rabbit_channel looks the tag up before it even looks for the queue
   if (p.consumerTag && ch.consumers.has(p.consumerTag)) fail(530, M, `attempt to reuse consumer tag '${p.consumerTag}'`);
+  if (p.queue === REPLY_TO_QUEUE) return consumeReplyTo(b, ch, p);
   const q = findQueue(b, expandQueueName(ch, p.queue, M), M);
   checkExclusive(q, ch.connection, M);
   const args = p.arguments ?? {};
@@ -68,8 +70,12 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   return { consumerTag: tag };
 }
 
-/** basic.cancel: the consumer stops; the messages it holds stay unacked on the channel. */
+/**
+ * basic.cancel: the consumer stops; the messages it holds stay unacked on the channel. The
+ * channel's direct reply-to consumer goes first if it has that tag; an unknown tag is no error.
+ */
 export function basicCancel(b: Broker, ch: Channel, p: { consumerTag: string }): void {
+  if (cancelReplyTo(b, ch, p.consumerTag)) return;
   const c = ch.consumers.get(p.consumerTag);
   if (!c) return;
   removeConsumer(b, c, { dispatch: true });

@@ -4,6 +4,7 @@ import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { allRoutingKeys, deathRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
 import { queueEnqueuer } from './quorumLimit';
+import { deliverReplies, mayReply } from './replyTo';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit } from './transit';
 import type { DeathReason } from './trace';
@@ -38,10 +39,13 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
     return;
   }
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom, body: copy.body, properties: copy.properties });
+  // a dead-letter through the default exchange reaches reply addresses as a publish would
+  const replies = dlxName === '' && mayReply(copy) ? deliverReplies(b, copy) : 0;
   const result = route(b, dlx, copy, b.traceEnabled);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {
+    if (replies > 0) return;
     b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, ...(result.hops ? { hops: result.hops } : {}) });
     b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable', cause: reason });
     return;

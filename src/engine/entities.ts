@@ -1,6 +1,7 @@
 import type { FieldTable } from './fields';
 import type { QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
+import type { ReplyConsumer } from './replyTo';
 import { createReadyStore, type ReadyStore } from './readyStore';
 import { UnackedTable } from './unackedTable';
 import { type Binding, EXCHANGE_TYPE_IMPLS, type ExchangeType, type Router } from './routing';
@@ -128,6 +129,8 @@ export class Channel {
    */
   lastQueue: string | null = null;
   readonly consumers = new Map<string, Consumer>();
+  /** direct reply-to: the channel's consumer of amq.rabbitmq.reply-to (not one of `consumers`) */
+  replyConsumer: ReplyConsumer | null = null;
   constructor(
     readonly connection: Connection,
     readonly number: number,

@@ -8,6 +8,7 @@ import { deleteQueue, onExpiryTimer, onIdleTimer } from './queueDeclare';
 import { arriveAtQueue } from './publish';
 import { routeDeadLetter } from './deadLetter';
 import { forgetEnqueuer } from './quorumLimit';
+import { dropReplyConsumer } from './replyTo';
 
 /**
  * A channel closes (by the client, by an error, or with its connection): its consumers go, and
@@ -23,6 +24,7 @@ export function closeChannel(b: Broker, ch: Channel, error: AmqpError | undefine
   for (const pc of [...b.pendingConfirms.values()]) if (pc.connection === ch.connection.id && pc.channel === ch.number) b.pendingConfirms.delete(pc.id);
   b.emit({ type: 'channel-closed', t: b.now, connection: ch.connection.id, channel: ch.number, ...(error ? { error } : {}) });
   forgetEnqueuer(b, ch.connection.id, ch.number);
+  dropReplyConsumer(b, ch);
 
   const held = new Map<Queue, Unacked[]>();
   for (const u of ch.unacked.values()) {

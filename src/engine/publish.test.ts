@@ -116,7 +116,7 @@ describe('message properties', () => {
       deliveryMode: 2 as const,
       priority: 4,
       correlationId: 'c-1',
-      replyTo: 'amq.rabbitmq.reply-to',
+      replyTo: 'callback-queue',
       expiration: '60000',
       messageId: 'm-1',
       timestamp: 1_700_000_000,

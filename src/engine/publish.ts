@@ -5,6 +5,7 @@ import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from '.
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
 import { channelEnqueuer } from './quorumLimit';
+import { deliverReplies, mayReply, rewriteReplyTo } from './replyTo';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit, type Transit } from './transit';
 
@@ -57,7 +58,10 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
   const x = b.exchanges.get(p.exchange);
   if (!x) fail(404, M, `no exchange '${p.exchange}' in vhost '/'`);
   if (x.internal) fail(403, M, `cannot publish to internal exchange '${p.exchange}' in vhost '/'`);
-  const props = p.properties ?? {};
+  let props = p.properties ?? {};
+  // direct reply-to: the request leaves with this channel's reply address (406 without a reply consumer)
+  const replyAddress = rewriteReplyTo(ch, props.replyTo);
+  if (replyAddress !== undefined) props = { ...props, replyTo: replyAddress };
   if (props.userId !== undefined && props.userId !== ch.connection.user) {
     fail(406, M, `user_id property set to '${props.userId}' but authenticated user was '${ch.connection.user}'`);
   }
@@ -89,10 +93,12 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo, body, properties });
   }
 
+  // the default exchange hands replies straight to their reply consumers (not a queue: see replyTo.ts)
+  const replies = x.name === '' && mayReply(msg) ? deliverReplies(b, msg) : 0;
   const { queues, hops } = route(b, x, msg, b.traceEnabled);
   let accepted = true;
   if (queues.length === 0) {
-    b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
+    if (replies === 0) b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
     if (mandatory) {
       b.emit({ type: 'returned', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, replyCode: 312, replyText: 'NO_ROUTE', exchange: p.exchange, routingKey: p.routingKey });
     }

@@ -6,6 +6,7 @@ import type { FieldTable } from './fields';
 import { assertArgsEquivalent, parseQueueArgs } from './queueArgs';
 import { armIdleTimer, dropExpired, ensureExpiryTimer, touch } from './queueOps';
 import { evaluateLimit } from './quorumLimit';
+import { declareReplyTo, REPLY_TO_QUEUE } from './replyTo';
 import { nextToken } from './rng';
 
 export interface QueueDeclareParams {
@@ -54,6 +55,8 @@ export function queueDeclare(b: Broker, ch: Channel, p: QueueDeclareParams): Que
   const M = 'queue.declare';
   const conn = ch.connection;
   const requested = p.queue ?? '';
+  // direct reply-to: the pseudo-queue and reply addresses "exist" (see replyTo.ts)
+  if (requested.startsWith(REPLY_TO_QUEUE)) return declareReplyTo(b, ch, requested);
   if (p.passive) {
     const q = findQueue(b, requested, M);
     checkExclusive(q, conn, M);

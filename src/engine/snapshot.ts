@@ -70,6 +70,7 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
       confirm: ch.confirm,
       nextPublishSeqNo: ch.nextPublishSeqNo,
       lastQueue: ch.lastQueue,
+      ...(ch.replyConsumer ? { replyConsumer: { ...ch.replyConsumer } } : {}),
       unacked: [...ch.unacked.values()].map((u) => ({
         tag: u.tag,
         queue: u.queue.name,
@@ -148,7 +149,7 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
     b.connections.set(conn.id, conn);
     for (const sc of c.channels) {
       const ch = b.openChannel(conn, sc.number);
-      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo, lastQueue: sc.lastQueue });
+      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo, lastQueue: sc.lastQueue, replyConsumer: sc.replyConsumer ? { ...sc.replyConsumer } : null });
       conn.nextChannel = c.nextChannel;
       channels.set(`${c.id}/${sc.number}`, ch);
     }

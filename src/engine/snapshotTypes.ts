@@ -3,6 +3,7 @@ import type { Message } from './message';
 import type { QueueArgs } from './queueArgs';
 import type { ExchangeType } from './routing';
 import type { Queue } from './entities';
+import type { ReplyConsumer } from './replyTo';
 import type { Timer } from './schedule';
 import type { PendingConfirm, Transit } from './transit';
 
@@ -97,6 +98,8 @@ export interface SnapChannel {
   confirm: boolean;
   nextPublishSeqNo: number;
   lastQueue: string | null;
+  /** direct reply-to consumer (absent when none, and in older snapshots) */
+  replyConsumer?: ReplyConsumer;
   /**
    * `consumer` is the consumer tag and `consumerOrder` the consumer's registration number: a
    * consumer that was cancelled may share its tag with a newer one on the same channel.
