@@ -114,6 +114,8 @@ export const es = {
   'edge.subscribe': '{app} consume de {queue}',
   'edge.deadLetter': 'La cola {queue} envía sus mensajes muertos a {exchange}',
   'edge.alternate': 'Exchange alternativo de {exchange}: {alternate}',
+  'edge.directReply': '{server} responde a {client} por direct reply-to (amq.rabbitmq.reply-to)',
+  'edge.directReplyLabel': 'direct reply-to',
 
   'binding.dialogTitle': 'Nuevo binding',
   'binding.dialogQueue': 'Enlazar la cola {destination} al exchange {type} {source}.',
@@ -311,6 +313,8 @@ export const es = {
   'warning.publishMissingExchange': 'El exchange "{name}" no existe: publicar cerrará el canal (404 NOT_FOUND).',
   'warning.publishInternalExchange': 'El exchange "{name}" es interno: publicar cerrará el canal (403 ACCESS_REFUSED).',
   'warning.consumeMissingQueue': 'La cola "{name}" no existe: basic.consume fallará (404 NOT_FOUND).',
+  'warning.replyConsumerNeedsNoAck': 'Para consumir de amq.rabbitmq.reply-to hace falta no-ack: basic.consume fallará (406 "reply consumer cannot acknowledge").',
+  'warning.replyToWithoutReplyConsumer': 'reply_to es amq.rabbitmq.reply-to pero en este canal nadie consume de amq.rabbitmq.reply-to: la publicación fallará (406 "fast reply consumer does not exist").',
   'warning.dlxMissing': 'El exchange de mensajes muertos "{name}" no existe: esos mensajes se perderán.',
   'warning.aeMissing': 'El exchange alternativo "{name}" no existe: los mensajes no enrutables se perderán.',
   'warning.exclusiveConsumerShared': 'La cola "{name}" tiene otros consumidores: un consumidor exclusivo será rechazado (403).',
