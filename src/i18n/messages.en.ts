@@ -184,6 +184,7 @@ export const en = {
   'field.none': '(none)',
   'field.missing': '{name} (does not exist)',
   'field.notSubscribed': '(not subscribed)',
+  'field.directReplyTo': 'amq.rabbitmq.reply-to (direct reply-to, no-ack)',
   'field.exchangeType': 'Type',
   'field.durable': 'Durable',
   'field.autoDelete': 'Auto-delete',

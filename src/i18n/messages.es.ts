@@ -176,6 +176,7 @@ export const es = {
   'field.none': '(ninguno)',
   'field.missing': '{name} (no existe)',
   'field.notSubscribed': '(sin suscripción)',
+  'field.directReplyTo': 'amq.rabbitmq.reply-to (respuesta directa, no-ack)',
   'field.exchangeType': 'Tipo',
   'field.durable': 'Durable',
   'field.autoDelete': 'Autoborrado',
