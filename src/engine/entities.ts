@@ -1,6 +1,7 @@
 import type { FieldTable } from './fields';
 import type { QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
+import { channelEnqueuer } from './quorumLimit';
 import type { ReplyConsumer } from './replyTo';
 import { createReadyStore, type ReadyStore } from './readyStore';
 import { UnackedTable } from './unackedTable';
@@ -131,10 +132,14 @@ export class Channel {
   readonly consumers = new Map<string, Consumer>();
   /** direct reply-to: the channel's consumer of amq.rabbitmq.reply-to (not one of `consumers`) */
   replyConsumer: ReplyConsumer | null = null;
+  /** this channel as a publisher of quorum queues (quorumLimit.ts), made once rather than per publish */
+  readonly enqueuer: string;
   constructor(
     readonly connection: Connection,
     readonly number: number,
-  ) {}
+  ) {
+    this.enqueuer = channelEnqueuer(connection.id, number);
+  }
 }
 
 export class Connection {

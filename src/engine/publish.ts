@@ -4,7 +4,6 @@ import { fail } from './errors';
 import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
-import { channelEnqueuer } from './quorumLimit';
 import { deliverReplies, mayReply, rewriteReplyTo } from './replyTo';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit, type Transit } from './transit';
@@ -112,12 +111,10 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
         b.pendingConfirms.set(pending, { id: pending, connection: conn, channel: ch.number, publishSeqNo, msgId: msg.id, remaining: queues.length, rejected: false });
       }
       const depths = hopDepths(p.exchange, hops);
-      const enqueuer = channelEnqueuer(conn, ch.number);
-      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer }, depths.get(q.name) ?? 1);
+      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer: ch.enqueuer }, depths.get(q.name) ?? 1);
       return { msgId: msg.id, publishSeqNo, routed: queues.length };
     }
-    const enqueuer = channelEnqueuer(conn, ch.number);
-    for (const q of queues) if (!offer(b, q, msg, enqueuer)) accepted = false;
+    for (const q of queues) if (!offer(b, q, msg, ch.enqueuer)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
     b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted, multiple: !accepted && nackCoalesces(b, conn, ch.number, publishSeqNo) });
