@@ -123,6 +123,8 @@ export const en = {
   'edge.subscribe': '{app} consumes from {queue}',
   'edge.deadLetter': 'Queue {queue} dead-letters to {exchange}',
   'edge.alternate': 'Alternate exchange of {exchange}: {alternate}',
+  'edge.directReply': '{server} replies to {client} by direct reply-to (amq.rabbitmq.reply-to)',
+  'edge.directReplyLabel': 'direct reply-to',
 
   // binding forms
   'binding.dialogTitle': 'New binding',
@@ -185,6 +187,7 @@ export const en = {
   'field.none': '(none)',
   'field.missing': '{name} (does not exist)',
   'field.notSubscribed': '(not subscribed)',
+  'field.directReplyTo': 'amq.rabbitmq.reply-to (direct reply-to, no-ack)',
   'field.exchangeType': 'Type',
   'field.durable': 'Durable',
   'field.autoDelete': 'Auto-delete',
@@ -324,6 +327,8 @@ export const en = {
   'warning.publishMissingExchange': 'Exchange "{name}" does not exist: publishing will close the channel (404 NOT_FOUND).',
   'warning.publishInternalExchange': 'Exchange "{name}" is internal: publishing will close the channel (403 ACCESS_REFUSED).',
   'warning.consumeMissingQueue': 'Queue "{name}" does not exist: basic.consume will fail (404 NOT_FOUND).',
+  'warning.replyConsumerNeedsNoAck': 'Consuming amq.rabbitmq.reply-to needs no-ack: basic.consume will fail (406 "reply consumer cannot acknowledge").',
+  'warning.replyToWithoutReplyConsumer': 'reply_to is amq.rabbitmq.reply-to but no consumer of amq.rabbitmq.reply-to is on this channel: the publish will fail (406 "fast reply consumer does not exist").',
   'warning.dlxMissing': 'Dead-letter exchange "{name}" does not exist: dead-lettered messages will be dropped.',
   'warning.aeMissing': 'Alternate exchange "{name}" does not exist: unroutable messages will be dropped.',
   'warning.exclusiveConsumerShared': 'Queue "{name}" has other consumers: an exclusive consumer will be refused (403).',

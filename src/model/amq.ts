@@ -30,6 +30,13 @@ export function isReservedName(name: string): boolean {
   return name.startsWith(RESERVED_PREFIX);
 }
 
+/**
+ * Direct reply-to: a client consumes this pseudo-queue (no-ack) and publishes requests with it as
+ * reply_to; the broker gives the request the channel's own reply address, and replies published
+ * to that address reach the channel without any queue.
+ */
+export const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+
 /** AMQP short strings (names, routing keys) are at most 255 bytes of UTF-8. */
 export const SHORTSTR_MAX_BYTES = 255;
 

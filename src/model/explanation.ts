@@ -37,6 +37,8 @@ export const MODEL_MESSAGE_KEYS = [
   'warning.publishMissingExchange',
   'warning.publishInternalExchange',
   'warning.consumeMissingQueue',
+  'warning.replyConsumerNeedsNoAck',
+  'warning.replyToWithoutReplyConsumer',
   'warning.dlxMissing',
   'warning.aeMissing',
   'warning.exclusiveConsumerShared',

@@ -11,8 +11,8 @@ const texts = (g: (typeof all)[number]) => [g.title, g.summary, g.watch, ...g.tr
 
 describe('the gallery', () => {
   it('has every scenario of the issue, under its own id', () => {
-    // 20 simulated scenarios, and the 7 tutorials as programs ("code" scenarios, tested in src/programs)
-    expect(all.length).toBe(27);
+    // 21 simulated scenarios, and the 7 tutorials as programs ("code" scenarios, tested in src/programs)
+    expect(all.length).toBe(28);
     for (const id of SCENARIO_IDS) expect(GALLERY[id].id).toBe(id);
   });
 
@@ -89,9 +89,10 @@ describe('the gallery', () => {
 describe('filterGallery', () => {
   it('filters by tags (all of them) and by words, in either language, ignoring case and accents', () => {
     const ids = (xs: typeof all) => xs.map((g) => g.id);
-    expect(ids(filterGallery(all, { tags: ['tutorial'] }))).toEqual(SCENARIO_IDS.slice(0, 7));
+    expect(ids(filterGallery(all, { tags: ['tutorial'] }))).toEqual(SCENARIO_IDS.slice(0, 8));
     expect(ids(filterGallery(all, { tags: ['tutorial', 'lesson'] }))).toEqual(['work-queues', 'routing', 'topics']);
     expect(ids(filterGallery(all, { query: 'ALTERNATE' }))).toEqual(['alternate-exchange']);
+    expect(ids(filterGallery(all, { query: 'reply-to' }))).toContain('rpc-direct-reply-to');
     expect(ids(filterGallery(all, { query: 'exchange alternativo', lang: 'es' }))).toContain('alternate-exchange');
     expect(ids(filterGallery(all, { query: 'prioridades', lang: 'es' }))).toEqual(['priority-queue']);
     expect(filterGallery(all, { query: 'no such thing' })).toEqual([]);

@@ -17,6 +17,7 @@ import { publisherConfirms } from './tutorials/publisherConfirms';
 import { publishSubscribe } from './tutorials/publishSubscribe';
 import { routing } from './tutorials/routing';
 import { rpc } from './tutorials/rpc';
+import { rpcDirectReplyTo } from './tutorials/rpcDirectReplyTo';
 import { topics } from './tutorials/topics';
 import { workQueues } from './tutorials/workQueues';
 import { type GalleryScenario, SCENARIO_IDS, type ScenarioId } from './types';
@@ -29,6 +30,7 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   routing,
   topics,
   rpc,
+  'rpc-direct-reply-to': rpcDirectReplyTo,
   'publisher-confirms': publisherConfirms,
   'dead-letter-retry': deadLetterRetry,
   'poison-messages': poisonMessages,

@@ -17,6 +17,7 @@ export const SCENARIO_IDS = [
   'routing',
   'topics',
   'rpc',
+  'rpc-direct-reply-to',
   'publisher-confirms',
   'dead-letter-retry',
   'poison-messages',

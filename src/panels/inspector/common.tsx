@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type FieldIssue, type OpResult, PREDECLARED_EXCHANGES, type Scenario } from '../../model';
+import { DIRECT_REPLY_TO, type FieldIssue, type OpResult, PREDECLARED_EXCHANGES, type Scenario } from '../../model';
 import { useEditorApi } from '../../store/useEditor';
 import type { Option } from '../form/fields';
 
@@ -35,7 +35,9 @@ export function exchangeOptions(doc: Scenario, t: Translate, current: string | u
 
 export function queueOptions(doc: Scenario, t: Translate, current: string): Option<string>[] {
   const opts: Option<string>[] = [{ value: '', label: t('field.notSubscribed') }, ...doc.queues.map((q) => ({ value: q.name, label: q.name }))];
-  if (current !== '' && !doc.queues.some((q) => q.name === current)) opts.push({ value: current, label: t('field.missing', { name: current }) });
+  // direct reply-to: the pseudo-queue an RPC client consumes its replies from (no queue to declare)
+  opts.push({ value: DIRECT_REPLY_TO, label: t('field.directReplyTo') });
+  if (current !== '' && current !== DIRECT_REPLY_TO && !doc.queues.some((q) => q.name === current)) opts.push({ value: current, label: t('field.missing', { name: current }) });
   return opts;
 }
 
