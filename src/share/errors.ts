@@ -47,6 +47,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.parameter',
   'share.defs.report.globalParameter',
   'share.defs.report.otherVhost',
+  'share.defs.report.perVhostFile',
   'share.defs.report.predeclaredExchange',
   'share.defs.report.unknownExchangeType',
   'share.defs.report.exchangeArgument',

@@ -2,8 +2,8 @@ import { useT } from '../../i18n/useLocale';
 import type { ImportReport, ReportEntry, ReportSection } from '../../share';
 import { useSay } from './shareText';
 
-const SECTIONS: readonly ReportSection[] = ['policy', 'conflict', 'notImported', 'notModelled'];
-const HEADINGS = { policy: 'shareui.report.policy', conflict: 'shareui.report.conflict', notImported: 'shareui.report.notImported', notModelled: 'shareui.report.notModelled' } as const;
+const SECTIONS: readonly ReportSection[] = ['file', 'policy', 'conflict', 'notImported', 'notModelled'];
+const HEADINGS = { file: 'shareui.report.file', policy: 'shareui.report.policy', conflict: 'shareui.report.conflict', notImported: 'shareui.report.notImported', notModelled: 'shareui.report.notModelled' } as const;
 
 /** A list of report entries, each with the problems that refused it (field by field). */
 export function ReportEntries({ entries }: { entries: ReportEntry[] }) {
