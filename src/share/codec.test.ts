@@ -87,7 +87,7 @@ describe('share codec: refusing bad links', () => {
   });
 
   it('caps the link length before inflating and the inflated size while inflating', () => {
-    expect(errorOf('1.' + 'A'.repeat(LIMITS.linkChars))).toMatchObject({ key: 'share.error.tooLarge', params: { max: LIMITS.linkChars } });
+    expect(errorOf('1.' + 'A'.repeat(LIMITS.linkChars))).toMatchObject({ key: 'share.link.tooLarge', params: { max: LIMITS.linkChars } });
     const bomb = `1.${toBase64url(deflateSync(new Uint8Array(4 * 1024 * 1024).fill(32), { level: 9 }))}`;
     expect(bomb.length).toBeLessThan(LIMITS.linkChars);
     expect(errorOf(bomb)).toEqual({ key: 'share.link.decompressedTooLarge', params: { max: LIMITS.linkInflatedBytes } });
@@ -95,7 +95,7 @@ describe('share codec: refusing bad links', () => {
 
   it('refuses documents with more entities than a scenario holds, before validating them', () => {
     const queues = Array.from({ length: LIMITS.scenarioNodes + 1 }, (_, i) => ({ i: `q${i}`, n: `q${i}` }));
-    expect(errorOf(forge(JSON.stringify({ s: { Q: queues } })))).toEqual({ key: 'share.error.tooManyEntities', params: { count: LIMITS.scenarioNodes + 1, max: LIMITS.scenarioNodes } });
+    expect(errorOf(forge(JSON.stringify({ s: { Q: queues } })))).toEqual({ key: 'share.error.tooManyNodes', params: { count: LIMITS.scenarioNodes + 1, max: LIMITS.scenarioNodes } });
   });
 
   it('refuses prototype-pollution keys and deep nesting before looking at the content', () => {

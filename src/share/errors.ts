@@ -8,20 +8,23 @@ import type { ModelMessageKey } from '../model';
 export const SHARE_MESSAGE_KEYS = [
   // reading untrusted text (links, files)
   'share.error.empty',
-  'share.error.tooLarge',
   'share.error.notJson',
   'share.error.tooDeep',
-  'share.error.tooManyEntities',
+  'share.error.tooManyNodes',
+  'share.error.tooManyBindings',
   'share.error.forbiddenKey',
   'share.error.invalid',
   'share.error.invalidScenario',
   'share.error.newerVersion',
   'share.error.unsupportedVersion',
   // links
+  'share.link.tooLarge',
   'share.link.malformed',
   'share.link.corrupt',
   'share.link.decompressedTooLarge',
   // scenario files
+  'share.file.tooLarge',
+  'share.file.tooLargeAny',
   'share.file.notWarren',
   'share.file.looksLikeDefinitions',
   // problem details (a path inside the input and what is wrong there)
@@ -34,6 +37,8 @@ export const SHARE_MESSAGE_KEYS = [
   // RabbitMQ definitions: the whole file is refused
   'share.defs.error.notDefinitions',
   'share.defs.error.looksLikeWarren',
+  'share.defs.error.tooLarge',
+  'share.defs.error.tooManyItems',
   'share.defs.error.invalid',
   'share.defs.error.unknownVhost',
   // RabbitMQ definitions: the import report

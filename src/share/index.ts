@@ -23,7 +23,7 @@ export {
 } from './definitions';
 export { embedCode, type EmbedOptions } from './embed';
 export { type MessageParams, type Result, SHARE_MESSAGE_KEYS, type ShareError, type ShareMessageKey, type ShareProblem } from './errors';
-export { exportScenarioFile, FILE_FORMAT_VERSION, importScenarioFile, type ScenarioFileContent, scenarioFileName } from './file';
+export { exportScenarioFile, FILE_FORMAT_VERSION, type FileContentKind, fileTooLarge, importScenarioFile, readShareFile, SNIFF_CHARS, type ScenarioFileContent, type SniffedKind, scenarioFileName, sniffFileKind } from './file';
 export { type Lesson, lessonSchema } from './lesson';
 export { LIMITS } from './limits';
 export { restoreScenarioStrict, restoreShareState, SHARE_MODES, type ShareMode, type ShareState, SPEED_MAX, SPEED_MIN } from './restore';

@@ -49,8 +49,8 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
   const ids = new IdSource([]);
   // Bounded like any scenario (see LIMITS): what a teaching canvas can hold, and cheap to validate.
   const nodes = mine(d.exchanges).length + mine(d.queues).length;
-  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyEntities', { count: nodes, max: LIMITS.scenarioNodes });
-  if (mine(d.bindings).length > LIMITS.scenarioBindings) return fail('share.error.tooManyEntities', { count: mine(d.bindings).length, max: LIMITS.scenarioBindings });
+  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyNodes', { count: nodes, max: LIMITS.scenarioNodes });
+  if (mine(d.bindings).length > LIMITS.scenarioBindings) return fail('share.error.tooManyBindings', { count: mine(d.bindings).length, max: LIMITS.scenarioBindings });
 
   // Policies: patterns compiled once; keys Warren cannot simulate listed once per policy.
   const { usable, unusable } = compilePolicies(mine(d.policies));

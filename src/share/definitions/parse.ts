@@ -73,11 +73,32 @@ const MAX_PROBLEMS = 200;
  * up to the first error and does not roll back).
  */
 export function parseDefinitions(text: unknown): Result<Definitions> {
-  const parsed = parseUntrustedJson(text, { maxChars: LIMITS.definitionsChars, maxDepth: LIMITS.jsonDepth });
-  if (!parsed.ok) return parsed;
-  const raw = parsed.value;
+  const parsed = parseUntrustedJson(text, { maxChars: LIMITS.definitionsChars, maxDepth: LIMITS.jsonDepth, tooLarge: 'share.defs.error.tooLarge' });
+  return parsed.ok ? parseDefinitionsValue(parsed.value) : parsed;
+}
+
+/** The sections whose items are counted before validating (every list a definitions file has). */
+const LISTS = ['users', 'vhosts', 'permissions', 'topic_permissions', 'parameters', 'global_parameters', 'policies', 'queues', 'exchanges', 'bindings'] as const;
+
+/**
+ * The items a definitions file lists, counted without looking inside them: cheap even for a 20 MB
+ * file, so a file too big to validate quickly is refused before validation starts.
+ */
+export function countDefinitionItems(raw: Record<string, unknown>): number {
+  let n = 0;
+  for (const k of LISTS) {
+    const list = raw[k];
+    if (Array.isArray(list)) n += list.length;
+  }
+  return n;
+}
+
+/** parseDefinitions on JSON already parsed with parseUntrustedJson (the file reader parses once). */
+export function parseDefinitionsValue(raw: unknown): Result<Definitions> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('share.defs.error.notDefinitions');
   if ('warren' in raw) return fail('share.defs.error.looksLikeWarren');
+  const items = countDefinitionItems(raw as Record<string, unknown>);
+  if (items > LIMITS.definitionsItems) return fail('share.defs.error.tooManyItems', { count: items, max: LIMITS.definitionsItems });
   const r = rawDefinitions.safeParse(raw, { reportInput: true });
   if (!r.success) return refuse(zodProblems(r.error));
   const d = r.data;
