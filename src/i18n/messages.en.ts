@@ -411,6 +411,7 @@ export const en = {
   'share.defs.report.danglingBinding': 'Binding {source} → {destination} (key "{key}") not imported: "{missing}" is not in the file (RabbitMQ 3.10 leaves internal exchanges and exclusive queues out of its exports, but keeps their bindings).',
   'share.defs.report.bindingSkipped': 'Binding {source} → {destination} (key "{key}") not imported, because "{missing}" was not.',
   'share.defs.report.predeclaredSource': 'Binding {source} → {destination} (key "{key}") not imported: Warren only draws the exchanges you declare, not the predeclared ones.',
+  'share.defs.report.longRoutingKey': 'Binding {place} of the file ({source} → {destination}) not imported: its routing key has {bytes} bytes, and an AMQP client can send at most {max} (queue.bind carries it as a short string). RabbitMQ 3.10.8 itself accepts such a binding from a definitions file, but no client could make it.',
   'share.defs.report.bindingArgument': 'Binding {source} → {destination} (key "{key}") not imported: its arguments hold values Warren cannot match (lists or tables).',
   'share.defs.report.policyApplied': 'Policy "{policy}" applied to "{target}": {values}.',
   'share.defs.report.operatorPolicyApplied': 'Operator policy "{policy}" applied to "{target}": {values}.',

@@ -400,6 +400,7 @@ export const es = {
   'share.defs.report.danglingBinding': 'El binding {source} → {destination} (clave "{key}") no se importó: "{missing}" no está en el archivo (RabbitMQ 3.10 deja fuera de sus exportaciones los exchanges internos y las colas exclusivas, pero conserva sus bindings).',
   'share.defs.report.bindingSkipped': 'El binding {source} → {destination} (clave "{key}") no se importó, porque "{missing}" tampoco.',
   'share.defs.report.predeclaredSource': 'El binding {source} → {destination} (clave "{key}") no se importó: Warren solo dibuja los exchanges que declaras tú, no los predeclarados.',
+  'share.defs.report.longRoutingKey': 'El binding {place} del archivo ({source} → {destination}) no se importó: su routing key tiene {bytes} bytes, y un cliente AMQP puede enviar como máximo {max} (queue.bind la lleva como short string). RabbitMQ 3.10.8 acepta ese binding desde un archivo de definiciones, pero ningún cliente podría crearlo.',
   'share.defs.report.bindingArgument': 'El binding {source} → {destination} (clave "{key}") no se importó: sus argumentos contienen valores que Warren no sabe comparar (listas o tablas).',
   'share.defs.report.policyApplied': 'Política "{policy}" aplicada a "{target}": {values}.',
   'share.defs.report.operatorPolicyApplied': 'Política de operador "{policy}" aplicada a "{target}": {values}.',

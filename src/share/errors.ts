@@ -65,6 +65,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.danglingBinding',
   'share.defs.report.bindingSkipped',
   'share.defs.report.predeclaredSource',
+  'share.defs.report.longRoutingKey',
   'share.defs.report.bindingArgument',
   'share.defs.report.policyApplied',
   'share.defs.report.operatorPolicyApplied',

@@ -25,6 +25,8 @@ export interface DefExchange {
   arguments: Table;
 }
 export interface DefBinding {
+  /** Its place in the file's `bindings` (a binding has no name: the report points to it by this). */
+  index: number;
   source: string;
   destination: string;
   destinationType: 'queue' | 'exchange';
@@ -174,7 +176,8 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
       internal: e.internal ?? false,
       arguments: e.arguments ?? {},
     })),
-    bindings: (d.bindings ?? []).map((b) => ({
+    bindings: (d.bindings ?? []).map((b, index) => ({
+      index,
       source: b.source,
       destination: b.destination,
       destinationType: b.destination_type,
