@@ -74,8 +74,13 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.policyTie',
   'share.defs.report.policyDroppedKey',
   'share.defs.report.policyNotModelled',
+  'share.defs.report.policyRefused',
   'share.defs.report.policyUnsupportedPattern',
   // RabbitMQ definitions: what an export leaves out
+  // RabbitMQ definitions: what a real broker would refuse (and where its import would stop)
+  'share.defs.refusal.policyPattern',
+  'share.defs.refusal.operatorPattern',
+  'share.defs.refusal.operatorKeys',
   'share.defs.export.exclusiveQueue',
   'share.defs.export.apps',
 ] as const;

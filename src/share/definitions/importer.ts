@@ -22,6 +22,7 @@ import { formatPath } from '../safeJson';
 import type { DefBinding, DefExchange, DefQueue, Definitions } from './parse';
 import { applyQueuePolicy, type CompiledPolicy, choosePolicy, compilePolicies, MODELLED_QUEUE_POLICY_KEYS, mergePolicies, type PolicyChoice, type PolicyTarget, type QueueKind } from './policies';
 import { layoutImported } from './layout';
+import { brokerRefusal, policyRefused } from './refusal';
 import { fileLevelEntries, type ImportReport, type ReportEntry, type ReportSection, showValue } from './report';
 import { defaultVhost, listVhosts, vhostOf } from './vhosts';
 
@@ -54,10 +55,16 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
   if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyNodes', { count: nodes, max: LIMITS.scenarioNodes });
   if (mine(d.bindings).length > LIMITS.scenarioBindings) return fail('share.error.tooManyBindings', { count: mine(d.bindings).length, max: LIMITS.scenarioBindings });
 
-  // Policies: patterns compiled once; keys Warren cannot simulate listed once per policy.
-  const { usable, unusable } = compilePolicies(mine(d.policies));
-  for (const p of unusable) add('policy', 'share.defs.report.policyUnsupportedPattern', { policy: p.name, pattern: p.pattern });
-  for (const p of mine(d.policies)) {
+  // What RabbitMQ itself would refuse comes first: the whole file, and where its import would stop.
+  const refusal = brokerRefusal(d);
+  if (refusal) entries.unshift({ section: 'file', ...refusal });
+  // Policies: patterns compiled once; keys Warren cannot simulate listed once per policy. A policy
+  // RabbitMQ refuses is not applied (it would never exist on the broker).
+  const refused = mine(d.policies).filter(policyRefused);
+  for (const p of refused) add('policy', 'share.defs.report.policyRefused', { policy: p.name });
+  const { usable, unusable } = compilePolicies(mine(d.policies).filter((p) => !policyRefused(p)));
+  for (const { policy: p } of unusable) add('policy', 'share.defs.report.policyUnsupportedPattern', { policy: p.name, pattern: p.pattern });
+  for (const p of mine(d.policies).filter((x) => !policyRefused(x))) {
     const keys = Object.keys(p.definition).filter((k) => !MODELLED_QUEUE_POLICY_KEYS.has(k) && k !== 'alternate-exchange');
     if (keys.length) add('notModelled', 'share.defs.report.policyNotModelled', { policy: p.name, keys: keys.join(', ') });
   }
@@ -108,7 +115,8 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
   // Every piece was validated on its own; this proves the whole is a document the editor accepts.
   const errors = validateScenario(scenario).filter((i) => i.severity === 'error');
   if (errors.length) return fail('share.error.invalidScenario', { count: errors.length }, errors.map((i) => ({ ...i.explanation, path: formatPath([i.kind, i.id, ...i.path]) })));
-  return ok({ scenario, report: { vhost, imported: { exchanges: exchanges.length, queues: queues.length, bindings: bindings.length }, entries } });
+  const imported = { exchanges: exchanges.length, queues: queues.length, bindings: bindings.length };
+  return ok({ scenario, report: { vhost, imported, entries, ...(refusal ? { refusal } : {}) } });
 }
 
 type Add = (section: ReportSection, key: ShareMessageKey, params: MessageParams, problems?: ShareProblem[]) => void;

@@ -36,6 +36,8 @@ export interface DefBinding {
 }
 export interface DefPolicy {
   name: string;
+  /** Where it is in the file: `policies[2]`, or `parameters[0]` for an operator policy. */
+  place: string;
   vhost?: string;
   pattern: string;
   applyTo: ApplyTo;
@@ -121,7 +123,7 @@ export function parseDefinitionsValue(raw: unknown): Result<Definitions> {
       return;
     }
     check(POLICY_KEY_RULES, v.data.definition, ['parameters', i, 'value', 'definition']);
-    operatorPolicies.push(policy({ name: p.name, vhost: p.vhost, ...v.data }, true));
+    operatorPolicies.push(policy({ name: p.name, vhost: p.vhost, ...v.data }, true, `parameters[${i}]`));
   });
   if (problems.length) return refuse(problems);
   return ok(normalize(d, operatorPolicies));
@@ -131,8 +133,8 @@ function refuse(problems: ShareProblem[]) {
   return fail('share.defs.error.invalid', { count: problems.length }, problems.slice(0, MAX_PROBLEMS));
 }
 
-function policy(p: { name: string; vhost?: string; pattern: string; 'apply-to'?: ApplyTo; definition: Table; priority?: number }, operator: boolean): DefPolicy {
-  return { name: p.name, vhost: p.vhost, pattern: p.pattern, applyTo: p['apply-to'] ?? 'all', definition: p.definition, priority: p.priority ?? 0, operator };
+function policy(p: { name: string; vhost?: string; pattern: string; 'apply-to'?: ApplyTo; definition: Table; priority?: number }, operator: boolean, place: string): DefPolicy {
+  return { name: p.name, place, vhost: p.vhost, pattern: p.pattern, applyTo: p['apply-to'] ?? 'all', definition: p.definition, priority: p.priority ?? 0, operator };
 }
 
 function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definitions {
@@ -157,7 +159,7 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
     topicPermissions: d.topic_permissions?.length ?? 0,
     parameters: (d.parameters ?? []).filter((p) => p.component !== 'operator_policy').map((p) => ({ component: p.component, name: p.name, vhost: p.vhost, value: p.value })),
     globalParameters: (d.global_parameters ?? []).map((p) => p.name),
-    policies: [...(d.policies ?? []).map((p) => policy(p, false)), ...operatorPolicies],
+    policies: [...(d.policies ?? []).map((p, i) => policy(p, false, `policies[${i}]`)), ...operatorPolicies],
     queues: (d.queues ?? []).map((q) => ({
       name: q.name,
       vhost: q.vhost,

@@ -30,6 +30,12 @@ export interface ImportReport {
   vhost: string;
   imported: { exchanges: number; queues: number; bindings: number };
   entries: ReportEntry[];
+  /**
+   * Set when a real RabbitMQ would refuse the file (an invalid policy pattern, an operator policy it
+   * does not accept): what and where its import would stop. Warren imports it only if the person
+   * chooses to; the same text is the first entry.
+   */
+  refusal?: { key: ShareMessageKey; params: MessageParams };
 }
 
 /** A value of a foreign table, shown as text (short). */
