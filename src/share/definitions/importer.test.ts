@@ -52,6 +52,7 @@ describe('importing RabbitMQ 3.10.8 export_definitions (recorded from a real bro
       'notModelled userLimits',
       'notModelled permissions',
       'notModelled topicPermissions',
+      'notModelled vhostMetadata',
       'notModelled vhostLimits',
       'notModelled globalParameter',
       'notModelled policyNotModelled',

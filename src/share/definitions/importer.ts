@@ -94,7 +94,7 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
     else skipped.add(`exchange:${e.name}`);
   }
   const queues: Queue[] = [];
-  const defaultType = d.vhosts.find((v) => v.name === vhost)?.defaultQueueType;
+  const defaultType = defaultQueueTypeRule(d, vhost, mine(d.queues), add);
   for (const q of firstSeen(mine(d.queues), 'share.defs.report.duplicateQueue')) {
     const queue = importQueue(q, defaultType, ids, choose, add);
     if (queue) queues.push(queue);
@@ -120,6 +120,31 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
 }
 
 type Add = (section: ReportSection, key: ShareMessageKey, params: MessageParams, problems?: ShareProblem[]) => void;
+
+/** The major version the file says it came from (`product_version`, `rabbitmq_version`...), if any. */
+function majorVersion(d: Definitions): number | undefined {
+  const m = d.version === undefined ? null : /^(\d+)\./.exec(d.version);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The type of a queue declared without one. A vhost's default queue type (`default_queue_type` in its
+ * metadata) is ignored by RabbitMQ 3.10 for such a queue, which is classic (checked on 3.10.8), and
+ * applied by 4.x. Warren follows the version the file says it came from (4.x when it says none) and
+ * reports which rule it used, when a queue without a type is concerned.
+ */
+function defaultQueueTypeRule(d: Definitions, vhost: string, queues: DefQueue[], add: Add): string | undefined {
+  const type = d.vhosts.find((v) => v.name === vhost)?.defaultQueueType;
+  const count = queues.filter((q) => q.type === undefined).length;
+  if (type === undefined || count === 0) return undefined;
+  const major = majorVersion(d);
+  if (major === undefined) {
+    add('file', 'share.defs.report.defaultQueueTypeUnknown', { vhost, type, count });
+    return type;
+  }
+  add('file', major >= 4 ? 'share.defs.report.defaultQueueType4' : 'share.defs.report.defaultQueueType3', { vhost, type, version: d.version!, count });
+  return major >= 4 ? type : undefined;
+}
 type Choose = (target: PolicyTarget, operator: boolean) => PolicyChoice;
 
 function importExchange(e: DefExchange, ids: IdSource, choose: Choose, add: Add): Exchange | null {

@@ -47,6 +47,14 @@ export interface DefPolicy {
   operator: boolean;
 }
 
+export interface DefVhost {
+  name: string;
+  limits: unknown;
+  defaultQueueType?: string;
+  description?: string;
+  tags: string[];
+}
+
 /** A definitions file, validated and normalized: the importer never looks at the raw JSON again. */
 export interface Definitions {
   product?: string;
@@ -55,7 +63,7 @@ export interface Definitions {
   format?: string;
   /** 4.x per-vhost files: the vhost the entities (which carry no `vhost`) came from. */
   originalVhost?: string;
-  vhosts: { name: string; limits: unknown; defaultQueueType?: string }[];
+  vhosts: DefVhost[];
   users: { name: string; limits: unknown }[];
   permissions: number;
   topicPermissions: number;
@@ -137,6 +145,24 @@ function policy(p: { name: string; vhost?: string; pattern: string; 'apply-to'?:
   return { name: p.name, place, vhost: p.vhost, pattern: p.pattern, applyTo: p['apply-to'] ?? 'all', definition: p.definition, priority: p.priority ?? 0, operator };
 }
 
+type RawVhostMetadata = Pick<RawDefinitions, 'limits' | 'metadata' | 'default_queue_type' | 'description' | 'tags'>;
+
+/** Tags are a list in 3.9+ and 4.x, a comma-separated string in older files. */
+const tagList = (t: unknown): string[] =>
+  Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? t.split(',').map((x) => x.trim()).filter(Boolean) : [];
+
+function defVhost(name: string, v: RawVhostMetadata): DefVhost {
+  const description = v.metadata?.description ?? v.description;
+  const tags = tagList(v.metadata?.tags ?? v.tags);
+  return {
+    name,
+    limits: v.limits,
+    defaultQueueType: v.metadata?.default_queue_type ?? v.default_queue_type,
+    ...(typeof description === 'string' && description !== '' ? { description } : {}),
+    tags,
+  };
+}
+
 function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definitions {
   const queueType = (q: NonNullable<RawDefinitions['queues']>[number]) => {
     const x = q.arguments?.['x-queue-type'];
@@ -148,11 +174,9 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
     format: d.rabbitmq_definition_format,
     originalVhost: d.original_vhost_name,
     vhosts: [
-      ...(d.vhosts ?? []).map((v) => ({ name: v.name, limits: v.limits, defaultQueueType: v.metadata?.default_queue_type ?? v.default_queue_type })),
+      ...(d.vhosts ?? []).map((v) => defVhost(v.name, v)),
       // a 4.x per-vhost file describes its vhost at the top level
-      ...(d.original_vhost_name !== undefined && !d.vhosts?.some((v) => v.name === d.original_vhost_name)
-        ? [{ name: d.original_vhost_name, limits: d.limits, defaultQueueType: d.metadata?.default_queue_type ?? d.default_queue_type }]
-        : []),
+      ...(d.original_vhost_name !== undefined && !d.vhosts?.some((v) => v.name === d.original_vhost_name) ? [defVhost(d.original_vhost_name, d)] : []),
     ],
     users: (d.users ?? []).map((u) => ({ name: u.name, limits: u.limits })),
     permissions: d.permissions?.length ?? 0,

@@ -66,6 +66,14 @@ export function fileLevelEntries(d: Definitions, vhost: string): ReportEntry[] {
   }
   if (d.permissions) add('notModelled', 'share.defs.report.permissions', { count: d.permissions });
   if (d.topicPermissions) add('notModelled', 'share.defs.report.topicPermissions', { count: d.topicPermissions });
+  for (const v of d.vhosts) {
+    const metadata = [
+      ...(v.description !== undefined ? [`description ${JSON.stringify(showValue(v.description))}`] : []),
+      ...(v.tags.length ? [`tags ${v.tags.join(', ')}`] : []),
+      ...(v.defaultQueueType !== undefined ? [`default queue type ${v.defaultQueueType}`] : []),
+    ];
+    if (metadata.length && v.name === vhost) add('notModelled', 'share.defs.report.vhostMetadata', { vhost: v.name, metadata: metadata.join(', ') });
+  }
   const limitsShown = new Set<string>();
   for (const v of d.vhosts) {
     const limits = showLimits(v.limits);
