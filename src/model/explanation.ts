@@ -29,6 +29,7 @@ export const MODEL_MESSAGE_KEYS = [
   'validation.dlrkNeedsDlx',
   'validation.xMatch',
   'validation.headerKeyEmpty',
+  'validation.headerJson',
   'validation.channelNumberTaken',
   'validation.failOutcome',
   'validation.duplicateId',

@@ -1,4 +1,4 @@
-import { exchangeArgumentsToAmqp, queueArgumentsToAmqp, type Scenario } from '../../model';
+import { type AmqpTable, exchangeArgumentsToAmqp, queueArgumentsToAmqp, type Scenario } from '../../model';
 import type { ReportEntry } from './report';
 
 export interface ExportOptions {
@@ -13,7 +13,7 @@ export interface ExportOptions {
   user?: { name: string; password: string; tags?: string[] };
 }
 
-type Table = Record<string, string | number | boolean>;
+type Table = AmqpTable;
 
 export interface ExportedDefinitions {
   rabbit_version: string;

@@ -107,7 +107,7 @@ describe('importing the other shapes', () => {
     expect(entries(r, 'vhostLimits')).toEqual([{ vhost: 'shop', limits: 'max-queues=100' }]);
   });
 
-  it('hand-written: defaults for missing keys, duplicates, predeclared exchanges, unmatchable headers, dangling bindings', () => {
+  it('hand-written: defaults for missing keys, duplicates, predeclared exchanges, list-valued headers, dangling bindings', () => {
     const r = imported(fixture('hand-written.json'));
     expect(r.scenario.queues.map((q) => [q.name, q.durable, q.arguments])).toEqual([['emails', true, { queueType: 'classic' }]]);
     expect(entries(r, 'duplicateQueue')).toEqual([{ name: 'emails' }]);
@@ -115,8 +115,9 @@ describe('importing the other shapes', () => {
     expect(invalid.params).toEqual({ name: 'sms' });
     expect(invalid.problems).toEqual([{ key: 'validation.dlrkNeedsDlx', path: 'arguments.deadLetterRoutingKey' }]);
     expect(entries(r, 'predeclaredExchange')).toEqual([{ name: 'amq.direct' }]);
-    expect(entries(r, 'bindingArgument')).toEqual([{ source: 'notifications', destination: 'emails', key: '' }]);
-    expect(r.scenario.bindings.map((b) => b.arguments)).toEqual([{ 'x-match': 'all', channel: 'email' }]); // the exact duplicate is one binding
+    expect(entries(r, 'bindingArgument')).toEqual([]);
+    // a list value is matched whole, as RabbitMQ does; the exact duplicate is one binding
+    expect(r.scenario.bindings.map((b) => b.arguments)).toEqual([{ 'x-match': 'all', channel: 'email', lang: ['en', 'es'] }, { 'x-match': 'all', channel: 'email' }]);
     expect(entries(r, 'danglingBinding')).toEqual([{ source: 'notifications', destination: 'amq.gen-Xyz123', key: '', missing: 'amq.gen-Xyz123' }]);
     expect(entries(r, 'users')).toEqual([{ count: 1, names: 'admin' }]);
     expect(entries(r, 'metadata')).toEqual([]);
