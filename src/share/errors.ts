@@ -67,6 +67,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.invalidQueue',
   'share.defs.report.duplicateQueue',
   'share.defs.report.danglingBinding',
+  'share.defs.report.danglingBindingHand',
   'share.defs.report.bindingSkipped',
   'share.defs.report.predeclaredSource',
   'share.defs.report.longRoutingKey',
@@ -86,6 +87,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.refusal.operatorPattern',
   'share.defs.refusal.operatorKeys',
   'share.defs.export.exclusiveQueue',
+  'share.defs.export.exclusiveBinding',
   'share.defs.export.apps',
 ] as const;
 

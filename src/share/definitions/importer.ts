@@ -9,6 +9,7 @@ import {
   exchangeSchema,
   IdSource,
   isReservedName,
+  predeclaredExchange,
   type Queue,
   queueSchema,
   type Scenario,
@@ -102,8 +103,9 @@ export function importDefinitions(d: Definitions, opts: { vhost?: string } = {})
   }
   const bindings: Binding[] = [];
   const seenBindings = new Set<string>(); // identical bindings are one binding in AMQP
+  const context: BindingContext = { exchanges, queues, skipped, ids, add, fromRabbit: d.version !== undefined || d.product !== undefined };
   for (const b of mine(d.bindings)) {
-    const binding = importBinding(b, exchanges, queues, skipped, ids, add);
+    const binding = importBinding(b, context);
     const key = binding && JSON.stringify([binding.source, binding.destination, binding.destinationType, binding.routingKey, Object.entries(binding.arguments).sort()]);
     if (binding && key && !seenBindings.has(key)) {
       seenBindings.add(key);
@@ -180,10 +182,7 @@ function importExchange(e: DefExchange, ids: IdSource, choose: Choose, add: Add)
 
 function importQueue(q: DefQueue, defaultType: string | undefined, ids: IdSource, choose: Choose, add: Add): Queue | null {
   const type = q.type ?? defaultType ?? 'classic';
-  if (type === 'stream') {
-    add('notImported', 'share.defs.report.streamQueue', { name: q.name });
-    return null;
-  }
+  if (type === 'stream') return importStream(q, ids, add);
   if (type !== 'classic' && type !== 'quorum') {
     add('notImported', 'share.defs.report.invalidQueue', { name: q.name }, [{ key: 'share.problem.unknownValue', params: { options: 'classic, quorum, stream' }, path: 'type' }]);
     return null;
@@ -216,17 +215,62 @@ function importQueue(q: DefQueue, defaultType: string | undefined, ids: IdSource
   return null;
 }
 
-function importBinding(b: DefBinding, exchanges: Exchange[], queues: Queue[], skipped: Set<string>, ids: IdSource, add: Add): Binding | null {
+/**
+ * A stream is drawn (its bindings too) so the topology the person knows stays recognisable, marked
+ * "not simulated yet" (the model's stream queue type: never declared on the simulated broker).
+ * Policies are not folded into it: a stream's policy keys (max-age, segment size) are not modelled.
+ */
+function importStream(q: DefQueue, ids: IdSource, add: Add): Queue | null {
+  add('notModelled', 'share.defs.report.streamQueue', { name: q.name });
+  const mapped = amqpToQueueArguments({ ...q.arguments, 'x-queue-type': 'stream' });
+  for (const u of mapped.unmapped) add('notModelled', 'share.defs.report.queueArgument', { queue: q.name, argument: u.name, value: showValue(u.value) });
+  const r = queueSchema.safeParse({ id: ids.take('queue'), name: q.name, durable: q.durable, exclusive: false, autoDelete: q.autoDelete, arguments: mapped.arguments });
+  if (r.success) return r.data;
+  add('notImported', 'share.defs.report.invalidQueue', { name: q.name }, problemsOf(r.error));
+  return null;
+}
+
+interface BindingContext {
+  exchanges: Exchange[];
+  queues: Queue[];
+  /** "exchange:name" / "queue:name" of entities in the file but not imported */
+  skipped: Set<string>;
+  ids: IdSource;
+  add: Add;
+  /** The file says it was written by RabbitMQ (a version key): its export's known gaps explain a dangling binding. */
+  fromRabbit: boolean;
+}
+
+/**
+ * The exchange a binding names: one of the file's, or a predeclared exchange (amq.topic...), drawn
+ * the first time a binding uses it, with the broker's own properties.
+ */
+function bindingExchange(name: string, c: BindingContext): Exchange | undefined {
+  const found = c.exchanges.find((e) => e.name === name);
+  if (found) return found;
+  const pre = predeclaredExchange(name);
+  if (!pre) return undefined;
+  const e: Exchange = { id: c.ids.take('exchange'), name: pre.name, type: pre.type, durable: true, autoDelete: false, internal: false, position: { x: 0, y: 0 } };
+  c.exchanges.push(e);
+  return e;
+}
+
+function importBinding(b: DefBinding, c: BindingContext): Binding | null {
+  const { add, ids } = c;
   const params = { source: b.source, destination: b.destination, key: b.routingKey };
-  if (isPredeclared(b.source) || (b.destinationType === 'exchange' && isPredeclared(b.destination))) {
-    add('notImported', 'share.defs.report.predeclaredSource', params);
-    return null;
+  // amq.topic and the like are real routing paths (drawn as predeclared exchanges); the default
+  // exchange takes no bindings, and amq.rabbitmq.* (tracing, logging) are not simulated
+  for (const [end, isExchange] of [[b.source, true], [b.destination, b.destinationType === 'exchange']] as const) {
+    if (isExchange && isPredeclared(end) && !predeclaredExchange(end)) {
+      add('notImported', 'share.defs.report.predeclaredSource', { ...params, exchange: end });
+      return null;
+    }
   }
-  const source = exchanges.find((e) => e.name === b.source);
-  const dest = b.destinationType === 'queue' ? queues.find((q) => q.name === b.destination) : exchanges.find((e) => e.name === b.destination);
+  const source = bindingExchange(b.source, c);
+  const dest = b.destinationType === 'queue' ? c.queues.find((q) => q.name === b.destination) : bindingExchange(b.destination, c);
   for (const [end, found, kind] of [[b.source, source, 'exchange'], [b.destination, dest, b.destinationType]] as const) {
     if (found) continue;
-    const key = skipped.has(`${kind}:${end}`) ? 'share.defs.report.bindingSkipped' : 'share.defs.report.danglingBinding';
+    const key = c.skipped.has(`${kind}:${end}`) ? 'share.defs.report.bindingSkipped' : c.fromRabbit ? 'share.defs.report.danglingBinding' : 'share.defs.report.danglingBindingHand';
     add('notImported', key, { ...params, missing: end });
     return null;
   }
