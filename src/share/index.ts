@@ -4,7 +4,7 @@
  * Nothing here produces English: errors and reports are i18n keys with parameters (errors.ts).
  */
 export { decode, encode, SHARE_FORMAT_VERSION } from './codec';
-export { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode } from './codegen';
+export { CODE_LANGUAGES, type CodeFile, type CodeLanguage, CONNECTION_HINT, connectionHint, generateCode } from './codegen';
 export {
   type DefinitionsExport,
   type DefinitionsImport,

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type RefObject, useId, useMemo, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode, scenarioFileName } from '../../share';
+import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, connectionHint, generateCode, scenarioFileName } from '../../share';
 import { useEditor } from '../../store/useEditor';
 import { useCopy } from './clipboard';
 import { downloadText } from './fileIO';
@@ -86,7 +86,7 @@ export function CodeDialog({ onClose, returnFocus }: { onClose: () => void; retu
             </li>
             <li>{t('shareui.code.runOthers')}</li>
             <li>
-              {t('shareui.code.url')} <code>AMQP_URL=amqp://user:password@host:5672/vhost</code>
+              {t('shareui.code.url')} <code>{connectionHint(language)}</code>
             </li>
           </ol>
           <button type="button" onClick={() => downloadText(scenarioFileName(doc, `.${language}.txt`), concatenated(files, language === 'node' ? '//' : '#'), 'text/plain')}>

@@ -80,14 +80,14 @@ describe('generated programs', () => {
     const p = file(node, 'producer-orders-api.js');
     expect(p).toContain('await connection.createConfirmChannel();');
     expect(p).toContain("channel.on('return'");
-    expect(p).toContain('const OPTIONS = { persistent: true, mandatory: true, contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
+    expect(p).toContain('const options = { persistent: true, mandatory: true, timestamp: Math.floor(Date.now() / 1000), contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
     expect(p).toContain('for (let i = 0; i < 20; i++) await publish();');
     expect(p).toContain('await channel.waitForConfirms();');
     expect(p).toContain('Math.random() * ROUTING_KEYS.length');
     const py = file(python, 'producer-orders-api.py');
     expect(py).toContain('channel.confirm_delivery()');
     expect(py).toContain('except pika.exceptions.UnroutableError:');
-    expect(py).toContain('PROPERTIES = pika.BasicProperties(delivery_mode=2, content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
+    expect(py).toContain('properties = pika.BasicProperties(delivery_mode=2, timestamp=int(time.time()), content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
     expect(py).toContain('for _ in range(20):');
     const rate = file(generateCode(topics(), 'node'), 'producer-emit-log-topic.js');
     expect(rate).toContain('setInterval(() => publish().catch(stop), 500)');
@@ -137,10 +137,10 @@ describe('generated programs', () => {
     const s = { ...s0, apps: s0.apps.map((a) => ({ ...a, consumers: a.consumers.map((c) => ({ ...c, replyToRequests: true })) })) };
     const files = [...generateCode(s, 'node'), ...generateCode(s, 'python')];
     const js = files.find((f) => f.name.endsWith('.js') && f.role === 'consumer')!.code;
-    expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });');
+    expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { deliveryMode: 1, correlationId: msg.properties.correlationId });');
     expect(js.indexOf('sendToQueue(msg.properties.replyTo')).toBeLessThan(js.indexOf('settle(channel, msg, outcome);'));
     const py = files.find((f) => f.name.endsWith('.py') && f.role === 'consumer')!.code;
-    expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id)");
+    expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(delivery_mode=1, correlation_id=properties.correlation_id)");
     check(files);
   });
 
