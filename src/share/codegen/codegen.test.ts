@@ -31,9 +31,19 @@ function check(files: CodeFile[]) {
 }
 const file = (files: CodeFile[], name: string) => files.find((f) => f.name === name)!.code;
 
-const HOSTILE = ["it's \"x\"\n", '</script><script>alert(1)</script>', '${process.exit(1)}', '\\', '"""', "'''", '# not a comment', '*/ /*', 'tab\there', 'café ☕ 🐇', '\u2028\u2029', '\u0000\u001f\u007f', 'lone \ud800 surrogate', '{}', 'x\r\ny'];
+const HOSTILE = ["it's \"x\"\n", '</script><script>alert(1)</script>', '${process.exit(1)}', '\\', '"""', "'''", '# not a comment', '*/ /*', 'tab\there', 'café ☕ 🐇', '\u2028\u2029', '\u0000\u001f\u007f', 'lone \ud800 surrogate', '{}', 'x\r\ny', 'evil\u202egnp.exe', 'a\u2066b\u2069\u200e\u200f\u061c', 'zero\u200bwidth\u200d\u2060\ufeff'];
 
 describe('string literals', () => {
+  it('write bidi controls and zero-width characters as \\u escapes: the displayed program is the program that runs', () => {
+    const invisible = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+    for (const s of HOSTILE) {
+      expect(jsString(s)).not.toMatch(invisible);
+      expect(pyString(s)).not.toMatch(invisible);
+    }
+    expect(jsString('a\u202eb')).toBe('"a\\u202eb"');
+    expect(pyString('a\u202eb')).toBe('"a\\u202eb"');
+  });
+
   it('are read back exactly by node and python3', () => {
     const js = join(dir, 'literals.js');
     writeFileSync(js, `process.stdout.write(JSON.stringify([${HOSTILE.map(jsString).join(', ')}]));`);
