@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
+import { Isolated, isolate } from '../panels/Name';
 import { formatTime } from '../panels/playback/format';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { loadWithSession } from '../store/lessonStore';
@@ -57,7 +58,9 @@ export function SessionBanner() {
     return (
       <section className="session-banner is-shared" aria-label={t('shareui.sharedView')}>
         <p>
-          <strong>{t('shareui.sharedViewing', { title: name })}</strong> {t('shareui.sharedDetail')}
+          <strong>
+            <Isolated text={t('shareui.sharedViewing', { title: isolate(name) })} />
+          </strong> {t('shareui.sharedDetail')}
           {session.state.run ? ` ${t('shareui.sharedAt', { time: formatTime(session.state.run.at) })}` : ''}
         </p>
         <div className="button-row">
@@ -94,7 +97,9 @@ export function SessionBanner() {
     return (
       <section className="session-banner is-kept" role="status" aria-label={t('shareui.keptLabel')}>
         <p>
-          <strong>{t('shareui.kept', { title: name })}</strong> {t(detail)}
+          <strong>
+            <Isolated text={t('shareui.kept', { title: isolate(name) })} />
+          </strong> {t(detail)}
         </p>
         <div className="button-row">
           <button type="button" onClick={() => setKeptShown(false)}>

@@ -4,6 +4,7 @@ import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, connectionHint, gener
 import { useEditor } from '../../store/useEditor';
 import { useCopy } from './clipboard';
 import { downloadText } from './fileIO';
+import { Isolated, isolate } from '../Name';
 import { Modal } from './Modal';
 
 const TAB_NAME: Record<CodeLanguage, string> = { node: 'Node.js (amqplib)', python: 'Python (pika)' };
@@ -18,12 +19,12 @@ function CodeSection({ file, language }: { file: CodeFile; language: CodeLanguag
   const t = useT();
   const headingId = useId();
   const [copied, copy] = useCopy();
-  const role = file.role === 'setup' ? t('shareui.code.setup') : t(file.role === 'producer' ? 'shareui.code.producer' : 'shareui.code.consumer', { app: file.app });
+  const role = file.role === 'setup' ? t('shareui.code.setup') : t(file.role === 'producer' ? 'shareui.code.producer' : 'shareui.code.consumer', { app: isolate(file.app) });
   return (
     <section className="code-file" aria-labelledby={headingId}>
       <div className="code-file-head">
         <h3 id={headingId}>
-          {role} <code>{file.name}</code>
+          <Isolated text={role} /> <code>{file.name}</code>
         </h3>
         <button type="button" onClick={() => copy(file.name, file.code)} aria-label={t('shareui.code.copyFile', { name: file.name })}>
           {t('shareui.code.copy')}

@@ -1,5 +1,6 @@
 import { type RefObject, useId, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
+import { Isolated, isolate } from '../Name';
 import { Modal } from './Modal';
 import { ReportView } from './ReportView';
 import { ShareErrorText } from './ShareErrorText';
@@ -46,20 +47,26 @@ export function ImportDialog({ importer, returnFocus }: { importer: Importer; re
   const title = s.step === 'vhost' || s.step === 'report' ? t('shareui.import.defsTitle') : t('shareui.import.title');
   return (
     <Modal title={title} onClose={importer.close} returnFocus={returnFocus} className="import-dialog">
-      <p className="muted">{t('shareui.import.file', { name: s.fileName })}</p>
+      <p className="muted">
+        <Isolated text={t('shareui.import.file', { name: isolate(s.fileName) })} />
+      </p>
       {s.step === 'error' ? (
         <div role="alert">
           <ShareErrorText error={s.error} />
           <p>{t('shareui.workUnchanged')}</p>
         </div>
       ) : null}
-      {s.step === 'opened' ? <p role="status">{t('shareui.import.opened', { title: s.title.trim() || t('shareui.untitled') })}</p> : null}
+      {s.step === 'opened' ? <p role="status">
+          <Isolated text={t('shareui.import.opened', { title: isolate(s.title.trim() || t('shareui.untitled')) })} />
+        </p> : null}
       {s.step === 'vhost' ? <VhostChoice state={s} importer={importer} /> : null}
       {s.step === 'report' ? (
         <>
           {s.result.report.refusal && !s.loaded ? (
             <div role="alert" className="import-refusal">
-              <p>{say(s.result.report.refusal)}</p>
+              <p>
+                <Isolated text={say(s.result.report.refusal)} />
+              </p>
               <p>{t('shareui.import.anywayHint')}</p>
             </div>
           ) : null}
