@@ -45,6 +45,14 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      output: {
+        // zod and its configuration in one chunk, configuration right after zod: every chunk that
+        // creates a schema imports this one, so zod is jitless before the first schema exists (see
+        // src/zodConfig.ts). As an import of the entry alone it would run after the shared chunks.
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/.test(id) ? 'zod' : undefined),
+      },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
