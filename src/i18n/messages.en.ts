@@ -376,6 +376,7 @@ export const en = {
   'share.error.newerVersion': 'This was made by a newer version of Warren (format {version}). Reload the page to get the latest Warren, then open it again.',
   'share.error.unsupportedVersion': 'This uses format {version}, which this Warren cannot read.',
   'share.link.tooLarge': 'This link is too long to open: its data has {size} characters, and a Warren link holds at most {max}.',
+  'share.link.tooBigToShare': 'This scenario is too big for a link: its link would have {size} characters, and a Warren link holds at most {max} (a link that long would be refused when opened). Save it as a file and share the file instead.',
   'share.link.malformed': 'This is not a Warren link, or part of it was lost when it was copied.',
   'share.link.corrupt': 'This link is damaged: it was cut short or changed when it was copied. Ask for the link again.',
   'share.link.decompressedTooLarge': 'This link unpacks to more than {max} bytes, which no real scenario does: it was refused.',

@@ -365,6 +365,7 @@ export const es = {
   'share.error.newerVersion': 'Esto se hizo con una versión más nueva de Warren (formato {version}). Recarga la página para obtener la última versión de Warren y ábrelo de nuevo.',
   'share.error.unsupportedVersion': 'Esto usa el formato {version}, que este Warren no sabe leer.',
   'share.link.tooLarge': 'Este enlace es demasiado largo para abrirlo: sus datos tienen {size} caracteres y un enlace de Warren admite como máximo {max}.',
+  'share.link.tooBigToShare': 'Este escenario es demasiado grande para un enlace: su enlace tendría {size} caracteres y un enlace de Warren admite como máximo {max} (un enlace así se rechazaría al abrirlo). Guárdalo como archivo y comparte el archivo.',
   'share.link.malformed': 'No es un enlace de Warren, o se perdió una parte al copiarlo.',
   'share.link.corrupt': 'El enlace está dañado: se cortó o se modificó al copiarlo. Pide el enlace de nuevo.',
   'share.link.decompressedTooLarge': 'Este enlace se descomprime en más de {max} bytes, algo que ningún escenario real hace: se rechazó.',

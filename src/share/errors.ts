@@ -19,6 +19,7 @@ export const SHARE_MESSAGE_KEYS = [
   'share.error.unsupportedVersion',
   // links
   'share.link.tooLarge',
+  'share.link.tooBigToShare',
   'share.link.malformed',
   'share.link.corrupt',
   'share.link.decompressedTooLarge',

@@ -22,7 +22,7 @@ export {
   type VhostSummary,
 } from './definitions';
 export { embedCode, type EmbedOptions } from './embed';
-export { type MessageParams, type Result, SHARE_MESSAGE_KEYS, type ShareError, type ShareMessageKey, type ShareProblem } from './errors';
+export { fail, type MessageParams, type Result, SHARE_MESSAGE_KEYS, type ShareError, type ShareMessageKey, type ShareProblem } from './errors';
 export { exportScenarioFile, FILE_FORMAT_VERSION, type FileContentKind, fileTooLarge, importScenarioFile, readShareFile, SNIFF_CHARS, type ScenarioFileContent, type SniffedKind, scenarioFileName, sniffFileKind } from './file';
 export { type Lesson, lessonSchema } from './lesson';
 export { LIMITS } from './limits';
