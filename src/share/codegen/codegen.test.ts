@@ -101,6 +101,8 @@ describe('generated programs', () => {
     expect(py).toContain('for _ in range(20):');
     const rate = file(generateCode(topics(), 'node'), 'producer-emit-log-topic.js');
     expect(rate).toContain('setInterval(() => publish().catch(stop), 500)');
+    // the first message at once, then one per interval, as the simulation's rate publisher does
+    expect(rate.indexOf('  publish().catch(stop);')).toBeLessThan(rate.indexOf('setInterval('));
     expect(rate).toContain('ROUTING_KEYS[sent % ROUTING_KEYS.length]');
     expect(rate).not.toContain('createConfirmChannel');
     const viaDefault = file(generateCode(workQueues(), 'python'), 'producer-new-task.py');

@@ -91,7 +91,8 @@ function messageFor(p: ProducerPlan): string {
 export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
   const send = p.mode === 'rate'
     ? [
-        `  // ${p.ratePerSec} message(s) per second until Ctrl+C`,
+        `  // ${p.ratePerSec} message(s) per second until Ctrl+C, the first one at once (as the simulation does)`,
+        '  publish().catch(stop);',
         `  const timer = setInterval(() => publish().catch(stop), ${Math.max(1, Math.round(1000 / p.ratePerSec))});`,
         '  process.once(\'SIGINT\', () => stop());',
         '  async function stop(err) {',
