@@ -16,6 +16,7 @@ import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
 import { SessionBanner } from './SessionBanner';
+import { StorageNotice } from './StorageNotice';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
 
@@ -69,6 +70,7 @@ export function App({ session }: { session: WorkSession }) {
               <LanguageSwitch />
             </header>
             <SessionBanner />
+            <StorageNotice />
             <main className="app-main">
               <Workspace />
               <SidePanel />

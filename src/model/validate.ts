@@ -86,6 +86,7 @@ export function runtimeWarnings(s: Scenario): DocIssue[] {
     }
   }
   for (const q of s.queues) {
+    if (q.arguments.queueType === 'stream') warn('queue', q.id, ['arguments', 'queueType'], { key: 'warning.streamNotSimulated' });
     const dlx = q.arguments.deadLetterExchange;
     if (dlx !== undefined && !exchangeExists(s, dlx)) {
       warn('queue', q.id, ['arguments', 'deadLetterExchange'], { key: 'warning.dlxMissing', params: { name: dlx } });

@@ -6,6 +6,7 @@ import { type App, type Consumer, findChannel, PORT, type Publisher } from '../.
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { ConsumerLiveRow, PublisherLiveRow } from './AppLive';
+import { Name } from '../../panels/Name';
 import { Warnings } from './Warnings';
 
 /**
@@ -26,7 +27,9 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
           </span>
         ) : null}
       </div>
-      <div className="node-name">{app.name}</div>
+      <div className="node-name">
+        <Name>{app.name}</Name>
+      </div>
       {app.connections.map((c, i) => (
         <div className="app-connection" key={c.id}>
           <span className="app-connection-label">{t('app.connectionShort', { n: i + 1 })}</span>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useLocale';
 import { DIRECT_REPLY_TO, type FieldIssue, type OpResult, PREDECLARED_EXCHANGES, type Scenario } from '../../model';
 import { useEditorApi } from '../../store/useEditor';
 import type { Option } from '../form/fields';
+import { Name } from '../Name';
 
 /** Runs a model operation as one undoable edit; returns its errors for the field that asked. */
 export function useRun() {
@@ -59,7 +60,7 @@ export function SectionTitle({ kind, name }: { kind: string; name: string }) {
   const t = useT();
   return (
     <h2 className="inspector-title">
-      <span className="inspector-kind">{kind}</span> {name || t('node.defaultExchangeName')}
+      <span className="inspector-kind">{kind}</span> <Name>{name || t('node.defaultExchangeName')}</Name>
     </h2>
   );
 }
