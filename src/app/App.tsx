@@ -9,6 +9,7 @@ import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
+import { PageProgramTurns } from '../programs/host/programTurns';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
@@ -16,6 +17,7 @@ import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
 import { SessionBanner } from './SessionBanner';
+import { StorageNotice } from './StorageNotice';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
 
@@ -28,7 +30,12 @@ import { Workspace } from './Workspace';
 export function App({ session }: { session: WorkSession }) {
   const t = useT();
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
-  const [sim] = useState(() => new SimController(store.getState().doc));
+  const [sim] = useState(() => {
+    const s = new SimController(store.getState().doc);
+    s.attachPrograms(new PageProgramTurns());
+    return s;
+  });
+  useEffect(() => () => sim.programTurns?.clear(), [sim]);
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(
     () =>
@@ -72,6 +79,7 @@ export function App({ session }: { session: WorkSession }) {
               <LanguageSwitch />
             </header>
             <SessionBanner />
+            <StorageNotice />
             <main className="app-main">
               <Workspace />
               <SidePanel />

@@ -8,7 +8,8 @@ import {
 /** What each node component receives. Entities are passed whole: they are immutable, so identity = unchanged. */
 export type ExchangeNodeData = { exchange: Exchange | null; warnings: DocIssue[] };
 export type QueueNodeData = { queue: Queue; warnings: DocIssue[] };
-export type AppNodeData = { app: App; warnings: DocIssue[] };
+/** `program`: the app is a program running in the page (the Programs panel), not a simulated client. */
+export type AppNodeData = { app: App; warnings: DocIssue[]; program?: boolean };
 export type BrokerNodeData = { empty: boolean };
 
 export type ExchangeFlowNode = Node<ExchangeNodeData, 'exchange'>;

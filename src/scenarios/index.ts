@@ -1,3 +1,4 @@
+import { CODE_GALLERY } from './code';
 import { alternateExchange } from './patterns/alternateExchange';
 import { brokerRestart } from './patterns/brokerRestart';
 import { confirmsNack } from './patterns/confirmsNack';
@@ -20,6 +21,7 @@ import { publisherConfirms } from './tutorials/publisherConfirms';
 import { publishSubscribe } from './tutorials/publishSubscribe';
 import { routing } from './tutorials/routing';
 import { rpc } from './tutorials/rpc';
+import { rpcDirectReplyTo } from './tutorials/rpcDirectReplyTo';
 import { topics } from './tutorials/topics';
 import { workQueues } from './tutorials/workQueues';
 import { type GalleryScenario, SCENARIO_IDS, type ScenarioId } from './types';
@@ -32,6 +34,7 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   routing,
   topics,
   rpc,
+  'rpc-direct-reply-to': rpcDirectReplyTo,
   'publisher-confirms': publisherConfirms,
   'work-queues-speeds': workQueuesSpeeds,
   'routing-severity': routingSeverity,
@@ -50,6 +53,7 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   'exchange-to-exchange': exchangeToExchange,
   'single-active-consumer': singleActiveConsumer,
   stress,
+  ...CODE_GALLERY,
 };
 
 /** Every gallery scenario, in gallery order. */

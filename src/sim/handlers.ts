@@ -1,5 +1,6 @@
 import { onDeliveryArrive, onProcessingDone, onReplyArrive, onSettleArrive } from './consuming';
 import { reconnectAll } from './inputs';
+import { handleProgramItem } from './programs/turns';
 import { confirmSettled, onPublishArrive, onTick } from './publishing';
 import type { SimItem } from './runtime';
 import type { World } from './world';
@@ -46,6 +47,9 @@ export function handleItem(w: World, it: SimItem): void {
       return;
     case 'reconnect':
       reconnectAll(w);
+      return;
+    case 'program':
+      handleProgramItem(w, it.item);
       return;
     default: {
       const never: never = it;

@@ -1,6 +1,7 @@
 import type { Scenario } from '../model';
 import { closeConnection, openConnection, subscribe } from './connections';
 import { findConsumer, findPublisher } from './lookup';
+import { type ProgramSpec, startProgram, stopProgram } from './programs';
 import { burst, type PublishOverrides, publish, startPublisher } from './publishing';
 import { reconcile } from './reconcile';
 import { redeclare } from './redeclare';
@@ -19,7 +20,11 @@ export type WorldInput =
   | { type: 'consumer-crash'; consumer: string }
   | { type: 'broker-restart'; downMs?: number }
   | { type: 'redeclare'; kind: 'queue' | 'exchange'; name: string }
-  | { type: 'scenario'; scenario: Scenario };
+  | { type: 'scenario'; scenario: Scenario }
+  /** `node <file> <args…>`: a program starts (the instance gets the next number for its file) */
+  | { type: 'program-start'; program: ProgramSpec }
+  /** Stop: SIGINT (the program may shut down by itself) or SIGKILL (its process ends at once) */
+  | { type: 'program-stop'; pid: string; signal: 'SIGINT' | 'SIGKILL' };
 
 export function applyInput(w: World, cmd: WorldInput): void {
   switch (cmd.type) {
@@ -46,6 +51,12 @@ export function applyInput(w: World, cmd: WorldInput): void {
       return;
     case 'scenario':
       reconcile(w, cmd.scenario);
+      return;
+    case 'program-start':
+      startProgram(w, cmd.program);
+      return;
+    case 'program-stop':
+      stopProgram(w, cmd.pid, cmd.signal);
       return;
     default: {
       const never: never = cmd;

@@ -3,6 +3,7 @@ import type { Publisher } from '../model';
 import { openChannel } from './connections';
 import { findPublisher } from './lookup';
 import type { PublisherRt } from './runtime';
+import { fillTemplate } from './template';
 import type { World } from './world';
 
 /** What a manual publish may change from the publisher's template (the message composer). */
@@ -109,36 +110,6 @@ function pickKey(w: World, pub: Publisher, index: number): string {
   return pub.keyOrder === 'random' ? keys[nextInt(w.rng, keys.length)]! : keys[index % keys.length]!;
 }
 
-/**
- * "{n}" is the message's number for this publisher, "{key}" its routing key, and "{a|b|c}" one of
- * the alternatives in turn (a for message 1, b for 2, c for 3, a again for 4…): heavy and light
- * tasks, say, with "Task {n}{.....|.}".
- */
-export function fill(template: string, n: number, key: string): string {
-  let i = template.indexOf('{');
-  if (i < 0) return template;
-  let out = '';
-  let from = 0;
-  for (; i >= 0; i = template.indexOf('{', i + 1)) {
-    if (template.startsWith('{n}', i)) {
-      out += template.slice(from, i) + n;
-      from = i + 3;
-    } else if (template.startsWith('{key}', i)) {
-      out += template.slice(from, i) + key;
-      from = i + 5;
-    } else {
-      const end = template.indexOf('}', i);
-      const inner = end < 0 ? '' : template.slice(i + 1, end);
-      if (!inner.includes('|') || inner.includes('{')) continue;
-      const alternatives = inner.split('|');
-      out += template.slice(from, i) + alternatives[(n - 1) % alternatives.length];
-      from = end + 1;
-      i = end;
-    }
-  }
-  return out + template.slice(from);
-}
-
 /** The client sends basic.publish: it travels to the broker and arrives one hop later. */
 export function send(w: World, id: string, o: PublishOverrides = {}): void {
   const found = findPublisher(w.scenario, id);
@@ -157,12 +128,12 @@ export function send(w: World, id: string, o: PublishOverrides = {}): void {
   const expiration = o.expiration ?? t.expiration;
   if (expiration !== undefined) properties.expiration = expiration;
   const messageId = o.messageId ?? t.messageId;
-  if (messageId !== undefined) properties.messageId = fill(messageId, n, routingKey);
+  if (messageId !== undefined) properties.messageId = fillTemplate(messageId, n, routingKey);
   const correlationId = o.correlationId ?? t.correlationId;
-  if (correlationId !== undefined) properties.correlationId = fill(correlationId, n, routingKey);
+  if (correlationId !== undefined) properties.correlationId = fillTemplate(correlationId, n, routingKey);
   const replyTo = o.replyTo ?? t.replyTo;
   if (replyTo !== undefined) properties.replyTo = replyTo;
-  const body = fill(o.body ?? t.body, n, routingKey);
+  const body = fillTemplate(o.body ?? t.body, n, routingKey);
   const params: PublishParams = { exchange: pub.exchange, routingKey, mandatory: o.mandatory ?? pub.mandatory, body, properties };
 
   if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {

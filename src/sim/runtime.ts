@@ -1,5 +1,6 @@
 import type { PublishParams } from '../engine';
 import type { PublishOverrides } from './publishing';
+import type { ProgramItem } from './programs/state';
 
 /**
  * The clients' runtime state: plain, serialisable data (it goes into world snapshots). The
@@ -120,7 +121,9 @@ export type SimItem =
   | { kind: 'confirm-arrive'; publisher: string; msgId: number; ack: boolean }
   /** the channel closed with confirms outstanding: they will never come (waitForConfirms ends in an error) */
   | { kind: 'confirms-lost'; publisher: string }
-  | { kind: 'reconnect' };
+  | { kind: 'reconnect' }
+  /** a program's turn, timer or method (src/sim/programs) */
+  | { kind: 'program'; item: ProgramItem };
 
 export function newPublisherRt(id: string, app: string): PublisherRt {
   return {

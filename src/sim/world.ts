@@ -5,6 +5,8 @@ import type { ClientEvent, WorldEvent } from './events';
 import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
+import { applyTurnOutput, type PendingTurn, type ProgramRt, type TurnOutput, type TurnSource } from './programs';
+import { reactPrograms } from './programs/react';
 import type { AppRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
 import { countDots, dropChannelWork } from './consuming';
 import { findConsumer } from './lookup';
@@ -26,6 +28,8 @@ export interface WorldSnapshot {
   admin: { conn: number | null; channel: number | null };
   seq: number;
   broker: BrokerSnapshot;
+  /** programs (absent in snapshots taken before programs existed) */
+  programs?: ProgramRt[];
 }
 
 /**
@@ -63,6 +67,14 @@ export class World {
   private events: WorldEvent[] = [];
   /** broker connection id → which app (and model connection) it is */
   connIndex = new Map<number, { app: string; conn: string }>();
+  /** programs started in this run, by instance ("worker.js #2"), ended ones included */
+  programs = new Map<string, ProgramRt>();
+  /** broker connection id → the program (and its connection number) that opened it */
+  programConns = new Map<number, { pid: string; conn: number }>();
+  /** where program turns come from (set by whoever runs the world; null: programs cannot run) */
+  turns: TurnSource | null = null;
+  /** a program turn being computed: the world does not move until it completes */
+  private pending: PendingTurn | null = null;
 
   private constructor(scenario: Scenario, broker: AmqpBroker, rng: RngState) {
     this.scenario = scenario;
@@ -93,6 +105,7 @@ export class World {
 
   /** Runs the next event (broker timers first on a tie). Returns false if nothing is scheduled. */
   step(): boolean {
+    if (this.pending) return false;
     const clientAt = this.queue.peekTime();
     const brokerAt = this.broker.nextTimerAt();
     if (!Number.isFinite(clientAt) && !Number.isFinite(brokerAt)) return false;
@@ -115,7 +128,9 @@ export class World {
   /** Runs everything due up to `t` and moves the clock to `t`. */
   advanceTo(t: number): void {
     if (t < this.now) throw new RangeError(`the world cannot go back in time (now ${this.now}, asked ${t}); restore a snapshot`);
-    while (this.nextEventAt() <= t) this.step();
+    while (!this.pending && this.nextEventAt() <= t) this.step();
+    // a program is computing: time stays at its turn
+    if (this.pending) return;
     this.now = t;
     this.broker.advanceTo(t);
     this.collect();
@@ -132,6 +147,27 @@ export class World {
 
   schedule(at: number, item: SimItem): void {
     this.queue.push(at, item);
+  }
+
+  // ---------------------------------------------------------------- program turns
+  /** A program turn is being computed elsewhere (a Web Worker): nothing moves until completeTurn. */
+  get blocked(): PendingTurn | null {
+    return this.pending;
+  }
+
+  waitFor(p: PendingTurn): void {
+    this.pending = p;
+  }
+
+  /** The turn the world was waiting for: its output goes to the broker and the clock. Ignored if it is not that turn. */
+  completeTurn(runKey: string, index: number, out: TurnOutput): boolean {
+    const p = this.pending;
+    if (!p || p.runKey !== runKey || p.index !== index) return false;
+    this.pending = null;
+    const rt = this.programs.get(p.pid);
+    if (rt && rt.runKey === runKey && rt.state === 'running') applyTurnOutput(this, rt, out);
+    this.collect();
+    return true;
   }
 
   // ---------------------------------------------------------------- inputs
@@ -171,6 +207,7 @@ export class World {
       const e = evs[i]!;
       this.events.push(e);
       this.react(e);
+      if (this.programConns.size) reactPrograms(this, e);
     }
   }
 
@@ -298,6 +335,7 @@ export class World {
       admin: { ...this.admin },
       seq: this.seq,
       broker: this.broker.snapshot(),
+      ...(this.programs.size ? { programs: structuredClone([...this.programs.values()]) } : {}),
     };
   }
 
@@ -314,6 +352,7 @@ export class World {
     w.brokerDownUntil = s.brokerDownUntil;
     w.admin = { ...s.admin };
     w.seq = s.seq;
+    for (const p of structuredClone(s.programs ?? [])) w.programs.set(p.pid, p);
     w.rebuildIndexes();
     return w;
   }
@@ -323,6 +362,10 @@ export class World {
     this.connIndex.clear();
     for (const app of this.apps.values()) {
       for (const [connId, brokerConn] of Object.entries(app.conns)) if (brokerConn !== null) this.connIndex.set(brokerConn, { app: app.id, conn: connId });
+    }
+    this.programConns.clear();
+    for (const p of this.programs.values()) {
+      for (const [conn, brokerConn] of Object.entries(p.conns)) if (brokerConn !== null) this.programConns.set(brokerConn, { pid: p.pid, conn: Number(conn) });
     }
   }
 }

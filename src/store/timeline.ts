@@ -59,7 +59,8 @@ export class Timeline {
 
   /** Keeps a snapshot now and then (thinning old ones so that memory stays bounded). */
   maybeCheckpoint(w: World): void {
-    if (w.now - this.lastCheckpointAt < this.checkpointEveryMs) return;
+    // a world waiting for a program turn is between two halves of a step: no snapshot of that
+    if (w.blocked || w.now - this.lastCheckpointAt < this.checkpointEveryMs) return;
     this.lastCheckpointAt = w.now;
     this.checkpoints.push({ t: w.now, snap: w.snapshot() });
     if (this.checkpoints.length > this.maxCheckpoints) {

@@ -30,7 +30,7 @@ export function QueueForm({ queue: q }: { queue: Queue }) {
         label={`${t('field.queueType')} (x-queue-type)`}
         hint={t('hint.queueType')}
         value={a.queueType}
-        options={QUEUE_TYPES.map((x) => ({ value: x, label: x }))}
+        options={QUEUE_TYPES.filter((x) => x !== 'stream' || a.queueType === 'stream').map((x) => ({ value: x, label: x === 'stream' ? t('queue.streamNotSimulated') : x }))}
         onCommit={(queueType) => arg({ queueType })}
       />
       <CheckboxField label={t('field.durable')} hint={t('hint.durableQueue')} checked={q.durable} onCommit={(durable) => set({ durable })} />

@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings are JavaScript source for the generated programs, template literals included
 import type { AmqpTable } from '../../model';
+import { templateParts } from '../../sim/template';
 import { jsString, jsValue } from './escape';
 import { headerLine, type ProgramKind, runWord } from './headerText';
+import { CONNECTION_HINT } from './files';
 import type { CodePlan, ConsumerPlan, Declarations, ProducerPlan } from './plan';
 
 /**
@@ -27,7 +29,7 @@ function declareTopology(d: Declarations, comment: string): string {
 function header(kind: ProgramKind, plan: CodePlan, app: string, file: string): string {
   return [
     `// ${headerLine(plan.locale, kind, jsString(app), jsString(plan.title))}`,
-    `// ${runWord(plan.locale)} npm install amqplib && node ${file}.js   (AMQP_URL=amqp://user:password@host:5672/vhost)`,
+    `// ${runWord(plan.locale)} npm install amqplib && node ${file}.js   (${CONNECTION_HINT})`,
     "'use strict';",
     "const amqp = require('amqplib');",
     '',
@@ -59,23 +61,47 @@ export function nodeSetup(plan: CodePlan): string {
   ].join('\n');
 }
 
-function messageOptions(p: ProducerPlan): string {
+/** A JavaScript expression for a message template: its text and fields, in the sim's order (sim/template.ts). */
+function templateJs(template: string): string {
+  const parts = templateParts(template).map((p) =>
+    'text' in p
+      ? jsString(p.text)
+      : 'alternatives' in p
+        ? `[${p.alternatives.map(jsString).join(', ')}][(n - 1) % ${p.alternatives.length}]`
+        : p.field === 'n'
+          ? 'String(n)'
+          : 'key',
+  );
+  return parts.length === 0 ? '""' : parts.length === 1 && parts[0]!.startsWith('"') ? parts[0]! : parts.join(' + ');
+}
+
+/** messageFor(n, key): the body and publish options of message n, as the simulated publisher sends it. */
+function messageFor(p: ProducerPlan): string {
   const m = p.message;
-  const opts: string[] = [`persistent: ${m.deliveryMode === 2}`, `mandatory: ${p.mandatory}`];
+  const opts: string[] = [`persistent: ${m.deliveryMode === 2}`, `mandatory: ${p.mandatory}`, 'timestamp: Math.floor(Date.now() / 1000)'];
   if (m.contentType !== undefined) opts.push(`contentType: ${jsString(m.contentType)}`);
   if (m.priority !== undefined) opts.push(`priority: ${m.priority}`);
   if (m.expiration !== undefined) opts.push(`expiration: ${jsString(m.expiration)}`);
   if (Object.keys(m.headers).length) opts.push(`headers: ${jsValue(m.headers)}`);
-  if (m.messageId !== undefined) opts.push(`messageId: ${jsString(m.messageId)}`);
-  if (m.correlationId !== undefined) opts.push(`correlationId: ${jsString(m.correlationId)}`);
+  if (m.messageId !== undefined) opts.push(`messageId: ${templateJs(m.messageId)}`);
+  if (m.correlationId !== undefined) opts.push(`correlationId: ${templateJs(m.correlationId)}`);
   if (m.replyTo !== undefined) opts.push(`replyTo: ${jsString(m.replyTo)}`);
-  return `{ ${opts.join(', ')} }`;
+  return [
+    '// Message n (from 1) sent with routing key `key`, as the simulation sends it: "{n}", "{key}" and',
+    '// "{a|b|…}" (one alternative per message, in turn) in the templates are filled in; the timestamp is in seconds.',
+    'function messageFor(n, key) {',
+    `  const body = ${templateJs(m.body)};`,
+    `  const options = { ${opts.join(', ')} };`,
+    '  return { body, options };',
+    '}',
+  ].join('\n');
 }
 
 export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
   const send = p.mode === 'rate'
     ? [
-        `  // ${p.ratePerSec} message(s) per second until Ctrl+C`,
+        `  // ${p.ratePerSec} message(s) per second until Ctrl+C, the first one at once (as the simulation does)`,
+        '  publish().catch(stop);',
         `  const timer = setInterval(() => publish().catch(stop), ${Math.max(1, Math.round(1000 / p.ratePerSec))});`,
         '  process.once(\'SIGINT\', () => stop());',
         '  async function stop(err) {',
@@ -99,8 +125,8 @@ export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
     '',
     `const EXCHANGE = ${jsString(p.exchange)};${p.exchange === '' ? ' // the default exchange: the routing key names the queue' : ''}`,
     `const ROUTING_KEYS = ${jsValue(p.routingKeys)};`,
-    `const BODY = ${jsString(p.message.body)};`,
-    `const OPTIONS = ${messageOptions(p)};`,
+    '',
+    messageFor(p),
     '',
     'async function main() {',
     '  const connection = await amqp.connect(AMQP_URL);',
@@ -119,9 +145,10 @@ export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
     '  async function publish() {',
     '    const key = nextKey();',
     '    const n = ++sent;',
+    '    const { body, options } = messageFor(n, key);',
     p.confirms
-      ? '    const ok = channel.publish(EXCHANGE, key, Buffer.from(BODY), OPTIONS, (err) => console.log(`message ${n} ${err ? \'nacked\' : \'confirmed\'} by the broker`));'
-      : '    const ok = channel.publish(EXCHANGE, key, Buffer.from(BODY), OPTIONS);',
+      ? '    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options, (err) => console.log(`message ${n} ${err ? \'nacked\' : \'confirmed\'} by the broker`));'
+      : '    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options);',
     '    console.log(`published message ${n} with key ${JSON.stringify(key)}`);',
     "    if (!ok) await new Promise((resolve) => channel.once('drain', resolve)); // the socket buffer is full: wait",
     '  }',
@@ -156,7 +183,7 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
       ? [
           `      if (${cond}msg.properties.replyTo) {`,
           '        // RPC server: answer on the default exchange, to the queue the request named, with its correlation-id',
-          '        channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });',
+          '        channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { deliveryMode: 1, correlationId: msg.properties.correlationId });',
           '      }',
         ]
       : [];
@@ -190,15 +217,22 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '  await declareTopology(channel);',
     '  await declareOwnQueues(channel);',
     ...qos,
+    '  // one message at a time, in the order they arrive (the others wait in the prefetch buffer)',
+    '  let working = Promise.resolve();',
+    '  const work = (msg) =>',
+    '    new Promise((done) => {',
+    '      const ms = Math.max(0, PROCESSING_MS + (Math.random() * 2 - 1) * JITTER_MS);',
+    '      setTimeout(() => {',
+    ...settle.map((l) => `  ${l}`),
+    '        done();',
+    '      }, ms);',
+    '    });',
     '  await channel.consume(',
     '    QUEUE,',
     '    (msg) => {',
     "      if (msg === null) return console.log('the broker cancelled this consumer');",
     "      console.log(`received ${JSON.stringify(msg.content.toString())}${msg.fields.redelivered ? ' (redelivered)' : ''}`);",
-    '      const ms = Math.max(0, PROCESSING_MS + (Math.random() * 2 - 1) * JITTER_MS);',
-    '      setTimeout(() => {',
-    ...settle.map((l) => `  ${l}`),
-    '      }, ms);',
+    '      working = working.then(() => work(msg));',
     '    },',
     `    { noAck: ${c.noAck}, exclusive: ${c.exclusive}${c.priority !== 0 ? `, priority: ${c.priority}` : ''} },`,
     '  );',

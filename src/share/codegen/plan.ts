@@ -7,6 +7,7 @@ import {
   type KEY_ORDERS,
   type MessageTemplate,
   type Outcome,
+  predeclaredExchange,
   type PUBLISH_MODES,
   type QosCall,
   queueArgumentsToAmqp,
@@ -112,7 +113,8 @@ export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
   for (const a of s.apps) for (const c of a.consumers) if (!owner.has(c.queue) && s.queues.some((q) => q.exclusive && q.name === c.queue)) owner.set(c.queue, c.id);
   const owned = (name: string) => owner.has(name);
   const declarations = (pick: (queueName: string) => boolean, withExchanges: boolean): Declarations => ({
-    exchanges: withExchanges ? s.exchanges.map((e) => ({ name: e.name, type: e.type, durable: e.durable, autoDelete: e.autoDelete, internal: e.internal, arguments: exchangeArgumentsToAmqp(e) })) : [],
+    // amq.topic and the like exist on every broker: bound from, never declared
+    exchanges: withExchanges ? s.exchanges.filter((e) => !predeclaredExchange(e.name)).map((e) => ({ name: e.name, type: e.type, durable: e.durable, autoDelete: e.autoDelete, internal: e.internal, arguments: exchangeArgumentsToAmqp(e) })) : [],
     queues: s.queues.filter((q) => pick(q.name)).map(queueDecl),
     bindings: s.bindings
       .filter((b) => (b.destinationType === 'exchange' ? withExchanges : pick(queueName.get(b.destination) ?? '')))

@@ -1,6 +1,8 @@
 import type { AmqpTable } from '../../model';
+import { templateParts } from '../../sim/template';
 import { pyString, pyValue } from './escape';
 import { headerLine, type ProgramKind, runWord } from './headerText';
+import { CONNECTION_HINT } from './files';
 import type { CodePlan, ConsumerPlan, Declarations, ProducerPlan } from './plan';
 
 /**
@@ -28,7 +30,7 @@ function header(kind: ProgramKind, plan: CodePlan, app: string, file: string, im
   return [
     '#!/usr/bin/env python3',
     `# ${headerLine(plan.locale, kind, pyString(app), pyString(plan.title))}`,
-    `# ${runWord(plan.locale)} pip install pika && python3 ${file}.py   (AMQP_URL=amqp://user:password@host:5672/%2F)`,
+    `# ${runWord(plan.locale)} pip install pika && python3 ${file}.py   (${CONNECTION_HINT})`,
     ...imports.map((i) => `import ${i}`),
     '',
     'import pika',
@@ -63,17 +65,39 @@ export function pythonSetup(plan: CodePlan): string {
   ].join('\n') + footer;
 }
 
-function properties(p: ProducerPlan): string {
+/** A Python expression for a message template: its text and fields, in the sim's order (sim/template.ts). */
+function templatePy(template: string): string {
+  const parts = templateParts(template).map((p) =>
+    'text' in p
+      ? pyString(p.text)
+      : 'alternatives' in p
+        ? `[${p.alternatives.map(pyString).join(', ')}][(n - 1) % ${p.alternatives.length}]`
+        : p.field === 'n'
+          ? 'str(n)'
+          : 'key',
+  );
+  return parts.length === 0 ? '""' : parts.join(' + ');
+}
+
+/** message_for(n, key): the body and properties of message n, as the simulated publisher sends it. */
+function messageFor(p: ProducerPlan): string {
   const m = p.message;
-  const props = [`delivery_mode=${m.deliveryMode}`];
+  const props = [`delivery_mode=${m.deliveryMode}`, 'timestamp=int(time.time())'];
   if (m.contentType !== undefined) props.push(`content_type=${pyString(m.contentType)}`);
   if (m.priority !== undefined) props.push(`priority=${m.priority}`);
   if (m.expiration !== undefined) props.push(`expiration=${pyString(m.expiration)}`);
   if (Object.keys(m.headers).length) props.push(`headers=${pyValue(m.headers)}`);
-  if (m.messageId !== undefined) props.push(`message_id=${pyString(m.messageId)}`);
-  if (m.correlationId !== undefined) props.push(`correlation_id=${pyString(m.correlationId)}`);
+  if (m.messageId !== undefined) props.push(`message_id=${templatePy(m.messageId)}`);
+  if (m.correlationId !== undefined) props.push(`correlation_id=${templatePy(m.correlationId)}`);
   if (m.replyTo !== undefined) props.push(`reply_to=${pyString(m.replyTo)}`);
-  return `pika.BasicProperties(${props.join(', ')})`;
+  return [
+    'def message_for(n, key):',
+    '    # Message n (from 1) sent with routing key `key`, as the simulation sends it: "{n}", "{key}" and',
+    '    # "{a|b|…}" (one alternative per message, in turn) in the templates are filled in; the timestamp is in seconds.',
+    `    body = ${templatePy(m.body)}`,
+    `    properties = pika.BasicProperties(${props.join(', ')})`,
+    '    return body, properties',
+  ].join('\n');
 }
 
 export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
@@ -92,15 +116,16 @@ export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
         ? [`    for _ in range(${p.burstCount}):`, '        publish()']
         : ['    publish()  # "manual": one message per run'];
   return [
-    header('producer', plan, p.app, p.file, ['itertools', 'os', 'random']),
+    header('producer', plan, p.app, p.file, ['itertools', 'os', 'random', 'time']),
     declareTopology(plan.shared, 'declare_topology', DECLARE_COMMENT),
     '',
     '',
     `EXCHANGE = ${pyString(p.exchange)}${p.exchange === '' ? '  # the default exchange: the routing key names the queue' : ''}`,
     `ROUTING_KEYS = ${pyValue(p.routingKeys)}`,
-    `BODY = ${pyString(p.message.body)}`,
-    `PROPERTIES = ${properties(p)}`,
     `MANDATORY = ${bool(p.mandatory)}`,
+    '',
+    '',
+    messageFor(p),
     '',
     '',
     ...MAIN_OPENS_CHANNEL,
@@ -118,10 +143,11 @@ export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
     '        nonlocal sent',
     '        key = next(keys)',
     '        sent += 1',
+    '        body, properties = message_for(sent, key)',
     ...(p.confirmChannel
       ? [
           '        try:',
-          '            channel.basic_publish(exchange=EXCHANGE, routing_key=key, body=BODY.encode(), properties=PROPERTIES, mandatory=MANDATORY)',
+          '            channel.basic_publish(exchange=EXCHANGE, routing_key=key, body=body.encode(), properties=properties, mandatory=MANDATORY)',
           `            print(f"message {sent} with key {key!r} ${p.confirms ? 'confirmed by the broker' : 'published'}")`,
           '        except pika.exceptions.UnroutableError:',
           '            print(f"message {sent} with key {key!r} returned: no queue accepted it")',
@@ -129,7 +155,7 @@ export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
           '            print(f"message {sent} nacked by the broker")',
         ]
       : [
-          '        channel.basic_publish(exchange=EXCHANGE, routing_key=key, body=BODY.encode(), properties=PROPERTIES, mandatory=MANDATORY)',
+          '        channel.basic_publish(exchange=EXCHANGE, routing_key=key, body=body.encode(), properties=properties, mandatory=MANDATORY)',
           '        print(f"published message {sent} with key {key!r}")',
         ]),
     '',
@@ -163,7 +189,7 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
   );
   const args = c.priority !== 0 ? pyValue({ 'x-priority': c.priority }) : 'None';
   return [
-    header('consumer', plan, c.app, c.file, ['os', 'random', 'time']),
+    header('consumer', plan, c.app, c.file, ['json', 'os', 'random', 'time']),
     declareTopology(plan.shared, 'declare_topology', DECLARE_COMMENT),
     '',
     '',
@@ -177,8 +203,13 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     '',
     ...(c.noAck ? [] : SETTLE),
+    'def received_text(body):',
+    '    # the body as text, quoted as the Node.js programs print it',
+    '    return "received " + json.dumps(body.decode("utf-8", errors="replace"), ensure_ascii=False)',
+    '',
+    '',
     'def on_message(channel, method, properties, body):',
-    '    print(f"received {body!r}" + (" (redelivered)" if method.redelivered else ""))',
+    '    print(received_text(body) + (" (redelivered)" if method.redelivered else ""))',
     '    time.sleep(max(0, PROCESSING_MS + (random.random() * 2 - 1) * JITTER_MS) / 1000)',
     ...(c.noAck
       ? ['    # no-ack: the broker considered the message delivered as soon as it sent it', ...pyReply(c.replyToRequests, '')]
@@ -208,6 +239,6 @@ function pyReply(on: boolean, cond: string): string[] {
   return [
     `    if ${cond}properties.reply_to:`,
     '        # RPC server: answer on the default exchange, to the queue the request named, with its correlation-id',
-    "        channel.basic_publish(exchange='', routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id), body=b'reply to ' + body)",
+    "        channel.basic_publish(exchange='', routing_key=properties.reply_to, properties=pika.BasicProperties(delivery_mode=1, correlation_id=properties.correlation_id), body=b'reply to ' + body)",
   ];
 }
