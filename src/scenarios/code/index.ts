@@ -2,7 +2,7 @@ import { emptyScenario, type ProgramFile, programSeed, type Scenario } from '../
 import type { GalleryScenario, TryItem } from '../types';
 import type { CodeScenarioId } from './ids';
 import { RECEIVE, SEND } from './helloWorld';
-import { ORDER_WORKER, PUBLISHER } from './publisherConfirms';
+import { PUBLISHER_CONFIRMS } from './publisherConfirms';
 import { EMIT_LOG, RECEIVE_LOGS } from './publishSubscribe';
 import { EMIT_LOG_DIRECT, RECEIVE_LOGS_DIRECT } from './routing';
 import { RPC_CLIENT, RPC_SERVER } from './rpc';
@@ -30,12 +30,17 @@ function tryRun(s: Scenario, name: string, args: string[], n: number, text: TryI
 }
 
 const hello = codeScenario('Hello World (code)', [file('send.js', SEND), file('receive.js', RECEIVE)], [{ file: 'receive.js', args: '' }, { file: 'send.js', args: '' }], { showDefaultExchange: true });
-const work = codeScenario('Work queues (code)', [file('new_task.js', NEW_TASK), file('worker.js', WORKER, '300')], [{ file: 'worker.js', args: '300' }, { file: 'worker.js', args: '4000' }, { file: 'new_task.js', args: '' }], { showDefaultExchange: true, hopLatencyMs: 150 });
-const pubsub = codeScenario('Publish/Subscribe (code)', [file('emit_log.js', EMIT_LOG), file('receive_logs.js', RECEIVE_LOGS)], [{ file: 'receive_logs.js', args: '--save' }, { file: 'receive_logs.js', args: '' }, { file: 'emit_log.js', args: '' }]);
+const work = codeScenario('Work queues (code)', [file('new_task.js', NEW_TASK), file('worker.js', WORKER)], [{ file: 'worker.js', args: '' }, { file: 'worker.js', args: '' }, { file: 'new_task.js', args: '' }], { showDefaultExchange: true, hopLatencyMs: 150 });
+const pubsub = codeScenario('Publish/Subscribe (code)', [file('emit_log.js', EMIT_LOG), file('receive_logs.js', RECEIVE_LOGS)], [{ file: 'receive_logs.js', args: '' }, { file: 'receive_logs.js', args: '' }, { file: 'emit_log.js', args: '' }]);
 const routing = codeScenario('Routing (code)', [file('emit_log_direct.js', EMIT_LOG_DIRECT), file('receive_logs_direct.js', RECEIVE_LOGS_DIRECT, 'error')], [{ file: 'receive_logs_direct.js', args: 'error' }, { file: 'receive_logs_direct.js', args: 'info warning error' }, { file: 'emit_log_direct.js', args: '' }]);
-const topics = codeScenario('Topics (code)', [file('emit_log_topic.js', EMIT_LOG_TOPIC), file('receive_logs_topic.js', RECEIVE_LOGS_TOPIC, '"#"')], [{ file: 'receive_logs_topic.js', args: '"#"' }, { file: 'receive_logs_topic.js', args: '"*.critical"' }, { file: 'emit_log_topic.js', args: '' }]);
+const topics = codeScenario('Topics (code)', [file('emit_log_topic.js', EMIT_LOG_TOPIC), file('receive_logs_topic.js', RECEIVE_LOGS_TOPIC, '"*.orange.*"')], [{ file: 'receive_logs_topic.js', args: '"*.orange.*"' }, { file: 'receive_logs_topic.js', args: '"*.*.rabbit" "lazy.#"' }, { file: 'emit_log_topic.js', args: '' }]);
 const rpc = codeScenario('RPC (code)', [file('rpc_server.js', RPC_SERVER), file('rpc_client.js', RPC_CLIENT)], [{ file: 'rpc_server.js', args: '' }, { file: 'rpc_client.js', args: '' }], { showDefaultExchange: true });
-const confirms = codeScenario('Publisher confirms (code)', [file('publisher.js', PUBLISHER), file('order_worker.js', ORDER_WORKER)], [{ file: 'order_worker.js', args: '' }, { file: 'publisher.js', args: '' }], { showDefaultExchange: true });
+const confirms = codeScenario(
+  'Publisher confirms (code)',
+  [file('publisher_confirms.js', PUBLISHER_CONFIRMS, 'individually')],
+  [{ file: 'publisher_confirms.js', args: 'individually' }, { file: 'publisher_confirms.js', args: 'batches' }, { file: 'publisher_confirms.js', args: 'async' }],
+  { showDefaultExchange: true, hopLatencyMs: 50 },
+);
 
 const OPEN = {
   en: 'Open the Programs panel to read the code, change it, and run it again.',
@@ -58,12 +63,12 @@ export const CODE_GALLERY: Record<CodeScenarioId, GalleryScenario> = {
   'work-queues-code': {
     id: 'work-queues-code',
     title: { en: 'Work queues (code)', es: 'Colas de trabajo (código)' },
-    summary: { en: 'Tutorial 2 as amqplib programs: new_task.js sends persistent tasks, two worker.js (0.3 s and 4 s a task) share them with prefetch 1.', es: 'Tutorial 2 con programas amqplib: new_task.js envía tareas persistentes y dos worker.js (0,3 s y 4 s por tarea) se las reparten con prefetch 1.' },
-    watch: { en: `channel.prefetch(1) and a manual ack per task: the fast worker does most of the work. Kill the fast one with tasks unacked and watch them go back to the queue. ${OPEN.en}`, es: `channel.prefetch(1) y un ack manual por tarea: el worker rápido hace casi todo el trabajo. Mata al rápido con tareas sin confirmar y mira cómo vuelven a la cola. ${OPEN.es}` },
+    summary: { en: 'Tutorial 2 as amqplib programs: new_task.js sends the tutorial\'s five tasks, "First message." to "Fifth message.....", one every 2 s; two worker.js work a second per dot and share them with prefetch 1.', es: 'Tutorial 2 con programas amqplib: new_task.js envía las cinco tareas del tutorial, de "First message." a "Fifth message.....", una cada 2 s; dos worker.js trabajan un segundo por punto y se las reparten con prefetch 1.' },
+    watch: { en: `As in the tutorial, worker.js sleeps a second for every dot in the task before it acks it, and calls channel.prefetch(1): it gets a new task only when it has acked the one it has, so each task goes to the worker that is free (fair dispatch). task_queue is durable and the tasks persistent. ${OPEN.en}`, es: `Como en el tutorial, worker.js duerme un segundo por cada punto de la tarea antes de confirmarla (ack) y llama a channel.prefetch(1): solo recibe una tarea nueva cuando ha confirmado la que tiene, así que cada tarea va al worker que está libre (reparto justo). task_queue es durable y las tareas persistentes. ${OPEN.es}` },
     tryThis: [
-      { text: { en: 'In Programs, Kill worker.js #1 (the fast one): its unacked task is requeued and the slow worker cannot keep up.', es: 'En Programas, mata worker.js #1 (el rápido): su tarea sin confirmar vuelve a la cola y el lento no da abasto.' } },
-      tryRun(work, 'worker.js', ['300'], 3, { en: 'Run another fast worker (node worker.js 300): the backlog drains.', es: 'Ejecuta otro worker rápido (node worker.js 300): la cola acumulada se vacía.' }),
-      { text: { en: 'Remove channel.prefetch(1) from worker.js and run the workers again: tasks are dealt in turn and pile up unacked at the slow one.', es: 'Quita channel.prefetch(1) de worker.js y vuelve a ejecutar los workers: las tareas se reparten por turnos y se acumulan sin confirmar en el lento.' } },
+      { text: { en: 'In Programs, Kill worker.js #1 while it works on a task: it never acked it, so the task goes back to the queue, flagged redelivered, and worker.js #2 takes it.', es: 'En Programas, mata worker.js #1 mientras trabaja en una tarea: nunca la confirmó, así que la tarea vuelve a la cola, marcada como redelivered, y worker.js #2 la recoge.' } },
+      tryRun(work, 'new_task.js', ['A very long task..........'], 2, { en: 'Send a long task by hand, as the tutorial does: node new_task.js "A very long task.........." (ten seconds of work).', es: 'Envía a mano una tarea larga, como hace el tutorial: node new_task.js "A very long task.........." (diez segundos de trabajo).' }),
+      { text: { en: 'Remove channel.prefetch(1) from worker.js, set new_task.js\'s TASKS to [\'Heavy task.....\', \'Light task.\'] and run the programs again: RabbitMQ deals the tasks in turn, so worker.js #1 gets every heavy one and piles them up unacked while #2 is mostly idle.', es: 'Quita channel.prefetch(1) de worker.js, pon TASKS de new_task.js a [\'Heavy task.....\', \'Light task.\'] y vuelve a ejecutar los programas: RabbitMQ reparte las tareas por turnos, así que worker.js #1 recibe todas las pesadas y las acumula sin confirmar mientras #2 está casi siempre ocioso.' } },
     ],
     tags: ['code'],
     scenario: work,
@@ -71,8 +76,8 @@ export const CODE_GALLERY: Record<CodeScenarioId, GalleryScenario> = {
   'publish-subscribe-code': {
     id: 'publish-subscribe-code',
     title: { en: 'Publish/Subscribe (code)', es: 'Publicar/Suscribir (código)' },
-    summary: { en: 'Tutorial 3 as amqplib programs: emit_log.js publishes to the fanout exchange logs, each receive_logs.js binds a queue of its own and gets every log.', es: 'Tutorial 3 con programas amqplib: emit_log.js publica en el exchange fanout logs y cada receive_logs.js enlaza una cola propia y recibe todos los logs.' },
-    watch: { en: `assertQueue('', { exclusive: true }): the broker names each subscriber's queue (amq.gen-…) and deletes it when its connection closes. ${OPEN.en}`, es: `assertQueue('', { exclusive: true }): el broker pone nombre a la cola de cada suscriptor (amq.gen-…) y la borra cuando se cierra su conexión. ${OPEN.es}` },
+    summary: { en: 'Tutorial 3 as amqplib programs: emit_log.js publishes to the fanout exchange logs, each of two receive_logs.js binds a queue of its own and gets every log.', es: 'Tutorial 3 con programas amqplib: emit_log.js publica en el exchange fanout logs y cada uno de los dos receive_logs.js enlaza una cola propia y recibe todos los logs.' },
+    watch: { en: `assertQueue('', { exclusive: true }): the broker names each subscriber's queue (amq.gen-…) and deletes it when its connection closes. Both subscribers consume with noAck: true (auto-ack), so nothing waits unacked, and the exchange logs is not durable. ${OPEN.en}`, es: `assertQueue('', { exclusive: true }): el broker pone nombre a la cola de cada suscriptor (amq.gen-…) y la borra cuando se cierra su conexión. Los dos suscriptores consumen con noAck: true (auto-ack), así que nada espera sin confirmar, y el exchange logs no es durable. ${OPEN.es}` },
     tryThis: [
       tryRun(pubsub, 'receive_logs.js', [], 3, { en: 'Run a third subscriber: a third queue appears, bound to logs, and gets every log from now on.', es: 'Ejecuta un tercer suscriptor: aparece una tercera cola, enlazada a logs, que recibe todos los logs desde ahora.' }),
       { text: { en: 'Stop receive_logs.js #2: its queue disappears with its connection; the logs keep reaching the others.', es: 'Detén receive_logs.js #2: su cola desaparece con su conexión; los logs siguen llegando a los demás.' } },
@@ -84,10 +89,10 @@ export const CODE_GALLERY: Record<CodeScenarioId, GalleryScenario> = {
     id: 'routing-code',
     title: { en: 'Routing (code)', es: 'Enrutado (código)' },
     summary: { en: 'Tutorial 4 as amqplib programs: emit_log_direct.js sends info, warning and error to a direct exchange; each receiver binds the severities it wants.', es: 'Tutorial 4 con programas amqplib: emit_log_direct.js envía info, warning y error a un exchange direct; cada receptor enlaza las severidades que quiere.' },
-    watch: { en: `One binding per severity: the "error" receiver gets a third of the logs, the other all of them. ${OPEN.en}`, es: `Un enlace por severidad: el receptor de "error" recibe un tercio de los logs y el otro todos. ${OPEN.es}` },
+    watch: { en: `One binding per severity: receive_logs_direct.js error (the tutorial's file writer) gets only the errors, a third of the logs; receive_logs_direct.js info warning error gets all of them. Each consumes with auto-ack from a temporary queue of its own. ${OPEN.en}`, es: `Un enlace por severidad: receive_logs_direct.js error (el que escribe en un archivo en el tutorial) recibe solo los errores, un tercio de los logs; receive_logs_direct.js info warning error los recibe todos. Cada uno consume con auto-ack de una cola temporal propia. ${OPEN.es}` },
     tryThis: [
-      tryRun(routing, 'emit_log_direct.js', ['error', 'Run. Run. Or it will explode.'], 2, { en: 'Send one error by hand: node emit_log_direct.js error "Run. Run. Or it will explode."', es: 'Envía un error a mano: node emit_log_direct.js error "Run. Run. Or it will explode."' }),
-      tryRun(routing, 'receive_logs_direct.js', ['warning'], 3, { en: 'Run a receiver of warnings only (node receive_logs_direct.js warning).', es: 'Ejecuta un receptor solo de avisos (node receive_logs_direct.js warning).' }),
+      tryRun(routing, 'emit_log_direct.js', ['error', 'Run. Run. Or it will explode.'], 2, { en: 'Send one error by hand: node emit_log_direct.js error "Run. Run. Or it will explode." It reaches both receivers.', es: 'Envía un error a mano: node emit_log_direct.js error "Run. Run. Or it will explode." Llega a los dos receptores.' }),
+      tryRun(routing, 'receive_logs_direct.js', ['warning', 'error'], 3, { en: 'Run the tutorial\'s file writer: node receive_logs_direct.js warning error.', es: 'Ejecuta el que escribe en un archivo en el tutorial: node receive_logs_direct.js warning error.' }),
     ],
     tags: ['code'],
     scenario: routing,
@@ -95,11 +100,11 @@ export const CODE_GALLERY: Record<CodeScenarioId, GalleryScenario> = {
   'topics-code': {
     id: 'topics-code',
     title: { en: 'Topics (code)', es: 'Temas (código)' },
-    summary: { en: 'Tutorial 5 as amqplib programs: emit_log_topic.js sends "<facility>.<severity>" keys; receivers bind patterns with * and #.', es: 'Tutorial 5 con programas amqplib: emit_log_topic.js envía claves "<facilidad>.<severidad>"; los receptores enlazan patrones con * y #.' },
-    watch: { en: `"#" gets everything, "*.critical" only the critical logs. Run node receive_logs_topic.js "kern.*" to see a third pattern. ${OPEN.en}`, es: `"#" lo recibe todo, "*.critical" solo los logs críticos. Ejecuta node receive_logs_topic.js "kern.*" para ver un tercer patrón. ${OPEN.es}` },
+    summary: { en: 'Tutorial 5 as amqplib programs, with the tutorial\'s animals: emit_log_topic.js sends keys <celerity>.<colour>.<species>; one receiver binds *.orange.*, the other *.*.rabbit and lazy.#.', es: 'Tutorial 5 con programas amqplib, con los animales del tutorial: emit_log_topic.js envía claves <celeridad>.<color>.<especie>; un receptor enlaza *.orange.* y el otro *.*.rabbit y lazy.#.' },
+    watch: { en: `* stands for exactly one word, # for zero or more. quick.orange.rabbit reaches both receivers, quick.orange.fox only the first, lazy.brown.fox only the second, and quick.brown.fox nobody. lazy.pink.rabbit matches both bindings of the second and reaches it once. ${OPEN.en}`, es: `* vale por exactamente una palabra, # por cero o más. quick.orange.rabbit llega a los dos receptores, quick.orange.fox solo al primero, lazy.brown.fox solo al segundo, y quick.brown.fox a ninguno. lazy.pink.rabbit casa con los dos bindings del segundo y le llega una sola vez. ${OPEN.es}` },
     tryThis: [
-      tryRun(topics, 'receive_logs_topic.js', ['kern.*'], 3, { en: 'Run node receive_logs_topic.js "kern.*": it gets kern.critical and kern.info.', es: 'Ejecuta node receive_logs_topic.js "kern.*": recibe kern.critical y kern.info.' }),
-      tryRun(topics, 'emit_log_topic.js', ['kern.critical', 'A critical kernel error'], 2, { en: 'Send one message by hand: node emit_log_topic.js kern.critical "A critical kernel error".', es: 'Envía un mensaje a mano: node emit_log_topic.js kern.critical "A critical kernel error".' }),
+      tryRun(topics, 'receive_logs_topic.js', ['#'], 3, { en: 'Run node receive_logs_topic.js "#": it gets every message, even orange and quick.orange.new.rabbit, which no other pattern takes.', es: 'Ejecuta node receive_logs_topic.js "#": recibe todos los mensajes, incluso orange y quick.orange.new.rabbit, que ningún otro patrón recoge.' }),
+      tryRun(topics, 'emit_log_topic.js', ['lazy.orange.elephant', 'A lazy orange elephant'], 2, { en: 'Send one message by hand: node emit_log_topic.js lazy.orange.elephant "A lazy orange elephant". Both receivers get it.', es: 'Envía un mensaje a mano: node emit_log_topic.js lazy.orange.elephant "A lazy orange elephant". Lo reciben los dos receptores.' }),
     ],
     tags: ['code'],
     scenario: topics,
@@ -119,11 +124,11 @@ export const CODE_GALLERY: Record<CodeScenarioId, GalleryScenario> = {
   'publisher-confirms-code': {
     id: 'publisher-confirms-code',
     title: { en: 'Publisher confirms (code)', es: 'Confirmaciones del publicador (código)' },
-    summary: { en: 'Tutorial 7 as amqplib programs: publisher.js publishes on a confirm channel faster than order_worker.js handles; the queue holds 10 and the broker nacks the rest.', es: 'Tutorial 7 con programas amqplib: publisher.js publica en un canal de confirmación más rápido de lo que order_worker.js atiende; la cola admite 10 y el broker rechaza (nack) el resto.' },
-    watch: { en: `createConfirmChannel(): every sendToQueue gets a callback, called with null on ack and an error on nack. ${OPEN.en}`, es: `createConfirmChannel(): cada sendToQueue recibe un callback, llamado con null en el ack y con un error en el nack. ${OPEN.es}` },
+    summary: { en: 'Tutorial 7 as an amqplib program: publisher_confirms.js, run three times, publishes 100 messages on a confirm channel with each of the tutorial\'s strategies: waiting for each confirm, for each batch of 10, or handling the confirms asynchronously.', es: 'Tutorial 7 con un programa amqplib: publisher_confirms.js, ejecutado tres veces, publica 100 mensajes en un canal de confirmación con cada estrategia del tutorial: esperando cada confirmación, cada lote de 10, o tratando las confirmaciones de forma asíncrona.' },
+    watch: { en: `createConfirmChannel(): channel.waitForConfirms() waits until every message published so far is acked (and rejects on a nack); a callback given to sendToQueue hears about its own message. Each run prints how long its 100 messages took: with a round trip to the broker per message, waiting for each confirm is by far the slowest. ${OPEN.en}`, es: `createConfirmChannel(): channel.waitForConfirms() espera a que esté confirmado (ack) todo lo publicado hasta ese momento (y falla con un nack); un callback pasado a sendToQueue se entera de su propio mensaje. Cada ejecución imprime cuánto tardaron sus 100 mensajes: con una ida y vuelta al broker por mensaje, esperar cada confirmación es con diferencia lo más lento. ${OPEN.es}` },
     tryThis: [
-      tryRun(confirms, 'order_worker.js', [], 2, { en: 'Run a second worker: the queue stops filling up and the nacks stop.', es: 'Ejecuta un segundo worker: la cola deja de llenarse y se acaban los nacks.' }),
-      { text: { en: 'Change publisher.js to call channel.waitForConfirms() after each publish and run it again.', es: 'Cambia publisher.js para que llame a channel.waitForConfirms() tras cada publicación y vuelve a ejecutarlo.' } },
+      tryRun(confirms, 'publisher_confirms.js', [], 4, { en: 'Run node publisher_confirms.js without arguments: the three strategies one after the other, each on a connection of its own, as the tutorial\'s PublisherConfirms.java does; then it exits.', es: 'Ejecuta node publisher_confirms.js sin argumentos: las tres estrategias una tras otra, cada una en su propia conexión, como hace el PublisherConfirms.java del tutorial; después termina.' }),
+      { text: { en: 'Raise the hop latency in the Broker menu (a broker farther away) and run node publisher_confirms.js individually again: it slows down in proportion, the batches much less.', es: 'Sube la latencia por salto en el menú Broker (un broker más lejano) y vuelve a ejecutar node publisher_confirms.js individually: se frena en proporción, los lotes mucho menos.' } },
     ],
     tags: ['code'],
     scenario: confirms,

@@ -1,50 +1,91 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: program source text, template literals included
-/** Tutorial 7 (Publisher confirms) as amqplib programs, promise API. */
+/** Tutorial 7 (Publisher confirms) as an amqplib program, promise API: the tutorial's three strategies. */
 
-export const PUBLISHER = `// publisher.js: publishes orders on a confirm channel, 2 a second, and reports each ack or nack.
-// The queue holds at most 10 orders and refuses more (reject-publish): the broker then nacks.
+export const PUBLISHER_CONFIRMS = `// publisher_confirms.js: tutorial 7's three ways of handling publisher confirms, timed.
+// node publisher_confirms.js individually   waits for each message's confirm before the next
+// node publisher_confirms.js batches        waits until each batch of 10 is confirmed
+// node publisher_confirms.js async          publishes on and handles the confirms as they come
+// Each publishes 100 messages to a queue of its own and prints how long it took. Given a strategy,
+// it keeps its connection open afterwards (Stop it to end); without one it runs the three in turn,
+// each on a connection of its own, and exits, as the tutorial's PublisherConfirms.java does.
 const amqp = require('amqplib');
 
-async function main() {
-  const connection = await amqp.connect('amqp://localhost');
-  // a confirm channel: the broker acks (or nacks) every message it takes responsibility for
-  const channel = await connection.createConfirmChannel();
-  await channel.assertQueue('orders', { durable: true, maxLength: 10, overflow: 'reject-publish' });
+const MESSAGE_COUNT = 100;
+const BATCH_SIZE = 10;
 
-  let n = 0;
-  let acked = 0;
-  let nacked = 0;
-  const publish = () => {
-    const order = 'order #' + ++n;
-    channel.sendToQueue('orders', Buffer.from(order), { persistent: true }, (err) => {
-      if (err) console.log(' [!] %s nacked by the broker (%d so far)', order, ++nacked);
-      else console.log(' [x] %s confirmed (%d so far)', order, ++acked);
-    });
-  };
-  publish();
-  setInterval(publish, 500);
+// one message per round trip to the broker
+async function publishIndividually(channel) {
+  const queue = 'publish-individually';
+  await channel.assertQueue(queue, { durable: false });
+  const start = Date.now();
+  for (let i = 1; i <= MESSAGE_COUNT; i++) {
+    channel.sendToQueue(queue, Buffer.from(queue + ' #' + i));
+    // rejects if the broker nacks the message
+    await channel.waitForConfirms();
+  }
+  report('individually', start);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
-`;
+// one round trip per batch
+async function publishInBatches(channel) {
+  const queue = 'publish-in-batches';
+  await channel.assertQueue(queue, { durable: false });
+  const start = Date.now();
+  let outstanding = 0;
+  for (let i = 1; i <= MESSAGE_COUNT; i++) {
+    channel.sendToQueue(queue, Buffer.from(queue + ' #' + i));
+    if (++outstanding === BATCH_SIZE) {
+      await channel.waitForConfirms();
+      outstanding = 0;
+    }
+  }
+  if (outstanding > 0) await channel.waitForConfirms();
+  report('in batches of ' + BATCH_SIZE, start);
+}
 
-export const ORDER_WORKER = `// order_worker.js: handles orders one at a time (0.7 s each) and acks them.
-const amqp = require('amqplib');
+// never waits: a callback per message keeps track of the confirms still outstanding
+async function handleConfirmsAsync(channel) {
+  const queue = 'publish-async';
+  await channel.assertQueue(queue, { durable: false });
+  const start = Date.now();
+  await new Promise((resolve) => {
+    let outstanding = MESSAGE_COUNT;
+    for (let i = 1; i <= MESSAGE_COUNT; i++) {
+      const body = queue + ' #' + i;
+      channel.sendToQueue(queue, Buffer.from(body), {}, (err) => {
+        // a nacked message could be published again here
+        if (err) console.log(' [!] %s nacked by the broker', body);
+        if (--outstanding === 0) resolve();
+      });
+    }
+  });
+  report('asynchronously', start);
+}
+
+function report(how, start) {
+  const ms = Date.now() - start;
+  console.log(' [x] Published %d messages %s in %d ms (%d msg/s)', MESSAGE_COUNT, how, ms, Math.round((MESSAGE_COUNT * 1000) / Math.max(ms, 1)));
+}
+
+const STRATEGIES = { individually: publishIndividually, batches: publishInBatches, async: handleConfirmsAsync };
 
 async function main() {
-  const connection = await amqp.connect('amqp://localhost');
-  const channel = await connection.createChannel();
-  await channel.assertQueue('orders', { durable: true, maxLength: 10, overflow: 'reject-publish' });
-  await channel.prefetch(1);
-  await channel.consume('orders', (msg) => {
-    setTimeout(() => {
-      console.log(' [x] Handled %s', msg.content.toString());
-      channel.ack(msg);
-    }, 700);
-  });
+  const name = process.argv[2];
+  if (name !== undefined && !STRATEGIES[name]) {
+    console.log('Usage: publisher_confirms.js [individually|batches|async]');
+    process.exit(1);
+  }
+  for (const strategy of name ? [STRATEGIES[name]] : Object.values(STRATEGIES)) {
+    const connection = await amqp.connect('amqp://localhost');
+    // a confirm channel: the broker acks (or nacks) every message it takes responsibility for
+    const channel = await connection.createConfirmChannel();
+    await strategy(channel);
+    if (name) {
+      process.once('SIGINT', () => connection.close());
+      return;
+    }
+    await connection.close();
+  }
 }
 
 main().catch((err) => {

@@ -18,18 +18,18 @@ async function main() {
     console.log(" [x] Sent %s: '%s'", severity, msg);
   };
 
-  const [severity, ...words] = process.argv.slice(2);
-  if (severity) {
-    emit(severity, words.join(' ') || 'Hello World!');
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    emit(args[0], args.slice(1).join(' ') || 'Hello World!');
     setTimeout(() => connection.close().then(() => process.exit(0)), 500);
     return;
   }
   const severities = ['info', 'warning', 'error'];
   let n = 0;
   const next = () => {
-    const s = severities[n % severities.length];
+    const severity = severities[n % severities.length];
     n++;
-    emit(s, s + ': log #' + n);
+    emit(severity, 'Hello World! #' + n);
   };
   next();
   setInterval(next, 1000 / 1.5);
@@ -42,8 +42,8 @@ main().catch((err) => {
 `;
 
 export const RECEIVE_LOGS_DIRECT = `// receive_logs_direct.js: gets the logs of the severities given as arguments.
-// node receive_logs_direct.js warning error
-// node receive_logs_direct.js info warning error
+// node receive_logs_direct.js error                 (the tutorial saves these to a file)
+// node receive_logs_direct.js info warning error    (and prints these on screen)
 const amqp = require('amqplib');
 
 const severities = process.argv.slice(2);
@@ -58,20 +58,15 @@ async function main() {
   const exchange = 'direct_logs';
   await channel.assertExchange(exchange, 'direct', { durable: false });
 
+  // a temporary queue of our own: server-named, gone when we go
   const q = await channel.assertQueue('', { exclusive: true });
   console.log(' [*] Waiting for logs in %s. To exit press CTRL+C', q.queue);
   // one binding per severity
   for (const severity of severities) await channel.bindQueue(q.queue, exchange, severity);
 
-  await channel.prefetch(10);
-  let work = Promise.resolve();
   await channel.consume(q.queue, (msg) => {
-    work = work.then(() => new Promise((done) => setTimeout(() => {
-      console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
-      channel.ack(msg);
-      done();
-    }, 150)));
-  }, { noAck: false });
+    console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
+  }, { noAck: true });
 }
 
 main().catch((err) => {

@@ -1,10 +1,14 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: program source text, template literals included
-/** Tutorial 5 (Topics) as amqplib programs, promise API. */
+/** Tutorial 5 (Topics) as amqplib programs, promise API, with the tutorial's animals. */
 
-export const EMIT_LOG_TOPIC = `// emit_log_topic.js: logs with a "<facility>.<severity>" key, to the topic exchange "topic_logs".
+export const EMIT_LOG_TOPIC = `// emit_log_topic.js: messages with a routing key of dot-separated words, to the topic exchange
+// "topic_logs".
 // node emit_log_topic.js kern.critical "A critical kernel error"   sends that one and exits;
-// without arguments it sends a few keys in turn, 1.5 a second.
+// without arguments it sends the tutorial's animals, <celerity>.<colour>.<species>, one a second,
+// with the key as the message (and a few keys that break that contract).
 const amqp = require('amqplib');
+
+const KEYS = ['quick.orange.rabbit', 'lazy.orange.elephant', 'quick.orange.fox', 'lazy.brown.fox', 'lazy.pink.rabbit', 'quick.brown.fox', 'orange', 'quick.orange.new.rabbit', 'lazy.orange.new.rabbit'];
 
 async function main() {
   const connection = await amqp.connect('amqp://localhost');
@@ -17,21 +21,19 @@ async function main() {
     console.log(" [x] Sent %s: '%s'", key, msg);
   };
 
-  const [key, ...words] = process.argv.slice(2);
-  if (key) {
-    emit(key, words.join(' ') || 'Hello World!');
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    emit(args[0], args.slice(1).join(' ') || 'Hello World!');
     setTimeout(() => connection.close().then(() => process.exit(0)), 500);
     return;
   }
-  const keys = ['kern.critical', 'auth.info', 'cron.warning', 'kern.info', 'auth.critical'];
   let n = 0;
   const next = () => {
-    const k = keys[n % keys.length];
-    n++;
-    emit(k, k + ' #' + n);
+    const key = KEYS[n++ % KEYS.length];
+    emit(key, key);
   };
   next();
-  setInterval(next, 1000 / 1.5);
+  setInterval(next, 1000);
 }
 
 main().catch((err) => {
@@ -40,11 +42,11 @@ main().catch((err) => {
 });
 `;
 
-export const RECEIVE_LOGS_TOPIC = `// receive_logs_topic.js: gets the logs whose key matches the patterns given.
+export const RECEIVE_LOGS_TOPIC = `// receive_logs_topic.js: gets the messages whose key matches the patterns given.
 // * stands for exactly one word, # for zero or more:
-// node receive_logs_topic.js "#"            everything
-// node receive_logs_topic.js "kern.*"       all of the kernel
-// node receive_logs_topic.js "*.critical"   every critical log
+// node receive_logs_topic.js "*.orange.*"             the orange animals (the tutorial's Q1)
+// node receive_logs_topic.js "*.*.rabbit" "lazy.#"    the rabbits and the lazy ones (Q2)
+// node receive_logs_topic.js "#"                      everything
 const amqp = require('amqplib');
 
 const patterns = process.argv.slice(2);
@@ -61,17 +63,12 @@ async function main() {
 
   const q = await channel.assertQueue('', { exclusive: true });
   console.log(' [*] Waiting for logs in %s. To exit press CTRL+C', q.queue);
+  // a message reaches the queue once, however many of these bindings it matches
   for (const pattern of patterns) await channel.bindQueue(q.queue, exchange, pattern);
 
-  await channel.prefetch(10);
-  let work = Promise.resolve();
   await channel.consume(q.queue, (msg) => {
-    work = work.then(() => new Promise((done) => setTimeout(() => {
-      console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
-      channel.ack(msg);
-      done();
-    }, 150)));
-  }, { noAck: false });
+    console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
+  }, { noAck: true });
 }
 
 main().catch((err) => {

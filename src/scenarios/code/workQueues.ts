@@ -1,9 +1,13 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: program source text, template literals included
-/** Tutorial 2 (Work queues) as amqplib programs, callback API. */
+/** Tutorial 2 (Work queues) as amqplib programs, callback API, as the RabbitMQ tutorial writes them. */
 
-export const NEW_TASK = `// new_task.js: puts tasks on the durable queue "task_queue", 1.5 a second.
-// With arguments it sends that one task and exits, as in the tutorial:  node new_task.js "A task..."
+export const NEW_TASK = `// new_task.js: puts tasks on the durable queue "task_queue". Each dot in a task is a second of work.
+// node new_task.js "A task..."   sends that one task and exits, as in the tutorial;
+// without arguments it sends the tutorial's five tasks in turn, "First message." to
+// "Fifth message.....", one every 2 seconds, as if you ran it again and again.
 const amqp = require('amqplib/callback_api');
+
+const TASKS = ['First message.', 'Second message..', 'Third message...', 'Fourth message....', 'Fifth message.....'];
 
 amqp.connect('amqp://localhost', function (error0, connection) {
   if (error0) throw error0;
@@ -27,19 +31,18 @@ amqp.connect('amqp://localhost', function (error0, connection) {
       return;
     }
     let n = 0;
-    const RATE = 1.5; // tasks per second
-    send('task #' + ++n);
-    setInterval(function () { send('task #' + ++n); }, 1000 / RATE);
+    function next() {
+      send(TASKS[n++ % TASKS.length]);
+    }
+    next();
+    setInterval(next, 2000);
   });
 });
 `;
 
-export const WORKER = `// worker.js: takes tasks from "task_queue" one at a time and acks each when done.
-// The argument says how long a task takes, in ms:  node worker.js 4000  (a slow worker).
-// Without it, as in the tutorial, each dot in the task takes a second.
+export const WORKER = `// worker.js: takes tasks from "task_queue" one at a time, works a second for every dot in the
+// task, and acks it when done.
 const amqp = require('amqplib/callback_api');
-
-const msPerTask = Number(process.argv[2]);
 
 amqp.connect('amqp://localhost', function (error0, connection) {
   if (error0) throw error0;
@@ -52,13 +55,12 @@ amqp.connect('amqp://localhost', function (error0, connection) {
     console.log(' [*] Waiting for messages in %s. To exit press CTRL+C', queue);
 
     channel.consume(queue, function (msg) {
-      const task = msg.content.toString();
-      const ms = msPerTask >= 0 ? msPerTask : (task.split('.').length - 1) * 1000;
-      console.log(' [x] Received %s', task);
+      const secs = msg.content.toString().split('.').length - 1;
+      console.log(' [x] Received %s', msg.content.toString());
       setTimeout(function () {
         console.log(' [x] Done');
         channel.ack(msg);
-      }, ms);
+      }, secs * 1000);
     }, {
       // manual acknowledgement: a worker that dies gives its task back
       noAck: false,
