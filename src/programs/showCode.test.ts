@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { programSeed, splitArgs } from '../model';
+import { programSeed, type Scenario, splitArgs, updatePublisher } from '../model';
 import { GALLERY, type ScenarioId } from '../scenarios';
 import { Run } from '../scenarios/testing/run';
 import { asPrograms } from '../share';
@@ -15,21 +15,27 @@ import { ProgramRun } from './testing/programRun';
 const IDS: ScenarioId[] = ['hello-world', 'work-queues', 'publish-subscribe', 'routing', 'topics', 'rpc', 'publisher-confirms', 'priority-queue', 'mandatory-returns'];
 const T = 15_250;
 
+/** "Open as programs", and its runs started in order at time 0 (consumers first). */
+async function openAsPrograms(doc: Scenario): Promise<ProgramRun> {
+  const { doc: programs, dropped } = asPrograms(doc);
+  expect(dropped).toBe(0);
+  expect(programs.apps).toEqual([]);
+  const r = new ProgramRun(programs);
+  const counts = new Map<string, number>();
+  for (const run of programs.programs!.runs) {
+    const f = programs.programs!.files.find((x) => x.name === run.file)!;
+    const n = (counts.get(f.name) ?? 0) + 1;
+    counts.set(f.name, n);
+    await r.input({ type: 'program-start', program: { file: f.name, source: f.source, args: splitArgs(run.args), seed: programSeed(programs.seed, f.name, n) } });
+  }
+  return r;
+}
+
 describe('"Show code" opened as programs gives the same traffic as the simulated clients', () => {
   it.each(IDS.map((id) => [id] as const))('%s', async (id) => {
     const doc = GALLERY[id].scenario;
     const sim = new Run(doc).until(T);
-    const { doc: programs, dropped } = asPrograms(doc);
-    expect(dropped).toBe(0);
-    expect(programs.apps).toEqual([]);
-    const r = new ProgramRun(programs);
-    const counts = new Map<string, number>();
-    for (const run of programs.programs!.runs) {
-      const f = programs.programs!.files.find((x) => x.name === run.file)!;
-      const n = (counts.get(f.name) ?? 0) + 1;
-      counts.set(f.name, n);
-      await r.input({ type: 'program-start', program: { file: f.name, source: f.source, args: splitArgs(run.args), seed: programSeed(programs.seed, f.name, n) } });
-    }
+    const r = await openAsPrograms(doc);
     await r.until(T);
     for (const rt of r.w.programs.values()) expect([rt.pid, rt.state]).toEqual([rt.pid, 'running']);
 
@@ -54,5 +60,37 @@ describe('"Show code" opened as programs gives the same traffic as the simulated
       const b = r.queue(q.name);
       expect({ q: q.name, ready: b?.ready, unacked: b?.unacked }).toEqual({ q: q.name, ready: a?.ready, unacked: a?.unacked });
     }
+  });
+});
+
+describe('publishers that wait for confirms keep the simulated ones\' pace', () => {
+  it('at a steady rate, waiting for each confirm or each batch, stalling while they wait', async () => {
+    // tutorial 7's three strategies publishing 20 a second instead of in one burst: a round trip
+    // takes longer than 50 ms, so waiting for each confirm stalls the schedule, and a batch of 10
+    // waits once it is out
+    let doc = GALLERY['publisher-confirms'].scenario;
+    for (const app of doc.apps) {
+      const r = updatePublisher(doc, app.id, app.publishers[0]!.id, { mode: 'rate', ratePerSec: 20 });
+      if (!r.ok) throw new Error('updatePublisher');
+      doc = r.doc;
+    }
+    const run = await openAsPrograms(doc);
+    const plan = planCode(doc);
+    for (const t of [130, 1_030, 2_510, 4_990]) {
+      const sim = new Run(doc).until(t);
+      await run.until(t);
+      for (const pub of plan.producers) {
+        const app = doc.apps.find((a) => a.name === pub.app)!;
+        const s = sim.publisher(app.publishers[0]!.id);
+        const lines = Object.values(run.program(`${pub.file}.js #1`).publishes);
+        const sum = (k: 'sent' | 'confirmed') => lines.reduce((n, l) => n + l[k], 0);
+        expect({ t, app: pub.app, sent: sum('sent'), confirmed: sum('confirmed') }).toEqual({ t, app: pub.app, sent: s.sent, confirmed: s.confirmed });
+      }
+    }
+    // the strategies really differ
+    const sim = new Run(doc).until(4_990);
+    const sent = doc.apps.map((a) => sim.publisher(a.publishers[0]!.id).sent);
+    expect(sent[0]).toBeLessThan(sent[1]!);
+    expect(sent[1]).toBeLessThan(sent[2]!);
   });
 });

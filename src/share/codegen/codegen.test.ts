@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Scenario, updateQueue } from '../../model';
+import { type Scenario, updateConsumer, updatePublisher, updateQueue } from '../../model';
 import { validScenario } from '../testing/arbitraries';
 import { kitchenSink, topics, workQueues } from '../testing/fixtures';
 import { type CodeFile, generateCode, jsString, pyString } from '.';
@@ -92,7 +92,11 @@ describe('generated programs', () => {
     expect(p).toContain("channel.on('return'");
     expect(p).toContain('const options = { persistent: true, mandatory: true, timestamp: Math.floor(Date.now() / 1000), contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
     expect(p).toContain('for (let i = 0; i < 20; i++) await publish();');
-    expect(p).toContain('await channel.waitForConfirms();');
+    // every confirm in (waitForConfirms again after a nack), then connected until Ctrl+C, as the simulated publisher stays
+    expect(p).toContain('while (outstanding > 0) await channel.waitForConfirms().catch(() => {});');
+    expect(p.indexOf('  await allConfirmed();')).toBeGreaterThan(p.indexOf('await publish();'));
+    expect(p).toContain("process.once('SIGINT', () => connection.close()");
+    expect(p).not.toContain('mustWait'); // handles its confirms asynchronously
     expect(p).toContain('Math.random() * ROUTING_KEYS.length');
     const py = file(python, 'producer-orders-api.py');
     expect(py).toContain('channel.confirm_delivery()');
@@ -105,6 +109,18 @@ describe('generated programs', () => {
     expect(rate.indexOf('  publish().catch(stop);')).toBeLessThan(rate.indexOf('setInterval('));
     expect(rate).toContain('ROUTING_KEYS[sent % ROUTING_KEYS.length]');
     expect(rate).not.toContain('createConfirmChannel');
+    // tutorial 7's other strategies: wait after each message, or after each batch
+    const strategy = (wait: 'each' | 'batch') => {
+      const doc = kitchenSink();
+      const app = doc.apps.find((a) => a.name === 'orders-api')!;
+      const r = updatePublisher(doc, app.id, app.publishers[0]!.id, { waitForConfirms: wait, confirmBatchSize: 7 });
+      if (!r.ok) throw new Error('updatePublisher');
+      return file(generateCode(r.doc, 'node'), 'producer-orders-api.js');
+    };
+    expect(strategy('each')).toContain('const mustWait = () => outstanding > 0;');
+    expect(strategy('batch')).toContain('const BATCH_SIZE = 7;');
+    expect(strategy('batch')).toContain('const mustWait = () => inBatch >= BATCH_SIZE;');
+    expect(strategy('batch')).toContain('if (--outstanding === 0) inBatch = 0;');
     const viaDefault = file(generateCode(workQueues(), 'python'), 'producer-new-task.py');
     expect(viaDefault).toContain('EXCHANGE = ""  # the default exchange');
     expect(viaDefault).toContain('ROUTING_KEYS = ["task_queue"]');
@@ -128,6 +144,17 @@ describe('generated programs', () => {
     expect(py).toContain('auto_ack=False, exclusive=False, arguments={"x-priority": 5})');
     expect(py).toContain('channel.basic_reject(tag, requeue=False)');
     expect(file(python, 'consumer-auditor.py')).toContain('auto_ack=True, exclusive=True, arguments=None)');
+    expect(c).not.toContain('MS_PER_DOT');
+    // a task's weight in dots, as the work-queues tutorial's worker sleeps a second per dot
+    const doc = workQueues();
+    const app = doc.apps.find((a) => a.name === 'worker1')!;
+    const r = updateConsumer(doc, app.id, app.consumers[0]!.id, { msPerDot: 1000 });
+    if (!r.ok) throw new Error('updateConsumer');
+    const dotted = file(generateCode(r.doc, 'node'), 'consumer-worker1.js');
+    expect(dotted).toContain('const MS_PER_DOT = 1000;');
+    expect(dotted).toContain("const dots = msg.content.toString().split('.').length - 1;");
+    expect(dotted).toContain('PROCESSING_MS + dots * MS_PER_DOT');
+    expect(file(generateCode(r.doc, 'python'), 'consumer-worker1.py')).toContain('PROCESSING_MS + body.count(b".") * MS_PER_DOT');
   });
 
   it('lets the consumer of an exclusive queue declare it, since the queue belongs to its connection', () => {

@@ -97,28 +97,97 @@ function messageFor(p: ProducerPlan): string {
   ].join('\n');
 }
 
+/**
+ * How a publisher that waits for confirms waits (tutorial 7's strategies, as the simulated publisher
+ * does): before its next message, until every message is confirmed: after each message ('each'), or
+ * once a batch of messages has gone out since everything was last confirmed ('batch').
+ */
+function confirmWaits(p: ProducerPlan): string[] {
+  if (!p.confirms) return [];
+  return [
+    '  let outstanding = 0; // published, confirm not back yet',
+    ...(p.waitForConfirms === 'batch' ? [`  const BATCH_SIZE = ${p.confirmBatchSize};`, '  let inBatch = 0; // published since every message was last confirmed'] : []),
+    ...(p.waitForConfirms === 'each' ? ['  const mustWait = () => outstanding > 0; // one message at a time: wait for its confirm before the next'] : []),
+    ...(p.waitForConfirms === 'batch' ? ['  const mustWait = () => inBatch >= BATCH_SIZE; // a whole batch out: wait for its confirms before the next'] : []),
+    '  // waitForConfirms() waits for every message published so far but rejects at the first nack: call it again',
+    '  async function allConfirmed() {',
+    '    while (outstanding > 0) await channel.waitForConfirms().catch(() => {});',
+    '  }',
+  ];
+}
+
 export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
-  const send = p.mode === 'rate'
+  const waits = p.waitForConfirms !== 'no';
+  const period = 1000 / p.ratePerSec;
+  const stop = [
+    '  process.once(\'SIGINT\', () => stop());',
+    '  async function stop(err) {',
+    ...(waits ? ['    stopped = true;', '    clearTimeout(timer);'] : ['    clearInterval(timer);']),
+    '    if (err) console.error(err);',
+    ...(p.confirmChannel ? ['    await channel.waitForConfirms().catch(() => {});'] : []),
+    '    await connection.close().catch(() => {});',
+    '  }',
+  ];
+  const rate = waits
     ? [
-        `  // ${p.ratePerSec} message(s) per second until Ctrl+C, the first one at once (as the simulation does)`,
-        '  publish().catch(stop);',
-        `  const timer = setInterval(() => publish().catch(stop), ${Math.max(1, Math.round(1000 / p.ratePerSec))});`,
-        '  process.once(\'SIGINT\', () => stop());',
-        '  async function stop(err) {',
-        '    clearInterval(timer);',
-        '    if (err) console.error(err);',
-        ...(p.confirmChannel ? ['    await channel.waitForConfirms().catch(() => {});'] : []),
-        '    await connection.close().catch(() => {});',
-        '  }',
+        `  // ${p.ratePerSec} message(s) per second until Ctrl+C, the first one at once (as the simulation does);`,
+        '  // when it has to wait for confirms, it sends as soon as they are in and keeps time from then on',
+        `  const PERIOD_MS = ${Number.isInteger(period) ? period : `1000 / ${p.ratePerSec}`};`,
+        '  let stopped = false;',
+        '  let timer;',
+        '  (async () => {',
+        '    let start = Date.now();',
+        '    let count = 0;',
+        '    while (!stopped) {',
+        '      if (mustWait()) {',
+        '        await allConfirmed();',
+        '        start = Date.now();',
+        '        count = 0;',
+        '      }',
+        '      if (stopped) break;',
+        '      await publish();',
+        '      count++;',
+        '      await new Promise((resolve) => { timer = setTimeout(resolve, start + count * PERIOD_MS - Date.now()); });',
+        '    }',
+        '  })().catch(stop);',
+        ...stop,
       ]
     : [
-        p.mode === 'burst' ? `  for (let i = 0; i < ${p.burstCount}; i++) await publish();` : '  await publish(); // "manual": one message per run',
-        ...(p.confirmChannel ? ['  await channel.waitForConfirms(); // every publish acked or nacked by the broker'] : []),
-        ...(p.mandatory && !p.confirmChannel
-          ? ['  await channel.prefetch(0); // a round trip: the broker answers it only after sending every earlier basic.return']
-          : []),
-        '  await connection.close();',
+        `  // ${p.ratePerSec} message(s) per second until Ctrl+C, the first one at once (as the simulation does)`,
+        '  publish().catch(stop);',
+        `  const timer = setInterval(() => publish().catch(stop), ${Math.max(1, Math.round(period))});`,
+        ...stop,
       ];
+  const staysConnected = [
+    '  // like the simulated publisher, it stays connected (its Burst button sends more) until Ctrl+C',
+    "  process.once('SIGINT', () => connection.close().catch(() => {}));",
+  ];
+  const send =
+    p.mode === 'rate'
+      ? rate
+      : p.mode === 'burst'
+        ? [
+            ...(p.confirms ? ['  const started = Date.now();'] : []),
+            `  for (let i = 0; i < ${p.burstCount}; i++) await publish();`,
+            ...(p.confirms
+              ? [
+                  '  await allConfirmed(); // every publish acked or nacked by the broker',
+                  `  const ms = Date.now() - started;`,
+                  `  console.log(\`${p.burstCount} messages confirmed in \${ms} ms (\${Math.round((${p.burstCount} * 1000) / Math.max(ms, 1))} msg/s)\`);`,
+                ]
+              : []),
+            ...staysConnected,
+          ]
+        : [
+            '  await publish(); // "manual": one message per run',
+            ...(p.confirms ? ['  await allConfirmed(); // acked or nacked by the broker'] : p.confirmChannel ? ['  await channel.waitForConfirms(); // acked or nacked by the broker'] : []),
+            ...(p.mandatory && !p.confirmChannel
+              ? ['  await channel.prefetch(0); // a round trip: the broker answers it only after sending every earlier basic.return']
+              : []),
+            '  await connection.close();',
+          ];
+  // the confirm callback: one fewer outstanding (a batch ends when every message is confirmed)
+  const settled = p.waitForConfirms === 'batch' ? ['      if (--outstanding === 0) inBatch = 0;'] : ['      outstanding--;'];
   return [
     header('producer', plan, p.app, p.file),
     declareTopology(plan.shared, DECLARE_COMMENT),
@@ -139,16 +208,25 @@ export function nodeProducer(plan: CodePlan, p: ProducerPlan): string {
           "  channel.on('return', (msg) => console.log(`returned: ${msg.fields.replyCode} ${msg.fields.replyText} (key ${JSON.stringify(msg.fields.routingKey)})`));",
         ]
       : []),
+    ...confirmWaits(p),
     '  let sent = 0;',
     '  const nextKey = () =>',
     p.keyOrder === 'random' ? '    ROUTING_KEYS[Math.floor(Math.random() * ROUTING_KEYS.length)];' : '    ROUTING_KEYS[sent % ROUTING_KEYS.length];',
     '  async function publish() {',
+    ...(waits && p.mode !== 'rate' ? ['    if (mustWait()) await allConfirmed();'] : []),
     '    const key = nextKey();',
     '    const n = ++sent;',
     '    const { body, options } = messageFor(n, key);',
-    p.confirms
-      ? '    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options, (err) => console.log(`message ${n} ${err ? \'nacked\' : \'confirmed\'} by the broker`));'
-      : '    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options);',
+    ...(p.confirms ? ['    outstanding++;'] : []),
+    ...(p.waitForConfirms === 'batch' ? ['    inBatch++;'] : []),
+    ...(p.confirms
+      ? [
+          '    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options, (err) => {',
+          "      console.log(`message ${n} ${err ? 'nacked' : 'confirmed'} by the broker`);",
+          ...settled,
+          '    });',
+        ]
+      : ['    const ok = channel.publish(EXCHANGE, key, Buffer.from(body), options);']),
     '    console.log(`published message ${n} with key ${JSON.stringify(key)}`);',
     "    if (!ok) await new Promise((resolve) => channel.once('drain', resolve)); // the socket buffer is full: wait",
     '  }',
@@ -206,6 +284,7 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     `const QUEUE = ${jsString(c.queue)};`,
     `const PROCESSING_MS = ${c.processingMs}; // each message takes this long, give or take JITTER_MS`,
+    ...(c.msPerDot > 0 ? [`const MS_PER_DOT = ${c.msPerDot}; // and this long more for every dot in the body (a task's weight, as in the work-queues tutorial)`] : []),
     `const JITTER_MS = ${c.jitterMs};`,
     `const FAIL_PERCENT = ${c.failPercent}; // share of messages that fail and get the failure outcome`,
     '',
@@ -221,7 +300,9 @@ export function nodeConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '  let working = Promise.resolve();',
     '  const work = (msg) =>',
     '    new Promise((done) => {',
-    '      const ms = Math.max(0, PROCESSING_MS + (Math.random() * 2 - 1) * JITTER_MS);',
+    ...(c.msPerDot > 0
+      ? ["      const dots = msg.content.toString().split('.').length - 1;", '      const ms = Math.max(0, PROCESSING_MS + dots * MS_PER_DOT + (Math.random() * 2 - 1) * JITTER_MS);']
+      : ['      const ms = Math.max(0, PROCESSING_MS + (Math.random() * 2 - 1) * JITTER_MS);']),
     '      setTimeout(() => {',
     ...settle.map((l) => `  ${l}`),
     '        done();',

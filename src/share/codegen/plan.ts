@@ -6,6 +6,7 @@ import {
   type FailOutcome,
   type KEY_ORDERS,
   type MessageTemplate,
+  type ConfirmWait,
   type Outcome,
   predeclaredExchange,
   type PUBLISH_MODES,
@@ -56,6 +57,9 @@ export interface ProducerPlan {
   confirmChannel: boolean;
   /** Report each broker ack or nack. */
   confirms: boolean;
+  /** How it waits for confirms (tutorial 7's strategies): 'no' when it does not track them. */
+  waitForConfirms: ConfirmWait;
+  confirmBatchSize: number;
   exchange: string;
   routingKeys: string[];
   keyOrder: (typeof KEY_ORDERS)[number];
@@ -76,6 +80,8 @@ export interface ConsumerPlan {
   /** Other consumers of the app share this channel in the scenario (their global prefetch is shared). */
   sharedChannel: boolean;
   processingMs: number;
+  /** more work for every dot in the body (the work-queues tutorial's tasks) */
+  msPerDot: number;
   jitterMs: number;
   outcome: Outcome;
   failPercent: number;
@@ -141,6 +147,9 @@ export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
         app: a.name,
         confirmChannel: (channel?.confirmSelect ?? false) || p.confirms,
         confirms: p.confirms,
+        // a simulated publisher waits only for the confirms it tracks
+        waitForConfirms: p.confirms ? p.waitForConfirms : 'no',
+        confirmBatchSize: p.confirmBatchSize,
         exchange: p.exchange,
         routingKeys: p.routingKeys,
         keyOrder: p.keyOrder,
@@ -162,6 +171,7 @@ export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
         qos: [...(qos.atOpen ? [qos.atOpen] : []), qos.perConsumer[c.id]!],
         sharedChannel: a.consumers.some((o) => o.id !== c.id && o.channelId === c.channelId),
         processingMs: c.processingMs,
+        msPerDot: c.msPerDot,
         jitterMs: c.jitterMs,
         outcome: c.outcome,
         failPercent: c.failPercent,

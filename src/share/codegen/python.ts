@@ -130,6 +130,12 @@ export function pythonProducer(plan: CodePlan, p: ProducerPlan): string {
     '',
     ...MAIN_OPENS_CHANNEL,
     ...(p.confirmChannel ? ['    # confirm mode: basic_publish waits for the broker\'s ack and raises on a nack or a return', '    channel.confirm_delivery()'] : []),
+    ...(p.confirms && p.waitForConfirms !== 'each'
+      ? [
+          `    # (so this program waits for each confirm; the simulated publisher ${p.waitForConfirms === 'batch' ? `waits once per batch of ${p.confirmBatchSize}` : 'handles its confirms asynchronously'},`,
+          "    # which takes pika's asynchronous SelectConnection and its on_delivery_confirmation callback)",
+        ]
+      : []),
     ...(p.mandatory && !p.confirmChannel
       ? [
           '    # mandatory: a message no queue accepts comes back (basic.return, 312 NO_ROUTE) instead of vanishing',
@@ -198,6 +204,7 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     `QUEUE = ${pyString(c.queue)}`,
     `PROCESSING_MS = ${c.processingMs}  # each message takes this long, give or take JITTER_MS`,
+    ...(c.msPerDot > 0 ? [`MS_PER_DOT = ${c.msPerDot}  # and this long more for every dot in the body (a task's weight, as in the work-queues tutorial)`] : []),
     `JITTER_MS = ${c.jitterMs}`,
     `FAIL_PERCENT = ${c.failPercent}  # share of messages that fail and get the failure outcome`,
     '',
@@ -210,7 +217,9 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     'def on_message(channel, method, properties, body):',
     '    print(received_text(body) + (" (redelivered)" if method.redelivered else ""))',
-    '    time.sleep(max(0, PROCESSING_MS + (random.random() * 2 - 1) * JITTER_MS) / 1000)',
+    c.msPerDot > 0
+      ? '    time.sleep(max(0, PROCESSING_MS + body.count(b".") * MS_PER_DOT + (random.random() * 2 - 1) * JITTER_MS) / 1000)'
+      : '    time.sleep(max(0, PROCESSING_MS + (random.random() * 2 - 1) * JITTER_MS) / 1000)',
     ...(c.noAck
       ? ['    # no-ack: the broker considered the message delivered as soon as it sent it', ...pyReply(c.replyToRequests, '')]
       : [
