@@ -170,12 +170,13 @@ test('hostile programs cannot freeze or break the page: endless loop, huge alloc
 /** The program instance that plays each simulated consumer, per tutorial (gallery twin → code scenario). */
 const TUTORIALS: { sim: ScenarioId; code: ScenarioId; consumers: [string, string][]; queues: string[] }[] = [
   { sim: 'hello-world', code: 'hello-world-code', consumers: [['receive', 'receive.js #1']], queues: ['hello'] },
-  { sim: 'work-queues', code: 'work-queues-code', consumers: [['worker-fast', 'worker.js #1'], ['worker-slow', 'worker.js #2']], queues: ['task_queue'] },
+  { sim: 'work-queues', code: 'work-queues-code', consumers: [['worker-1', 'worker.js #1'], ['worker-2', 'worker.js #2']], queues: ['task_queue'] },
   { sim: 'publish-subscribe', code: 'publish-subscribe-code', consumers: [['receive_logs-1', 'receive_logs.js #1'], ['receive_logs-2', 'receive_logs.js #2']], queues: [] },
   { sim: 'routing', code: 'routing-code', consumers: [['receive_logs_direct-1', 'receive_logs_direct.js #1'], ['receive_logs_direct-2', 'receive_logs_direct.js #2']], queues: [] },
-  { sim: 'topics', code: 'topics-code', consumers: [['all-logs', 'receive_logs_topic.js #1'], ['critical-alerts', 'receive_logs_topic.js #2']], queues: [] },
+  { sim: 'topics', code: 'topics-code', consumers: [['C1', 'receive_logs_topic.js #1'], ['C2', 'receive_logs_topic.js #2']], queues: [] },
   { sim: 'rpc', code: 'rpc-code', consumers: [['rpc_server', 'rpc_server.js #1'], ['rpc_client', 'rpc_client.js #1']], queues: ['rpc_queue'] },
-  { sim: 'publisher-confirms', code: 'publisher-confirms-code', consumers: [['order-worker', 'order_worker.js #1']], queues: ['orders'] },
+  // no consumer: the three strategies' queues fill at their own pace
+  { sim: 'publisher-confirms', code: 'publisher-confirms-code', consumers: [], queues: ['publish-individually', 'publish-in-batches', 'publish-async'] },
 ];
 
 const T = 4_250;
