@@ -11,10 +11,13 @@ import { NEW_TASK, WORKER } from './workQueues';
 
 /**
  * The seven RabbitMQ tutorials as amqplib programs (issue 13): "code" scenarios. Each is its gallery
- * twin's traffic made by real client code: the same broker settings and seed, programs that declare
- * what the twin's document declares and publish and consume as its simulated clients do (the unit
- * tests of src/programs prove the queue depths and per-consumer counts equal after the same time).
- * The document has no topology of its own: what the programs declare appears when they run.
+ * twin's traffic made by real client code: the same broker settings and seed, programs written as
+ * rabbitmq.com's JavaScript tutorials write them that publish and consume as the twin's simulated
+ * clients do (the unit tests of src/programs prove the queue depths and per-consumer counts equal
+ * after the same time). Where the tutorial's code names things differently from its text, the
+ * programs keep the code's names: Topics' exchange is topic_logs, and subscribers' queues are
+ * server-named (amq.gen-…). The document has no topology of its own: what the programs declare
+ * appears when they run.
  */
 
 const file = (name: string, source: string, args = ''): ProgramFile => ({ name, source, args });
