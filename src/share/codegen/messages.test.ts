@@ -67,6 +67,7 @@ describe('generated producers send what the simulation sends', () => {
     }
   });
 
+  // python3 (through pyenv's shim) takes about a second to start on a busy 2-core machine
   it('pika: same bodies, properties and headers', () => {
     const code = generateCode(s, 'python').find((f) => f.role === 'producer')!.code;
     const fn = extract(code, 'def message_for', /\n\n\n/);
@@ -92,7 +93,7 @@ describe('generated producers send what the simulation sends', () => {
       const props = Object.fromEntries(Object.entries(g.props).map(([k, v]) => [names[k] ?? k, v]));
       expect(comparable(props as BasicProperties)).toEqual(comparable(sent[i]!.properties));
     });
-  });
+  }, 30_000);
 
 });
 
@@ -105,7 +106,7 @@ describe('generated consumers and hints', () => {
     const script = ['import json', extract(py, 'def received_text', /\n\n\n/), 'print(received_text(b"kern.info #1 \\xc3\\xbc"))'].join('\n');
     const r = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('received "kern.info #1 ü"');
-  });
+  }, 30_000);
 
   it('the connection hint encodes the vhost as the files do (%2F for "/")', () => {
     for (const language of ['node', 'python'] as const) {
