@@ -25,7 +25,7 @@ describe('big files', () => {
     expect(listVhosts(r.value.defs)).toHaveLength(12);
     const one = importDefinitions(r.value.defs, { vhost: 'vhost-3' });
     expect(one.ok && one.value.report.imported).toEqual({ exchanges: 1, queues: 800, bindings: 800 });
-  });
+  }, 30_000);
 
   it('a 20 MB file listing more items than Warren reads is refused by counting, before any item is validated', () => {
     const validate = vi.spyOn(rawDefinitions, 'safeParse');
@@ -34,7 +34,7 @@ describe('big files', () => {
     expect(text.length).toBeLessThanOrEqual(LIMITS.definitionsChars);
     expect(readShareFile(text)).toEqual({ ok: false, error: { key: 'share.defs.error.tooManyItems', params: { count: 110_110, max: LIMITS.definitionsItems } } });
     expect(validate).not.toHaveBeenCalled();
-  });
+  }, 30_000);
 
   it('a 20 MB file within the item limit is validated and accepted', () => {
     const validate = vi.spyOn(rawDefinitions, 'safeParse');
@@ -44,7 +44,7 @@ describe('big files', () => {
     const r = readShareFile(text);
     expect(r.ok && r.value.kind).toBe('definitions');
     expect(validate).toHaveBeenCalledTimes(1);
-  });
+  }, 30_000);
 
   it('a file over every limit is refused before it is parsed, naming the limit of what it is', () => {
     const pad = ' '.repeat(LIMITS.definitionsChars);
