@@ -1,3 +1,4 @@
+import { simReason } from '../../i18n/simReason';
 import { useStoreApi } from '@xyflow/react';
 import { useReducedMotion } from 'framer-motion';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -33,7 +34,7 @@ function effectLabels(t: Translate): EffectLabels {
     crashed: t('effect.crashed'),
   };
   const reasons = new Map<string, string>(DROP_REASONS.map((r) => [r, t(`drop.${r}`)]));
-  return { kind, dropReason: (r) => reasons.get(r) ?? r };
+  return { kind, dropReason: (r) => reasons.get(r) ?? r, errorDetail: (d) => simReason(d, t) };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface EffectLabels {
   kind: Record<EffectKind, string>;
   /** "dropped (overflow)": the reason of a drop, by the engine's DropReason */
   dropReason: (reason: string) => string;
+  /** an error's detail in the page's language where the simulated client said it (i18n/simReason) */
+  errorDetail?: (detail: string) => string;
 }
 
 interface Mark {
@@ -93,7 +95,10 @@ export function fade(age: number, reduced: boolean): number {
 export function markText(m: Mark, labels: EffectLabels): string {
   let text = `${GLYPH[m.kind]} ${labels.kind[m.kind]}`;
   if (m.kind === 'dropped' && m.detail) text += ` (${labels.dropReason(m.detail)})`;
-  if ((m.kind === 'error' || m.kind === 'returned') && m.detail) text += `: ${m.detail.length > MAX_DETAIL ? `${m.detail.slice(0, MAX_DETAIL - 1)}…` : m.detail}`;
+  if ((m.kind === 'error' || m.kind === 'returned') && m.detail) {
+    const detail = labels.errorDetail ? labels.errorDetail(m.detail) : m.detail;
+    text += `: ${detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail}`;
+  }
   if (m.count > 1) text += ` ×${m.count}`;
   return text;
 }

@@ -1,3 +1,4 @@
+import { simReason } from '../../i18n/simReason';
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { Publisher } from '../../model';
@@ -50,7 +51,7 @@ export function PublisherControls({ publisher: p, index }: { publisher: Publishe
       </div>
       {last ? (
         <p className="live-status" role="status">
-          {'key' in last ? t('live.published', { n: last.seq, key: last.key }) : t('live.publishFailedNow', { n: last.seq, reason: last.failed })}{' '}
+          {'key' in last ? t('live.published', { n: last.seq, key: last.key }) : t('live.publishFailedNow', { n: last.seq, reason: simReason(last.failed, t) })}{' '}
           <button type="button" className="link-button" onClick={() => sim.select({ publisher: p.id, seq: last.seq })}>
             {t('live.inspect', { n: last.seq })}
           </button>

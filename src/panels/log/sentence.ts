@@ -1,3 +1,4 @@
+import { simReason } from '../../i18n/simReason';
 import type { Translate } from '../../i18n/translate';
 import type { WorldEvent } from '../../sim';
 import type { Names } from '../clientNames';
@@ -18,7 +19,7 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
     case 'publish-sent':
       return t('log.publishSent', { publisher: n.publisher(e.publisher), seq: e.seq, exchange: n.exchange(e.exchange), key: e.routingKey });
     case 'publish-failed':
-      return t('log.publishFailed', { publisher: n.publisher(e.publisher), seq: e.seq, reason: e.reason });
+      return t('log.publishFailed', { publisher: n.publisher(e.publisher), seq: e.seq, reason: simReason(e.reason, t) });
     case 'published':
       return e.deadLetteredFrom !== undefined
         ? t('log.publishedDeadLetter', { id: e.msgId, from: e.deadLetteredFrom, exchange: n.exchange(e.exchange), key: e.routingKey })
