@@ -48,7 +48,7 @@ export function Composer({ formId, publisher: p, draft, nextKey, onChange, error
           type="text"
           list={`${id}-keys`}
           value={f.routingKey}
-          placeholder={nextKey === null ? t('composer.routingKeyRandom') : t('composer.routingKeyNext', { key: nextKey })}
+          placeholder={nextKey === null ? t('composer.routingKeyRandom') : t('composer.routingKeyNext', { key: nextKey === '' ? t('composer.routingKeyEmpty') : nextKey })}
           onChange={(e) => set({ routingKey: e.target.value })}
           aria-describedby={`${id}-key-hint`}
         />
