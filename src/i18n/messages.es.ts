@@ -1,3 +1,4 @@
+import { picture } from './es/picture';
 import type { MessageKey } from './messages.en';
 
 /** Spanish UI strings (our first users write Spanish). Same keys as messages.en.ts. */
@@ -8,6 +9,8 @@ export const es = {
   'canvas.label': 'Lienzo',
   'canvas.diagram': 'Diagrama',
   'canvas.empty': 'Tu topología está vacía. Añade un productor, un exchange, una cola y un consumidor para empezar.',
+  // the picture: canvas chrome, present mode, cables and lanes, message marks
+  ...picture,
 
   'kind.exchange': 'Exchange',
   'kind.queue': 'Cola',
@@ -106,7 +109,6 @@ export const es = {
   'edge.binding': 'Binding de {source} a {destination}, clave {key}',
   'edge.editKey': 'Clave de binding {key} de {source} a {destination}: editar',
   'edge.fanoutKey': '(fanout: sin clave)',
-  'edge.connection': 'Conexión de {app}',
   'edge.publish': '{app} publica en {exchange} con las claves {keys}',
   'edge.publishViaDefault': '{app} publica en la cola {queue} a través del exchange por defecto',
   'edge.viaDefaultLabel': 'exchange por defecto · {key}',
@@ -910,7 +912,7 @@ export const es = {
 
   // ---- simulación en vivo en el lienzo: capa de mensajes, cifras en vivo de los nodos (issue 5, lado del lienzo)
   'layer.label': 'Mensajes en tránsito',
-  'layer.legend': 'Claves de enrutamiento en tránsito',
+  'layer.legend': 'Claves de enrutamiento de los mensajes en pantalla',
   'layer.emptyKey': '(clave vacía)',
   'layer.moreKeys': '+{n} más',
   'layer.symbols': 'Símbolos',

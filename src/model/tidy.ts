@@ -1,7 +1,7 @@
 import dagre from '@dagrejs/dagre';
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
 import type { Position } from './common';
-import { APP_GAP, appRect, brokerFrame, NOMINAL, type Size, type SizeOf } from './geometry';
+import { APP_GAP, appRect, brokerFrame, nominalExchange, nominalQueue, type Size, type SizeOf } from './geometry';
 import { deriveLinks } from './links';
 import { moveNodes } from './ops/update';
 import type { Scenario } from './scenario';
@@ -26,9 +26,9 @@ export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
     sizes.set(id, size);
     g.setNode(id, { width: size.width, height: size.height });
   };
-  for (const e of s.exchanges) add(e.id, NOMINAL.exchange);
-  for (const q of s.queues) add(q.id, NOMINAL.queue);
-  if (s.broker.showDefaultExchange) add(DEFAULT_EXCHANGE_NODE_ID, NOMINAL.exchange);
+  for (const e of s.exchanges) add(e.id, nominalExchange(e));
+  for (const q of s.queues) add(q.id, nominalQueue(q));
+  if (s.broker.showDefaultExchange) add(DEFAULT_EXCHANGE_NODE_ID, nominalExchange(null));
   for (const a of s.apps) add(a.id, appRect(a, sizeOf));
   const leftApps = new Set(s.apps.filter((a) => a.publishers.length > 0 || a.consumers.length === 0).map((a) => a.id));
   for (const link of deriveLinks(s)) {

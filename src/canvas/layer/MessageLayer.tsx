@@ -1,6 +1,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { useReducedMotion } from 'framer-motion';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import type { StoreApi } from 'zustand/vanilla';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { liveStaggerOf } from '../../store/liveStagger';
@@ -9,7 +10,6 @@ import type { EffectKind } from '../../store/tokens';
 import { useSim } from '../../store/useSim';
 import type { EffectLabels } from './effects';
 import { hitTest, refOf } from './frame';
-import { Legend } from './Legend';
 import { tokenSize } from './paint';
 import { type FlowState, LayerRenderer } from './renderer';
 import { surfaceFor } from './surfaceFor';
@@ -40,9 +40,10 @@ function effectLabels(t: Translate): EffectLabels {
  * The messages of the running simulation, drawn over the React Flow pane: ONE <canvas> redrawn in
  * the simulation's frame listener, in the viewport's transform (no React component per token).
  * Clicking a token selects its message; the canvas itself lets every pointer event through, and
- * a click is taken from the pane only when it lands on a token. Mounted as a child of <ReactFlow>.
+ * a click is taken from the pane only when it lands on a token. Mounted as a child of <ReactFlow>;
+ * the routing keys it sees go to `legend` (drawn in the canvas's bottom strip).
  */
-export function MessageLayer() {
+export function MessageLayer({ legend }: { legend: StoreApi<{ keys: string[] }> }) {
   const t = useT();
   const sim = useSim();
   const rf = useStoreApi();
@@ -53,7 +54,6 @@ export function MessageLayer() {
   // read when the renderer is made; later changes reach it through the second effect
   const current = useRef({ labels, reduced });
   current.current = { labels, reduced };
-  const [keys, setKeys] = useState<string[]>([]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -65,7 +65,7 @@ export function MessageLayer() {
     rendererRef.current = r;
     const messageKeys = messageKeysOf(sim.log);
     r.keyOf = (id) => messageKeys.get(id);
-    r.onLegend = setKeys;
+    r.onLegend = (keys) => legend.setState({ keys });
     const flow = () => rf.getState() as unknown as FlowState;
     const off = sim.onFrame((now) =>
       r.draw(now, flow(), { segments: sim.tokens.segments, effects: sim.tokens.effects, selected: sim.ui.getState().selected, live: sim.live.getState(), doc: sim.scenario }),
@@ -115,7 +115,7 @@ export function MessageLayer() {
       surface.release();
     };
     // the renderer lives as long as the simulation and the flow; labels and motion are set below
-  }, [sim, rf]);
+  }, [sim, rf, legend]);
 
   useEffect(() => {
     const r = rendererRef.current;
@@ -125,10 +125,5 @@ export function MessageLayer() {
     r.invalidate();
   }, [labels, reduced]);
 
-  return (
-    <>
-      <canvas ref={canvasRef} className="message-layer" role="img" aria-label={t('layer.label')} data-reduced-motion={reduced ? 'true' : undefined} />
-      <Legend keys={keys} />
-    </>
-  );
+  return <canvas ref={canvasRef} className="message-layer" role="img" aria-label={t('layer.label')} data-reduced-motion={reduced ? 'true' : undefined} />;
 }

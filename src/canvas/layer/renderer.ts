@@ -7,6 +7,7 @@ import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
 import { LOD_ZOOM, LodLayout, type LodIndex, lodIndex } from './lod';
 import { tokenSize } from './paint';
+import type { EdgeRef } from '../geometry/routes';
 import { EdgePaths, type FlowLookups } from './paths';
 import type { Surface } from './surface';
 
@@ -16,7 +17,7 @@ export interface FlowState extends FlowLookups {
   width: number;
   height: number;
   nodes: unknown;
-  edges: unknown;
+  edges: readonly EdgeRef[];
 }
 
 /** What it reads from the simulation every frame. */

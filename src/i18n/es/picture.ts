@@ -1,0 +1,30 @@
+import type { picture as en } from '../en/picture';
+
+/** Spanish strings of the picture (same keys as ../en/picture.ts). */
+export const picture = {
+  'chrome.present': 'Presentar',
+  'chrome.presentTitle': 'Modo presentación (P): el lienzo ocupa la pantalla, más grande y marcado; Esc sale',
+  'chrome.leavePresent': 'Salir del modo presentación',
+  'layer.sym.persistent': 'persistente',
+  'layer.sym.transient': 'transitorio',
+  'layer.sym.persistentTitle': 'Cuadrado: un mensaje persistente (delivery mode 2), que una cola durable escribe en disco',
+  'layer.sym.transientTitle': 'Círculo: un mensaje transitorio (delivery mode 1), solo en memoria: se pierde si el broker se reinicia',
+  'app.autoAck': 'auto-ack',
+  'cable.connection': 'Conexión TCP {n}',
+  'cable.connectionClosed': 'Conexión TCP · cerrada',
+  'cable.connectionAria': 'Conexión TCP {n} de {app}',
+  'cable.connectionTip': 'Conexión TCP {n}, abierta por {app} hacia el broker. Una conexión lleva todos los canales de la aplicación: si se cierra o falla, se cierran todos, y los mensajes que tenían sin confirmar vuelven a sus colas.',
+  'cable.connectionClosedTip': '{app} no tiene ahora ninguna conexión TCP abierta: sus canales están cerrados, y los mensajes que tenía sin confirmar volvieron a sus colas.',
+  'cable.lane': 'c {n}',
+  'cable.prefetch': 'prefetch',
+  'cable.unacked': 'sin ack',
+  'cable.confirm': 'confirmación',
+  'cable.laneClosed': 'cerrado',
+  'cable.laneTip': 'Canal {n}: un carril propio dentro de la conexión TCP; los mensajes de este canal viajan por él.',
+  'cable.lanePrefetchTip': 'Prefetch {p}: el broker envía como mucho {p} entregas que la aplicación aún no ha confirmado; ahora hay {u} sin confirmar.',
+  'cable.lanePrefetchSharedTip': 'Prefetch {p}, compartido por todos los consumidores del canal (basic.qos global); ahora hay {u} sin confirmar.',
+  'cable.laneNoPrefetchTip': 'Sin límite de prefetch: el broker envía tan rápido como llegan los mensajes; ahora hay {u} sin confirmar.',
+  'cable.laneConfirmTip': 'Modo confirmación: el broker confirma (ack o nack) cada mensaje publicado en este canal.',
+  'cable.laneClosedTip': 'El canal {n} está cerrado.',
+  'cable.edge': 'Conexión TCP de {app} al broker',
+} satisfies Record<keyof typeof en, string>;
