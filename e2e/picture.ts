@@ -56,6 +56,22 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
   const minOf = (list: Element[]) => list.reduce((m, el) => Math.min(m, px(el)), Number.POSITIVE_INFINITY);
   const nameOf = (el: Element) => el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '?';
   const round = (n: number) => Math.round(n * 10) / 10;
+  // what of a text is seen: its box clipped by the boxes that clip it (an ellipsed row ends before the handle)
+  const seen = (r: R, el: Element, stop: Element): R | null => {
+    let out = r;
+    for (let a: Element | null = el; a && a !== stop; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const c = box(a);
+      const x0 = Math.max(out.x, c.x);
+      const y0 = Math.max(out.y, c.y);
+      const x1 = Math.min(out.x + out.w, c.x + c.w);
+      const y1 = Math.min(out.y + out.h, c.y + c.h);
+      if (x1 <= x0 || y1 <= y0) return null;
+      out = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    }
+    return out;
+  };
 
   const nodes = [...flow.querySelectorAll(sel.node)].filter(visible);
   const names = [...flow.querySelectorAll(sel.name)].filter(visible);
@@ -107,8 +123,8 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
       const range = document.createRange();
       range.selectNodeContents(t);
       for (const rect of range.getClientRects()) {
-        const tr = { x: rect.x, y: rect.y, w: rect.width, h: rect.height };
-        if (handles.some((h) => hit(h, tr, 0.5))) {
+        const tr = seen({ x: rect.x, y: rect.y, w: rect.width, h: rect.height }, t.parentElement, n.el);
+        if (tr && handles.some((h) => hit(h, tr, 0.5))) {
           problems.push(`a handle covers "${t.textContent.trim().slice(0, 20)}" in ${n.name}`);
           break;
         }
@@ -118,7 +134,7 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
   const hook = (window as unknown as { __warren?: { tokenPx?: () => number } }).__warren;
   const token = hook?.tokenPx?.() ?? Math.max(4, Math.min(11, Math.round(8 * zoom)));
   return {
-    zoom: round(zoom),
+    zoom: Math.round(zoom * 1000) / 1000,
     canvasShare: round((pane.width * pane.height * 100) / (innerWidth * innerHeight)) / 100,
     name: round(minOf(names)),
     figure: round(minOf(figures)),

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
+import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
 import { useT } from '../i18n/useLocale';
 import { PlayerControls } from '../panels/share/PlayerControls';
 import { PlayerGuide } from '../panels/share/PlayerGuide';
@@ -16,6 +17,9 @@ import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
 import '../panels/share/share.css';
+
+/** Below this width the player's canvas takes the whole width; its explanation opens with "About". */
+const ROOM_FOR_GUIDE = 1280;
 
 /**
  * The embedded player (`embed=1`): the shared scenario on a read-only canvas, the playback controls
@@ -36,15 +40,22 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
   useSimDriver(sim);
   const lesson = useLessonSetup(store, sim, storage);
   useDocumentLang();
+  const presenting = usePresentClass();
+  // the explanation beside the canvas: shown where there is room for both, else one click away
+  const [about, setAbout] = useState(() => (globalThis.innerWidth ?? 1280) >= ROOM_FOR_GUIDE);
   return (
     <SimProvider controller={sim}>
       <EditorProvider store={store} live={sim.live}>
         <LessonProvider value={lesson}>
           <ReactFlowProvider>
-            <div className="app player">
+            <div className={`app player${presenting}`}>
               <header className="app-header player-header">
                 <h1 className="app-title">{t('app.title')}</h1>
                 <PlayerControls />
+                <PresentLeave />
+                <button type="button" className="header-button player-about" aria-expanded={about} title={t('chrome.aboutTitle')} onClick={() => setAbout(!about)}>
+                  {t('chrome.about')}
+                </button>
                 <a className="header-button player-open" href={shareUrl(data)} target="_blank" rel="noopener noreferrer">
                   {t('shareui.player.open')}
                 </a>
@@ -52,7 +63,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
               </header>
               <main className="app-main">
                 <CanvasArea readOnly />
-                <PlayerGuide />
+                {about ? <PlayerGuide /> : null}
               </main>
             </div>
           </ReactFlowProvider>

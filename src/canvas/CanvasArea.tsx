@@ -19,6 +19,7 @@ import { PresentButton } from './PresentButton';
 import { usePresent } from './present';
 import { CANVAS_ID, useCanvasActions } from './useCanvasActions';
 import { useFitInsets } from './useFitInsets';
+import { usePresentMode } from './usePresentMode';
 import { useFlowHandlers } from './useFlowHandlers';
 import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
@@ -74,6 +75,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const bottom = useRef<HTMLDivElement>(null);
   useFitInsets(top, bottom, showMinimap ? MINIMAP_SIZE.width + 16 : 0);
   const editing = !readOnly && !presenting;
+  const present = usePresentMode();
   useShortcuts();
   useFocusKeeper(!readOnly);
 
@@ -105,6 +107,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           nodesConnectable={editing}
           elementsSelectable={editing}
           onMoveEnd={onMoveEnd}
+          onNodeClick={present.onNodeClick}
           {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW })}
           deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
           onBeforeDelete={refuseBehindDialog}
@@ -118,7 +121,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           {showMinimap ? <MiniMap position="top-right" pannable zoomable nodeColor={minimapColor} style={MINIMAP_SIZE} /> : null}
           {/* the bottom strip: zoom controls and the legend (the folded dock's tabs float at its right end) */}
           <Panel ref={bottom} position="bottom-left" className="canvas-bottom">
-            <Controls orientation="horizontal" showInteractive={editing} fitViewOptions={FIT_VIEW}>
+            <Controls orientation="horizontal" showInteractive={editing} fitViewOptions={FIT_VIEW} className={presenting ? 'is-presenting' : undefined}>
               {presenting ? null : (
                 <ControlButton className="minimap-toggle" onClick={toggleMinimap} aria-pressed={minimap} aria-label={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')} title={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')}>
                   <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -19,3 +19,18 @@ export function PresentButton() {
     </ControlButton>
   );
 }
+
+/** In the header while presenting (the rest of the chrome is hidden): the way out, beside the playback bar. */
+export function PresentLeave() {
+  const t = useT();
+  const on = usePresent((s) => s.on);
+  if (!on) return null;
+  return (
+    <button type="button" className="present-leave" onClick={() => usePresent.getState().set(false)} aria-keyshortcuts="Escape P">
+      {t('chrome.leavePresent')}
+    </button>
+  );
+}
+
+/** The app's root class while presenting (the shell hides its chrome with it). */
+export const usePresentClass = () => (usePresent((s) => s.on) ? ' is-presenting' : '');

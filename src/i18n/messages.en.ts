@@ -115,7 +115,7 @@ export const en = {
   // edges
   'edge.binding': 'Binding from {source} to {destination}, key {key}',
   'edge.editKey': 'Binding key {key} from {source} to {destination}: edit',
-  'edge.fanoutKey': '(fanout: no key)',
+  'edge.fanoutKey': '(fanout)',
   'edge.publish': '{app} publishes to {exchange} with keys {keys}',
   'edge.publishViaDefault': '{app} publishes to queue {queue} through the default exchange',
   'edge.viaDefaultLabel': 'default exchange · {key}',

@@ -108,7 +108,7 @@ export const es = {
 
   'edge.binding': 'Binding de {source} a {destination}, clave {key}',
   'edge.editKey': 'Clave de binding {key} de {source} a {destination}: editar',
-  'edge.fanoutKey': '(fanout: sin clave)',
+  'edge.fanoutKey': '(fanout)',
   'edge.publish': '{app} publica en {exchange} con las claves {keys}',
   'edge.publishViaDefault': '{app} publica en la cola {queue} a través del exchange por defecto',
   'edge.viaDefaultLabel': 'exchange por defecto · {key}',

@@ -1,5 +1,5 @@
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
-import { type App, allChannels, appRole } from './app';
+import type { App } from './app';
 import type { Position } from './common';
 import type { Exchange } from './exchange';
 import type { Queue } from './queue';
@@ -14,51 +14,63 @@ export interface Rect extends Position, Size {}
 /** Measures a node: the canvas passes the sizes React Flow measured; tests use the nominal ones. */
 export type SizeOf = (nodeId: string) => Size | undefined;
 
-/** Lines a name takes in a node `room` px wide (the canvas draws names at 18 px bold: about 10.4 px a character). */
-const nameLines = (name: string, room: number) => Math.max(1, Math.ceil((name.length * 10.4) / room));
+/**
+ * Lines a name takes in a node `room` px wide: the canvas draws names at 19 px bold, about 12.5 px a
+ * character in the widest common fonts (DejaVu Sans, Chromium's default on Linux): an estimate that
+ * errs on the large side.
+ */
+const nameLines = (name: string, room: number) => Math.max(1, Math.ceil((name.length * 12.5) / room));
 
-/** An exchange as the canvas draws it: 184 px wide; the badges' row when it has badges. */
+/** An exchange as the canvas draws it (canvas.css): 192 px wide; the badges' row when it has badges. */
 export function nominalExchange(e: Exchange | null): Size {
   const badges = e === null || e.durable || e.autoDelete || e.internal || e.alternateExchange !== undefined;
-  return { width: 184, height: 58 + (badges ? 20 : 0) + 22 * (nameLines(e?.name ?? '(AMQP default)', 156) - 1) };
+  return { width: 192, height: 57 + (badges ? 20 : 0) + 22 * (nameLines(e?.name ?? '(AMQP default)', 168) - 1) };
 }
 
-/** A queue as the canvas draws it: 204 px wide; the badges' row when it has arguments to show. */
+/** A queue as the canvas draws it: 220 px wide; a row of badges per three arguments to show. */
 export function nominalQueue(q: Queue): Size {
   const a = q.arguments;
   const badges = [q.exclusive, q.autoDelete, a.queueType === 'quorum', a.messageTtl, a.expires, a.deadLetterExchange, a.maxLength, a.maxLengthBytes, a.maxPriority, a.singleActiveConsumer || undefined, a.deliveryLimit].filter(
     (x) => x !== undefined && x !== false,
   ).length;
-  return { width: 204, height: 102 + (badges ? 20 * Math.ceil(badges / 3) : 0) + 22 * (nameLines(q.name, 176) - 1) };
+  return { width: 220, height: 96 + (badges ? 20 * Math.ceil(badges / 3) : 0) + 22 * (nameLines(q.name, 196) - 1) };
 }
 
-const KIND_WIDTH = { producer: 80, consumer: 84, both: 190, none: 34 } as const;
-
 /**
- * An app as the canvas draws it (nodes/AppNode.tsx): 240 px wide; its name and kind (on one line
- * when they fit), then per connection a cable head, per channel a lane head, per client a row and
- * its live counts.
+ * An app as the canvas draws it (nodes/AppNode.tsx, canvas.css): 240 px wide; its kind and name,
+ * then per connection a band (its head, then per channel a lane head, and per publisher or consumer
+ * a row and its live counts).
  */
 export function nominalApp(app: App): Size {
-  const lines = nameLines(app.name, 214);
-  const kindFits = ((app.name.length * 10.4) % 214) + 8 + KIND_WIDTH[appRole(app)] <= 214;
-  const title = 22 * lines + (kindFits ? 0 : 16);
-  return { width: 240, height: 15 + title + 24 * app.connections.length + 21 * allChannels(app).length + 39 * (app.publishers.length + app.consumers.length) };
+  let height = 29 + 22 * nameLines(app.name, 216);
+  app.connections.forEach((c, ci) => {
+    height += (ci === 0 ? 3 : 6) + 2 + 16 + 2;
+    c.channels.forEach((ch, i) => {
+      const clients = app.publishers.filter((p) => p.channelId === ch.id).length + app.consumers.filter((x) => x.channelId === ch.id).length;
+      height += 20 + (i > 0 ? 1 : 0) + 37 * clients;
+    });
+  });
+  return { width: 240, height };
+}
+
+/** Where an app's first publisher or consumer line leaves it (its handle's centre), from the app's top. */
+export function nominalFirstHandle(app: App): number {
+  return 71 + 22 * nameLines(app.name, 216);
 }
 
 /** Nominal sizes, close to what the canvas draws, used until a node has been measured. */
 export const NOMINAL = {
   /** a typical exchange and queue (their own sizes: nominalExchange, nominalQueue) */
-  exchange: { width: 184, height: 78 },
-  queue: { width: 204, height: 102 },
+  exchange: { width: 192, height: 78 },
+  queue: { width: 220, height: 96 },
   app: nominalApp,
 };
 
 /** Room around the broker's contents, and the frame's title bar. */
-export const FRAME_PADDING = 28;
+export const FRAME_PADDING = 20;
 export const FRAME_TITLE = 30;
 /** Gap kept between the broker frame and the apps outside it: the connections' cables run there. */
-export const APP_GAP = 76;
+export const APP_GAP = 56;
 /** Size of an empty broker, so there is somewhere to drop the first exchange. */
 const EMPTY_FRAME: Rect = { x: 0, y: 0, width: 420, height: 300 };
 

@@ -32,6 +32,8 @@ export interface PublishSent {
   exchange: string;
   routingKey: string;
   body: string;
+  /** 2: persistent (the canvas draws its token as a square), 1: transient */
+  deliveryMode: 1 | 2;
 }
 
 /** The publish never reached the broker (its connection was down or its channel closed). */

@@ -27,6 +27,8 @@ export interface Segment {
   t1: number;
   /** routing key: the token's colour */
   key: string;
+  /** delivery mode 2: its token is a square, a transient message's a circle */
+  persistent: boolean;
 }
 
 export type EffectKind = 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed';
@@ -50,6 +52,8 @@ export class TokenTracker {
   private nextId = 1;
   /** message id → routing key (colours for acks and redeliveries), bounded */
   private keys = new Map<number, string>();
+  /** ids of the persistent messages among them */
+  private durable = new Set<number>();
   /** dead-lettered copies whose DLX is not drawn: where they came from */
   private hiddenDlx = new Map<number, { from: string; t0: number }>();
 
@@ -57,6 +61,7 @@ export class TokenTracker {
     this.segments = [];
     this.effects = [];
     this.keys.clear();
+    this.durable.clear();
     this.hiddenDlx.clear();
   }
 
@@ -81,10 +86,11 @@ export class TokenTracker {
    * reads thousands of them per frame, and monomorphic property reads are several times faster
    * than reads over the dozen shapes that spreading optional fields would give.
    */
-  private seg(x: Omit<Segment, 'id'>): void {
+  private seg(x: Omit<Segment, 'id' | 'persistent'> & { persistent?: boolean }): void {
     this.segments.push({
       id: this.nextId++, kind: x.kind, msgId: x.msgId, publisher: x.publisher, seq: x.seq, from: x.from, to: x.to,
       link: x.link, reverse: x.reverse ?? false, t0: x.t0, t1: x.t1, key: x.key,
+      persistent: x.persistent ?? (x.msgId !== undefined && this.durable.has(x.msgId)),
     });
   }
 
@@ -92,9 +98,14 @@ export class TokenTracker {
     this.effects.push({ id: this.nextId++, kind: x.kind, node: x.node, t: x.t, msgId: x.msgId, detail: x.detail });
   }
 
-  private remember(msgId: number, key: string): void {
+  private remember(msgId: number, key: string, persistent = false): void {
     this.keys.set(msgId, key);
-    if (this.keys.size > 50_000) this.keys.delete(this.keys.keys().next().value!);
+    if (persistent) this.durable.add(msgId);
+    if (this.keys.size > 50_000) {
+      const oldest = this.keys.keys().next().value!;
+      this.keys.delete(oldest);
+      this.durable.delete(oldest);
+    }
   }
 
   private one(e: WorldEvent, n: NodeNames, L: number): void {
@@ -102,17 +113,17 @@ export class TokenTracker {
       case 'publish-sent': {
         const to = n.exchange(e.exchange);
         if (to) {
-          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey });
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey, persistent: e.deliveryMode === 2 });
         } else {
           // the default exchange is not drawn: the message goes straight to the queue its key names
           const q = n.queue(e.routingKey);
           const link = q ? linkId.publishViaDefault(e.publisher, q) : undefined;
-          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to: q ?? BROKER_NODE_ID, link, t0: e.t, t1: q ? e.arriveAt + L : e.arriveAt, key: e.routingKey });
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to: q ?? BROKER_NODE_ID, link, t0: e.t, t1: q ? e.arriveAt + L : e.arriveAt, key: e.routingKey, persistent: e.deliveryMode === 2 });
         }
         return;
       }
       case 'published':
-        this.remember(e.msgId, e.routingKey);
+        this.remember(e.msgId, e.routingKey, e.properties?.deliveryMode === 2);
         return;
       case 'routed': {
         const key = this.keys.get(e.msgId) ?? '';
@@ -165,7 +176,8 @@ export class TokenTracker {
         const from = n.queue(e.queue);
         if (!from) return;
         const dlx = n.exchange(e.exchange);
-        this.remember(e.newMsgId, e.routingKeys[0] ?? '');
+        // the dead-lettered copy keeps the original's properties, its delivery mode included
+        this.remember(e.newMsgId, e.routingKeys[0] ?? '', this.durable.has(e.msgId));
         if (dlx) this.seg({ kind: 'dead-letter', msgId: e.newMsgId, from, to: dlx, link: linkId.deadLetter(from), t0: e.t, t1: e.t + L, key: e.routingKeys[0] ?? '' });
         else this.hiddenDlx.set(e.newMsgId, { from, t0: e.t });
         return;

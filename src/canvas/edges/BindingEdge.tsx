@@ -59,6 +59,7 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
               type="button"
               className="edge-label-button"
               aria-label={t('edge.editKey', { source: data.sourceName, destination: data.destinationName, key: label })}
+              title={label}
               onClick={() => (keyed ? setDraft(data.binding.routingKey) : store.getState().select({ nodes: [], edges: [data.binding.id] }))}
             >
               {label}

@@ -3,7 +3,7 @@ import type { PathLut } from '../layer/bezier';
 import { cableBox } from './cable';
 import { LABEL_HEIGHT, type LabelItem, labelWidth, layoutLabels } from './labels';
 import { type Cubic, type Pt, samplePieces, svgOf } from './pieces';
-import { Cables, type EdgeRef, type Route, routeOf, type Scene } from './routes';
+import { Cables, type EdgeRef, type Route, replyRoute, routeOf, type Scene } from './routes';
 import { type Box, type InternalLike, type NodeGeom, nodeGeom } from './scene';
 
 /**
@@ -28,12 +28,14 @@ export class RouteIndex {
   readonly routes = new Map<string, RouteEntry>();
   private luts = new Map<string, PathLut>();
   private boxes = new Map<string, Box>();
+  private readonly cables: Cables;
 
   constructor(
     readonly scene: Scene,
     edges: readonly EdgeRef[],
   ) {
     const cables = new Cables(scene);
+    this.cables = cables;
     const labels: LabelItem[] = [];
     for (const e of edges) {
       const r = routeOf(e, scene, cables);
@@ -58,6 +60,21 @@ export class RouteIndex {
     if (!r || r.pieces.length === 0) return null;
     l = samplePieces(r.pieces);
     this.luts.set(edgeId, l);
+    return l;
+  }
+
+  /**
+   * The table for a publish no edge draws (an RPC server's reply, `publish:<consumer id>`): through
+   * the consumer's cable into the node it goes to. Null when there is no such client.
+   */
+  replyLut(link: string, appId: string, targetId: string): PathLut | null {
+    const key = `${link}>${targetId}`;
+    let l = this.luts.get(key);
+    if (l) return l;
+    const r = link.startsWith('publish:') ? replyRoute(this.scene, this.cables, appId, link.slice('publish:'.length), targetId) : null;
+    if (!r) return null;
+    l = samplePieces(r.pieces);
+    this.luts.set(key, l);
     return l;
   }
 

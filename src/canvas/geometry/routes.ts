@@ -159,6 +159,24 @@ export class Cables {
 
 const others = (scene: Scene, ...ids: string[]) => scene.broker.filter((b) => !ids.some((id) => scene.nodes.get(id)?.box === b));
 
+/**
+ * A publish no edge draws: an RPC server replying on its consumer's channel (the reply goes to the
+ * default exchange): from the consumer's handle, through its cable, into `target`.
+ */
+export function replyRoute(scene: Scene, cables: Cables, appId: string, clientId: string, targetId: string): Route | null {
+  const app = scene.nodes.get(appId);
+  const t = scene.nodes.get(targetId);
+  const h = app ? handle(app.target, clientId) ?? handle(app.source, clientId) : undefined;
+  const cable = cables.ofClient(appId, clientId);
+  const th = t ? handle(t.target, 'in') : undefined;
+  if (!app || !t || !h || !cable || !th) return null;
+  const to = attach(th);
+  const entry = cableEntry(cable, h.y);
+  const dir = cable.side === 'right' ? 1 : -1;
+  const inner = dir === 1 && to.x - entry.x >= 24 ? { pieces: [hCurve(entry, to)] } : around(entry, dir, to, 1, scene.broker);
+  return { pieces: [cableRun(cable, h.y, attach(h).x), ...inner.pieces], label: null };
+}
+
 /** The route of one edge in a scene; null when its nodes are not drawn (or not measured) yet. */
 export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null {
   const kind = linkKind(e);
@@ -200,8 +218,15 @@ export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null 
       const back: Cubic = [run[6], run[7], run[4], run[5], run[2], run[3], run[0], run[1]];
       // arriving at the frame's border moving right (an app on the right) or left (an app on the left)
       const dir = cable.side === 'left' ? 1 : -1;
-      const inner = dir === 1 && entry.x - from.x >= 24 ? { pieces: [hCurve(from, entry)] } : around(from, 1, entry, dir, scene.broker);
-      return { pieces: [...inner.pieces, back], label: null };
+      let inner: Cubic[] | null = null;
+      if (dir === 1 && entry.x - from.x >= 24) inner = [hCurve(from, entry)];
+      else if (dir === -1 && entry.x <= s.box.x - 12) {
+        // an app on the left consuming (an RPC client's replies): from the queue's left side, below its in handle
+        const leave = { x: s.box.x, y: Math.min(s.box.y + s.box.height - 10, midY(s.box) + 18) };
+        const curve = [hCurve(leave, entry)];
+        if (!scene.broker.some((o) => o !== s.box && crosses(curve, o))) inner = curve;
+      }
+      return { pieces: [...(inner ?? around(from, 1, entry, dir, scene.broker).pieces), back], label: null };
     }
     default: {
       // inside the broker: bindings, the default exchange's bindings, dead-lettering, alternate exchanges

@@ -14,6 +14,7 @@ import { tokenSize } from './paint';
 import { type FlowState, LayerRenderer } from './renderer';
 import { surfaceFor } from './surfaceFor';
 import { exposeTestHook } from './testHook';
+import { PRESENT_TOKEN_SCALE, usePresent } from '../present';
 import './layer.css';
 
 /** What keeps its own clicks even with a token drawn over it. */
@@ -51,6 +52,7 @@ export function MessageLayer({ legend }: { legend: StoreApi<{ keys: string[] }> 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<LayerRenderer | null>(null);
   const labels = useMemo(() => effectLabels(t), [t]);
+  const presenting = usePresent((s) => s.on);
   // read when the renderer is made; later changes reach it through the second effect
   const current = useRef({ labels, reduced });
   current.current = { labels, reduced };
@@ -80,7 +82,7 @@ export function MessageLayer({ legend }: { legend: StoreApi<{ keys: string[] }> 
       // controls, panels, chips, label editors and handles keep their clicks, token or not
       if (e.target instanceof Element && e.target.closest(OWN_CLICKS)) return null;
       const rect = canvas.getBoundingClientRect();
-      const radius = Math.max(6, tokenSize(flow().transform[2]));
+      const radius = Math.max(6, tokenSize(flow().transform[2], r.scale));
       return hitTest(r.frame, e.clientX - rect.left, e.clientY - rect.top, radius);
     };
     const onClick = (e: MouseEvent) => {
@@ -122,8 +124,9 @@ export function MessageLayer({ legend }: { legend: StoreApi<{ keys: string[] }> 
     if (!r) return;
     r.labels = labels;
     r.reduced = reduced;
+    r.scale = presenting ? PRESENT_TOKEN_SCALE : 1;
     r.invalidate();
-  }, [labels, reduced]);
+  }, [labels, reduced, presenting]);
 
   return <canvas ref={canvasRef} className="message-layer" role="img" aria-label={t('layer.label')} data-reduced-motion={reduced ? 'true' : undefined} />;
 }

@@ -133,7 +133,10 @@ export class EdgePaths {
       e.frame = this.frame;
       return e.lut;
     }
-    const lut = (edge && t.link !== undefined ? (routes?.lut(t.link) ?? edgePath(edge, a, b)) : null) ?? centrePath(a, b);
+    const lut =
+      (edge && t.link !== undefined ? (routes?.lut(t.link) ?? edgePath(edge, a, b)) : null) ??
+      (t.link !== undefined && routes ? routes.replyLut(t.link, t.from, t.to) : null) ??
+      centrePath(a, b);
     e = { edge, a, b, lut, frame: this.frame, routes };
     this.cache.set(key, e);
     return lut;

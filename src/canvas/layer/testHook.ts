@@ -10,12 +10,14 @@ import type { LayerRenderer } from './renderer';
  *   __warren.inFlight()     segments on their way now: sim.tokens.active(now).length
  *   __warren.drawnTokens()  tokens the message layer laid out in its last frame (after culling)
  *   __warren.paintedTokens() tokens its painter (worker or main thread) last put on the canvas
+ *   __warren.tokenPx()      how many CSS px across a token is drawn now (zoom and present mode)
  */
 export interface WarrenTestHook {
   sim: SimController;
   inFlight(): number;
   drawnTokens(): number;
   paintedTokens(): number;
+  tokenPx(): number;
 }
 
 declare global {
@@ -31,6 +33,7 @@ export function exposeTestHook(sim: SimController, layer: LayerRenderer): () => 
     inFlight: () => sim.tokens.active(sim.world.now).length,
     drawnTokens: () => layer.drawn,
     paintedTokens: () => layer.painted,
+    tokenPx: () => layer.tokenPx,
   };
   window.__warren = hook;
   return () => {

@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { type App, type Channel, type Connection, type Consumer, PORT, type Publisher } from '../../model';
@@ -22,17 +22,23 @@ export const AppNode = memo(function AppNode({ id, data, selected }: NodeProps<A
   const t = useT();
   const app = data.app;
   const side = data.side === 'left' ? Position.Left : Position.Right;
-  // the handles moved to the other side (the app was dragged across the broker): React Flow re-reads them
+  // the handles moved to the other side (the app was dragged across the broker): React Flow re-reads
+  // them. Not on mount: React Flow measures new nodes itself (and an early update would fit the view
+  // to this node alone)
   const update = useUpdateNodeInternals();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `side` is what changed (the handles moved)
-  useEffect(() => update(id), [side, id, update]);
+  const drawnSide = useRef(side);
+  useEffect(() => {
+    if (drawnSide.current === side) return;
+    drawnSide.current = side;
+    update(id);
+  }, [side, id, update]);
   return (
     <div className={`node node-app faces-${data.side}${selected ? ' is-selected' : ''}`}>
-      <div className="node-title">
-        <span className="node-name">{app.name}</span>
+      <div className="node-head">
         <span className="node-kind">{appKindWord(app, t)}</span>
         <Warnings issues={data.warnings} />
       </div>
+      <div className="node-name">{app.name}</div>
       {app.connections.map((c, i) => (
         <AppConnection key={c.id} app={app} conn={c} index={i} side={side} t={t} />
       ))}

@@ -28,4 +28,7 @@ export const picture = {
   'cable.laneConfirmTip': 'Confirm mode: the broker confirms (acks or nacks) every message published on this channel.',
   'cable.laneClosedTip': 'Channel {n} is closed.',
   'cable.edge': '{app}’s TCP connection to the broker',
+  'chrome.about': 'About',
+  'chrome.aboutTitle': 'Show or hide the explanation of this scenario',
+  'gallery.thumb': 'Topology: {producers} producing apps, {exchanges} exchanges, {queues} queues, {consumers} consuming apps',
 } as const;

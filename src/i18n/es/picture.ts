@@ -27,4 +27,7 @@ export const picture = {
   'cable.laneConfirmTip': 'Modo confirmación: el broker confirma (ack o nack) cada mensaje publicado en este canal.',
   'cable.laneClosedTip': 'El canal {n} está cerrado.',
   'cable.edge': 'Conexión TCP de {app} al broker',
+  'chrome.about': 'Acerca de',
+  'chrome.aboutTitle': 'Mostrar u ocultar la explicación de este escenario',
+  'gallery.thumb': 'Topología: {producers} aplicaciones productoras, {exchanges} exchanges, {queues} colas, {consumers} aplicaciones consumidoras',
 } satisfies Record<keyof typeof en, string>;

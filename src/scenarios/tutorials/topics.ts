@@ -48,6 +48,7 @@ export const topics: GalleryScenario = {
     bindings: [bind(topicLogs, all, '#'), bind(topicLogs, critical, '*.critical')],
     layoutBindings: [bind(topicLogs, kern, 'kern.*')],
     apps: [emit, ...consumers],
+    placement: { columns: [{ topic_logs: 150 }, { all: 0, critical: 150, kern: 300 }] },
   }),
   lesson: {
     title: { en: 'Topic patterns', es: 'Patrones de topic' },
