@@ -51,7 +51,7 @@ const VIEW_MARGIN = 16;
 /** Canvas operations the palette and the toolbar need; must be used inside the ReactFlowProvider. */
 export function useCanvasActions() {
   const store = useEditorApi();
-  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom, getInternalNode, flowToScreenPosition } = useReactFlow();
   const sizeOf = useSizeOf();
 
   /** Adds at a flow position (the node's centre, where it was dropped), nudged so it does not land exactly on another node. */
@@ -102,7 +102,35 @@ export function useCanvasActions() {
     requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: 200 }));
   }, [store, sizeOf, fitView]);
 
-  return { addAt, addInView, tidy, screenToFlowPosition, sizeOf };
+  /**
+   * Nodes that grew (or were pushed) must not end up under the canvas's chrome or out of view: when
+   * one of them does, the view fits the picture again (the fit keeps the chrome's room free).
+   */
+  const keepInView = useCallback(
+    (ids: string[]) => {
+      requestAnimationFrame(() => {
+        const pane = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
+        if (!pane) return;
+        const pad = FIT_VIEW.padding as { top: string; bottom: string; left: string; right: string };
+        const inset = (v: string) => Number.parseFloat(v) || 0;
+        for (const id of ids) {
+          const n = getInternalNode(id);
+          if (!n?.measured.width || !n.measured.height) continue;
+          const a = flowToScreenPosition(n.internals.positionAbsolute);
+          const b = flowToScreenPosition({ x: n.internals.positionAbsolute.x + n.measured.width, y: n.internals.positionAbsolute.y + n.measured.height });
+          const covered = a.y < pane.top + inset(pad.top) - 12 || b.y > pane.bottom - inset(pad.bottom) + 12 || a.x < pane.left || b.x > pane.right - inset(pad.right) + 12;
+          const wasInView = a.x < pane.right && b.x > pane.left && a.y < pane.bottom && b.y > pane.top;
+          if (covered && wasInView) {
+            void fitView({ ...FIT_VIEW, duration: 200 });
+            return;
+          }
+        }
+      });
+    },
+    [getInternalNode, flowToScreenPosition, fitView],
+  );
+
+  return { addAt, addInView, tidy, keepInView, screenToFlowPosition, sizeOf };
 }
 
 function nodePosition(doc: Scenario, id: string): Position | undefined {

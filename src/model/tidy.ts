@@ -10,6 +10,21 @@ const NODE_GAP = 36;
 const RANK_GAP = 90;
 
 /**
+ * Room a binding's label needs between its two columns: the canvas draws labels at 16 px (about
+ * 9.6 px a character in the widest common fonts), capped at 10em (a longer one is ellipsed).
+ */
+function labelRoom(s: Scenario): number {
+  const texts = s.bindings.map((b) => {
+    const type = s.exchanges.find((e) => e.id === b.source)?.type;
+    if (type === 'fanout') return '(fanout)';
+    if (type === 'headers') return Object.entries(b.arguments).map(([k, v]) => `${k}=${String(v)}`).join(', ') + ' all: ';
+    return b.routingKey || '""';
+  });
+  if (s.broker.showDefaultExchange) texts.push(...s.queues.map((q) => q.name));
+  return Math.max(0, ...texts.map((t) => Math.min(160, t.length * 9.6) + 12 + 28));
+}
+
+/**
  * Tidy layout, left to right: producers, exchanges, queues, consumers, following the direction messages
  * flow. dagre ranks and orders everything (so lines cross as little as it can manage), then the apps are
  * lined up in a column outside the broker frame: publishers (and RPC clients) on the left, pure
@@ -18,7 +33,7 @@ const RANK_GAP = 90;
  */
 export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: Math.max(RANK_GAP, labelRoom(s)), marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const sizes = new Map<string, Size>();
   const add = (id: string, nominal: Size) => {

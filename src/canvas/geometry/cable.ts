@@ -45,8 +45,12 @@ export function appOf(n: NodeGeom): App | null {
   return n.type === 'app' && d?.app ? d.app : null;
 }
 
-/** The cable of one connection of an app, or null while the node is not measured. */
-export function cableOf(app: NodeGeom, connectionId: string, frame: Box): Cable | null {
+/**
+ * The cable of one connection of an app, or null while the node is not measured. `aim`: the height
+ * its lines want to enter the broker at, on average (the exchanges and queues they go to): the
+ * cable bends there, so that the lines inside the broker run straight; within the frame's border.
+ */
+export function cableOf(app: NodeGeom, connectionId: string, frame: Box, aim?: number): Cable | null {
   const model = appOf(app);
   const conn = model?.connections.find((c) => c.id === connectionId);
   if (!model || !conn || app.box.width === 0) return null;
@@ -73,7 +77,7 @@ export function cableOf(app: NodeGeom, connectionId: string, frame: Box): Cable 
   // within the frame's border, below its title
   const lo = frame.y + FRAME_TITLE + half + 4;
   const hi = bottom(frame) - half - 4;
-  const fy = lo <= hi ? Math.min(hi, Math.max(lo, cy)) : frame.y + frame.height / 2;
+  const fy = lo <= hi ? Math.min(hi, Math.max(lo, aim ?? cy)) : frame.y + frame.height / 2;
   return {
     connectionId,
     appId: app.id,
@@ -85,6 +89,11 @@ export function cableOf(app: NodeGeom, connectionId: string, frame: Box): Cable 
     shift: fy - cy,
     lanes,
   };
+}
+
+/** The frame's border a cable ends on: its lowest and highest centre there, for a cable `half` high. */
+export function entryRange(frame: Box, half: number): [number, number] {
+  return [frame.y + FRAME_TITLE + half + 4, bottom(frame) - half - 4];
 }
 
 /** The cable's run for a line at height `y` at the app, from the app's edge (or `appX`, a handle's outer side) to the frame's border. */

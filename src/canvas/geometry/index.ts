@@ -34,7 +34,7 @@ export class RouteIndex {
     readonly scene: Scene,
     edges: readonly EdgeRef[],
   ) {
-    const cables = new Cables(scene);
+    const cables = new Cables(scene, edges);
     this.cables = cables;
     const labels: LabelItem[] = [];
     for (const e of edges) {

@@ -1,5 +1,5 @@
-import { BROKER_NODE_ID, type LinkKind } from '../../model';
-import { type Cable, cableEntry, cableOf, cableRun } from './cable';
+import { BROKER_NODE_ID, FRAME_TITLE, type LinkKind } from '../../model';
+import { type Cable, cableEntry, cableOf, cableRun, entryRange } from './cable';
 import { type Cubic, crosses, hCurve, pointAlong, type Pt, roundedPolyline, vCurve } from './pieces';
 import { attach, type Box, bottom, handle, midX, midY, type NodeGeom, Position, right } from './scene';
 
@@ -41,6 +41,7 @@ export function linkKind(e: EdgeRef): LinkKind | null {
 }
 
 const STUB = 22;
+const BOTTOM_OFFSET = 30;
 const GAP = 16;
 
 /** An axis-aligned run crosses a box (inset a little: touching is fine). */
@@ -117,8 +118,9 @@ export function brokerRoute(s: Box, t: Box, from: Pt, to: Pt, avoid: readonly Bo
       pieces = [[from.x, from.y, from.x, from.y + k, to.x - k, to.y, to.x, to.y]];
     }
   } else if (to.x >= from.x + 24) pieces = [hCurve(from, to)];
-  else if (t.y >= bottom(s) + 12 && overlapX >= narrow * 0.4) pieces = [vCurve({ x: midX(s), y: bottom(s) }, { x: midX(t), y: t.y })];
-  else if (bottom(t) <= s.y - 12 && overlapX >= narrow * 0.4) pieces = [vCurve({ x: midX(s), y: s.y }, { x: midX(t), y: bottom(t) })];
+  // a bottom's middle is an exchange's alternate-exchange handle: lines meet bottoms a little to its left
+  else if (t.y >= bottom(s) + 12 && overlapX >= narrow * 0.4) pieces = [vCurve({ x: midX(s) - BOTTOM_OFFSET, y: bottom(s) }, { x: midX(t), y: t.y })];
+  else if (bottom(t) <= s.y - 12 && overlapX >= narrow * 0.4) pieces = [vCurve({ x: midX(s), y: s.y }, { x: midX(t) - BOTTOM_OFFSET, y: bottom(t) })];
   else if (right(t) <= s.x - 24 && overlapY >= low * 0.4) pieces = [hCurve({ x: s.x, y: midY(s) }, { x: right(t), y: midY(t) })];
   if (pieces && !avoid.some((o) => crosses(pieces!, o))) return { pieces, label: mid(pieces) };
   // backwards, or through another node: around the nodes in the way
@@ -132,10 +134,66 @@ export interface Scene {
   broker: Box[];
 }
 
-/** Cables by connection id, each computed once per scene. */
+/**
+ * The cables of a scene, computed together: each aims where its lines go inside the broker (the
+ * exchanges its publishers publish to, the queues its consumers consume from), and cables that
+ * would meet the frame's border at the same place are spread apart (stacked around where they aim,
+ * the usual 1-D placement), so that no two cross or overlap.
+ */
 export class Cables {
   private map = new Map<string, Cable | null>();
-  constructor(private readonly scene: Scene) {}
+  constructor(
+    private readonly scene: Scene,
+    edges: readonly EdgeRef[] = [],
+  ) {
+    const frame = scene.frame;
+    if (!frame) return;
+    // where each connection's lines want to enter: the heights of what they link to
+    const aims = new Map<string, number[]>();
+    const connOf = (appId: string, clientId: string) => {
+      const model = appModel(scene, appId);
+      const channel = model?.publishers.find((p) => p.id === clientId)?.channelId ?? model?.consumers.find((c) => c.id === clientId)?.channelId;
+      return model?.connections.find((c) => c.channels.some((ch) => ch.id === channel))?.id;
+    };
+    for (const e of edges) {
+      const kind = linkKind(e);
+      const link = (e.data as { link?: { publisherId?: string; consumerId?: string } } | undefined)?.link;
+      const [appId, clientId, other, otherHandle] =
+        kind === 'publish' || kind === 'publishViaDefault' ? [e.source, link?.publisherId, e.target, handle(scene.nodes.get(e.target)?.target ?? [], e.targetHandle)] :
+        kind === 'subscribe' ? [e.target, link?.consumerId, e.source, handle(scene.nodes.get(e.source)?.source ?? [], e.sourceHandle)] : [null, null, null, null];
+      if (!appId || !clientId || !other || !otherHandle) continue;
+      const conn = connOf(appId, clientId);
+      if (!conn) continue;
+      const key = `${appId}\u0000${conn}`;
+      aims.set(key, [...(aims.get(key) ?? []), otherHandle.y]);
+    }
+    const bySide = new Map<number, { key: string; cable: Cable; want: number }[]>();
+    for (const e of edges) {
+      if (linkKind(e) !== 'connection') continue;
+      const connId = (e.data as { link?: { connectionId?: string } } | undefined)?.link?.connectionId;
+      const app = scene.nodes.get(e.source);
+      if (!connId || !app) continue;
+      const key = `${e.source}\u0000${connId}`;
+      const base = cableOf(app, connId, frame);
+      this.map.set(key, base);
+      if (!base) continue;
+      const ys = aims.get(key);
+      const mid = (base.top + base.bottom) / 2;
+      const want = ys?.length ? ys.reduce((a, b) => a + b, 0) / ys.length : mid;
+      const list = bySide.get(base.fx) ?? [];
+      list.push({ key, cable: base, want });
+      bySide.set(base.fx, list);
+    }
+    for (const list of bySide.values()) {
+      const tops = spread(list.map((x) => ({ want: x.want - (x.cable.bottom - x.cable.top) / 2, height: x.cable.bottom - x.cable.top })), frame);
+      list.forEach((x, i) => {
+        const half = (x.cable.bottom - x.cable.top) / 2;
+        const [lo, hi] = entryRange(frame, half);
+        const centre = lo <= hi ? Math.min(hi, Math.max(lo, tops[i]! + half)) : frame.y + frame.height / 2;
+        this.map.set(x.key, { ...x.cable, shift: centre - (x.cable.top + half) });
+      });
+    }
+  }
 
   of(appId: string, connectionId: string): Cable | null {
     const key = `${appId}\u0000${connectionId}`;
@@ -155,6 +213,44 @@ export class Cables {
     const conn = model.connections.find((c) => c.channels.some((ch) => ch.id === channel));
     return conn ? this.of(appId, conn.id) : null;
   }
+}
+
+function appModel(scene: Scene, appId: string): import('../../model').App | undefined {
+  return (scene.nodes.get(appId)?.data as { app?: import('../../model').App } | undefined)?.app;
+}
+
+/** Tops for intervals that each want a place, in order, without overlaps (4 px apart), inside the frame. */
+function spread(items: { want: number; height: number }[], frame: Box): number[] {
+  const order = items.map((_, i) => i).sort((a, b) => items[a]!.want - items[b]!.want);
+  const clusters: { idx: number[]; top: number; height: number }[] = [];
+  for (const i of order) {
+    clusters.push({ idx: [i], top: items[i]!.want, height: items[i]!.height });
+    while (clusters.length > 1) {
+      const cur = clusters[clusters.length - 1]!;
+      const prev = clusters[clusters.length - 2]!;
+      if (prev.top + prev.height + 4 <= cur.top) break;
+      const idx = [...prev.idx, ...cur.idx];
+      let off = 0;
+      let sum = 0;
+      for (const k of idx) {
+        sum += items[k]!.want - off;
+        off += items[k]!.height + 4;
+      }
+      clusters.splice(-2, 2, { idx, top: sum / idx.length, height: off - 4 });
+    }
+  }
+  const tops = new Array<number>(items.length);
+  for (const c of clusters) {
+    // the whole group within the frame's border, below its title
+    const lo = frame.y + FRAME_TITLE + 4;
+    const hi = frame.y + frame.height - 4 - c.height;
+    let y = hi >= lo ? Math.min(hi, Math.max(lo, c.top)) : c.top;
+    for (const k of c.idx) {
+      tops[k] = y;
+      y += items[k]!.height + 4;
+    }
+  }
+  return tops;
 }
 
 const others = (scene: Scene, ...ids: string[]) => scene.broker.filter((b) => !ids.some((id) => scene.nodes.get(id)?.box === b));
