@@ -129,6 +129,11 @@ export interface ClientState {
   app: string;
   consumer?: string;
   state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+  /**
+   * messages an auto-ack consumer held when it stopped or crashed: the broker counted them as acked
+   * when it delivered them, so they are lost
+   */
+  lost?: number;
 }
 
 /** Something went wrong on the client side, with the broker's reply when there is one. */

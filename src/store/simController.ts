@@ -262,7 +262,7 @@ export class SimController {
   private absorb(events: WorldEvent[]): void {
     if (!events.length) return;
     this.log.append(events);
-    this.tokens.ingest(events, this.doc, this.doc.broker.hopLatencyMs);
+    this.tokens.ingest(events, this.doc, this.doc.broker.hopLatencyMs, (n) => this.world.connIndex.get(n));
   }
 
   /** Pushes time, counters and figures to the UI stores (once per frame). */

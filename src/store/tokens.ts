@@ -31,16 +31,24 @@ export interface Segment {
   persistent: boolean;
 }
 
-export type EffectKind = 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed';
+export type EffectKind =
+  | 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed'
+  /** messages lost where they were: a transient queue gone at a restart, an auto-ack consumer stopped */
+  | 'lost'
+  /** on a connection's cable: it opened, it was closed, it was lost (a crash, the broker going down) */
+  | 'connection-opened' | 'connection-closed' | 'connection-lost';
 
 export interface Effect {
   id: number;
   kind: EffectKind;
+  /** a node's id, or a connection cable's line id */
   node: string;
   t: number;
   msgId?: number;
   /** short detail: a drop reason, an error text */
   detail?: string;
+  /** how many messages it stands for (a lost queue's content is one effect) */
+  count: number;
 }
 
 /** How long an effect stays visible (virtual ms are scaled by the view; this is a floor). */
@@ -63,6 +71,8 @@ export class TokenTracker {
     this.keys.clear();
     this.durable.clear();
     this.hiddenDlx.clear();
+    this.cables.clear();
+    this.cableApp.clear();
   }
 
   /** Drops what is over (segments that arrived, effects older than EFFECT_MS). */
@@ -76,10 +86,21 @@ export class TokenTracker {
     return this.segments.filter((s) => s.t0 <= now && s.t1 >= now);
   }
 
-  ingest(events: readonly WorldEvent[], s: Scenario, latency: number): void {
+  /**
+   * `connectionOf`: which app's model connection a broker connection number is (the world knows, while
+   * it is open): the cables' events are drawn on them.
+   */
+  ingest(events: readonly WorldEvent[], s: Scenario, latency: number, connectionOf?: (n: number) => { app: string; conn: string } | undefined): void {
     const names = nodeNames(s);
+    this.connectionOf = connectionOf;
     for (const e of events) this.one(e, names, latency);
   }
+
+  private connectionOf: ((n: number) => { app: string; conn: string } | undefined) | undefined;
+  /** broker connection number → the cable it is drawn as (kept after it closes, for its closing) */
+  private cables = new Map<number, string>();
+  /** the app each cable belongs to (a crash reported after its connection closed: the cable was lost) */
+  private cableApp = new Map<string, string>();
 
   /**
    * Every segment (and effect) gets the same object shape, optional fields included: the canvas
@@ -94,8 +115,8 @@ export class TokenTracker {
     });
   }
 
-  private effect(x: Omit<Effect, 'id'>): void {
-    this.effects.push({ id: this.nextId++, kind: x.kind, node: x.node, t: x.t, msgId: x.msgId, detail: x.detail });
+  private effect(x: Omit<Effect, 'id' | 'count'> & { count?: number }): void {
+    this.effects.push({ id: this.nextId++, kind: x.kind, node: x.node, t: x.t, msgId: x.msgId, detail: x.detail, count: x.count ?? 1 });
   }
 
   private remember(msgId: number, key: string, persistent = false): void {
@@ -208,8 +229,38 @@ export class TokenTracker {
         this.at('error', e.app ?? BROKER_NODE_ID, e.t, undefined, e.text);
         return;
       case 'client-state':
-        if (e.state === 'crashed') this.at('crashed', e.app, e.t);
+        if (e.state === 'crashed') {
+          this.at('crashed', e.app, e.t);
+          // its connection was closed a moment ago in the same instant: it was lost, not closed
+          for (let i = this.effects.length - 1; i >= 0 && this.effects[i]!.t === e.t; i--) {
+            const ef = this.effects[i]!;
+            if (ef.kind === 'connection-closed' && this.cableApp.get(ef.node) === e.app) ef.kind = 'connection-lost';
+          }
+        }
+        if (e.lost) this.effect({ kind: 'lost', node: e.app, t: e.t, detail: 'auto-ack', count: e.lost });
         return;
+      case 'queue-deleted': {
+        // a queue deleted with messages in it (a transient queue at a restart): they are lost with it
+        const q = n.queue(e.queue);
+        if (q && e.messageCount > 0) this.effect({ kind: 'lost', node: q, t: e.t, detail: e.reason, count: e.messageCount });
+        return;
+      }
+      case 'connection-opened': {
+        const owner = this.connectionOf?.(e.connection);
+        if (!owner) return;
+        const cable = linkId.connection(owner.conn);
+        this.cables.set(e.connection, cable);
+        this.cableApp.set(cable, owner.app);
+        this.at('connection-opened', cable, e.t);
+        return;
+      }
+      case 'connection-closed': {
+        const cable = this.cables.get(e.connection);
+        if (!cable) return;
+        this.cables.delete(e.connection);
+        this.at(e.error ? 'connection-lost' : 'connection-closed', cable, e.t, undefined, e.error?.text);
+        return;
+      }
       default:
         return;
     }

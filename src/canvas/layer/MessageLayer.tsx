@@ -32,9 +32,14 @@ function effectLabels(t: Translate): EffectLabels {
     'confirm-nack': t('effect.confirmNack'),
     error: t('effect.error'),
     crashed: t('effect.crashed'),
+    lost: t('effect.lost'),
+    'connection-opened': t('effect.connectionOpened'),
+    'connection-closed': t('effect.connectionClosed'),
+    'connection-lost': t('effect.connectionLost'),
   };
   const reasons = new Map<string, string>(DROP_REASONS.map((r) => [r, t(`drop.${r}`)]));
-  return { kind, dropReason: (r) => reasons.get(r) ?? r };
+  const lostWhy = (r: string) => t(r === 'auto-ack' ? 'effect.lostAutoAck' : r === 'broker-restart' ? 'effect.lostRestart' : 'effect.lostDeleted');
+  return { kind, dropReason: (r) => reasons.get(r) ?? r, lost: (n, r) => t('effect.lostN', { n, why: lostWhy(r) }) };
 }
 
 /**

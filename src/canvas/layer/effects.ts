@@ -22,6 +22,8 @@ export interface EffectLabels {
   kind: Record<EffectKind, string>;
   /** "dropped (overflow)": the reason of a drop, by the engine's DropReason */
   dropReason: (reason: string) => string;
+  /** "3 lost (auto-ack)": messages lost where they were, and why */
+  lost: (n: number, reason: string) => string;
 }
 
 interface Mark {
@@ -44,6 +46,10 @@ const GLYPH: Record<EffectKind, string> = {
   'confirm-nack': '✕',
   error: '⚠',
   crashed: '✖',
+  lost: '⊘',
+  'connection-opened': '⇄',
+  'connection-closed': '⇥',
+  'connection-lost': '⚠',
 };
 
 const COLOUR: Record<EffectKind, string> = {
@@ -55,6 +61,10 @@ const COLOUR: Record<EffectKind, string> = {
   'confirm-nack': REJECT_COLOUR,
   error: REJECT_COLOUR,
   crashed: REJECT_COLOUR,
+  lost: REJECT_COLOUR,
+  'connection-opened': '#1b6e3d',
+  'connection-closed': '#4f5868',
+  'connection-lost': REJECT_COLOUR,
 };
 
 /** Kinds whose message ends at the node: its token fades out there (on the side it arrived or leaves). */
@@ -70,13 +80,13 @@ export function aggregate(effects: readonly Effect[], now: number): Mark[] {
     const key = `${e.node}\u0000${e.kind}`;
     const m = marks.get(key);
     if (m) {
-      m.count++;
+      m.count += e.count;
       if (e.t >= m.t) {
         m.t = e.t;
         m.detail = e.detail ?? m.detail;
         m.msgId = e.msgId ?? m.msgId;
       }
-    } else marks.set(key, { node: e.node, kind: e.kind, count: 1, t: e.t, detail: e.detail, msgId: e.msgId });
+    } else marks.set(key, { node: e.node, kind: e.kind, count: e.count, t: e.t, detail: e.detail, msgId: e.msgId });
   }
   return [...marks.values()];
 }
@@ -91,9 +101,11 @@ export function fade(age: number, reduced: boolean): number {
 }
 
 export function markText(m: Mark, labels: EffectLabels): string {
+  // "⊘ 3 lost (transient queue, broker restart)": how many first, and why
+  if (m.kind === 'lost') return `${GLYPH.lost} ${labels.lost(m.count, m.detail ?? '')}`;
   let text = `${GLYPH[m.kind]} ${labels.kind[m.kind]}`;
   if (m.kind === 'dropped' && m.detail) text += ` (${labels.dropReason(m.detail)})`;
-  if ((m.kind === 'error' || m.kind === 'returned') && m.detail) text += `: ${m.detail.length > MAX_DETAIL ? `${m.detail.slice(0, MAX_DETAIL - 1)}…` : m.detail}`;
+  if ((m.kind === 'error' || m.kind === 'returned' || m.kind === 'connection-lost') && m.detail) text += `: ${m.detail.length > MAX_DETAIL ? `${m.detail.slice(0, MAX_DETAIL - 1)}…` : m.detail}`;
   if (m.count > 1) text += ` ×${m.count}`;
   return text;
 }

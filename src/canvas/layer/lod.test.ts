@@ -39,8 +39,9 @@ describe('zoomed-out node figures', () => {
     expect(l.chips.n).toBeGreaterThan(0);
     expect(l.chips.n).toBeLessThanOrEqual(20);
     const C = COLOURS.length;
+    // message 0 is persistent (a square chip), message 1 transient (a round one)
     expect(l.chips.style[0]).toBe(LOOK.chip * C + colourIndex('b'));
-    expect(l.chips.style[1]).toBe(LOOK.chip * C + colourIndex('a'));
+    expect(l.chips.style[1]).toBe(LOOK.chipTransient * C + colourIndex('a'));
     for (let i = 0; i < l.chips.n; i++) {
       expect(l.chips.x[i]).toBeGreaterThan(0);
       expect(l.chips.x[i]).toBeLessThan(60);

@@ -31,4 +31,12 @@ export const picture = {
   'chrome.about': 'About',
   'chrome.aboutTitle': 'Show or hide the explanation of this scenario',
   'gallery.thumb': 'Topology: {producers} producing apps, {exchanges} exchanges, {queues} queues, {consumers} consuming apps',
+  'effect.lost': 'lost',
+  'effect.lostN': '{n} lost ({why})',
+  'effect.lostAutoAck': 'held with auto-ack',
+  'effect.lostRestart': 'transient queue, broker restart',
+  'effect.lostDeleted': 'queue deleted',
+  'effect.connectionOpened': 'connection opened',
+  'effect.connectionClosed': 'connection closed',
+  'effect.connectionLost': 'connection lost',
 } as const;

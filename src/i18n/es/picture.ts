@@ -30,4 +30,12 @@ export const picture = {
   'chrome.about': 'Acerca de',
   'chrome.aboutTitle': 'Mostrar u ocultar la explicación de este escenario',
   'gallery.thumb': 'Topología: {producers} aplicaciones productoras, {exchanges} exchanges, {queues} colas, {consumers} aplicaciones consumidoras',
+  'effect.lost': 'perdidos',
+  'effect.lostN': '{n} perdidos ({why})',
+  'effect.lostAutoAck': 'retenidos con auto-ack',
+  'effect.lostRestart': 'cola transitoria, reinicio del broker',
+  'effect.lostDeleted': 'cola borrada',
+  'effect.connectionOpened': 'conexión abierta',
+  'effect.connectionClosed': 'conexión cerrada',
+  'effect.connectionLost': 'conexión perdida',
 } satisfies Record<keyof typeof en, string>;
