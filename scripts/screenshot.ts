@@ -3,8 +3,8 @@
 // Builds the site (unless --no-build), serves dist/ with vite preview on a free 127.0.0.1 port, opens
 // it in headless Chromium at 1280×720 (a laptop, a projector), loads a gallery scenario from the
 // Gallery as a person would, lets it run a few seconds of simulated time, pauses, and writes
-// docs/screenshot.png. Options: --scenario="Title in the gallery" (default Topics), --out=path,
-// --seconds=N of simulated time before the picture (default 5).
+// docs/screenshot.png. Options: --scenario="Title in the gallery" (default: the dead-letter retry loop), --out=path,
+// --seconds=N of simulated time before the picture (default 10).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -15,9 +15,9 @@ import { CHROMIUM_ARGS, findBrowser } from './find-browser.mjs';
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const title = option('scenario') ?? 'Topics';
+const title = option('scenario') ?? 'Dead-lettering and retry with TTL';
 const out = option('out') ?? 'docs/screenshot.png';
-const seconds = Number(option('seconds') ?? 5);
+const seconds = Number(option('seconds') ?? 10);
 
 async function main() {
   if (!args.includes('--no-build')) {

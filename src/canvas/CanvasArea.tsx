@@ -93,6 +93,8 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   return (
     <section className="canvas-area" aria-label={t('canvas.label')}>
       <div className="canvas-flow">
+        {/* first in the page's order: the keyboard reaches the palette and the toolbar before the nodes */}
+        {editing ? <CanvasChromeTop innerRef={top} /> : null}
         <ReactFlow<FlowNode, ReturnType<typeof toFlowEdges>[number]>
           id={CANVAS_ID}
           // focus lands here (from scripts only) when what had it is deleted and no node is left
@@ -136,7 +138,6 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           </Panel>
           <MessageLayer legend={legend} />
         </ReactFlow>
-        {editing ? <CanvasChromeTop innerRef={top} /> : null}
         {empty && editing ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
         {editing ? <Notices /> : null}
       </div>

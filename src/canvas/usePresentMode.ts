@@ -1,5 +1,5 @@
 import { type Edge, type Node, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { BROKER_NODE_ID } from '../model';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { FIT_VIEW, setFitMaxZoom } from '../panels/fitView';
@@ -23,6 +23,22 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
 
   const fitAll = useCallback(() => afterLayout(() => void fitView({ ...FIT_VIEW, duration: 250 })), [fitView]);
 
+  /**
+   * Esc: back to the whole picture when zoomed to a part, else out of present mode. In full screen
+   * the browser takes Esc too (it leaves full screen, with or without telling the page the key):
+   * whichever comes first does the step, the other is ignored.
+   */
+  const lastEsc = useRef(-Infinity);
+  const escape = useCallback(() => {
+    if (performance.now() - lastEsc.current < 400) return;
+    lastEsc.current = performance.now();
+    const present = usePresent.getState();
+    if (present.focus) {
+      present.setFocus(null);
+      void fitView({ ...FIT_VIEW, duration: 250 });
+    } else present.set(false);
+  }, [fitView]);
+
   // the room changed (chrome hidden or back) and so did the zoom allowed: fit the picture again
   useEffect(() => {
     setFitMaxZoom(on ? PRESENT_MAX_ZOOM : 1);
@@ -39,14 +55,17 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
       );
     }
     const onChange = () => {
-      if (entered && !document.fullscreenElement) usePresent.getState().set(false);
+      if (entered && !document.fullscreenElement) {
+        entered = false;
+        escape();
+      }
     };
     document.addEventListener('fullscreenchange', onChange);
     return () => {
       document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
     };
-  }, [on, fitAll]);
+  }, [on, fitAll, escape]);
 
   const zoomTo = useCallback(
     (id: string) => {
@@ -71,12 +90,8 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
       if (e.key === 'p' || e.key === 'P') present.set(!present.on);
       else if (!present.on) return;
       else if (e.key === 'Enter' && node && node !== BROKER_NODE_ID) zoomTo(node);
-      else if (e.key === 'Escape') {
-        if (present.focus) {
-          present.setFocus(null);
-          void fitView({ ...FIT_VIEW, duration: 250 });
-        } else present.set(false);
-      } else if (e.key === '+' || e.key === '=') void zoomIn({ duration: 150 });
+      else if (e.key === 'Escape') escape();
+      else if (e.key === '+' || e.key === '=') void zoomIn({ duration: 150 });
       else if (e.key === '-' || e.key === '_') void zoomOut({ duration: 150 });
       else if (e.key === '0') {
         present.setFocus(null);
@@ -86,7 +101,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fitView, zoomIn, zoomOut, zoomTo]);
+  }, [fitView, zoomIn, zoomOut, zoomTo, escape]);
 
   const onNodeClick = useCallback(
     (_: unknown, node: Node) => {

@@ -72,6 +72,7 @@ export function MessageLayer({ legend }: { legend: StoreApi<{ keys: string[] }> 
     rendererRef.current = r;
     const messageKeys = messageKeysOf(sim.log);
     r.keyOf = (id) => messageKeys.get(id);
+    r.persistentOf = (id) => messageKeys.persistent(id);
     r.onLegend = (keys) => legend.setState({ keys });
     const flow = () => rf.getState() as unknown as FlowState;
     const off = sim.onFrame((now) =>

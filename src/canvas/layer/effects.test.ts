@@ -42,7 +42,7 @@ describe('effects on nodes', () => {
     expect(marks[0]!.right).toBe(300);
     expect(marks[0]!.top).toBe(80);
     expect(marks[1]!.top).toBe(60);
-    expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders') });
+    expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders'), square: false });
     expect(marks[1]!.dot).toBeUndefined();
   });
 });

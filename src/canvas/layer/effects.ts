@@ -114,6 +114,7 @@ export function markText(m: Mark, labels: EffectLabels): string {
 export function effectMarks(
   effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
   labels: EffectLabels, keyOf: (msgId: number) => string | undefined, reduced: boolean, tokenPx: number,
+  persistentOf: (msgId: number) => boolean | undefined = () => undefined,
 ): MarkDraw[] {
   if (effects.length === 0) return [];
   const out: MarkDraw[] = [];
@@ -136,6 +137,7 @@ export function effectMarks(
         y: (b.y + b.height / 2) * zoom + ty,
         r: tokenPx / 2 + 1,
         colour: key === undefined ? EMPTY_KEY_COLOUR : keyColour(key),
+        square: m.msgId === undefined ? false : persistentOf(m.msgId) === true,
       };
     }
     out.push(draw);

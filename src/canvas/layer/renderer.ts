@@ -45,6 +45,7 @@ export class LayerRenderer implements StaggerGate {
   scale = 1;
   labels: EffectLabels;
   keyOf: (msgId: number) => string | undefined = () => undefined;
+  persistentOf: (msgId: number) => boolean | undefined = () => undefined;
   readonly frame = new TokenFrame();
   /** tokens laid out in the last frame (after culling) */
   drawn = 0;
@@ -105,7 +106,7 @@ export class LayerRenderer implements StaggerGate {
     else layoutTokens(sim.segments, now, this.paths, view, this.frame, sim.selected);
     const size = tokenSize(zoom, this.scale);
     this.tokenPx = size;
-    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size);
+    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size, this.persistentOf);
     const lod = zoomedOut ? { chips: this.lod.chips, chipSize: this.lod.chipSize, texts: this.lod.texts } : null;
     this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod });
     this.drawn = this.frame.n;
