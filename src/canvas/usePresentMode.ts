@@ -29,7 +29,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
    * whichever comes first does the step, the other is ignored.
    */
   const lastEsc = useRef(-Infinity);
-  const escape = useCallback(() => {
+  const onEscape = useCallback(() => {
     if (performance.now() - lastEsc.current < 400) return;
     lastEsc.current = performance.now();
     const present = usePresent.getState();
@@ -57,7 +57,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
     const onChange = () => {
       if (entered && !document.fullscreenElement) {
         entered = false;
-        escape();
+        onEscape();
       }
     };
     document.addEventListener('fullscreenchange', onChange);
@@ -65,7 +65,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
       document.removeEventListener('fullscreenchange', onChange);
       if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(() => {});
     };
-  }, [on, fitAll, escape]);
+  }, [on, fitAll, onEscape]);
 
   const zoomTo = useCallback(
     (id: string) => {
@@ -90,7 +90,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
       if (e.key === 'p' || e.key === 'P') present.set(!present.on);
       else if (!present.on) return;
       else if (e.key === 'Enter' && node && node !== BROKER_NODE_ID) zoomTo(node);
-      else if (e.key === 'Escape') escape();
+      else if (e.key === 'Escape') onEscape();
       else if (e.key === '+' || e.key === '=') void zoomIn({ duration: 150 });
       else if (e.key === '-' || e.key === '_') void zoomOut({ duration: 150 });
       else if (e.key === '0') {
@@ -101,7 +101,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fitView, zoomIn, zoomOut, zoomTo, escape]);
+  }, [fitView, zoomIn, zoomOut, zoomTo, onEscape]);
 
   const onNodeClick = useCallback(
     (_: unknown, node: Node) => {
