@@ -40,7 +40,7 @@ export const es = {
   'toolbar.redoTitle': 'Rehacer (Ctrl+Mayús+Z o Ctrl+Y)',
   'toolbar.tidy': 'Ordenar',
   'toolbar.tidyTitle': 'Colocar todo de izquierda a derecha: productores, exchanges, colas, consumidores',
-  'toolbar.defaultExchange': 'Mostrar el exchange por defecto',
+  'toolbar.defaultExchange': 'Exchange por defecto',
   'toolbar.defaultExchangeTitle': 'El exchange por defecto "" es un exchange direct al que toda cola está enlazada con su propio nombre.',
   'controls.label': 'Controles de zoom',
   'controls.zoomIn': 'Acercar',
