@@ -134,11 +134,15 @@ test('the cable explains itself, shows its opening and loss, and gets a lane per
   // hover or focus: a sentence says what it is, in English and in Spanish
   const head = worker.getByRole('note', { name: /^TCP connection \d+ of worker$/ });
   await head.focus();
-  await expect(head.getByRole('tooltip')).toBeVisible();
-  await expect(head.getByRole('tooltip')).toContainText(/TCP connection \d+, opened by worker to the broker\. One connection carries all of the app’s channels/);
+  await expect(page.getByRole('tooltip')).toBeVisible();
+  await expect(page.getByRole('tooltip')).toContainText(/TCP connection \d+, opened by worker to the broker\. One connection carries all of the app’s channels/);
+  await expect(head).toHaveAccessibleDescription(/^TCP connection \d+, opened by worker to the broker/);
   await page.getByLabel('Language').selectOption('es');
   await worker.getByRole('note', { name: /^Conexión TCP \d+ de worker$/ }).focus();
-  await expect(worker.getByRole('tooltip').first()).toContainText(/Conexión TCP \d+, abierta por worker hacia el broker/);
+  await expect(page.getByRole('tooltip')).toContainText(/Conexión TCP \d+, abierta por worker hacia el broker/);
+  // a lane explains itself too: its prefetch and what is unacked on it
+  await worker.getByRole('note').filter({ hasText: /^c 1/ }).hover();
+  await expect(page.getByRole('tooltip')).toContainText(/Canal 1: un carril propio dentro de la conexión TCP.*Prefetch 2/);
   await page.getByLabel('Idioma').selectOption('en');
 
   // a crash loses the connection: an event on the cable, and the cable is closed again

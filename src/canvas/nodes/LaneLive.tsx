@@ -1,23 +1,44 @@
-import { memo, useId } from 'react';
+import { memo, type ReactNode, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/useLocale';
 import type { App, Channel, Connection } from '../../model';
 import type { ConnectionLive, LaneLive } from '../../store/liveLanes';
 import { useNodeLive } from '../../store/liveStagger';
 import { useSim } from '../../store/useSim';
 
+/** Room kept between a tooltip and the window's edges. */
+const EDGE = 8;
+const TIP_WIDTH = 288;
+
 /**
  * A text that explains itself in a sentence on hover and on keyboard focus (a `title` shows on
- * hover only): the sentence is the element's description for screen readers too.
+ * hover only): the sentence is the element's description for screen readers too. The bubble is
+ * drawn over everything (in the page's body: a node's clipped line or the next node cannot hide it).
  */
-function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: React.ReactNode }) {
+function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
   const id = useId();
+  const ref = useRef<HTMLSpanElement>(null);
+  const [at, setAt] = useState<{ left: number; top: number } | null>(null);
+  const show = () => {
+    const r = ref.current?.getBoundingClientRect();
+    if (r) setAt({ left: Math.max(EDGE, Math.min(r.left, globalThis.innerWidth - TIP_WIDTH - EDGE)), top: r.bottom + 6 });
+  };
+  const hide = () => setAt(null);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the explanation, as hover does
-    <span className={`${className} has-tip nodrag`} role="note" tabIndex={0} aria-label={label} aria-describedby={id}>
+    <span ref={ref} className={`${className} has-tip nodrag`} role="note" tabIndex={0} aria-label={label} aria-describedby={id} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
       {children}
-      <span id={id} role="tooltip" className="tip">
+      <span id={id} className="sr-only">
         {tip}
       </span>
+      {at
+        ? createPortal(
+            <div role="tooltip" className="tip" style={{ left: at.left, top: at.top, width: TIP_WIDTH }}>
+              {tip}
+            </div>,
+            document.body,
+          )
+        : null}
     </span>
   );
 }
