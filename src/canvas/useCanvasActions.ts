@@ -21,14 +21,15 @@ export function useSizeOf(): SizeOf {
 }
 
 /**
- * About the size the canvas draws a node just added from the palette (a consumer's live counts make
- * it taller than the model's nominal size), so that it is placed where it will not cover anything.
+ * The size the canvas draws a node just added from the palette (as canvas.css draws a new one: an
+ * exchange with its durable badge, a queue, an app with one connection, one channel and one client),
+ * so that it is placed where it will not cover anything.
  */
 const DRAWN: Record<PaletteKind, Size> = {
-  exchange: { width: 180, height: 72 },
-  queue: { width: 200, height: 120 },
-  producer: { width: 240, height: 105 },
-  consumer: { width: 240, height: 150 },
+  exchange: { width: 192, height: 78 },
+  queue: { width: 220, height: 96 },
+  producer: { width: 250, height: 131 },
+  consumer: { width: 250, height: 131 },
 };
 
 /** The size a new node of `kind` will have: like the biggest of its kind already drawn, else the estimate. */

@@ -37,12 +37,12 @@ export function nominalQueue(q: Queue): Size {
 }
 
 /**
- * An app as the canvas draws it (nodes/AppNode.tsx, canvas.css): 240 px wide; its kind and name,
+ * An app as the canvas draws it (nodes/AppNode.tsx, canvas.css): 250 px wide; its kind and name,
  * then per connection a band (its head, then per channel a lane head, and per publisher or consumer
  * a row and its live counts).
  */
 export function nominalApp(app: App): Size {
-  let height = 29 + 22 * nameLines(app.name, 216);
+  let height = 29 + 22 * nameLines(app.name, 226);
   app.connections.forEach((c, ci) => {
     height += (ci === 0 ? 3 : 6) + 2 + 16 + 2;
     c.channels.forEach((ch, i) => {
@@ -50,12 +50,12 @@ export function nominalApp(app: App): Size {
       height += 20 + (i > 0 ? 1 : 0) + 37 * clients;
     });
   });
-  return { width: 240, height };
+  return { width: 250, height };
 }
 
 /** Where an app's first publisher or consumer line leaves it (its handle's centre), from the app's top. */
 export function nominalFirstHandle(app: App): number {
-  return 71 + 22 * nameLines(app.name, 216);
+  return 71 + 22 * nameLines(app.name, 226);
 }
 
 /** Nominal sizes, close to what the canvas draws, used until a node has been measured. */

@@ -124,6 +124,8 @@ export interface Placement {
   apps?: Record<string, number>;
 }
 
+/** Apps are drawn this wide (model nominalApp). */
+const APP_WIDTH = 250;
 /** Vertical room between two apps stacked beside the broker. */
 const APP_STACK_GAP = 10;
 
@@ -141,7 +143,7 @@ export function place(s: Scenario, p: Placement): Scenario {
     throw new Error(`place: no exchange or queue named "${key}"`);
   };
   const boxes = new Map<string, Position & Size>();
-  let x = 240 + APP_GAP + FRAME_PADDING;
+  let x = APP_WIDTH + APP_GAP + FRAME_PADDING;
   for (const column of p.columns) {
     const width = Math.max(...Object.keys(column).map((n) => sizeOf(n).width));
     for (const [name, y] of Object.entries(column)) boxes.set(name, { x, y, ...sizeOf(name) });
