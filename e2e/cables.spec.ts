@@ -76,7 +76,7 @@ test('a connection is a cable with a lane per channel; each channel’s messages
   await loadScenario(page, SHOP);
   const shop = node(page, 'Producer shop');
   // the cable's head in the app, and its lanes: number, confirm mode
-  await expect(shop.getByText(/^TCP connection \d+$/)).toBeVisible();
+  await expect(shop.getByRole('note', { name: /^TCP connection \d+ of shop$/ })).toBeVisible();
   await expect(shop.locator('.lane-head')).toHaveText([/^ch 1/, /^ch 2.*confirm/], { useInnerText: true });
   await expect(cable(page, 'shop')).toHaveCount(1);
   await expect(cable(page, 'shop').locator('.cable-lane')).toHaveCount(2);
@@ -119,13 +119,13 @@ test('the cable explains itself, shows its opening and loss, and gets a lane per
   await loadScenario(page, SHOP);
   const worker = node(page, 'Consumer worker');
   // the worker is stopped: its connection is closed, its cable drawn closed
-  await expect(worker.getByText('TCP connection · closed')).toBeVisible();
+  await expect(worker.getByRole('note', { name: 'TCP connection of worker: closed' })).toHaveText(/^TCP connection · closed/);
   await expect(cable(page, 'worker').locator('.cable')).toHaveClass(/is-closed/);
 
   // Start opens the connection: the cable is live, and its opening is an event on it
   await selectNode(page, 'Consumer worker');
   await inspector(page).getByRole('button', { name: 'Start', exact: true }).click();
-  await expect(worker.getByText(/^TCP connection \d+$/)).toBeVisible();
+  await expect(worker.getByRole('note', { name: /^TCP connection \d+ of worker$/ })).toBeVisible();
   await expect(cable(page, 'worker').locator('.cable')).not.toHaveClass(/is-closed/);
   const effectsOn = (kind: string) => page.evaluate((k) => window.__warren!.sim.tokens.effects.some((e) => e.kind === k && e.node === 'connection:conn-worker'), kind);
   await expect.poll(() => effectsOn('connection-opened')).toBe(true);
@@ -141,7 +141,7 @@ test('the cable explains itself, shows its opening and loss, and gets a lane per
   await worker.getByRole('note', { name: /^Conexión TCP \d+ de worker$/ }).focus();
   await expect(page.getByRole('tooltip')).toContainText(/Conexión TCP \d+, abierta por worker hacia el broker/);
   // a lane explains itself too: its prefetch and what is unacked on it
-  await worker.getByRole('note').filter({ hasText: /^c 1/ }).hover();
+  await worker.getByRole('note', { name: 'Canal 1' }).hover();
   await expect(page.getByRole('tooltip')).toContainText(/Canal 1: un carril propio dentro de la conexión TCP.*Prefetch 2/);
   await page.getByLabel('Idioma').selectOption('en');
 

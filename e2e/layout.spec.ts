@@ -50,6 +50,9 @@ test('tidy layout follows the lines that were drawn', async ({ page }) => {
 test('dragging the broker by its title moves everything in it, as one undo step', async ({ page }) => {
   await open(page);
   await dragFourNodes(page);
+  // fitted, the broker's title is clear of the toolbar over the canvas
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(300);
   const title = page.getByText('RabbitMQ broker · vhost /');
   const e0 = await x(page, 'Exchange exchange1');
   const q0 = await x(page, 'Queue queue1');

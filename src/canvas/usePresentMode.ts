@@ -29,9 +29,9 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
    * whichever comes first does the step, the other is ignored.
    */
   const lastEsc = useRef(-Infinity);
-  const onEscape = useCallback(() => {
-    if (performance.now() - lastEsc.current < 400) return;
-    lastEsc.current = performance.now();
+  const onEscape = useCallback((fromKey: boolean) => {
+    if (fromKey) lastEsc.current = performance.now();
+    else if (performance.now() - lastEsc.current < 400) return;
     const present = usePresent.getState();
     if (present.focus) {
       present.setFocus(null);
@@ -57,7 +57,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
     const onChange = () => {
       if (entered && !document.fullscreenElement) {
         entered = false;
-        onEscape();
+        onEscape(false);
       }
     };
     document.addEventListener('fullscreenchange', onChange);
@@ -90,7 +90,7 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
       if (e.key === 'p' || e.key === 'P') present.set(!present.on);
       else if (!present.on) return;
       else if (e.key === 'Enter' && node && node !== BROKER_NODE_ID) zoomTo(node);
-      else if (e.key === 'Escape') onEscape();
+      else if (e.key === 'Escape') onEscape(true);
       else if (e.key === '+' || e.key === '=') void zoomIn({ duration: 150 });
       else if (e.key === '-' || e.key === '_') void zoomOut({ duration: 150 });
       else if (e.key === '0') {

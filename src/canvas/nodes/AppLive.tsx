@@ -45,7 +45,8 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
     const keys = messageKeysOf(sim.log);
     return shown.map((msgId) => ({ msgId, key: keys.get(msgId), persistent: keys.persistent(msgId) }));
   }, [ids, sim]);
-  if (!live) return null;
+  // before its first figures (not subscribed yet) the row keeps its room: the node does not grow later
+  if (!live) return <div className="live-row stats" aria-hidden="true" />;
   return (
     <div className={`live-row consumer-live state-${live.state}`}>
       <div className="stats consumer-stats">
@@ -69,7 +70,7 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
 export const PublisherLiveRow = memo(function PublisherLiveRow({ node, publisher }: { node: string; publisher: Publisher }) {
   const t = useT();
   const live = useNodeLive(useSim(), node, (s) => s.publishers[publisher.id]) as PublisherLive | undefined;
-  if (!live) return null;
+  if (!live) return <div className="live-row stats" aria-hidden="true" />;
   return (
     <div className="live-row publisher-live">
       <div className="stats">

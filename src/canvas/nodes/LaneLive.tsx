@@ -53,7 +53,7 @@ export const ConnectionHead = memo(function ConnectionHead({ app, conn }: { app:
   if (n === null) {
     return (
       <div className="app-conn-head is-closed">
-        <Explained className="conn-name" tip={t('cable.connectionClosedTip', { app: app.name })}>
+        <Explained className="conn-name" tip={t('cable.connectionClosedTip', { app: app.name })} label={t('cable.connectionClosedAria', { app: app.name })}>
           {t('cable.connectionClosed')}
         </Explained>
       </div>
@@ -76,7 +76,7 @@ export const LaneHead = memo(function LaneHead({ app, conn, channel, consuming }
   if (!live?.open) {
     return (
       <div className="lane-head is-closed">
-        <Explained className="lane-number" tip={t('cable.laneClosedTip', { n })}>
+        <Explained className="lane-number" tip={t('cable.laneClosedTip', { n })} label={t('cable.laneAria', { n })}>
           {t('cable.lane', { n })}
         </Explained>
         <span>{t('cable.laneClosed')}</span>
@@ -92,7 +92,7 @@ export const LaneHead = memo(function LaneHead({ app, conn, channel, consuming }
   ].filter(Boolean).join(' ');
   return (
     <div className="lane-head">
-      <Explained className="lane-number" tip={tip}>
+      <Explained className="lane-number" tip={tip} label={t('cable.laneAria', { n })}>
         {t('cable.lane', { n })}
       </Explained>
       {consuming ? (

@@ -39,4 +39,6 @@ export const picture = {
   'effect.connectionOpened': 'connection opened',
   'effect.connectionClosed': 'connection closed',
   'effect.connectionLost': 'connection lost',
+  'cable.connectionClosedAria': 'TCP connection of {app}: closed',
+  'cable.laneAria': 'Channel {n}',
 } as const;

@@ -38,4 +38,6 @@ export const picture = {
   'effect.connectionOpened': 'conexión abierta',
   'effect.connectionClosed': 'conexión cerrada',
   'effect.connectionLost': 'conexión perdida',
+  'cable.connectionClosedAria': 'Conexión TCP de {app}: cerrada',
+  'cable.laneAria': 'Canal {n}',
 } satisfies Record<keyof typeof en, string>;
