@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // the app's zod configuration (no JIT: the Content-Security-Policy forbids `new Function`)
+    setupFiles: ['src/zodConfig.ts'],
   },
 });

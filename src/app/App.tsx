@@ -5,10 +5,12 @@ import { useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
+import { formatTime } from '../panels/playback/format';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
+import { PageProgramTurns } from '../programs/host/programTurns';
 import { SimController } from '../store/simController';
 import { EditorProvider } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
@@ -16,6 +18,7 @@ import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
 import { SessionBanner } from './SessionBanner';
+import { StorageNotice } from './StorageNotice';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
 
@@ -28,7 +31,12 @@ import { Workspace } from './Workspace';
 export function App({ session }: { session: WorkSession }) {
   const t = useT();
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
-  const [sim] = useState(() => new SimController(store.getState().doc));
+  const [sim] = useState(() => {
+    const s = new SimController(store.getState().doc);
+    s.attachPrograms(new PageProgramTurns());
+    return s;
+  });
+  useEffect(() => () => sim.programTurns?.clear(), [sim]);
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(
     () =>
@@ -37,9 +45,17 @@ export function App({ session }: { session: WorkSession }) {
         // an edit that had to delete and redeclare a queue lost its messages: say so, and why
         const lost = sim.setDocument(s.doc).filter((r) => r.lost > 0);
         for (const r of lost) store.getState().notify({ tone: 'warning', message: { key: 'op.queueRedeclared', params: { queue: r.queue, count: r.lost } } });
+        // an edit made back in the run replaced the recorded future: say so (Undo brings it back)
+        const dropped = sim.droppedByLastEdit;
+        if (dropped) {
+          const params = { at: formatTime(dropped.at), until: formatTime(dropped.until), count: dropped.inputs };
+          store.getState().notify({ tone: 'info', message: { key: 'op.futureDropped', params }, undo: true });
+        }
       }),
     [store, sim],
   );
+  // a new producer sends a greeting in the person's language
+  useEffect(() => store.getState().setDefaultBody(t('default.messageBody')), [store, t]);
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the side panel
   // (whose open or folded state is a preference of the person, kept in their own storage)
@@ -66,6 +82,7 @@ export function App({ session }: { session: WorkSession }) {
               <LanguageSwitch />
             </header>
             <SessionBanner />
+            <StorageNotice />
             <main className="app-main">
               <Workspace />
               <SidePanel />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { writeShareHash } from '../share';
 import type { KeyValueStorage } from '../store/persistence';
 import { pushPreviousWork, readSavedWork, viewStorage } from '../store/sharedWork';
+import { watchStorage } from '../store/storageHealth';
 import { App } from './App';
 import { type Opening, openingFrom } from './boot';
 import { Player, PlayerError } from './Player';
@@ -37,7 +38,8 @@ function viewOf(opening: Opening, real: KeyValueStorage | undefined): View {
  * Each session gets fresh stores (`key`), so nothing of a shared view leaks into the person's work.
  */
 export function Root() {
-  const [real] = useState(browserStorage);
+  // every write to the person's storage is watched: a refused autosave is said at once (StorageNotice)
+  const [{ storage: real, health }] = useState(() => watchStorage(browserStorage()));
   const [state, setState] = useState(() => ({ id: 0, view: viewOf(openingFrom(), real) }));
   const show = useCallback((view: View, remount = true) => setState((s) => ({ id: remount ? s.id + 1 : s.id, view })), []);
 
@@ -60,11 +62,12 @@ export function Root() {
       session && {
         session,
         realStorage: real,
+        storageHealth: health,
         keep(work) {
           // what was saved until now goes on the list of previous work first: nothing is ever lost
-          const previous = pushPreviousWork(real, readSavedWork(real), Date.now());
+          const pushed = pushPreviousWork(real, readSavedWork(real), Date.now());
           writeShareHash(null);
-          show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous } } });
+          show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous: pushed.status, evicted: pushed.evicted } } });
         },
         back() {
           writeShareHash(null);
@@ -76,7 +79,7 @@ export function Root() {
           show({ kind: 'editor', session: { kind: 'own', storage: session.storage, ...(session.kept ? { kept: session.kept } : {}) } }, false);
         },
       },
-    [session, real, show],
+    [session, real, health, show],
   );
 
   if (state.view.kind === 'player') {

@@ -1,4 +1,6 @@
 /// <reference types="vite/client" />
+// first: zod must be configured before any schema is created (see zodConfig.ts)
+import '../zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

@@ -7,6 +7,7 @@ import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { laneAnchor } from '../geometry/anchors';
 import { ConsumerLiveRow, PublisherLiveRow } from './AppLive';
+import { Name } from '../../panels/Name';
 import { ConnectionHead, LaneHead } from './LaneLive';
 import { Warnings } from './Warnings';
 
@@ -35,37 +36,46 @@ export const AppNode = memo(function AppNode({ id, data, selected }: NodeProps<A
   return (
     <div className={`node node-app faces-${data.side}${selected ? ' is-selected' : ''}`}>
       <div className="node-head">
-        <span className="node-kind">{appKindWord(app, t)}</span>
+        <span className="node-kind">
+          {appKindWord(app, t)}
+          {data.program ? (
+            <span className="program-marker" title={t('programs.markerTitle')}>
+              {'</>'} {t('programs.marker')}
+            </span>
+          ) : null}
+        </span>
         <Warnings issues={data.warnings} />
       </div>
-      <div className="node-name">{app.name}</div>
+      <div className="node-name">
+        <Name>{app.name}</Name>
+      </div>
       {app.connections.map((c, i) => (
-        <AppConnection key={c.id} app={app} conn={c} index={i} side={side} t={t} />
+        <AppConnection key={c.id} app={app} conn={c} index={i} side={side} program={!!data.program} t={t} />
       ))}
       <Handle type="source" id={PORT.connection} position={side} className="hidden-handle" isConnectable={false} />
     </div>
   );
 });
 
-function AppConnection({ app, conn, index, side, t }: { app: App; conn: Connection; index: number; side: Position; t: Translate }) {
+function AppConnection({ app, conn, index, side, program, t }: { app: App; conn: Connection; index: number; side: Position; program: boolean; t: Translate }) {
   return (
     <div className="app-conn" data-connection={conn.id}>
       <ConnectionHead app={app} conn={conn} index={index} />
       {conn.channels.map((ch) => (
-        <ChannelLane key={ch.id} app={app} conn={conn} channel={ch} side={side} t={t} />
+        <ChannelLane key={ch.id} app={app} conn={conn} channel={ch} side={side} program={program} t={t} />
       ))}
     </div>
   );
 }
 
-function ChannelLane({ app, conn, channel, side, t }: { app: App; conn: Connection; channel: Channel; side: Position; t: Translate }) {
+function ChannelLane({ app, conn, channel, side, program, t }: { app: App; conn: Connection; channel: Channel; side: Position; program: boolean; t: Translate }) {
   const pubs = app.publishers.filter((p) => p.channelId === channel.id);
   const cons = app.consumers.filter((c) => c.channelId === channel.id);
   return (
     <div className="app-lane" data-channel={channel.id}>
       <LaneHead app={app} conn={conn} channel={channel} consuming={cons.length > 0} />
       {pubs.map((p) => (
-        <PublisherRow key={p.id} app={app} p={p} side={side} t={t} />
+        <PublisherRow key={p.id} app={app} p={p} side={side} program={program} t={t} />
       ))}
       {cons.map((c) => (
         <ConsumerRow key={c.id} app={app} c={c} side={side} t={t} />
@@ -76,17 +86,19 @@ function ChannelLane({ app, conn, channel, side, t }: { app: App; conn: Connecti
   );
 }
 
-function publisherText(p: Publisher, t: Translate): { short: string; full: string } {
+function publisherText(p: Publisher, program: boolean, t: Translate): { short: string; full: string } {
   const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
-  const mode = p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+  // a program publishes when its code says so: no schedule to show
+  const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+  const tail = mode ? ` · ${mode}` : '';
   return {
-    short: `→ ${keysLabel(p.routingKeys)} · ${mode}`,
-    full: `${t('app.publishesTo', { exchange })} ${keysLabel(p.routingKeys)} · ${mode}${p.confirms ? ' · confirms' : ''}`,
+    short: `→ ${keysLabel(p.routingKeys)}${tail}`,
+    full: `${t('app.publishesTo', { exchange })} ${keysLabel(p.routingKeys)}${tail}${p.confirms ? ` · ${t('app.confirmsTag')}` : ''}`,
   };
 }
 
-function PublisherRow({ app, p, side, t }: { app: App; p: Publisher; side: Position; t: Translate }) {
-  const text = publisherText(p, t);
+function PublisherRow({ app, p, side, program, t }: { app: App; p: Publisher; side: Position; program: boolean; t: Translate }) {
+  const text = publisherText(p, program, t);
   return (
     <div className="app-row app-publisher">
       <span className="app-row-text" title={text.full}>

@@ -9,9 +9,11 @@ import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
 // the charts (and their library) load when the Charts tab is first opened
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+// the Programs panel (and later its editor) loads when its tab is first opened
+const ProgramsPanel = lazy(() => import('../programs/ProgramsPanel'));
 import './dock.css';
 
-const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts' };
+const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts', programs: 'dock.programs' };
 
 /**
  * The observability panels under the canvas, as tabs (the event log, the message inspector,
@@ -74,6 +76,10 @@ export function Dock() {
             <EventLogPanel />
           ) : tab === 'message' ? (
             <MessagePanel />
+          ) : tab === 'programs' ? (
+            <Suspense fallback={null}>
+              <ProgramsPanel />
+            </Suspense>
           ) : (
             <Suspense fallback={null}>
               <ChartsPanel />

@@ -1,15 +1,14 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { exportScenarioFile, scenarioFileName } from '../../share';
 import type { KeyValueStorage } from '../../store/persistence';
-import { shareSourceOf, shareStateOf } from '../../store/shareLink';
+import { newScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
-import { downloadText } from './fileIO';
 import { FileDrop } from './FileDrop';
 import { ImportDialog } from './ImportDialog';
 import { PreviousWorkDialog } from './PreviousWorkDialog';
 import { ShareDialog } from './ShareDialog';
 import { useFileImport } from './useFileImport';
+import { useSaveScenarioFile } from './useSaveScenarioFile';
 import './share.css';
 
 type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
@@ -26,7 +25,6 @@ const ExportDefinitionsDialog = lazy(() => import('./ExportDefinitionsDialog').t
  */
 export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
   const t = useT();
-  const deps = useLessonContext();
   const importer = useFileImport();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -66,11 +64,8 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
     setMenuOpen(false);
     f();
   };
-  const saveScenario = () => {
-    const doc = deps.editor.getState().doc;
-    const { v: _, ...content } = shareStateOf(shareSourceOf(doc, deps.sim, deps.lessons));
-    downloadText(scenarioFileName(doc), exportScenarioFile(content));
-  };
+  const deps = useLessonContext();
+  const saveScenario = useSaveScenarioFile();
   const close = () => setDialog(null);
   const focusBack = dialog === 'share' ? shareButton : dialog === 'code' ? codeButton : filesButton;
 
@@ -84,6 +79,9 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
           {t('shareui.files.button')} <span aria-hidden="true">▾</span>
         </button>
         <div id={menuId} className="files-menu-list" hidden={!menuOpen}>
+          <button type="button" title={t('shareui.files.newTitle')} onClick={choose(() => newScenario(deps))}>
+            {t('shareui.files.new')}
+          </button>
           <button type="button" onClick={choose(() => fileInput.current?.click())}>
             {t('shareui.files.open')}
           </button>
