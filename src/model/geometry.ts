@@ -1,4 +1,5 @@
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
+import { directReplyLinks } from './directReply';
 import type { App } from './app';
 import type { Position } from './common';
 import type { Exchange } from './exchange';
@@ -122,16 +123,23 @@ export function union(rects: Rect[]): Rect | null {
  */
 export function brokerFrame(s: Scenario, sizeOf?: SizeOf): Rect {
   const inner = union(brokerBoxes(s, sizeOf).map((b) => b.rect));
-  return inner ? frameAround(inner) : EMPTY_FRAME;
+  return inner ? frameAround(inner, directReplyLinks(s).length ? REPLY_FLOOR : 0) : EMPTY_FRAME;
 }
 
-/** The broker frame around exchanges and queues that take up `inner`. */
-export function frameAround(inner: Rect): Rect {
+/**
+ * Room kept under the exchanges and queues, inside the frame, for the direct reply-to line when there
+ * is one (model/directReply.ts): replies cross the broker there, below every exchange and queue,
+ * with their label, from the RPC server's cable to the client's.
+ */
+export const REPLY_FLOOR = 34;
+
+/** The broker frame around exchanges and queues that take up `inner` (`floor`: extra room under them). */
+export function frameAround(inner: Rect, floor = 0): Rect {
   return {
     x: inner.x - FRAME_PADDING,
     y: inner.y - FRAME_PADDING - FRAME_TITLE,
     width: Math.max(inner.width + 2 * FRAME_PADDING, 240),
-    height: Math.max(inner.height + 2 * FRAME_PADDING + FRAME_TITLE, 160),
+    height: Math.max(inner.height + 2 * FRAME_PADDING + FRAME_TITLE + floor, 160),
   };
 }
 

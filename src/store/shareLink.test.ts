@@ -64,7 +64,8 @@ describe('a link is offered only when opening it would work: the same limits on 
   });
 
   it('a lesson step over 5,000 characters: refused before the link, with the text limit (not the 255-byte name limit)', () => {
-    const src = fromGallery('topics');
+    // a scenario with a lesson (the tutorial 5 variant on log facilities)
+    const src = fromGallery('topic-logs');
     const lesson = { ...src.lesson!, steps: [{ text: 'x'.repeat(5001) }] };
     const r = checkedShareLinks({ ...src, lesson }, 'Warren', at);
     expect(r.ok).toBe(false);

@@ -1,6 +1,6 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { BROKER_NODE_ID, type App } from '../../model';
+import { BROKER_NODE_ID, type App, FRAME_PADDING, REPLY_FLOOR } from '../../model';
 import { pointAt } from '../layer/bezier';
 import { laneAnchor } from './anchors';
 import { cableOf } from './cable';
@@ -117,6 +117,44 @@ describe('routes', () => {
     const moved = new Map(s.nodeLookup);
     moved.set('q', internal('queue', 620, 60, 220, 100, { source: [h('out', 214, 44, Position.Right)], target: [h('in', -6, 44, Position.Left)] }));
     expect(routeIndex({ nodeLookup: moved, edges: s.edges })).not.toBe(routeIndex(s));
+  });
+});
+
+describe('the direct reply-to line', () => {
+  /** an RPC server right of the broker, consuming on its channel 1; the app on the left consumes the replies ("sub") */
+  const server: App = { ...app, id: 's', name: 's', publishers: [], consumers: [{ ...app.consumers[0]!, id: 'srv', channelId: 'ch1' }], connections: [{ id: 'sconn', channels: [app.connections[0]!.channels[0]!] }] };
+  function withServer() {
+    const s = scene();
+    // the frame as the model derives it: 20 px or more around the exchange and the queue
+    s.nodeLookup.set(BROKER_NODE_ID, internal('broker', 300, -50, 560, 300));
+    s.nodeLookup.set('s', internal('app', 900, 20, 240, 120, { target: [h('srv', -6, 54, Position.Left)] }, { app: server, side: 'left' }));
+    const edges = [
+      ...s.edges,
+      { id: 'connection:sconn', type: 'connection', source: 's', target: BROKER_NODE_ID, sourceHandle: 'conn', targetHandle: 'conn', data: { link: { kind: 'connection', connectionId: 'sconn', appId: 's' } } },
+      { id: 'reply:srv:sub', type: 'directReply', source: 's', target: 'a', sourceHandle: 'conn', targetHandle: 'sub', data: { link: { kind: 'directReply', serverConsumerId: 'srv', consumerId: 'sub' }, label: 'direct reply-to' } },
+    ];
+    return { nodeLookup: s.nodeLookup, edges };
+  }
+
+  it('leaves the server through its lane, crosses the broker under its exchanges and queues, and arrives in the client lane that consumes the replies', () => {
+    const idx = routeIndex(withServer());
+    const r = idx.routes.get('reply:srv:sub')!;
+    const first = r.pieces[0]!;
+    const last = r.pieces[r.pieces.length - 1]!;
+    expect(first.slice(0, 2)).toEqual([894, 80]); // the server consumer's handle, outer side
+    expect(last.slice(6)).toEqual([246, 140]); // the reply consumer's handle
+    expect(crosses(r.pieces, box(340, 40, 190, 80))).toBe(false);
+    expect(crosses(r.pieces, box(600, 40, 220, 100))).toBe(false);
+    // inside the frame (x 300..860, y -50..250), in the room kept under everything
+    const lut = idx.lut('reply:srv:sub')!;
+    expect(lut.maxY).toBeCloseTo(250 - (FRAME_PADDING + REPLY_FLOOR) / 2, 0);
+    let inFrame = 0;
+    for (let k = 0; k < lut.pts.length / 2; k++) if (lut.pts[k * 2]! > 300 && lut.pts[k * 2]! < 860) inFrame++;
+    expect(inFrame).toBeGreaterThan(0);
+    // its label on that floor, clear of the nodes
+    expect(r.labelAt!.y).toBeCloseTo(lut.maxY, 0);
+    expect(r.labelAt!.x).toBeGreaterThan(300);
+    expect(r.labelAt!.x).toBeLessThan(860);
   });
 });
 

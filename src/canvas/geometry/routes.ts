@@ -1,4 +1,4 @@
-import { BROKER_NODE_ID, FRAME_TITLE, type LinkKind } from '../../model';
+import { BROKER_NODE_ID, FRAME_PADDING, FRAME_TITLE, type LinkKind, REPLY_FLOOR } from '../../model';
 import { type Cable, cableEntry, cableOf, cableRun, entryRange } from './cable';
 import { type Cubic, crosses, hCurve, pointAlong, type Pt, roundedPolyline, vCurve } from './pieces';
 import { attach, type Box, bottom, handle, midX, midY, type NodeGeom, Position, right } from './scene';
@@ -273,6 +273,40 @@ export function replyRoute(scene: Scene, cables: Cables, appId: string, clientId
   return { pieces: [cableRun(cable, h.y, attach(h).x), ...inner.pieces], label: null };
 }
 
+/**
+ * The direct reply-to line: a reply is a publish by the RPC server on its consumer's channel, and the
+ * broker hands it straight to the client channel that consumes amq.rabbitmq.reply-to, through no
+ * exchange line and no queue. So the line leaves the server through that channel's lane in its
+ * cable, crosses the broker in the room kept for it under every exchange and queue (REPLY_FLOOR,
+ * inside the frame: it covers no node and stays within the frame's border), and arrives through the
+ * client's cable, in the lane of the channel that consumes the replies. Its label sits on the floor.
+ */
+export function directReplyRoute(scene: Scene, cables: Cables, serverAppId: string, serverConsumerId: string, clientAppId: string, consumerId: string): Route | null {
+  const frame = scene.frame;
+  const server = scene.nodes.get(serverAppId);
+  const client = scene.nodes.get(clientAppId);
+  if (!frame || !server || !client) return null;
+  const sh = handle(server.target, serverConsumerId);
+  const ch = handle(client.target, consumerId);
+  const sc = cables.ofClient(serverAppId, serverConsumerId);
+  const cc = cables.ofClient(clientAppId, consumerId);
+  if (!sh || !ch || !sc || !cc) return null;
+  const out = cableRun(sc, sh.y, attach(sh).x);
+  const run = cableRun(cc, ch.y, attach(ch).x);
+  const back: Cubic = [run[6], run[7], run[4], run[5], run[2], run[3], run[0], run[1]];
+  const a = cableEntry(sc, sh.y);
+  const b = cableEntry(cc, ch.y);
+  // half-way into the frame's padding: clear of the exchanges and queues, which keep FRAME_PADDING from its border
+  const inset = FRAME_PADDING / 2;
+  const xa = a.x + (sc.side === 'right' ? inset : -inset);
+  let xb = b.x + (cc.side === 'right' ? inset : -inset);
+  // both apps on one side of the broker: the two vertical runs side by side, not on top of each other
+  if (Math.abs(xa - xb) < 1) xb += cc.side === 'right' ? 16 : -16;
+  const floor = bottom(frame) - (FRAME_PADDING + REPLY_FLOOR) / 2;
+  const inner = roundedPolyline([a, { x: xa, y: a.y }, { x: xa, y: floor }, { x: xb, y: floor }, { x: xb, y: b.y }, b], 10);
+  return { pieces: [out, ...inner, back], label: { x: (xa + xb) / 2, y: floor } };
+}
+
 /** The route of one edge in a scene; null when its nodes are not drawn (or not measured) yet. */
 export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null {
   const kind = linkKind(e);
@@ -323,6 +357,10 @@ export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null 
         if (!scene.broker.some((o) => o !== s.box && crosses(curve, o))) inner = curve;
       }
       return { pieces: [...(inner ?? around(from, 1, entry, dir, scene.broker).pieces), back], label: null };
+    }
+    case 'directReply': {
+      const l = link as { serverConsumerId?: string; consumerId?: string } | undefined;
+      return l?.serverConsumerId && l.consumerId ? directReplyRoute(scene, cables, e.source, l.serverConsumerId, e.target, l.consumerId) : null;
     }
     default: {
       // inside the broker: bindings, the default exchange's bindings, dead-lettering, alternate exchanges
