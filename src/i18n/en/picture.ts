@@ -31,6 +31,7 @@ export const picture = {
   'chrome.about': 'About',
   'chrome.aboutTitle': 'Show or hide the explanation of this scenario',
   'gallery.thumb': 'Topology: {producers} producing apps, {exchanges} exchanges, {queues} queues, {consumers} consuming apps',
+  'gallery.thumbCode': 'Code: {n} programs ({programs}); what they declare appears when they run',
   'effect.lost': 'lost',
   'effect.lostN': '{n} lost ({why})',
   'effect.lostAutoAck': 'held with auto-ack',

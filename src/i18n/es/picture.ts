@@ -30,6 +30,7 @@ export const picture = {
   'chrome.about': 'Acerca de',
   'chrome.aboutTitle': 'Mostrar u ocultar la explicación de este escenario',
   'gallery.thumb': 'Topología: {producers} aplicaciones productoras, {exchanges} exchanges, {queues} colas, {consumers} aplicaciones consumidoras',
+  'gallery.thumbCode': 'Código: {n} programas ({programs}); lo que declaran aparece al ejecutarse',
   'effect.lost': 'perdidos',
   'effect.lostN': '{n} perdidos ({why})',
   'effect.lostAutoAck': 'retenidos con auto-ack',

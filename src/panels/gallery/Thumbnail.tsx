@@ -27,7 +27,7 @@ export const Thumbnail = memo(function Thumbnail({ scenario }: { scenario: Scena
   }, [shown]);
   const th = useMemo(() => (shown ? thumbnailOf(scenario) : null), [shown, scenario]);
   const c = th?.counts;
-  const label = c ? t('gallery.thumb', { producers: c.producers, exchanges: c.exchanges, queues: c.queues, consumers: c.consumers }) : undefined;
+  const label = !th || !c ? undefined : th.programs.length ? t('gallery.thumbCode', { n: th.programs.length, programs: th.programs.join(', ') }) : t('gallery.thumb', { producers: c.producers, exchanges: c.exchanges, queues: c.queues, consumers: c.consumers });
   return (
     <div ref={box} className="card-thumb">
       {th ? (
@@ -37,9 +37,20 @@ export const Thumbnail = memo(function Thumbnail({ scenario }: { scenario: Scena
             // biome-ignore lint/suspicious/noArrayIndexKey: a fixed drawing
             <line key={i} className={`thumb-line thumb-${l.kind}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} />
           ))}
-          {th.nodes.map((n) => (
-            <rect key={n.id} className={`thumb-node thumb-${n.kind}`} x={n.x} y={n.y} width={n.width} height={n.height} rx={12} />
-          ))}
+          {th.nodes.map((n) =>
+            n.kind === 'program' ? (
+              // a window of code: a dark box with lines of text of different lengths
+              <g key={n.id}>
+                <rect className="thumb-node thumb-program" x={n.x} y={n.y} width={n.width} height={n.height} rx={12} />
+                {[0.55, 0.8, 0.4].map((f, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed drawing
+                  <line key={i} className="thumb-code" x1={n.x + 28 + (i === 1 ? 24 : 0)} x2={n.x + 28 + (n.width - 56) * f} y1={n.y + 26 + i * 22} y2={n.y + 26 + i * 22} />
+                ))}
+              </g>
+            ) : (
+              <rect key={n.id} className={`thumb-node thumb-${n.kind}`} x={n.x} y={n.y} width={n.width} height={n.height} rx={12} />
+            ),
+          )}
         </svg>
       ) : null}
     </div>

@@ -7,7 +7,9 @@ describe('gallery thumbnails', () => {
     for (const g of galleryList()) {
       const th = thumbnailOf(g.scenario);
       const s = g.scenario;
-      expect(th.nodes.length, g.id).toBe(s.exchanges.length + s.queues.length + s.apps.length + (s.broker.showDefaultExchange ? 1 : 0));
+      const runs = s.programs?.runs.length ?? 0;
+      expect(th.nodes.length, g.id).toBe(s.exchanges.length + s.queues.length + s.apps.length + (s.broker.showDefaultExchange ? 1 : 0) + runs);
+      expect(th.programs, g.id).toHaveLength(runs);
       const v = th.viewBox;
       for (const r of [th.frame, ...th.nodes]) {
         expect(r.x, g.id).toBeGreaterThanOrEqual(v.x);
@@ -16,6 +18,17 @@ describe('gallery thumbnails', () => {
         expect(r.y + r.height, g.id).toBeLessThanOrEqual(v.y + v.height);
       }
       expect(th.lines.length, g.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('draw a code scenario as its programs, each connected to the broker', () => {
+    const th = thumbnailOf(GALLERY['work-queues-code'].scenario);
+    expect(th.programs).toEqual(['worker.js 300', 'worker.js 4000', 'new_task.js']);
+    const programs = th.nodes.filter((n) => n.kind === 'program');
+    expect(programs).toHaveLength(3);
+    for (const p of programs) {
+      expect(p.x + p.width).toBeLessThan(th.frame.x);
+      expect(th.lines.some((l) => l.x1 === p.x + p.width && l.x2 === th.frame.x)).toBe(true);
     }
   });
 

@@ -1,5 +1,5 @@
 import {
-  appRect, BROKER_NODE_ID, brokerFrame, DEFAULT_EXCHANGE_NODE_ID, defaultExchangePosition, deriveLinks, nominalExchange, nominalQueue, type Rect, type Scenario,
+  APP_GAP, appRect, BROKER_NODE_ID, brokerFrame, DEFAULT_EXCHANGE_NODE_ID, defaultExchangePosition, deriveLinks, nominalExchange, nominalQueue, type Rect, type Scenario,
 } from '../../model';
 
 /**
@@ -7,7 +7,7 @@ import {
  * positions and the nominal node sizes: no React Flow, no measuring): the broker frame, the nodes
  * as boxes by kind, and the lines between them. Pure; the card draws it as SVG.
  */
-export type ThumbKind = 'exchange' | 'queue' | 'app';
+export type ThumbKind = 'exchange' | 'queue' | 'app' | 'program';
 
 export interface Thumbnail {
   viewBox: { x: number; y: number; width: number; height: number };
@@ -16,7 +16,12 @@ export interface Thumbnail {
   /** lines between node centres' facing sides, by kind of link */
   lines: { x1: number; y1: number; x2: number; y2: number; kind: 'flow' | 'dlx' }[];
   counts: { producers: number; consumers: number; exchanges: number; queues: number };
+  /** the programs a code scenario runs (its document declares nothing: the programs do, when they run) */
+  programs: string[];
 }
+
+/** A program run drawn as a code window left of the broker (as wide as an app). */
+const PROGRAM = { width: 250, height: 96, gap: 24 };
 
 const MARGIN = 24;
 
@@ -43,6 +48,15 @@ export function thumbnailOf(s: Scenario): Thumbnail {
     const y2 = forward || backward ? b.y + b.height / 2 : b.y > a.y ? b.y : b.y + b.height;
     lines.push({ x1, y1, x2, y2, kind: l.kind === 'deadLetter' || l.kind === 'alternate' ? 'dlx' : 'flow' });
   }
+  // a code scenario: its programs, each a window of code with its connection to the broker
+  const runs = s.programs?.runs ?? [];
+  const stackHeight = runs.length * PROGRAM.height + Math.max(0, runs.length - 1) * PROGRAM.gap;
+  runs.forEach((_, i) => {
+    const x = frame.x - APP_GAP - PROGRAM.width;
+    const y = frame.y + frame.height / 2 - stackHeight / 2 + i * (PROGRAM.height + PROGRAM.gap);
+    nodes.push({ id: `program:${i}`, kind: 'program', x, y, width: PROGRAM.width, height: PROGRAM.height });
+    lines.push({ x1: x + PROGRAM.width, y1: y + PROGRAM.height / 2, x2: frame.x, y2: y + PROGRAM.height / 2, kind: 'flow' });
+  });
   const all = [frame, ...nodes];
   const x = Math.min(...all.map((r) => r.x)) - MARGIN;
   const y = Math.min(...all.map((r) => r.y)) - MARGIN;
@@ -59,5 +73,6 @@ export function thumbnailOf(s: Scenario): Thumbnail {
       exchanges: s.exchanges.length + (s.broker.showDefaultExchange ? 1 : 0),
       queues: s.queues.length,
     },
+    programs: runs.map((r) => [r.file, r.args].filter(Boolean).join(' ')),
   };
 }
