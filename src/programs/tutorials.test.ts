@@ -5,7 +5,8 @@ import { Run } from '../scenarios/testing/run';
 import { ProgramRun } from './testing/programRun';
 
 /**
- * The tutorials as programs against their gallery twins: after the same virtual time, the same
+ * The tutorials as programs against their gallery twins (for tutorials 2, 5 and 7 the earlier
+ * variants, workers of two speeds, log facilities and nacks, which the programs reproduce): after the same virtual time, the same
  * queue depths and the same counts per consumer (and per publisher). Queues the broker names
  * (amq.gen-…, "gen-…" in the twin) are compared in the order their consumers are listed.
  */
@@ -23,7 +24,7 @@ interface Pair {
 
 const PAIRS: Pair[] = [
   { sim: 'hello-world', code: 'hello-world-code', consumers: [['receive', 'receive.js #1']], publishers: [['send', 'send.js #1']], queues: ['hello'] },
-  { sim: 'work-queues', code: 'work-queues-code', consumers: [['worker-fast', 'worker.js #1'], ['worker-slow', 'worker.js #2']], publishers: [['new_task', 'new_task.js #1']], queues: ['task_queue'] },
+  { sim: 'work-queues-speeds', code: 'work-queues-code', consumers: [['worker-fast', 'worker.js #1'], ['worker-slow', 'worker.js #2']], publishers: [['new_task', 'new_task.js #1']], queues: ['task_queue'] },
   {
     sim: 'publish-subscribe',
     code: 'publish-subscribe-code',
@@ -41,7 +42,7 @@ const PAIRS: Pair[] = [
     exclusive: [['receive_logs_direct-1', 'receive_logs_direct.js #1'], ['receive_logs_direct-2', 'receive_logs_direct.js #2']],
   },
   {
-    sim: 'topics',
+    sim: 'topic-logs',
     code: 'topics-code',
     consumers: [['all-logs', 'receive_logs_topic.js #1'], ['critical-alerts', 'receive_logs_topic.js #2']],
     publishers: [['emit_log_topic', 'emit_log_topic.js #1']],
@@ -49,7 +50,7 @@ const PAIRS: Pair[] = [
     exclusive: [['all-logs', 'receive_logs_topic.js #1'], ['critical-alerts', 'receive_logs_topic.js #2']],
   },
   { sim: 'rpc', code: 'rpc-code', consumers: [['rpc_server', 'rpc_server.js #1'], ['rpc_client', 'rpc_client.js #1']], publishers: [['rpc_client', 'rpc_client.js #1']], queues: ['rpc_queue'], exclusive: [['rpc_client', 'rpc_client.js #1']] },
-  { sim: 'publisher-confirms', code: 'publisher-confirms-code', consumers: [['order-worker', 'order_worker.js #1']], publishers: [['publisher', 'publisher.js #1']], queues: ['orders'] },
+  { sim: 'confirms-nack', code: 'publisher-confirms-code', consumers: [['order-worker', 'order_worker.js #1']], publishers: [['publisher', 'publisher.js #1']], queues: ['orders'] },
 ];
 
 const T = 20_250;

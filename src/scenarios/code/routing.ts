@@ -63,15 +63,9 @@ async function main() {
   // one binding per severity
   for (const severity of severities) await channel.bindQueue(q.queue, exchange, severity);
 
-  await channel.prefetch(10);
-  let work = Promise.resolve();
   await channel.consume(q.queue, (msg) => {
-    work = work.then(() => new Promise((done) => setTimeout(() => {
-      console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
-      channel.ack(msg);
-      done();
-    }, 150)));
-  }, { noAck: false });
+    console.log(" [x] %s: '%s'", msg.fields.routingKey, msg.content.toString());
+  }, { noAck: true });
 }
 
 main().catch((err) => {

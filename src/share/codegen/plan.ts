@@ -76,6 +76,8 @@ export interface ConsumerPlan {
   /** Other consumers of the app share this channel in the scenario (their global prefetch is shared). */
   sharedChannel: boolean;
   processingMs: number;
+  /** and this long per "." in the body (the tutorial's worker: a second per dot) */
+  msPerDot: number;
   jitterMs: number;
   outcome: Outcome;
   failPercent: number;
@@ -162,6 +164,7 @@ export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
         qos: [...(qos.atOpen ? [qos.atOpen] : []), qos.perConsumer[c.id]!],
         sharedChannel: a.consumers.some((o) => o.id !== c.id && o.channelId === c.channelId),
         processingMs: c.processingMs,
+        msPerDot: c.msPerDot,
         jitterMs: c.jitterMs,
         outcome: c.outcome,
         failPercent: c.failPercent,

@@ -198,6 +198,7 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     `QUEUE = ${pyString(c.queue)}`,
     `PROCESSING_MS = ${c.processingMs}  # each message takes this long, give or take JITTER_MS`,
+    ...(c.msPerDot ? [`MS_PER_DOT = ${c.msPerDot}  # and this long for each "." in its body, as the tutorial's worker`] : []),
     `JITTER_MS = ${c.jitterMs}`,
     `FAIL_PERCENT = ${c.failPercent}  # share of messages that fail and get the failure outcome`,
     '',
@@ -210,7 +211,7 @@ export function pythonConsumer(plan: CodePlan, c: ConsumerPlan): string {
     '',
     'def on_message(channel, method, properties, body):',
     '    print(received_text(body) + (" (redelivered)" if method.redelivered else ""))',
-    '    time.sleep(max(0, PROCESSING_MS + (random.random() * 2 - 1) * JITTER_MS) / 1000)',
+    `    time.sleep(max(0, PROCESSING_MS${c.msPerDot ? ' + body.count(b".") * MS_PER_DOT' : ''} + (random.random() * 2 - 1) * JITTER_MS) / 1000)`,
     ...(c.noAck
       ? ['    # no-ack: the broker considered the message delivered as soon as it sent it', ...pyReply(c.replyToRequests, '')]
       : [
