@@ -32,6 +32,7 @@ export const PICTURE_SELECTORS = {
   figure: '.queue-counts dt, .queue-counts dd, .queue-consumers dt, .queue-consumers dd, .stat, .stat b, .lane-figure',
   label: '.edge-label, .cable-label',
   overlay: '.react-flow__panel, .canvas-overlay',
+  dockBar: '.dock.is-folded .dock-bar',
 };
 
 export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
@@ -112,6 +113,17 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
     const what = o.getAttribute('aria-label') ?? o.className.toString().split(' ').find((c) => c !== 'react-flow__panel') ?? 'panel';
     for (const n of nodeBoxes) if (hit(r, n.r)) problems.push(`${what} covers ${n.name}`);
     for (const l of labelBoxes) if (hit(r, l.r)) problems.push(`${what} covers ${l.name}`);
+  }
+  // the folded dock's tabs float in the bottom strip: they cover no node, label, zoom control or legend
+  const dockBar = document.querySelector(sel.dockBar);
+  if (dockBar && visible(dockBar)) {
+    const r = box(dockBar);
+    for (const n of nodeBoxes) if (hit(r, n.r)) problems.push(`the folded dock's tabs cover ${n.name}`);
+    for (const l of labelBoxes) if (hit(r, l.r)) problems.push(`the folded dock's tabs cover ${l.name}`);
+    for (const o of overlays) {
+      if (o.classList.contains('canvas-top') || o.contains(dockBar)) continue;
+      if (hit(r, box(o))) problems.push(`the folded dock's tabs cover ${o.getAttribute('aria-label') ?? o.className.toString().split(' ').find((c) => c !== 'react-flow__panel') ?? 'panel'}`);
+    }
   }
   // handles on the nodes never sit on text
   for (const n of nodeBoxes) {

@@ -1,4 +1,5 @@
 import { PageProgramTurns } from '../programs/host/programTurns';
+import { startRuns } from '../store/programRuns';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
@@ -37,6 +38,9 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
     s.setSpeed(state.speed ?? 1);
     // the run the teacher shared: the player opens paused where they were, and can rewind it
     openSharedRun(s, state);
+    // a scenario of programs without a recorded run: its programs start at time 0, as the gallery
+    // starts them (the player has no Programs panel to run them from); Play sets them going
+    if (!state.run) startRuns(s, store.getState().doc);
     return s;
   });
   useSimDriver(sim);

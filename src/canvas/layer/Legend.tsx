@@ -27,7 +27,7 @@ export const Legend = memo(function Legend({ store }: { store: StoreApi<{ keys: 
         {shown.map((k) => (
           <li key={k}>
             <span className="legend-swatch" style={{ background: keyColour(k) }} aria-hidden="true" />
-            {k === '' ? <em>{t('layer.emptyKey')}</em> : <code>{k}</code>}
+            {k === '' ? <em>{t('layer.emptyKey')}</em> : <code title={k}>{k}</code>}
           </li>
         ))}
         {rest.length ? (
