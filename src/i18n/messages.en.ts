@@ -75,6 +75,8 @@ export const en = {
   'queue.ready': 'Ready',
   'queue.unacked': 'Unacked',
   'queue.consumers': 'Consumers',
+  // on the queue's title line, beside its kind and badges (the full sentence is its tooltip)
+  'queue.consumersShort': 'Consumers',
   'queue.consumersTitle': 'Consumers subscribed to {name}: {n}',
   'queue.consumersStandbyTitle': 'Consumers subscribed to {name}: {n}, of which {standby} on standby (single active consumer)',
   'badge.durable': 'Durable: survives a broker restart',

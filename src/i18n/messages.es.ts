@@ -68,6 +68,8 @@ export const es = {
   'queue.ready': 'Listos',
   'queue.unacked': 'Sin ack',
   'queue.consumers': 'Consumidores',
+  // on the queue's title line, beside its kind and badges (the full sentence is its tooltip)
+  'queue.consumersShort': 'Consum.',
   'queue.consumersTitle': 'Consumidores suscritos a {name}: {n}',
   'queue.consumersStandbyTitle': 'Consumidores suscritos a {name}: {n}, de ellos {standby} en reserva (consumidor activo único)',
   'badge.durable': 'Durable: sobrevive a un reinicio del broker',

@@ -83,8 +83,16 @@ export function Dock() {
             </button>
           ))}
         </div>
-        <button type="button" className="dock-fold" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
-          {open ? t('dock.hide') : t('dock.show')}
+        {/* folded, the button is an arrow (its name is still "Show panels"): the canvas's bottom strip keeps room for the legend */}
+        <button
+          type="button"
+          className="dock-fold"
+          aria-expanded={open}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpen(!open)}
+          {...(open ? {} : { 'aria-label': t('dock.show'), title: t('dock.show') })}
+        >
+          {open ? t('dock.hide') : <span aria-hidden="true">▴</span>}
         </button>
       </div>
       {open ? (
