@@ -53,8 +53,8 @@ export function layoutLabels(items: readonly LabelItem[], nodes: readonly Box[])
   return out;
 }
 
-/** Edge labels are 15 px text in a 1 px border with 5 px padding (canvas.css .edge-label). */
-export const LABEL_FONT = '15px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** Edge labels are 16 px text in a 1 px border with 5 px padding (canvas.css .edge-label). */
+export const LABEL_FONT = '16px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 export const LABEL_HEIGHT = 21;
 
 let measureCtx: { measureText(s: string): { width: number } } | null | undefined;
@@ -71,6 +71,6 @@ export function labelWidth(text: string): number {
     }
   }
   const w = measureCtx ? measureCtx.measureText(text).width : text.length * 8.6;
-  // the CSS caps a binding's label at 10em (a long headers match or queue name is ellipsed)
-  return Math.min(w, 160) + 12;
+  // the CSS caps a binding's label at 11em (a long headers match or queue name is ellipsed)
+  return Math.min(w, 176) + 12;
 }
