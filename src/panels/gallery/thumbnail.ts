@@ -36,7 +36,8 @@ export function thumbnailOf(s: Scenario): Thumbnail {
   const frame = brokerFrame(s);
   const lines: Thumbnail['lines'] = [];
   for (const l of deriveLinks(s)) {
-    if (l.kind === 'connection' || l.target === BROKER_NODE_ID) continue;
+    // connections are the apps' cables; a direct reply-to path runs inside the frame, under what a thumbnail shows
+    if (l.kind === 'connection' || l.kind === 'directReply' || l.target === BROKER_NODE_ID) continue;
     const a = byId.get(l.source);
     const b = byId.get(l.target);
     if (!a || !b) continue;
