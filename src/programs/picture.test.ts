@@ -38,7 +38,8 @@ describe('programs on the canvas', () => {
   it('the default exchange of a code scenario sits where the layout with the programs put it, clear of them', async () => {
     const r = await helloCode();
     const doc = GALLERY['hello-world-code'].scenario;
-    const drawn = withExtras(doc, new ProgramView().build(doc, r.w));
+    const view = new ProgramView();
+    const drawn = withExtras(doc, view.build(doc, r.w));
     expect(drawn.apps).toHaveLength(2);
     const def = { ...defaultExchangePosition(drawn), ...nominalExchange(null) };
     for (const a of drawn.apps) expect(overlaps(def, { ...a.position, ...nominalApp(a) }), a.name).toBe(false);
@@ -46,7 +47,7 @@ describe('programs on the canvas', () => {
     // after a tidy layout of the document alone (it places the default exchange), the programs follow it
     const tidied = tidyLayout(doc);
     expect(tidied.layout?.defaultExchange).toBeDefined();
-    const after = withExtras(tidied, new ProgramView().build(tidied, r.w));
+    const after = withExtras(tidied, view.build(tidied, r.w));
     const def2 = { ...tidied.layout!.defaultExchange!, ...nominalExchange(null) };
     for (const a of after.apps) expect(overlaps(def2, { ...a.position, ...nominalApp(a) }), a.name).toBe(false);
   });

@@ -43,7 +43,9 @@ export function isProgramNode(id: string, extras: ProgramExtras): boolean {
 
 function signature(doc: Scenario, w: World): string {
   if (w.programs.size === 0) return '';
-  const parts: string[] = [doc.exchanges.map((e) => e.name).join(','), doc.queues.map((q) => q.name).join(','), doc.bindings.length.toString()];
+  // whether the document has placed its default exchange decides what the extras are laid out around
+  const placed = doc.broker.showDefaultExchange && doc.layout?.defaultExchange ? 'default exchange placed' : '';
+  const parts: string[] = [doc.exchanges.map((e) => e.name).join(','), doc.queues.map((q) => q.name).join(','), doc.bindings.length.toString(), placed];
   for (const p of w.programs.values()) {
     parts.push(p.pid, p.state, JSON.stringify(p.conns), Object.keys(p.channels).join(','));
     for (const [tag, c] of Object.entries(p.consumers)) parts.push(`${tag}:${c.conn}.${c.ch}:${c.queue}:${c.noAck}`);
