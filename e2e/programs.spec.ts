@@ -167,15 +167,18 @@ test('hostile programs cannot freeze or break the page: endless loop, huge alloc
   await expect.poll(() => timeMs(page)).toBeGreaterThan(0);
 });
 
-/** The program instance that plays each simulated consumer, per tutorial (gallery twin → code scenario). */
+/**
+ * The program instance that plays each simulated consumer, per tutorial (gallery twin → code scenario;
+ * for tutorials 2, 5 and 7 the earlier variants the programs reproduce).
+ */
 const TUTORIALS: { sim: ScenarioId; code: ScenarioId; consumers: [string, string][]; queues: string[] }[] = [
   { sim: 'hello-world', code: 'hello-world-code', consumers: [['receive', 'receive.js #1']], queues: ['hello'] },
-  { sim: 'work-queues', code: 'work-queues-code', consumers: [['worker-fast', 'worker.js #1'], ['worker-slow', 'worker.js #2']], queues: ['task_queue'] },
+  { sim: 'work-queues-speeds', code: 'work-queues-code', consumers: [['worker-fast', 'worker.js #1'], ['worker-slow', 'worker.js #2']], queues: ['task_queue'] },
   { sim: 'publish-subscribe', code: 'publish-subscribe-code', consumers: [['receive_logs-1', 'receive_logs.js #1'], ['receive_logs-2', 'receive_logs.js #2']], queues: [] },
   { sim: 'routing', code: 'routing-code', consumers: [['receive_logs_direct-1', 'receive_logs_direct.js #1'], ['receive_logs_direct-2', 'receive_logs_direct.js #2']], queues: [] },
-  { sim: 'topics', code: 'topics-code', consumers: [['all-logs', 'receive_logs_topic.js #1'], ['critical-alerts', 'receive_logs_topic.js #2']], queues: [] },
+  { sim: 'topic-logs', code: 'topics-code', consumers: [['all-logs', 'receive_logs_topic.js #1'], ['critical-alerts', 'receive_logs_topic.js #2']], queues: [] },
   { sim: 'rpc', code: 'rpc-code', consumers: [['rpc_server', 'rpc_server.js #1'], ['rpc_client', 'rpc_client.js #1']], queues: ['rpc_queue'] },
-  { sim: 'publisher-confirms', code: 'publisher-confirms-code', consumers: [['order-worker', 'order_worker.js #1']], queues: ['orders'] },
+  { sim: 'confirms-nack', code: 'publisher-confirms-code', consumers: [['order-worker', 'order_worker.js #1']], queues: ['orders'] },
 ];
 
 const T = 4_250;
