@@ -9,8 +9,8 @@ test('builds producer -> exchange -> queue -> consumer by dragging from the pale
   await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();
   await expect(edge(page, 'consumer1 consumes from queue1')).toBeVisible();
   // every app reaches the broker through a connection (a line that is not selectable: role img)
-  await expect(page.getByRole('img', { name: 'Connection of producer1' })).toHaveCount(1);
-  await expect(page.getByRole('img', { name: 'Connection of consumer1' })).toHaveCount(1);
+  await expect(page.getByRole('img', { name: 'producer1’s TCP connection to the broker' })).toHaveCount(1);
+  await expect(page.getByRole('img', { name: 'consumer1’s TCP connection to the broker' })).toHaveCount(1);
   await expect(node(page, 'Consumer consumer1')).toContainText('← queue1');
   await expect(node(page, 'Consumer consumer1')).toContainText('prefetch 10');
   await expect(node(page, 'Consumer consumer1')).toContainText('manual ack');

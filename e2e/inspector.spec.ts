@@ -88,11 +88,14 @@ test('edits exchanges, apps, channels, publishers and consumers', async ({ page 
   await node(page, 'Consumer consumer1').click();
   await form.getByLabel('Prefetch', { exact: true }).fill('1');
   await form.getByLabel('Prefetch', { exact: true }).press('Enter');
-  await expect(node(page, 'Consumer consumer1')).toContainText('prefetch 1 · manual ack');
+  // on its channel's lane: the prefetch that limits it; on its row: how it acks
+  const consumerNode = node(page, 'Consumer consumer1');
+  await expect(consumerNode.locator('.lane-head')).toHaveText(/^ch 1\s*prefetch\s*1\s*unacked\s*0/, { useInnerText: true });
+  await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveText('← queue1 · manual ack');
   await form.getByLabel('Auto-ack (no-ack)').check();
   // basic.qos does not limit an auto-ack consumer: the node does not pretend it does
-  await expect(node(page, 'Consumer consumer1')).toContainText('auto-ack (prefetch does not apply)');
-  await expect(node(page, 'Consumer consumer1')).not.toContainText('prefetch 1');
+  await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveText('← queue1 · auto-ack');
+  await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveAttribute('title', /auto-ack \(prefetch does not apply\)/);
   await form.getByLabel('Prefetch', { exact: true }).fill('70000');
   await form.getByLabel('Prefetch', { exact: true }).press('Enter');
   await expect(form.getByText('Must be at most 65535.')).toBeVisible();
@@ -107,7 +110,8 @@ test('deletes with the inspector button and with the Delete key, with undo and r
   await expect(node(page, 'Exchange exchange1')).toHaveCount(0);
   await expect(edge(page, /Binding from exchange1/)).toHaveCount(0);
   // the producer still names the exchange: AMQP would answer 404
-  await expect(node(page, 'Producer producer1')).toContainText('→ exchange1');
+  await expect(node(page, 'Producer producer1').locator('.app-publisher .app-row-text')).toHaveAttribute('title', /^→ exchange1 /);
+  await expect(node(page, 'Producer producer1')).toContainText('does not exist: publishing will close the channel (404 NOT_FOUND)');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(node(page, 'Exchange exchange1')).toBeVisible();
   await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();

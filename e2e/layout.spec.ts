@@ -40,6 +40,9 @@ test('tidy layout follows the lines that were drawn', async ({ page }) => {
   const q = await x(page, 'Queue queue1');
   expect(e.x + e.width).toBeLessThan(q.x);
   await expect(page.getByRole('button', { name: 'Fit view' })).toBeVisible();
+  // at 1280 px the mini map is off until asked for
+  await expect(page.getByRole('img', { name: 'Mini map' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the mini map' }).click();
   await expect(page.getByRole('img', { name: 'Mini map' })).toBeVisible();
   await page.getByRole('button', { name: 'Zoom out' }).click();
 });
@@ -47,6 +50,9 @@ test('tidy layout follows the lines that were drawn', async ({ page }) => {
 test('dragging the broker by its title moves everything in it, as one undo step', async ({ page }) => {
   await open(page);
   await dragFourNodes(page);
+  // fitted, the broker's title is clear of the toolbar over the canvas
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(300);
   const title = page.getByText('RabbitMQ broker · vhost /');
   const e0 = await x(page, 'Exchange exchange1');
   const q0 = await x(page, 'Queue queue1');

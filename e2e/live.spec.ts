@@ -25,7 +25,7 @@ test('a work queue with two consumers comes alive: tokens travel, each consumer 
   // the producer counts what it sent
   expect(await stat(node(page, 'Producer producer1'), 'Messages published')).toBeGreaterThan(0);
   // and the legend names the routing key on screen
-  await expect(page.getByRole('region', { name: 'Routing keys in flight' })).toContainText('queue1');
+  await expect(page.getByRole('region', { name: 'Routing keys of the messages on screen' })).toContainText('queue1');
 });
 
 test('a queue without consumers keeps its messages: chips in key colour, then a count; a chip selects its message', async ({ page }) => {
@@ -41,7 +41,7 @@ test('a queue without consumers keeps its messages: chips in key colour, then a 
   await expect(buffer.getByRole('button')).toHaveCount(20);
   await pause(page);
   const first = buffer.getByRole('button').first();
-  await expect(first).toHaveAccessibleName(/^Message \d+, routing key queue1$/);
+  await expect(first).toHaveAccessibleName(/^Message \d+, routing key queue1 \((persistent|transient)\)$/);
   await first.click();
   await expect(first).toHaveAttribute('aria-pressed', 'true');
   const msgId = Number(/Message (\d+)/.exec((await first.getAttribute('aria-label'))!)![1]);

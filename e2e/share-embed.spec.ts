@@ -32,7 +32,9 @@ test('the embed code plays the scenario in an iframe, without the editing chrome
   const queue = nodeIn(player, 'Queue work');
   await expect(queue).toBeVisible();
   for (const n of ['Exchange tasks', 'Producer producer', 'Consumer worker1', 'Consumer worker2']) await expect(nodeIn(player, n)).toBeVisible();
-  // the explanation, and no editing chrome
+  // the explanation (one click away in a 960×540 embed: the canvas gets the width), and no editing chrome
+  await expect(player.getByRole('complementary', { name: 'About this scenario' })).toHaveCount(0);
+  await player.getByRole('button', { name: 'About', exact: true }).click();
   await expect(player.getByRole('complementary', { name: 'About this scenario' })).toContainText('Work queue');
   for (const name of ['Producer', 'Queue', 'Undo', 'Tidy layout', 'Share', 'Files', 'Show code', 'Gallery', 'Guide', 'Keep it as my work']) {
     await expect(player.getByRole('button', { name, exact: true })).toHaveCount(0);

@@ -192,7 +192,7 @@ test('a scenario built from scratch is named in the inspector; the link, its ban
   await page.getByRole('button', { name: 'Queue', exact: true }).click();
   await expect(node(page, 'Queue queue1')).toBeVisible();
   // nothing selected: the inspector shows the scenario
-  await canvas(page).locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+  await canvas(page).locator('.react-flow__pane').click({ position: { x: 10, y: 200 } });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const form = inspector.getByRole('region', { name: 'Scenario' });
   const title = form.getByRole('textbox', { name: 'Title' });

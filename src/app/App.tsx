@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
 import { BindingDialog } from '../panels/BindingDialog';
@@ -61,12 +62,13 @@ export function App({ session }: { session: WorkSession }) {
   const prefs = useWorkSession()?.realStorage;
   const lesson = useLessonSetup(store, sim, session.storage, prefs);
   useDocumentLang();
+  const presenting = usePresentClass();
   return (
     <SimProvider controller={sim}>
       <EditorProvider store={store} live={sim.live}>
         <LessonProvider value={lesson}>
         <ReactFlowProvider>
-          <div className="app">
+          <div className={`app${presenting}`}>
             <header className="app-header">
               <h1 className="app-title" title={t('app.tagline')}>
                 {t('app.title')}
@@ -75,6 +77,7 @@ export function App({ session }: { session: WorkSession }) {
               <GalleryButton />
               <GuideToggle />
               <PlaybackBar />
+              <PresentLeave />
               <ShareToolbar ownStorage={session.kind === 'own' ? session.storage : undefined} />
               <LanguageSwitch />
             </header>

@@ -1,7 +1,9 @@
 import { PageProgramTurns } from '../programs/host/programTurns';
+import { startRuns } from '../store/programRuns';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
+import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
 import { useT } from '../i18n/useLocale';
 import { PlayerControls } from '../panels/share/PlayerControls';
 import { PlayerGuide } from '../panels/share/PlayerGuide';
@@ -18,6 +20,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
 import '../panels/share/share.css';
 
+/** Below this width the player's canvas takes the whole width; its explanation opens with "About". */
+const ROOM_FOR_GUIDE = 1280;
+
 /**
  * The embedded player (`embed=1`): the shared scenario on a read-only canvas, the playback controls
  * and the explanation, for slides and course pages. It keeps everything in memory: it never reads or
@@ -33,20 +38,30 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
     s.setSpeed(state.speed ?? 1);
     // the run the teacher shared: the player opens paused where they were, and can rewind it
     openSharedRun(s, state);
+    // a scenario of programs without a recorded run: its programs start at time 0, as the gallery
+    // starts them (the player has no Programs panel to run them from); Play sets them going
+    if (!state.run) startRuns(s, store.getState().doc);
     return s;
   });
   useSimDriver(sim);
   const lesson = useLessonSetup(store, sim, storage);
   useDocumentLang();
+  const presenting = usePresentClass();
+  // the explanation beside the canvas: shown where there is room for both, else one click away
+  const [about, setAbout] = useState(() => (globalThis.innerWidth ?? 1280) >= ROOM_FOR_GUIDE);
   return (
     <SimProvider controller={sim}>
       <EditorProvider store={store} live={sim.live}>
         <LessonProvider value={lesson}>
           <ReactFlowProvider>
-            <div className="app player">
+            <div className={`app player${presenting}`}>
               <header className="app-header player-header">
                 <h1 className="app-title">{t('app.title')}</h1>
                 <PlayerControls />
+                <PresentLeave />
+                <button type="button" className="header-button player-about" aria-expanded={about} title={t('chrome.aboutTitle')} onClick={() => setAbout(!about)}>
+                  {t('chrome.about')}
+                </button>
                 <a className="header-button player-open" href={shareUrl(data)} target="_blank" rel="noopener noreferrer">
                   {t('shareui.player.open')}
                 </a>
@@ -54,7 +69,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
               </header>
               <main className="app-main">
                 <CanvasArea readOnly />
-                <PlayerGuide />
+                {about ? <PlayerGuide /> : null}
               </main>
             </div>
           </ReactFlowProvider>

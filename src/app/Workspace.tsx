@@ -1,23 +1,22 @@
 import type { KeyboardEvent } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { CanvasArea } from '../canvas/CanvasArea';
-import { useCanvasActions } from '../canvas/useCanvasActions';
 import { useT } from '../i18n/useLocale';
 import { Dock } from '../panels/dock/Dock';
 import { DOCK_SIZE_RANGE, useDock } from '../panels/dock/dockStore';
 import { DOCK_FOLDED_SIZE, useDockPanel } from '../panels/dock/useDockPanel';
-import { Palette } from '../panels/Palette';
 
 /**
- * The palette, and the canvas it adds to (the palette adds in the middle of the canvas's view)
- * with the simulation's panels docked under it. The splitter between canvas and dock is dragged,
- * or focused and moved with the arrow keys (Home / End: smallest / largest); Enter folds or opens
- * the dock. Its height is remembered.
+ * The canvas (with its palette and toolbar over it) and the simulation's panels docked under it.
+ * The splitter between canvas and dock is dragged, or focused and moved with the arrow keys (Home /
+ * End: smallest / largest); Enter folds or opens the dock. Its height is remembered. Folded, the
+ * dock is only its tab bar, floating in the canvas's bottom strip (beside the zoom controls and the
+ * legend, in the room the fit view keeps free): the canvas gets the whole height.
  */
 export function Workspace() {
   const t = useT();
-  const { addInView } = useCanvasActions();
   const dock = useDockPanel();
+  const open = useDock((s) => s.open);
   const onSplitterKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return;
     e.preventDefault();
@@ -25,9 +24,7 @@ export function Workspace() {
     setOpen(!open);
   };
   return (
-    <>
-      <Palette onAdd={addInView} />
-      <Group orientation="vertical" className="workspace-center" onLayoutChanged={dock.onLayoutChanged}>
+    <Group orientation="vertical" className="workspace-center" style={{ position: 'relative' }} onLayoutChanged={dock.onLayoutChanged}>
         <Panel id="warren-canvas-pane" minSize="10rem" className="workspace-canvas" style={{ overflow: 'hidden' }}>
           <CanvasArea />
         </Panel>
@@ -42,11 +39,10 @@ export function Workspace() {
           defaultSize={dock.defaultSize}
           onResize={dock.onResize}
           className="workspace-dock"
-          style={{ overflow: 'hidden' }}
+          style={{ overflow: open ? 'hidden' : 'visible' }}
         >
           <Dock />
         </Panel>
-      </Group>
-    </>
+    </Group>
   );
 }

@@ -1,19 +1,26 @@
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, type Viewport } from '@xyflow/react';
+import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import { createStore } from 'zustand/vanilla';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
 import { runtimeWarnings, type Size } from '../model';
 import { FIT_VIEW } from '../panels/fitView';
 import { Notices } from '../panels/Notices';
+import { Palette } from '../panels/Palette';
 import { useEditor, useEditorApi } from '../store/useEditor';
 import { useProgramScene } from './programScene';
 import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
+import { Legend } from './layer/Legend';
 import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
-import { CANVAS_ID } from './useCanvasActions';
+import { PresentButton } from './PresentButton';
+import { usePresent } from './present';
+import { CANVAS_ID, useCanvasActions } from './useCanvasActions';
+import { useFitInsets } from './useFitInsets';
+import { usePresentMode } from './usePresentMode';
 import { useFlowHandlers } from './useFlowHandlers';
 import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
@@ -37,8 +44,8 @@ function ariaLabels(t: Translate) {
   };
 }
 
-/** Small, in the corner: an overview, not a second canvas (the full size covered nodes on laptop screens). */
-const MINIMAP_SIZE = { width: 128, height: 84 };
+/** Small, in the corner: an overview, not a second canvas (the fit view keeps its column free). */
+const MINIMAP_SIZE = { width: 150, height: 96 };
 
 const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.type === 'queue' ? '#4a90d9' : n.type === 'exchange' ? '#ff6600' : '#6b7a8f');
 
@@ -54,6 +61,7 @@ const refuseBehindDialog = async () => !aDialogIsOpen();
 
 export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
+  const presenting = usePresent((s) => s.on);
   const store = useEditorApi();
   const own = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
@@ -63,6 +71,14 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   // the document, with what running programs add to the picture (their apps, what they declared)
   const { doc, mark, handlers } = useProgramScene(own, flow);
   const [minimap, toggleMinimap] = useMinimap(!readOnly);
+  const showMinimap = minimap && !presenting;
+  // the routing keys the message layer sees, for the legend in the bottom strip
+  const [legend] = useState(() => createStore<{ keys: string[] }>(() => ({ keys: [] })));
+  const top = useRef<HTMLDivElement>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+  useFitInsets(top, bottom, showMinimap ? MINIMAP_SIZE.width + 16 : 0);
+  const editing = !readOnly && !presenting;
+  const present = usePresentMode();
   useShortcuts();
   useFocusKeeper(!readOnly);
 
@@ -79,8 +95,9 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
 
   return (
     <section className="canvas-area" aria-label={t('canvas.label')}>
-      {readOnly ? null : <CanvasToolbar />}
       <div className="canvas-flow">
+        {/* first in the page's order: the keyboard reaches the palette and the toolbar before the nodes */}
+        {editing ? <CanvasChromeTop innerRef={top} /> : null}
         <ReactFlow<FlowNode, ReturnType<typeof toFlowEdges>[number]>
           id={CANVAS_ID}
           // focus lands here (from scripts only) when what had it is deleted and no node is left
@@ -90,13 +107,14 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          {...(readOnly ? { onNodesChange: handlers.onNodesChange } : handlers)}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          elementsSelectable={!readOnly}
+          {...(editing ? handlers : { onNodesChange: handlers.onNodesChange })}
+          nodesDraggable={editing}
+          nodesConnectable={editing}
+          elementsSelectable={editing}
           onMoveEnd={onMoveEnd}
+          onNodeClick={present.onNodeClick}
           {...(initialViewport && !readOnly ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW })}
-          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
           onBeforeDelete={refuseBehindDialog}
           minZoom={0.2}
           maxZoom={2}
@@ -105,20 +123,38 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           proOptions={{ hideAttribution: false }}
         >
           <Background gap={24} />
-          {minimap ? <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP_SIZE} /> : null}
-          <Controls showInteractive={!readOnly} fitViewOptions={FIT_VIEW}>
-            <ControlButton className="minimap-toggle" onClick={toggleMinimap} aria-pressed={minimap} aria-label={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')} title={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')}>
-              <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-                <rect x="1.5" y="3" width="13" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
-                <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
-              </svg>
-            </ControlButton>
-          </Controls>
-          <MessageLayer />
+          {showMinimap ? <MiniMap position="top-right" pannable zoomable nodeColor={minimapColor} style={MINIMAP_SIZE} /> : null}
+          {/* the bottom strip: zoom controls and the legend (the folded dock's tabs float at its right end) */}
+          <Panel ref={bottom} position="bottom-left" className="canvas-bottom">
+            <Controls orientation="horizontal" showInteractive={editing} fitViewOptions={FIT_VIEW} className={presenting ? 'is-presenting' : undefined}>
+              {presenting ? null : (
+                <ControlButton className="minimap-toggle" onClick={toggleMinimap} aria-pressed={minimap} aria-label={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')} title={t(minimap ? 'controls.hideMinimap' : 'controls.showMinimap')}>
+                  <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <rect x="1.5" y="3" width="13" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" />
+                    <rect x="8" y="8" width="5" height="3.5" fill="currentColor" />
+                  </svg>
+                </ControlButton>
+              )}
+              <PresentButton />
+            </Controls>
+            <Legend store={legend} />
+          </Panel>
+          <MessageLayer legend={legend} />
         </ReactFlow>
-        {empty && !readOnly ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
-        {readOnly ? null : <Notices />}
+        {empty && editing ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
+        {editing ? <Notices /> : null}
       </div>
     </section>
+  );
+}
+
+/** Over the top of the canvas: the palette (what can be added) and the editor's toolbar, in one strip. */
+function CanvasChromeTop({ innerRef }: { innerRef: RefObject<HTMLDivElement | null> }) {
+  const { addInView } = useCanvasActions();
+  return (
+    <div ref={innerRef} className="canvas-top canvas-overlay">
+      <Palette onAdd={addInView} />
+      <CanvasToolbar />
+    </div>
   );
 }

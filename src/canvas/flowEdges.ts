@@ -1,13 +1,14 @@
 import { type Edge, MarkerType } from '@xyflow/react';
 import type { Translate } from '../i18n/translate';
-import { type Binding, deriveLinks, type ExchangeType, isDeletableLink, type Link, type Scenario } from '../model';
+import { type Binding, type BindingArguments, deriveLinks, type ExchangeType, isDeletableLink, type Link, type Scenario, xMatchOf } from '../model';
 
 /**
  * `lane`: the binding's place among the bindings between the same two nodes (a queue bound with
  * several keys, as in the routing tutorial): their lines coincide, so their labels are stacked.
  */
-export type BindingEdgeData = { binding: Binding; exchangeType: ExchangeType; sourceName: string; destinationName: string; lane: { index: number; count: number } };
-export type AmqpEdgeData = { link: Link; label: string };
+export type BindingEdgeData = { binding: Binding; exchangeType: ExchangeType; sourceName: string; destinationName: string; lane: { index: number; count: number }; label: string };
+/** `label`: the text on the line (none on publish and delivery lines: the app's rows say it); `appName` on a connection's cable. */
+export type AmqpEdgeData = { link: Link; label: string; appName?: string };
 export type BindingFlowEdge = Edge<BindingEdgeData, 'binding'>;
 export type AmqpFlowEdge = Edge<AmqpEdgeData, 'amqp'>;
 export type ConnectionFlowEdge = Edge<AmqpEdgeData, 'connection'>;
@@ -50,14 +51,16 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
       case 'binding': {
         const b = doc.bindings.find((x) => x.id === link.bindingId)!;
         const type = doc.exchanges.find((e) => e.id === b.source)?.type ?? 'direct';
+        const data = { binding: b, exchangeType: type, sourceName: name(b.source), destinationName: name(b.destination), lane: lanes.get(b.id)!, label: '' };
+        data.label = bindingLabel(data, t);
         return {
           ...base, type: 'binding', markerEnd: arrow,
-          data: { binding: b, exchangeType: type, sourceName: name(b.source), destinationName: name(b.destination), lane: lanes.get(b.id)! },
+          data,
           ariaLabel: t('edge.binding', { source: name(b.source), destination: name(b.destination), key: b.routingKey }),
         };
       }
       case 'connection':
-        return { ...base, type: 'connection', data: { link, label: '' }, ariaLabel: t('edge.connection', { app: name(link.appId) }) };
+        return { ...base, type: 'connection', data: { link, label: '', appName: name(link.appId) }, ariaLabel: t('cable.edge', { app: name(link.appId) }) };
       case 'directReply':
         return {
           ...base, type: 'directReply', markerEnd: arrow, selectable: false, focusable: false,
@@ -92,10 +95,11 @@ export function bindingLanes(bindings: readonly Binding[]): Map<string, { index:
 
 function describeLink(link: Link, name: (id: string) => string, t: Translate): [string, string] {
   switch (link.kind) {
+    // the keys a publisher uses are on its row in the app: the line itself carries no label
     case 'publish':
-      return [keysLabel(link.routingKeys), t('edge.publish', { app: name(link.appId), exchange: name(link.target), keys: keysLabel(link.routingKeys) })];
+      return ['', t('edge.publish', { app: name(link.appId), exchange: name(link.target), keys: keysLabel(link.routingKeys) })];
     case 'publishViaDefault':
-      return [t('edge.viaDefaultLabel', { key: link.routingKey }), t('edge.publishViaDefault', { app: name(link.appId), queue: name(link.queueId) })];
+      return ['', t('edge.publishViaDefault', { app: name(link.appId), queue: name(link.queueId) })];
     case 'defaultBinding':
       return [name(link.queueId), t('edge.defaultBinding', { queue: name(link.queueId) })];
     case 'subscribe':
@@ -110,4 +114,17 @@ function describeLink(link: Link, name: (id: string) => string, t: Translate): [
     default:
       return ['', ''];
   }
+}
+
+/** The text on a binding's line: its key, "(fanout)" for a fanout exchange, the match of a headers binding. */
+export function bindingLabel(data: Pick<BindingEdgeData, 'binding' | 'exchangeType'>, t: Translate): string {
+  const b = data.binding;
+  if (data.exchangeType === 'fanout') return t('edge.fanoutKey');
+  if (data.exchangeType === 'headers') return headersLabel(b.arguments);
+  return b.routingKey === '' ? '""' : b.routingKey;
+}
+
+function headersLabel(args: BindingArguments): string {
+  const pairs = Object.entries(args).filter(([k]) => k !== 'x-match');
+  return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') || '∅'}`;
 }

@@ -33,9 +33,9 @@ describe('document -> React Flow', () => {
     const { doc } = logsTopology();
     const edges = toFlowEdges(doc, new Set(), t);
     expect(edges.map((e) => [e.type, e.ariaLabel, e.deletable])).toEqual([
-      ['connection', 'Connection of p', false],
+      ['connection', 'p’s TCP connection to the broker', false],
       ['amqp', 'p publishes to logs with keys ""', true],
-      ['connection', 'Connection of c', false],
+      ['connection', 'c’s TCP connection to the broker', false],
       ['amqp', 'c consumes from errors', true],
       ['binding', 'Binding from logs to errors, key *.error', true],
       ['binding', 'Binding from logs to all, key #', true],

@@ -2,14 +2,17 @@ import type { Node } from '@xyflow/react';
 import type { Translate } from '../i18n/translate';
 import {
   type App, appRole, BROKER_NODE_ID, brokerFrame, DEFAULT_EXCHANGE_NODE_ID, type DocIssue, defaultExchangePosition,
-  type Exchange, type Queue, type Scenario, type Size,
+  type Exchange, NOMINAL, type Queue, type Scenario, type Size,
 } from '../model';
 
 /** What each node component receives. Entities are passed whole: they are immutable, so identity = unchanged. */
 export type ExchangeNodeData = { exchange: Exchange | null; warnings: DocIssue[] };
 export type QueueNodeData = { queue: Queue; warnings: DocIssue[] };
-/** `program`: the app is a program running in the page (the Programs panel), not a simulated client. */
-export type AppNodeData = { app: App; warnings: DocIssue[]; program?: boolean };
+/**
+ * `side`: the side of the app that faces the broker (its cables leave there, its handles sit there).
+ * `program`: the app is a program running in the page (the Programs panel), not a simulated client.
+ */
+export type AppNodeData = { app: App; warnings: DocIssue[]; side: 'left' | 'right'; program?: boolean };
 export type BrokerNodeData = { empty: boolean };
 
 export type ExchangeFlowNode = Node<ExchangeNodeData, 'exchange'>;
@@ -103,12 +106,14 @@ export class FlowNodeCache {
         })),
       );
     }
+    const frameMiddle = frame.x + frame.width / 2;
     for (const a of doc.apps) {
       const sel = selected.has(a.id);
       const w = warnings.get(a.id) ?? NO_WARNINGS;
+      const side = a.position.x + (m(a.id)?.width ?? NOMINAL.app(a).width) / 2 < frameMiddle ? 'right' : 'left';
       nodes.push(
-        this.reuse(a.id, [a, sel, m(a.id), w, t], () => ({
-          id: a.id, type: 'app', position: a.position, selected: sel, data: { app: a, warnings: w },
+        this.reuse(a.id, [a, sel, m(a.id), w, t, side], () => ({
+          id: a.id, type: 'app', position: a.position, selected: sel, data: { app: a, warnings: w, side },
           ariaLabel: appKindLabel(a, t), ...(m(a.id) ? { measured: m(a.id) } : {}),
         })),
       );

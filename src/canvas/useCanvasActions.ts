@@ -21,14 +21,15 @@ export function useSizeOf(): SizeOf {
 }
 
 /**
- * About the size the canvas draws a node just added from the palette (a consumer's live counts make
- * it taller than the model's nominal size), so that it is placed where it will not cover anything.
+ * The size the canvas draws a node just added from the palette (as canvas.css draws a new one: an
+ * exchange with its durable badge, a queue, an app with one connection, one channel and one client),
+ * so that it is placed where it will not cover anything.
  */
 const DRAWN: Record<PaletteKind, Size> = {
-  exchange: { width: 180, height: 72 },
-  queue: { width: 200, height: 120 },
-  producer: { width: 240, height: 105 },
-  consumer: { width: 240, height: 150 },
+  exchange: { width: 192, height: 78 },
+  queue: { width: 220, height: 96 },
+  producer: { width: 250, height: 131 },
+  consumer: { width: 250, height: 131 },
 };
 
 /** The size a new node of `kind` will have: like the biggest of its kind already drawn, else the estimate. */
@@ -51,7 +52,7 @@ const VIEW_MARGIN = 16;
 /** Canvas operations the palette and the toolbar need; must be used inside the ReactFlowProvider. */
 export function useCanvasActions() {
   const store = useEditorApi();
-  const { screenToFlowPosition, fitView, setCenter, getZoom } = useReactFlow();
+  const { screenToFlowPosition, fitView, setCenter, getZoom, getInternalNode, flowToScreenPosition } = useReactFlow();
   const sizeOf = useSizeOf();
 
   /** Adds at a flow position (the node's centre, where it was dropped), nudged so it does not land exactly on another node. */
@@ -102,7 +103,35 @@ export function useCanvasActions() {
     requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: 200 }));
   }, [store, sizeOf, fitView]);
 
-  return { addAt, addInView, tidy, screenToFlowPosition, sizeOf };
+  /**
+   * Nodes that grew (or were pushed) must not end up under the canvas's chrome or out of view: when
+   * one of them does, the view fits the picture again (the fit keeps the chrome's room free).
+   */
+  const keepInView = useCallback(
+    (ids: string[]) => {
+      requestAnimationFrame(() => {
+        const pane = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
+        if (!pane) return;
+        const pad = FIT_VIEW.padding as { top: string; bottom: string; left: string; right: string };
+        const inset = (v: string) => Number.parseFloat(v) || 0;
+        for (const id of ids) {
+          const n = getInternalNode(id);
+          if (!n?.measured.width || !n.measured.height) continue;
+          const a = flowToScreenPosition(n.internals.positionAbsolute);
+          const b = flowToScreenPosition({ x: n.internals.positionAbsolute.x + n.measured.width, y: n.internals.positionAbsolute.y + n.measured.height });
+          const covered = a.y < pane.top + inset(pad.top) - 12 || b.y > pane.bottom - inset(pad.bottom) + 12 || a.x < pane.left || b.x > pane.right - inset(pad.right) + 12;
+          const wasInView = a.x < pane.right && b.x > pane.left && a.y < pane.bottom && b.y > pane.top;
+          if (covered && wasInView) {
+            void fitView({ ...FIT_VIEW, duration: 200 });
+            return;
+          }
+        }
+      });
+    },
+    [getInternalNode, flowToScreenPosition, fitView],
+  );
+
+  return { addAt, addInView, tidy, keepInView, screenToFlowPosition, sizeOf };
 }
 
 function nodePosition(doc: Scenario, id: string): Position | undefined {

@@ -1,5 +1,5 @@
 import type { Connection, EdgeChange, FinalConnectionState, IsValidConnection, NodeChange, OnDelete } from '@xyflow/react';
-import { type DragEvent, useCallback } from 'react';
+import { type DragEvent, useCallback, useRef } from 'react';
 import { BROKER_NODE_ID, brokerFrame, checkConnection, DEFAULT_EXCHANGE_NODE_ID, defaultExchangePosition, EXCHANGE_TYPES, type ExchangeType, type PaletteKind, type Position, type Size } from '../model';
 import { PALETTE_MIME } from '../panels/Palette';
 import { useEditorApi } from '../store/useEditor';
@@ -35,7 +35,9 @@ function nodeAt(point: { x: number; y: number } | null): string | null {
  */
 export function useFlowHandlers(setMeasured: (f: (m: Map<string, Size>) => Map<string, Size>) => void) {
   const store = useEditorApi();
-  const { addAt, screenToFlowPosition, sizeOf } = useCanvasActions();
+  const { addAt, screenToFlowPosition, sizeOf, keepInView } = useCanvasActions();
+  // the sizes last measured: a node measured taller than before grew (a channel added)
+  const heights = useRef(new Map<string, number>());
 
   // The frame is derived from its contents, so dragging it means moving everything in it by as much.
   const moveBrokerContents = useCallback(
@@ -75,6 +77,13 @@ export function useFlowHandlers(setMeasured: (f: (m: Map<string, Size>) => Map<s
         }
       }
       if (measured.length) {
+        const grown = measured.filter(([id, d]) => (heights.current.get(id) ?? d.height) < d.height - 0.5).map(([id]) => id);
+        for (const [id, d] of measured) heights.current.set(id, d.height);
+        if (grown.length) {
+          // it may now cover its neighbours, or reach under the canvas's chrome: make room, keep it in view
+          store.getState().makeRoom(grown, sizeOf);
+          keepInView(grown);
+        }
         setMeasured((m) => {
           const changed = measured.filter(([id, d]) => m.get(id)?.width !== d.width || m.get(id)?.height !== d.height);
           return changed.length ? new Map([...m, ...changed]) : m;
@@ -85,7 +94,7 @@ export function useFlowHandlers(setMeasured: (f: (m: Map<string, Size>) => Map<s
       if (moving || final) store.getState().moveNodes(positions, final && !moving, sizeOf);
       if (selection) store.getState().select({ nodes: [...selection] });
     },
-    [store, setMeasured, sizeOf, moveBrokerContents],
+    [store, setMeasured, sizeOf, moveBrokerContents, keepInView],
   );
 
   const onEdgesChange = useCallback(

@@ -1,3 +1,5 @@
+import { picture } from './en/picture';
+
 /**
  * English UI strings. Every key here must exist in messages.es.ts too (the type checker
  * enforces it). Placeholders are written {name} and filled by `t(key, { name })`.
@@ -12,6 +14,8 @@ export const en = {
   'canvas.label': 'Canvas',
   'canvas.diagram': 'Diagram',
   'canvas.empty': 'Your topology is empty. Add a producer, an exchange, a queue and a consumer to begin.',
+  // the picture: canvas chrome, present mode, cables and lanes, message marks
+  ...picture,
 
   // kinds of things (a node's accessible name is its kind and its name: "Queue orders")
   'kind.exchange': 'Exchange',
@@ -71,6 +75,8 @@ export const en = {
   'queue.ready': 'Ready',
   'queue.unacked': 'Unacked',
   'queue.consumers': 'Consumers',
+  // on the queue's title line, beside its kind and badges (the full sentence is its tooltip)
+  'queue.consumersShort': 'Consumers',
   'queue.consumersTitle': 'Consumers subscribed to {name}: {n}',
   'queue.consumersStandbyTitle': 'Consumers subscribed to {name}: {n}, of which {standby} on standby (single active consumer)',
   'badge.durable': 'Durable: survives a broker restart',
@@ -119,8 +125,7 @@ export const en = {
   // edges
   'edge.binding': 'Binding from {source} to {destination}, key {key}',
   'edge.editKey': 'Binding key {key} from {source} to {destination}: edit',
-  'edge.fanoutKey': '(fanout: no key)',
-  'edge.connection': 'Connection of {app}',
+  'edge.fanoutKey': '(fanout)',
   'edge.publish': '{app} publishes to {exchange} with keys {keys}',
   'edge.publishViaDefault': '{app} publishes to queue {queue} through the default exchange',
   'edge.viaDefaultLabel': 'default exchange · {key}',
@@ -1003,7 +1008,7 @@ export const en = {
 
   // ---- live simulation on the canvas: message layer, node live figures (issue 5, canvas side)
   'layer.label': 'Messages in flight',
-  'layer.legend': 'Routing keys in flight',
+  'layer.legend': 'Routing keys of the messages on screen',
   'layer.emptyKey': '(empty key)',
   'layer.moreKeys': '+{n} more',
   'layer.symbols': 'Symbols',

@@ -1,3 +1,4 @@
+import { picture } from './es/picture';
 import { programsEs } from './es/programs';
 import type { MessageKey } from './messages.en';
 
@@ -10,6 +11,8 @@ export const es = {
   'canvas.label': 'Lienzo',
   'canvas.diagram': 'Diagrama',
   'canvas.empty': 'Tu topología está vacía. Añade un productor, un exchange, una cola y un consumidor para empezar.',
+  // the picture: canvas chrome, present mode, cables and lanes, message marks
+  ...picture,
 
   'kind.exchange': 'Exchange',
   'kind.queue': 'Cola',
@@ -39,7 +42,7 @@ export const es = {
   'toolbar.redoTitle': 'Rehacer (Ctrl+Mayús+Z o Ctrl+Y)',
   'toolbar.tidy': 'Ordenar',
   'toolbar.tidyTitle': 'Colocar todo de izquierda a derecha: productores, exchanges, colas, consumidores',
-  'toolbar.defaultExchange': 'Mostrar el exchange por defecto',
+  'toolbar.defaultExchange': 'Exchange por defecto',
   'toolbar.defaultExchangeTitle': 'El exchange por defecto "" es un exchange direct al que toda cola está enlazada con su propio nombre.',
   'controls.label': 'Controles de zoom',
   'controls.zoomIn': 'Acercar',
@@ -65,6 +68,8 @@ export const es = {
   'queue.ready': 'Listos',
   'queue.unacked': 'Sin ack',
   'queue.consumers': 'Consumidores',
+  // on the queue's title line, beside its kind and badges (the full sentence is its tooltip)
+  'queue.consumersShort': 'Consum.',
   'queue.consumersTitle': 'Consumidores suscritos a {name}: {n}',
   'queue.consumersStandbyTitle': 'Consumidores suscritos a {name}: {n}, de ellos {standby} en reserva (consumidor activo único)',
   'badge.durable': 'Durable: sobrevive a un reinicio del broker',
@@ -112,8 +117,7 @@ export const es = {
 
   'edge.binding': 'Binding de {source} a {destination}, clave {key}',
   'edge.editKey': 'Clave de binding {key} de {source} a {destination}: editar',
-  'edge.fanoutKey': '(fanout: sin clave)',
-  'edge.connection': 'Conexión de {app}',
+  'edge.fanoutKey': '(fanout)',
   'edge.publish': '{app} publica en {exchange} con las claves {keys}',
   'edge.publishViaDefault': '{app} publica en la cola {queue} a través del exchange por defecto',
   'edge.viaDefaultLabel': 'exchange por defecto · {key}',
@@ -991,7 +995,7 @@ export const es = {
 
   // ---- simulación en vivo en el lienzo: capa de mensajes, cifras en vivo de los nodos (issue 5, lado del lienzo)
   'layer.label': 'Mensajes en tránsito',
-  'layer.legend': 'Claves de enrutamiento en tránsito',
+  'layer.legend': 'Claves de enrutamiento de los mensajes en pantalla',
   'layer.emptyKey': '(clave vacía)',
   'layer.moreKeys': '+{n} más',
   'layer.symbols': 'Símbolos',

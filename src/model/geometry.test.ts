@@ -19,7 +19,7 @@ describe('broker frame and apps', () => {
   it('moves an app that overlaps the broker out to the nearer side', () => {
     const { doc, p, c } = logsTopology();
     const f = brokerFrame(doc);
-    const inside = { ...doc, apps: doc.apps.map((a) => (a.id === p ? { ...a, position: { x: f.x + 10, y: f.y + 10 } } : a.id === c ? { ...a, position: { x: f.x + f.width - 20, y: f.y } } : a)) };
+    const inside = { ...doc, apps: doc.apps.map((a) => (a.id === p ? { ...a, position: { x: f.x - 100, y: f.y + 10 } } : a.id === c ? { ...a, position: { x: f.x + f.width - 20, y: f.y } } : a)) };
     const out = keepAppsOutsideBroker(inside);
     for (const a of out.apps) expect(intersects(appRect(a), brokerFrame(out))).toBe(false);
     expect(out.apps.find((a) => a.id === p)!.position.x).toBeLessThan(f.x);

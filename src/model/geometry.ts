@@ -1,6 +1,9 @@
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
-import { type App, allChannels } from './app';
+import { directReplyLinks } from './directReply';
+import type { App } from './app';
 import type { Position } from './common';
+import type { Exchange } from './exchange';
+import type { Queue } from './queue';
 import type { Scenario } from './scenario';
 
 export interface Size {
@@ -12,18 +15,63 @@ export interface Rect extends Position, Size {}
 /** Measures a node: the canvas passes the sizes React Flow measured; tests use the nominal ones. */
 export type SizeOf = (nodeId: string) => Size | undefined;
 
+/**
+ * Lines a name takes in a node `room` px wide: the canvas draws names at 19 px bold, about 12.5 px a
+ * character in the widest common fonts (DejaVu Sans, Chromium's default on Linux): an estimate that
+ * errs on the large side.
+ */
+const nameLines = (name: string, room: number) => Math.max(1, Math.ceil((name.length * 12.5) / room));
+
+/** An exchange as the canvas draws it (canvas.css): 192 px wide; the badges' row when it has badges. */
+export function nominalExchange(e: Exchange | null): Size {
+  const badges = e === null || e.durable || e.autoDelete || e.internal || e.alternateExchange !== undefined;
+  return { width: 192, height: 57 + (badges ? 20 : 0) + 22 * (nameLines(e?.name ?? '(AMQP default)', 168) - 1) };
+}
+
+/** A queue as the canvas draws it: 220 px wide; a row of badges per three arguments to show. */
+export function nominalQueue(q: Queue): Size {
+  const a = q.arguments;
+  const badges = [q.exclusive, q.autoDelete, a.queueType === 'quorum', a.messageTtl, a.expires, a.deadLetterExchange, a.maxLength, a.maxLengthBytes, a.maxPriority, a.singleActiveConsumer || undefined, a.deliveryLimit].filter(
+    (x) => x !== undefined && x !== false,
+  ).length;
+  return { width: 220, height: 96 + (badges ? 20 * Math.ceil(badges / 3) : 0) + 22 * (nameLines(q.name, 196) - 1) };
+}
+
+/**
+ * An app as the canvas draws it (nodes/AppNode.tsx, canvas.css): 250 px wide; its kind and name,
+ * then per connection a band (its head, then per channel a lane head, and per publisher or consumer
+ * a row and its live counts).
+ */
+export function nominalApp(app: App): Size {
+  let height = 29 + 22 * nameLines(app.name, 226);
+  app.connections.forEach((c, ci) => {
+    height += (ci === 0 ? 3 : 6) + 2 + 16 + 2;
+    c.channels.forEach((ch, i) => {
+      const clients = app.publishers.filter((p) => p.channelId === ch.id).length + app.consumers.filter((x) => x.channelId === ch.id).length;
+      height += 20 + (i > 0 ? 1 : 0) + 37 * clients;
+    });
+  });
+  return { width: 250, height };
+}
+
+/** Where an app's first publisher or consumer line leaves it (its handle's centre), from the app's top. */
+export function nominalFirstHandle(app: App): number {
+  return 71 + 22 * nameLines(app.name, 226);
+}
+
 /** Nominal sizes, close to what the canvas draws, used until a node has been measured. */
 export const NOMINAL = {
-  exchange: { width: 180, height: 72 },
-  queue: { width: 200, height: 100 },
-  app: (app: App): Size => ({ width: 210, height: 64 + 22 * (allChannels(app).length + app.publishers.length + app.consumers.length) }),
+  /** a typical exchange and queue (their own sizes: nominalExchange, nominalQueue) */
+  exchange: { width: 192, height: 78 },
+  queue: { width: 220, height: 96 },
+  app: nominalApp,
 };
 
 /** Room around the broker's contents, and the frame's title bar. */
-export const FRAME_PADDING = 40;
-export const FRAME_TITLE = 28;
-/** Gap kept between the broker frame and the apps outside it. */
-export const APP_GAP = 60;
+export const FRAME_PADDING = 20;
+export const FRAME_TITLE = 30;
+/** Gap kept between the broker frame and the apps outside it: the connections' cables run there. */
+export const APP_GAP = 56;
 /** Size of an empty broker, so there is somewhere to drop the first exchange. */
 const EMPTY_FRAME: Rect = { x: 0, y: 0, width: 420, height: 300 };
 
@@ -39,11 +87,11 @@ function sized(sizeOf: SizeOf | undefined, id: string, nominal: Size): Size {
 /** Exchanges and queues (and the default exchange when shown) with their rectangles. */
 export function brokerBoxes(s: Scenario, sizeOf?: SizeOf): Box[] {
   const boxes: Box[] = [
-    ...s.exchanges.map((e) => ({ id: e.id, rect: { ...e.position, ...sized(sizeOf, e.id, NOMINAL.exchange) } })),
-    ...s.queues.map((q) => ({ id: q.id, rect: { ...q.position, ...sized(sizeOf, q.id, NOMINAL.queue) } })),
+    ...s.exchanges.map((e) => ({ id: e.id, rect: { ...e.position, ...sized(sizeOf, e.id, nominalExchange(e)) } })),
+    ...s.queues.map((q) => ({ id: q.id, rect: { ...q.position, ...sized(sizeOf, q.id, nominalQueue(q)) } })),
   ];
   if (s.broker.showDefaultExchange) {
-    boxes.push({ id: DEFAULT_EXCHANGE_NODE_ID, rect: { ...defaultExchangePosition(s), ...sized(sizeOf, DEFAULT_EXCHANGE_NODE_ID, NOMINAL.exchange) } });
+    boxes.push({ id: DEFAULT_EXCHANGE_NODE_ID, rect: { ...defaultExchangePosition(s), ...sized(sizeOf, DEFAULT_EXCHANGE_NODE_ID, nominalExchange(null)) } });
   }
   return boxes;
 }
@@ -75,16 +123,23 @@ export function union(rects: Rect[]): Rect | null {
  */
 export function brokerFrame(s: Scenario, sizeOf?: SizeOf): Rect {
   const inner = union(brokerBoxes(s, sizeOf).map((b) => b.rect));
-  return inner ? frameAround(inner) : EMPTY_FRAME;
+  return inner ? frameAround(inner, directReplyLinks(s).length ? REPLY_FLOOR : 0) : EMPTY_FRAME;
 }
 
-/** The broker frame around exchanges and queues that take up `inner`. */
-export function frameAround(inner: Rect): Rect {
+/**
+ * Room kept under the exchanges and queues, inside the frame, for the direct reply-to line when there
+ * is one (model/directReply.ts): replies cross the broker there, below every exchange and queue,
+ * with their label, from the RPC server's cable to the client's.
+ */
+export const REPLY_FLOOR = 34;
+
+/** The broker frame around exchanges and queues that take up `inner` (`floor`: extra room under them). */
+export function frameAround(inner: Rect, floor = 0): Rect {
   return {
     x: inner.x - FRAME_PADDING,
     y: inner.y - FRAME_PADDING - FRAME_TITLE,
     width: Math.max(inner.width + 2 * FRAME_PADDING, 240),
-    height: Math.max(inner.height + 2 * FRAME_PADDING + FRAME_TITLE, 160),
+    height: Math.max(inner.height + 2 * FRAME_PADDING + FRAME_TITLE + floor, 160),
   };
 }
 

@@ -14,6 +14,7 @@ export * from './explanation';
 export * from './geometry';
 export * from './ids';
 export * from './links';
+export * from './makeRoom';
 export * from './names';
 export * from './ops/add';
 export * from './ops/appClients';

@@ -1,5 +1,6 @@
 import type { Position } from './common';
-import { appRect, brokerBoxes, brokerFrame, frameAround, intersects, NOMINAL, type Rect, type Size, type SizeOf, union } from './geometry';
+import { directReplyLinks } from './directReply';
+import { appRect, brokerBoxes, brokerFrame, frameAround, intersects, NOMINAL, REPLY_FLOOR, type Rect, type Size, type SizeOf, union } from './geometry';
 import { addNode, type PaletteKind } from './ops/add';
 import { emptyScenario, type Scenario } from './scenario';
 
@@ -61,13 +62,14 @@ function rulesFor(s: Scenario, kind: PaletteKind, sizeOf?: SizeOf): { fits: (r: 
     return { fits: (r) => !(frame && intersects(r, frame)) && !taken.hits(r), taken, edges: frame ? [...obstacles, frame] : obstacles };
   }
   const inner = union(broker);
+  const floor = directReplyLinks(s).length ? REPLY_FLOOR : 0;
   // apps already over the frame (an old document) cannot be helped: only the others count
-  const clear = new RectIndex(inner ? apps.filter((a) => !intersects(a, frameAround(inner))) : apps);
+  const clear = new RectIndex(inner ? apps.filter((a) => !intersects(a, frameAround(inner, floor))) : apps);
   const fits = (r: Rect) => {
     if (taken.hits(r)) return false;
     // inside the exchanges' and queues' extent the frame does not grow
     if (inner && inside(r, inner)) return true;
-    return !clear.hits(frameAround(inner ? union([inner, r])! : r));
+    return !clear.hits(frameAround(inner ? union([inner, r])! : r, floor));
   };
   return { fits, taken, edges: obstacles };
 }

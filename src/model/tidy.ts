@@ -1,13 +1,28 @@
 import dagre from '@dagrejs/dagre';
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
 import type { Position } from './common';
-import { APP_GAP, appRect, brokerFrame, NOMINAL, type Size, type SizeOf } from './geometry';
+import { APP_GAP, appRect, brokerFrame, nominalExchange, nominalQueue, type Size, type SizeOf } from './geometry';
 import { deriveLinks } from './links';
 import { moveNodes } from './ops/update';
 import type { Scenario } from './scenario';
 
 const NODE_GAP = 36;
 const RANK_GAP = 90;
+
+/**
+ * Room a binding's label needs between its two columns: the canvas draws labels at 16 px (about
+ * 9.6 px a character in the widest common fonts), capped at 10em (a longer one is ellipsed).
+ */
+function labelRoom(s: Scenario): number {
+  const texts = s.bindings.map((b) => {
+    const type = s.exchanges.find((e) => e.id === b.source)?.type;
+    if (type === 'fanout') return '(fanout)';
+    if (type === 'headers') return Object.entries(b.arguments).map(([k, v]) => `${k}=${String(v)}`).join(', ') + ' all: ';
+    return b.routingKey || '""';
+  });
+  if (s.broker.showDefaultExchange) texts.push(...s.queues.map((q) => q.name));
+  return Math.max(0, ...texts.map((t) => Math.min(160, t.length * 9.6) + 12 + 28));
+}
 
 /**
  * Tidy layout, left to right: producers, exchanges, queues, consumers, following the direction messages
@@ -18,7 +33,7 @@ const RANK_GAP = 90;
  */
 export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: Math.max(RANK_GAP, labelRoom(s)), marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const sizes = new Map<string, Size>();
   const add = (id: string, nominal: Size) => {
@@ -26,9 +41,9 @@ export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
     sizes.set(id, size);
     g.setNode(id, { width: size.width, height: size.height });
   };
-  for (const e of s.exchanges) add(e.id, NOMINAL.exchange);
-  for (const q of s.queues) add(q.id, NOMINAL.queue);
-  if (s.broker.showDefaultExchange) add(DEFAULT_EXCHANGE_NODE_ID, NOMINAL.exchange);
+  for (const e of s.exchanges) add(e.id, nominalExchange(e));
+  for (const q of s.queues) add(q.id, nominalQueue(q));
+  if (s.broker.showDefaultExchange) add(DEFAULT_EXCHANGE_NODE_ID, nominalExchange(null));
   for (const a of s.apps) add(a.id, appRect(a, sizeOf));
   const leftApps = new Set(s.apps.filter((a) => a.publishers.length > 0 || a.consumers.length === 0).map((a) => a.id));
   for (const link of deriveLinks(s)) {

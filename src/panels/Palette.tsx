@@ -15,11 +15,13 @@ const ITEMS: { kind: PaletteKind; label: MessageKey; hint: MessageKey }[] = [
 
 /**
  * What can be added: drag an item onto the canvas, or click it / press Enter to add it in the middle
- * of the view. New exchanges get the type chosen below the Exchange button.
+ * of the view. New exchanges get the type chosen beside the Exchange button. One row in the strip
+ * over the top of the canvas; the how-to is each button's description.
  */
 export function Palette({ onAdd }: { onAdd: (kind: PaletteKind, exchangeType: ExchangeType) => void }) {
   const t = useT();
   const typeId = useId();
+  const helpId = useId();
   const [exchangeType, setExchangeType] = useState<ExchangeType>('direct');
   const onDragStart = (kind: PaletteKind) => (e: DragEvent) => {
     e.dataTransfer.setData(PALETTE_MIME, kind === 'exchange' ? `${kind}:${exchangeType}` : kind);
@@ -27,16 +29,29 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind, exchangeType: Ex
   };
   return (
     <aside className="palette" aria-label={t('palette.label')}>
-      <h2>{t('palette.title')}</h2>
+      <h2 className="sr-only">{t('palette.title')}</h2>
       {ITEMS.map((item) => (
         <div className="palette-item" key={item.kind}>
-          <button type="button" className={`palette-button palette-${item.kind}`} draggable onDragStart={onDragStart(item.kind)} onClick={() => onAdd(item.kind, exchangeType)} title={t(item.hint)}>
+          <button
+            type="button"
+            className={`palette-button palette-${item.kind}`}
+            draggable
+            onDragStart={onDragStart(item.kind)}
+            onClick={() => onAdd(item.kind, exchangeType)}
+            title={t(item.hint)}
+            aria-describedby={helpId}
+          >
+            <span className="palette-plus" aria-hidden="true">
+              +
+            </span>
             {t(item.label)}
           </button>
           {item.kind === 'exchange' ? (
             <div className="palette-exchange-type">
-              <label htmlFor={typeId}>{t('palette.exchangeType')}</label>
-              <select id={typeId} value={exchangeType} onChange={(e) => setExchangeType(e.target.value as ExchangeType)}>
+              <label htmlFor={typeId} className="sr-only">
+                {t('palette.exchangeType')}
+              </label>
+              <select id={typeId} value={exchangeType} title={t('palette.exchangeType')} onChange={(e) => setExchangeType(e.target.value as ExchangeType)}>
                 {EXCHANGE_TYPES.map((x) => (
                   <option key={x} value={x}>
                     {x}
@@ -47,7 +62,9 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind, exchangeType: Ex
           ) : null}
         </div>
       ))}
-      <p className="palette-help">{t('palette.help')}</p>
+      <p id={helpId} className="sr-only">
+        {t('palette.help')}
+      </p>
     </aside>
   );
 }

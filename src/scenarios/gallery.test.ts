@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appRect, brokerBoxes, brokerFrame, intersects } from '../model';
 import { restoreScenario, type Scenario, validateScenario } from '../model';
 import { lessonIssues, lessonSchema, textIn } from '../model/lesson';
 import { World } from '../sim';
@@ -54,7 +55,7 @@ describe('the gallery', () => {
     }
   });
 
-  it('lays documents out left to right: producers, broker, consumers', () => {
+  it('lays documents out left to right: producers, broker, consumers; the main flow to the right', () => {
     for (const g of all) {
       const s = g.scenario;
       const brokerX = [...s.exchanges, ...s.queues].map((n) => n.position.x);
@@ -62,14 +63,31 @@ describe('the gallery', () => {
         if (a.publishers.length) expect(a.position.x, `${g.id}: ${a.name}`).toBeLessThan(Math.min(...brokerX));
         else expect(a.position.x, `${g.id}: ${a.name}`).toBeGreaterThan(Math.max(...brokerX));
       }
-      // what a binding feeds comes after its exchange
+      // what the exchanges the apps publish to bind comes after them (loops and chains may turn: a
+      // dead-letter ring, an exchange bound under another)
       const x = (id: string) => [...s.exchanges, ...s.queues].find((n) => n.id === id)!.position.x;
-      for (const b of s.bindings) expect(x(b.destination), `${g.id}: ${b.id}`).toBeGreaterThan(x(b.source));
+      const entry = new Set(s.apps.flatMap((a) => a.publishers.map((p) => s.exchanges.find((e) => e.name === p.exchange)?.id)));
+      for (const b of s.bindings) if (entry.has(b.source) && s.queues.some((q) => q.id === b.destination)) expect(x(b.destination), `${g.id}: ${b.id}`).toBeGreaterThan(x(b.source));
     }
     // and so do the queues a lesson asks the student to bind
     const pos = (g: (typeof all)[number], kind: 'exchanges' | 'queues', name: string) => g.scenario[kind].find((n) => n.name === name)!.position.x;
     expect(pos(GALLERY['topic-logs'], 'queues', 'kern')).toBeGreaterThan(pos(GALLERY['topic-logs'], 'exchanges', 'topic_logs'));
     expect(pos(GALLERY['alternate-exchange'], 'queues', 'refunds')).toBeGreaterThan(pos(GALLERY['alternate-exchange'], 'exchanges', 'orders'));
+  });
+
+  it('lays documents out compactly, nothing on anything: each opens big enough to read in a 960×540 embed', () => {
+    for (const g of all) {
+      const s = g.scenario;
+      const rects = [...brokerBoxes(s).map((b) => b.rect), ...s.apps.map((a) => appRect(a))];
+      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(intersects(rects[i]!, rects[j]!), `${g.id}: nodes ${i} and ${j} overlap`).toBe(false);
+      for (const a of s.apps) expect(intersects(appRect(a), brokerFrame(s)), `${g.id}: ${a.name} is on the broker`).toBe(false);
+      // at zoom 0.75 (names 14 px, figures 12 px on screen) the picture fits the embed's canvas (936 × 430 px of room)
+      const all = [brokerFrame(s), ...rects];
+      const width = Math.max(...all.map((r) => r.x + r.width)) - Math.min(...all.map((r) => r.x));
+      const height = Math.max(...all.map((r) => r.y + r.height)) - Math.min(...all.map((r) => r.y));
+      expect(width, `${g.id}: width`).toBeLessThanOrEqual(936 / 0.75);
+      expect(height, `${g.id}: height`).toBeLessThanOrEqual(430 / 0.75);
+    }
   });
 
   it('has lessons for topics, routing, work queues, dead-letter retry and the alternate exchange, each valid for its document', () => {

@@ -104,7 +104,7 @@ function reply(w: World, c: ConsumerRt, d: DeliveryInfo): void {
   if (d.correlationId !== undefined) properties.correlationId = d.correlationId;
   const params = { exchange: '', routingKey: d.replyTo!, body, properties };
   const arriveAt = w.now + w.latency;
-  w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: c.app, publisher: c.id, seq, exchange: '', routingKey: d.replyTo!, body });
+  w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: c.app, publisher: c.id, seq, exchange: '', routingKey: d.replyTo!, body, deliveryMode: 1 });
   w.schedule(arriveAt, { kind: 'reply-arrive', consumer: c.id, ch: d.ch, seq, params });
 }
 

@@ -35,6 +35,8 @@ export interface PublishSent {
   exchange: string;
   routingKey: string;
   body: string;
+  /** 2: persistent (the canvas draws its token as a square), 1: transient */
+  deliveryMode: 1 | 2;
 }
 
 /** The publish never reached the broker (its connection was down or its channel closed). */
@@ -130,6 +132,11 @@ export interface ClientState {
   app: string;
   consumer?: string;
   state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+  /**
+   * messages an auto-ack consumer held when it stopped or crashed: the broker counted them as acked
+   * when it delivered them, so they are lost
+   */
+  lost?: number;
 }
 
 /**

@@ -96,10 +96,11 @@ function stopConsumer(w: World, id: string, crash: boolean): void {
   if (conn) closeConnection(w, app.id, conn.id);
   c.state = crash ? 'crashed' : 'stopped';
   c.on = null;
+  const lost = con.noAck ? c.inbox.length + (c.busy ? 1 : 0) : 0;
   c.inbox = [];
   c.busy = null;
   c.gen = ++w.seq;
-  w.emit({ type: 'client-state', t: w.now, app: app.id, consumer: id, state: crash ? 'crashed' : 'stopped' });
+  w.emit({ type: 'client-state', t: w.now, app: app.id, consumer: id, state: crash ? 'crashed' : 'stopped', ...(lost ? { lost } : {}) });
 }
 
 /**

@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import {
   addNode, applyConnection, DEFAULT_BODY, applyFix, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
   copyFragment, deleteElements, type End, type Explanation, type ExchangeType, emptyScenario, type FieldIssue,
-  type Fragment, isEmptyFragment, keepAppsOutsideBroker, moveNodes, type OpResult, type PaletteKind,
+  type Fragment, isEmptyFragment, keepAppsOutsideBroker, makeRoom, moveNodes, type OpResult, type PaletteKind,
   type Position, pasteFragment, type Scenario, type SizeOf, tidyLayout, updateBroker, type Viewport,
 } from '../model';
 import { emptyHistory, type History, record, redo, undo } from './history';
@@ -50,6 +50,12 @@ export interface EditorState {
   addFromPalette(kind: PaletteKind, position: Position, sizeOf?: SizeOf, exchangeType?: ExchangeType): string;
   /** Positions while dragging (final=false) are shown but recorded only when the drag ends. */
   moveNodes(positions: Record<string, Position>, final: boolean, sizeOf?: SizeOf): void;
+  /**
+   * Nodes that grew as drawn (a channel added) push the nodes they now cover. A consequence of the
+   * edit that made them grow, not an edit of its own: no undo step (undoing that edit brings the old
+   * places back with it).
+   */
+  makeRoom(grown: string[], sizeOf?: SizeOf): void;
   /** A line drawn between two handles: performed, or asked about (bindings), or refused with a reason. */
   connect(source: End, target: End): ConnectPlan | { action: 'refuse' };
   confirmBinding(spec: BindingSpec): FieldIssue[] | null;
@@ -200,6 +206,11 @@ export function createEditorStore(options: EditorOptions = {}) {
         // Pasting again offsets again, like most editors.
         set({ clipboard: copyFragment(get().doc, nodeIds) });
         return nodeIds;
+      },
+      makeRoom(grown, sizeOf) {
+        const { doc } = get();
+        const next = makeRoom(doc, grown, sizeOf);
+        if (next !== doc) set({ doc: next });
       },
       tidy(sizeOf) {
         commit(tidyLayout(get().doc, sizeOf));

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import type { ConnectionLive } from './liveLanes';
 
 /**
  * Live figures from the running simulation, refreshed once per animation frame by the sim
@@ -18,6 +19,8 @@ export interface Chip {
   msgId: number;
   key: string;
   redelivered: boolean;
+  /** delivery mode 2: drawn as a square, a transient one as a circle */
+  persistent: boolean;
 }
 
 export interface ConsumerLive {
@@ -59,13 +62,15 @@ export interface LiveState {
   declared: Record<string, true>;
   /** exchange names declared in the broker right now (after a rewind, an exchange deleted then is absent) */
   exchanges: Record<string, true>;
+  /** model connection id → its broker number and its channels (the canvas's cables and lanes) */
+  connections: Record<string, ConnectionLive>;
 }
 
 export const CHIP_LIMIT = 20;
 
 export const ZERO_COUNTS: QueueCounts = Object.freeze({ ready: 0, unacked: 0, consumers: 0 });
 
-export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {}, exchanges: {} }));
+export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {}, exchanges: {}, connections: {} }));
 export type LiveStore = ReturnType<typeof createLiveStore>;
 
 /** The counts of one queue; ZERO_COUNTS (a stable object) while the engine reports nothing. */

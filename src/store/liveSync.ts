@@ -2,6 +2,7 @@ import type { QueueView } from '../engine';
 import type { World } from '../sim';
 import { chKey, programIds } from '../sim/programs';
 import { CHIP_LIMIT, type Chip, type ConsumerLive, keep, type LiveState, type LiveStore, type PublisherLive, type QueueCounts } from './liveCounts';
+import { liveConnections } from './liveLanes';
 
 /** Copies the world's figures into the live store, keeping unchanged objects (no needless re-renders). */
 export function syncLive(live: LiveStore, w: World): void {
@@ -15,7 +16,7 @@ export function syncLive(live: LiveStore, w: World): void {
     declared[q.name] = true;
     const standby = waiting.perQueue.get(q.name);
     queues[q.name] = keep(prev.queues[q.name], { ready: q.ready, unacked: q.unacked, consumers: q.consumers, ...(standby ? { standby } : {}) });
-    const head: Chip[] = w.broker.inspect.readyMessages(q.name, CHIP_LIMIT).map((m) => ({ msgId: m.msgId, key: m.routingKey, redelivered: m.redelivered }));
+    const head: Chip[] = w.broker.inspect.readyMessages(q.name, CHIP_LIMIT).map((m) => ({ msgId: m.msgId, key: m.routingKey, redelivered: m.redelivered, persistent: m.properties.deliveryMode === 2 }));
     const before = prev.chips[q.name];
     chips[q.name] = before && before.length === head.length && before.every((c, i) => c.msgId === head[i]!.msgId && c.redelivered === head[i]!.redelivered) ? before : head;
   }
@@ -60,8 +61,12 @@ export function syncLive(live: LiveStore, w: World): void {
     publishers: keep(prev.publishers, publishers),
     declared: keep(prev.declared, declared),
     exchanges: keep(prev.exchanges, exchanges),
+    connections: keep(prev.connections, liveConnections(w, prev.connections)),
   };
-  if (next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers || next.declared !== prev.declared || next.exchanges !== prev.exchanges) {
+  if (
+    next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers ||
+    next.declared !== prev.declared || next.exchanges !== prev.exchanges || next.connections !== prev.connections
+  ) {
     live.setState(next, true);
   }
 }

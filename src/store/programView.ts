@@ -1,5 +1,5 @@
 import {
-  type App, amqpToQueueArguments, type Binding, type Channel, type Consumer, type Exchange, type Position, type Publisher, type Queue,
+  type App, amqpToQueueArguments, DEFAULT_EXCHANGE_NODE_ID, type Binding, type Channel, type Consumer, type Exchange, type Position, type Publisher, type Queue,
   type Scenario, tidyLayout,
 } from '../model';
 import type { World } from '../sim';
@@ -24,6 +24,8 @@ export interface ProgramExtras {
    * top-left corner) — they follow the document's nodes when the person moves them.
    */
   anchor: Position | null;
+  /** where the default exchange goes when the document shows it but has not placed it (a code scenario) */
+  defaultExchange?: Position;
 }
 
 export const NO_EXTRAS: ProgramExtras = Object.freeze({ exchanges: [], queues: [], bindings: [], apps: [], programs: {}, anchor: null }) as ProgramExtras;
@@ -41,7 +43,9 @@ export function isProgramNode(id: string, extras: ProgramExtras): boolean {
 
 function signature(doc: Scenario, w: World): string {
   if (w.programs.size === 0) return '';
-  const parts: string[] = [doc.exchanges.map((e) => e.name).join(','), doc.queues.map((q) => q.name).join(','), doc.bindings.length.toString()];
+  // whether the document has placed its default exchange decides what the extras are laid out around
+  const placed = doc.broker.showDefaultExchange && doc.layout?.defaultExchange ? 'default exchange placed' : '';
+  const parts: string[] = [doc.exchanges.map((e) => e.name).join(','), doc.queues.map((q) => q.name).join(','), doc.bindings.length.toString(), placed];
   for (const p of w.programs.values()) {
     parts.push(p.pid, p.state, JSON.stringify(p.conns), Object.keys(p.channels).join(','));
     for (const [tag, c] of Object.entries(p.consumers)) parts.push(`${tag}:${c.conn}.${c.ch}:${c.queue}:${c.noAck}`);
@@ -184,12 +188,23 @@ function place(doc: Scenario, extras: Omit<ProgramExtras, 'anchor'>): ProgramExt
   const laid = tidyLayout(merged);
   const own = ownNodes(doc);
   const pos = new Map([...laid.exchanges, ...laid.queues, ...laid.apps].map((n) => [n.id, n.position]));
+  const laidDefault = laid.broker.showDefaultExchange ? laid.layout?.defaultExchange : undefined;
+  if (laidDefault) pos.set(DEFAULT_EXCHANGE_NODE_ID, laidDefault);
   const anchor = own.length ? topLeft(own.map((n) => pos.get(n.id)!)) : null;
   const at = <T extends { id: string; position: Position }>(list: T[]) => list.map((n) => ({ ...n, position: pos.get(n.id)! }));
-  return { ...extras, exchanges: at(extras.exchanges), queues: at(extras.queues), apps: at(extras.apps), anchor };
+  return { ...extras, exchanges: at(extras.exchanges), queues: at(extras.queues), apps: at(extras.apps), anchor, ...(laidDefault && !doc.layout?.defaultExchange ? { defaultExchange: laidDefault } : {}) };
 }
 
-const ownNodes = (doc: Scenario) => [...doc.exchanges, ...doc.queues, ...doc.apps];
+/**
+ * The document's own nodes, the default exchange included once the document has placed it (a tidy
+ * layout does): the extras keep their places relative to these.
+ */
+const ownNodes = (doc: Scenario) => [
+  ...doc.exchanges,
+  ...doc.queues,
+  ...doc.apps,
+  ...(doc.broker.showDefaultExchange && doc.layout?.defaultExchange ? [{ id: DEFAULT_EXCHANGE_NODE_ID, position: doc.layout.defaultExchange }] : []),
+];
 const topLeft = (ps: Position[]): Position => ({ x: Math.min(...ps.map((p) => p.x)), y: Math.min(...ps.map((p) => p.y)) });
 
 /** The document with the extras: what the canvas draws and the message layer animates. */
@@ -203,8 +218,11 @@ export function withExtras(doc: Scenario, extras: ProgramExtras, moved?: Readonl
     const p = moved?.get(n.id);
     return { ...n, position: p ?? { x: n.position.x + dx, y: n.position.y + dy } };
   };
+  // a default exchange the document has not placed goes where the layout with the extras put it
+  const layout = doc.broker.showDefaultExchange && !doc.layout?.defaultExchange && extras.defaultExchange ? { layout: { ...doc.layout, defaultExchange: extras.defaultExchange } } : {};
   return {
     ...doc,
+    ...layout,
     exchanges: [...doc.exchanges, ...extras.exchanges.map(m)],
     queues: [...doc.queues, ...extras.queues.map(m)],
     bindings: [...doc.bindings, ...extras.bindings],

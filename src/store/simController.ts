@@ -5,6 +5,7 @@ import type { TurnOutput, TurnSource } from '../sim/programs';
 import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
+import { programConnection } from './liveLanes';
 import { NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
 import { simRelevantChange } from './relevance';
 import { Series } from './series';
@@ -363,7 +364,7 @@ export class SimController {
     if (!events.length) return;
     this.log.append(events);
     const extras = this.programView.build(this.doc, this.world);
-    this.tokens.ingest(events, withExtras(this.doc, extras), this.doc.broker.hopLatencyMs);
+    this.tokens.ingest(events, withExtras(this.doc, extras), this.doc.broker.hopLatencyMs, (n) => this.world.connIndex.get(n) ?? programConnection(this.world, n));
   }
 
   // ---------------------------------------------------------------- programs

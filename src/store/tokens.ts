@@ -28,18 +28,28 @@ export interface Segment {
   t1: number;
   /** routing key: the token's colour */
   key: string;
+  /** delivery mode 2: its token is a square, a transient message's a circle */
+  persistent: boolean;
 }
 
-export type EffectKind = 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed';
+export type EffectKind =
+  | 'expired' | 'dropped' | 'unroutable' | 'requeued' | 'returned' | 'confirm-nack' | 'error' | 'crashed'
+  /** messages lost where they were: a transient queue gone at a restart, an auto-ack consumer stopped */
+  | 'lost'
+  /** on a connection's cable: it opened, it was closed, it was lost (a crash, the broker going down) */
+  | 'connection-opened' | 'connection-closed' | 'connection-lost';
 
 export interface Effect {
   id: number;
   kind: EffectKind;
+  /** a node's id, or a connection cable's line id */
   node: string;
   t: number;
   msgId?: number;
   /** short detail: a drop reason, an error text */
   detail?: string;
+  /** how many messages it stands for (a lost queue's content is one effect) */
+  count: number;
 }
 
 /** How long an effect stays visible (virtual ms are scaled by the view; this is a floor). */
@@ -51,6 +61,8 @@ export class TokenTracker {
   private nextId = 1;
   /** message id → routing key (colours for acks and redeliveries), bounded */
   private keys = new Map<number, string>();
+  /** ids of the persistent messages among them */
+  private durable = new Set<number>();
   /** dead-lettered copies whose DLX is not drawn: where they came from */
   private hiddenDlx = new Map<number, { from: string; t0: number }>();
   /** direct reply-to replies, drawn on the reply line */
@@ -60,7 +72,10 @@ export class TokenTracker {
     this.segments = [];
     this.effects = [];
     this.keys.clear();
+    this.durable.clear();
     this.hiddenDlx.clear();
+    this.cables.clear();
+    this.cableApp.clear();
     this.replies.reset();
   }
 
@@ -75,30 +90,47 @@ export class TokenTracker {
     return this.segments.filter((s) => s.t0 <= now && s.t1 >= now);
   }
 
-  ingest(events: readonly WorldEvent[], s: Scenario, latency: number): void {
+  /**
+   * `connectionOf`: which app's model connection a broker connection number is (the world knows, while
+   * it is open): the cables' events are drawn on them.
+   */
+  ingest(events: readonly WorldEvent[], s: Scenario, latency: number, connectionOf?: (n: number) => { app: string; conn: string } | undefined): void {
     const names = nodeNames(s);
+    this.connectionOf = connectionOf;
     for (const e of events) this.one(e, names, latency);
   }
+
+  private connectionOf: ((n: number) => { app: string; conn: string } | undefined) | undefined;
+  /** broker connection number → the cable it is drawn as (kept after it closes, for its closing) */
+  private cables = new Map<number, string>();
+  /** the app each cable belongs to (a crash reported after its connection closed: the cable was lost) */
+  private cableApp = new Map<string, string>();
 
   /**
    * Every segment (and effect) gets the same object shape, optional fields included: the canvas
    * reads thousands of them per frame, and monomorphic property reads are several times faster
    * than reads over the dozen shapes that spreading optional fields would give.
    */
-  private seg(x: Omit<Segment, 'id'>): void {
+  private seg(x: Omit<Segment, 'id' | 'persistent'> & { persistent?: boolean }): void {
     this.segments.push({
       id: this.nextId++, kind: x.kind, msgId: x.msgId, publisher: x.publisher, seq: x.seq, from: x.from, to: x.to,
       link: x.link, reverse: x.reverse ?? false, t0: x.t0, t1: x.t1, key: x.key,
+      persistent: x.persistent ?? (x.msgId !== undefined && this.durable.has(x.msgId)),
     });
   }
 
-  private effect(x: Omit<Effect, 'id'>): void {
-    this.effects.push({ id: this.nextId++, kind: x.kind, node: x.node, t: x.t, msgId: x.msgId, detail: x.detail });
+  private effect(x: Omit<Effect, 'id' | 'count'> & { count?: number }): void {
+    this.effects.push({ id: this.nextId++, kind: x.kind, node: x.node, t: x.t, msgId: x.msgId, detail: x.detail, count: x.count ?? 1 });
   }
 
-  private remember(msgId: number, key: string): void {
+  private remember(msgId: number, key: string, persistent = false): void {
     this.keys.set(msgId, key);
-    if (this.keys.size > 50_000) this.keys.delete(this.keys.keys().next().value!);
+    if (persistent) this.durable.add(msgId);
+    if (this.keys.size > 50_000) {
+      const oldest = this.keys.keys().next().value!;
+      this.keys.delete(oldest);
+      this.durable.delete(oldest);
+    }
   }
 
   private one(e: WorldEvent, n: NodeNames, L: number): void {
@@ -107,17 +139,17 @@ export class TokenTracker {
         if (this.replies.sent(e, L, (f) => this.seg({ kind: 'deliver', publisher: e.publisher, seq: e.seq, ...f, key: e.routingKey }))) return;
         const to = n.exchange(e.exchange);
         if (to) {
-          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey });
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey, persistent: e.deliveryMode === 2 });
         } else {
           // the default exchange is not drawn: the message goes straight to the queue its key names
           const q = n.queue(e.routingKey);
           const link = q ? linkId.publishViaDefault(e.publisher, q) : undefined;
-          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to: q ?? BROKER_NODE_ID, link, t0: e.t, t1: q ? e.arriveAt + L : e.arriveAt, key: e.routingKey });
+          this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to: q ?? BROKER_NODE_ID, link, t0: e.t, t1: q ? e.arriveAt + L : e.arriveAt, key: e.routingKey, persistent: e.deliveryMode === 2 });
         }
         return;
       }
       case 'published':
-        this.remember(e.msgId, e.routingKey);
+        this.remember(e.msgId, e.routingKey, e.properties?.deliveryMode === 2);
         this.replies.published(e.msgId, e.routingKey);
         return;
       case 'routed': {
@@ -172,7 +204,8 @@ export class TokenTracker {
         const from = n.queue(e.queue);
         if (!from) return;
         const dlx = n.exchange(e.exchange);
-        this.remember(e.newMsgId, e.routingKeys[0] ?? '');
+        // the dead-lettered copy keeps the original's properties, its delivery mode included
+        this.remember(e.newMsgId, e.routingKeys[0] ?? '', this.durable.has(e.msgId));
         if (dlx) this.seg({ kind: 'dead-letter', msgId: e.newMsgId, from, to: dlx, link: linkId.deadLetter(from), t0: e.t, t1: e.t + L, key: e.routingKeys[0] ?? '' });
         else this.hiddenDlx.set(e.newMsgId, { from, t0: e.t });
         return;
@@ -205,8 +238,38 @@ export class TokenTracker {
         return;
       case 'client-state':
         if (e.consumer !== undefined && e.state !== 'running') this.replies.stopped(e.consumer);
-        if (e.state === 'crashed') this.at('crashed', e.app, e.t);
+        if (e.state === 'crashed') {
+          this.at('crashed', e.app, e.t);
+          // its connection was closed a moment ago in the same instant: it was lost, not closed
+          for (let i = this.effects.length - 1; i >= 0 && this.effects[i]!.t === e.t; i--) {
+            const ef = this.effects[i]!;
+            if (ef.kind === 'connection-closed' && this.cableApp.get(ef.node) === e.app) ef.kind = 'connection-lost';
+          }
+        }
+        if (e.lost) this.effect({ kind: 'lost', node: e.app, t: e.t, detail: 'auto-ack', count: e.lost });
         return;
+      case 'queue-deleted': {
+        // a queue deleted with messages in it (a transient queue at a restart): they are lost with it
+        const q = n.queue(e.queue);
+        if (q && e.messageCount > 0) this.effect({ kind: 'lost', node: q, t: e.t, detail: e.reason, count: e.messageCount });
+        return;
+      }
+      case 'connection-opened': {
+        const owner = this.connectionOf?.(e.connection);
+        if (!owner) return;
+        const cable = linkId.connection(owner.conn);
+        this.cables.set(e.connection, cable);
+        this.cableApp.set(cable, owner.app);
+        this.at('connection-opened', cable, e.t);
+        return;
+      }
+      case 'connection-closed': {
+        const cable = this.cables.get(e.connection);
+        if (!cable) return;
+        this.cables.delete(e.connection);
+        this.at(e.error ? 'connection-lost' : 'connection-closed', cable, e.t, undefined, e.error?.text);
+        return;
+      }
       default:
         return;
     }

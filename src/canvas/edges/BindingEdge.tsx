@@ -1,41 +1,29 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type BindingArguments, updateBinding, xMatchOf } from '../../model';
+import { updateBinding } from '../../model';
 import { useExplain } from '../../panels/modelText';
 import { useEditorApi } from '../../store/useEditor';
 import type { BindingEdgeData, BindingFlowEdge } from '../flowEdges';
+import { useRoute } from '../geometry/useRoute';
 
-export function bindingLabel(data: BindingEdgeData, t: Translate): string {
-  const b = data.binding;
-  if (data.exchangeType === 'fanout') return t('edge.fanoutKey');
-  if (data.exchangeType === 'headers') return headersLabel(b.arguments);
-  return b.routingKey === '' ? '""' : b.routingKey;
-}
-
-function headersLabel(args: BindingArguments): string {
-  const pairs = Object.entries(args).filter(([k]) => k !== 'x-match');
-  return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') || '∅'}`;
-}
-
-/** Labels of bindings between the same two nodes stack around the midpoint, one line apart. */
-const LANE_PX = 19;
-const laneOffset = (lane: BindingEdgeData['lane'] | undefined) => (lane ? (lane.index - (lane.count - 1) / 2) * LANE_PX : 0);
+export { bindingLabel } from '../flowEdges';
 
 /**
  * A binding (exchange -> queue or exchange -> exchange), its key on the label. Clicking the label edits
- * the key in place (Enter saves, Escape cancels); headers arguments are edited in the inspector.
+ * the key in place (Enter saves, Escape cancels); headers arguments are edited in the inspector. Its
+ * line and its label's place come from the shared routes (geometry/): labels of bindings between the
+ * same two nodes stack, and no label lands on a node or another label where the line leaves room.
  */
 export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlowEdge>) {
   const t = useT();
   const explain = useExplain();
   const store = useEditorApi();
   const data = props.data as BindingEdgeData;
-  const [path, labelX, labelY] = getBezierPath(props);
+  const route = useRoute(props.id);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const label = bindingLabel(data, t);
+  const label = data.label;
   const keyed = data.exchangeType === 'direct' || data.exchangeType === 'topic';
   const button = useRef<HTMLButtonElement>(null);
   /** Closing the editor from the keyboard (Enter, Escape) gives focus back to the label's button. */
@@ -58,17 +46,20 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
     refocus.current = false;
     button.current?.focus();
   }, [draft]);
+  if (!route) return null;
+  const at = route.labelAt ?? { x: 0, y: 0 };
   return (
     <>
-      <BaseEdge id={props.id} path={path} markerEnd={props.markerEnd} interactionWidth={16} />
+      <BaseEdge id={props.id} path={route.svg} markerEnd={props.markerEnd} interactionWidth={16} />
       <EdgeLabelRenderer>
-        <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY + laneOffset(data.lane)}px)` }}>
+        <div className="edge-label edge-label-binding nodrag nopan" style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}>
           {draft === null ? (
             <button
               ref={button}
               type="button"
               className="edge-label-button"
               aria-label={t('edge.editKey', { source: data.sourceName, destination: data.destinationName, key: label })}
+              title={label}
               onClick={() => (keyed ? setDraft(data.binding.routingKey) : store.getState().select({ nodes: [], edges: [data.binding.id] }))}
             >
               {label}

@@ -4,11 +4,15 @@ import { aggregate, type EffectLabels, effectMarks, fade, markText } from './eff
 import { keyColour } from './palette';
 
 const labels: EffectLabels = {
-  kind: { expired: 'expired', dropped: 'dropped', unroutable: 'unroutable', requeued: 'requeued', returned: 'returned', 'confirm-nack': 'nacked', error: 'error', crashed: 'crashed' },
+  kind: {
+    expired: 'expired', dropped: 'dropped', unroutable: 'unroutable', requeued: 'requeued', returned: 'returned', 'confirm-nack': 'nacked', error: 'error', crashed: 'crashed',
+    lost: 'lost', 'connection-opened': 'connection opened', 'connection-closed': 'connection closed', 'connection-lost': 'connection lost',
+  },
   dropReason: (r) => (r === 'maxlen' ? 'queue full' : r),
+  lost: (n, why) => `${n} lost (${why})`,
 };
 let id = 0;
-const fx = (x: Partial<Effect>): Effect => ({ id: ++id, kind: 'dropped', node: 'q', t: 0, ...x }) as Effect;
+const fx = (x: Partial<Effect>): Effect => ({ id: ++id, kind: 'dropped', node: 'q', t: 0, count: 1, ...x }) as Effect;
 
 describe('effects on nodes', () => {
   it('groups effects by node and kind, within EFFECT_MS of virtual time', () => {
@@ -38,7 +42,7 @@ describe('effects on nodes', () => {
     expect(marks[0]!.right).toBe(300);
     expect(marks[0]!.top).toBe(80);
     expect(marks[1]!.top).toBe(60);
-    expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders') });
+    expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders'), square: false });
     expect(marks[1]!.dot).toBeUndefined();
   });
 });
@@ -49,5 +53,17 @@ describe('long details', () => {
     const text = markText(m!, labels);
     expect(text.endsWith('…')).toBe(true);
     expect(text.length).toBeLessThan(110);
+  });
+});
+
+describe('losses and connections', () => {
+  it('a loss says how many and why, counted by the messages it stands for', () => {
+    const [lost] = aggregate([fx({ kind: 'lost', node: 'q', detail: 'broker-restart', count: 5 }), fx({ kind: 'lost', node: 'q', detail: 'broker-restart', count: 2 })], 0);
+    expect(markText(lost!, labels)).toBe('⊘ 7 lost (broker-restart)');
+  });
+
+  it('a connection opening, closing or being lost is a badge on its cable', () => {
+    const marks = aggregate([fx({ kind: 'connection-opened', node: 'connection:c1' }), fx({ kind: 'connection-lost', node: 'connection:c2', detail: 'CONNECTION_FORCED - broker shutdown' })], 0);
+    expect(marks.map((m) => markText(m, labels))).toEqual(['⇄ connection opened', '⚠ connection lost: CONNECTION_FORCED - broker shutdown']);
   });
 });

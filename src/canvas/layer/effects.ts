@@ -24,6 +24,8 @@ export interface EffectLabels {
   dropReason: (reason: string) => string;
   /** an error's detail in the page's language where the simulated client said it (i18n/simReason) */
   errorDetail?: (detail: string) => string;
+  /** "3 lost (auto-ack)": messages lost where they were, and why */
+  lost: (n: number, reason: string) => string;
 }
 
 interface Mark {
@@ -46,6 +48,10 @@ const GLYPH: Record<EffectKind, string> = {
   'confirm-nack': '✕',
   error: '⚠',
   crashed: '✖',
+  lost: '⊘',
+  'connection-opened': '⇄',
+  'connection-closed': '⇥',
+  'connection-lost': '⚠',
 };
 
 const COLOUR: Record<EffectKind, string> = {
@@ -57,6 +63,10 @@ const COLOUR: Record<EffectKind, string> = {
   'confirm-nack': REJECT_COLOUR,
   error: REJECT_COLOUR,
   crashed: REJECT_COLOUR,
+  lost: REJECT_COLOUR,
+  'connection-opened': '#1b6e3d',
+  'connection-closed': '#4f5868',
+  'connection-lost': REJECT_COLOUR,
 };
 
 /** Kinds whose message ends at the node: its token fades out there (on the side it arrived or leaves). */
@@ -72,13 +82,13 @@ export function aggregate(effects: readonly Effect[], now: number): Mark[] {
     const key = `${e.node}\u0000${e.kind}`;
     const m = marks.get(key);
     if (m) {
-      m.count++;
+      m.count += e.count;
       if (e.t >= m.t) {
         m.t = e.t;
         m.detail = e.detail ?? m.detail;
         m.msgId = e.msgId ?? m.msgId;
       }
-    } else marks.set(key, { node: e.node, kind: e.kind, count: 1, t: e.t, detail: e.detail, msgId: e.msgId });
+    } else marks.set(key, { node: e.node, kind: e.kind, count: e.count, t: e.t, detail: e.detail, msgId: e.msgId });
   }
   return [...marks.values()];
 }
@@ -93,9 +103,11 @@ export function fade(age: number, reduced: boolean): number {
 }
 
 export function markText(m: Mark, labels: EffectLabels): string {
+  // "⊘ 3 lost (transient queue, broker restart)": how many first, and why
+  if (m.kind === 'lost') return `${GLYPH.lost} ${labels.lost(m.count, m.detail ?? '')}`;
   let text = `${GLYPH[m.kind]} ${labels.kind[m.kind]}`;
   if (m.kind === 'dropped' && m.detail) text += ` (${labels.dropReason(m.detail)})`;
-  if ((m.kind === 'error' || m.kind === 'returned') && m.detail) {
+  if ((m.kind === 'error' || m.kind === 'returned' || m.kind === 'connection-lost') && m.detail) {
     const detail = labels.errorDetail ? labels.errorDetail(m.detail) : m.detail;
     text += `: ${detail.length > MAX_DETAIL ? `${detail.slice(0, MAX_DETAIL - 1)}…` : detail}`;
   }
@@ -107,6 +119,7 @@ export function markText(m: Mark, labels: EffectLabels): string {
 export function effectMarks(
   effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
   labels: EffectLabels, keyOf: (msgId: number) => string | undefined, reduced: boolean, tokenPx: number,
+  persistentOf: (msgId: number) => boolean | undefined = () => undefined,
 ): MarkDraw[] {
   if (effects.length === 0) return [];
   const out: MarkDraw[] = [];
@@ -129,6 +142,7 @@ export function effectMarks(
         y: (b.y + b.height / 2) * zoom + ty,
         r: tokenPx / 2 + 1,
         colour: key === undefined ? EMPTY_KEY_COLOUR : keyColour(key),
+        square: m.msgId === undefined ? false : persistentOf(m.msgId) === true,
       };
     }
     out.push(draw);

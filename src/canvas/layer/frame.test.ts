@@ -137,3 +137,14 @@ describe('hitTest', () => {
     expect(refOf(seg({}))).toBeNull();
   });
 });
+
+describe('persistent and transient messages', () => {
+  it('are told apart by shape, not colour: a persistent message is the square look, in the same key colour', () => {
+    const f = new TokenFrame();
+    layoutTokens([seg({ kind: 'route', key: 'k', persistent: false }), seg({ kind: 'route', key: 'k', persistent: true }), seg({ kind: 'dead-letter', key: 'k', persistent: true })], 50, paths, view, f, null);
+    const C = COLOURS.length;
+    expect(f.style[0]).toBe(LOOK.message * C + colourIndex('k'));
+    expect(f.style[1]).toBe(LOOK.messagePersistent * C + colourIndex('k'));
+    expect(f.style[2]).toBe(LOOK.deadLetterPersistent * C + colourIndex('k'));
+  });
+});

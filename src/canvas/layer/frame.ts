@@ -1,7 +1,7 @@
 import type { Segment } from '../../store/tokens';
 import type { MessageRef } from '../../store/simController';
 import { type PathLut, pointAt } from './bezier';
-import { keyColoured, LOOK_OF } from './looks';
+import { keyColoured, LOOK_OF, persistentLook } from './looks';
 import { COLOURS, colourIndex } from './palette';
 import type { Travel } from './paths';
 
@@ -81,7 +81,7 @@ export class TokenFrame {
 }
 
 export function styleOf(s: Segment): number {
-  const look = LOOK_OF[s.kind];
+  const look = s.persistent ? persistentLook(LOOK_OF[s.kind]) : LOOK_OF[s.kind];
   return look * COLOURS.length + (keyColoured(look) ? colourIndex(s.key) : 0);
 }
 

@@ -23,11 +23,12 @@ const view = { tx: 0, ty: 0, zoom: 0.3, width: 800, height: 600 };
 const consumer = (state: 'running' | 'crashed', received: number) => ({ state, received, acked: 0, nacked: 0, rejected: 0, redelivered: 0, holding: [], busy: null });
 const live: LiveState = {
   queues: { orders: { ready: 25, unacked: 2, consumers: 0 } },
-  chips: { orders: Array.from({ length: 20 }, (_, i) => ({ msgId: i, key: i % 2 ? 'a' : 'b', redelivered: false })) },
+  chips: { orders: Array.from({ length: 20 }, (_, i) => ({ msgId: i, key: i % 2 ? 'a' : 'b', redelivered: false, persistent: i % 3 === 0 })) },
   consumers: { 'c-sub': consumer('running', 7) },
   publishers: { 'p-pub': { sent: 40, arrived: 40, routed: 40, unroutable: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0 } },
   declared: { orders: true, far: true },
   exchanges: {},
+  connections: {},
 };
 
 describe('zoomed-out node figures', () => {
@@ -38,8 +39,9 @@ describe('zoomed-out node figures', () => {
     expect(l.chips.n).toBeGreaterThan(0);
     expect(l.chips.n).toBeLessThanOrEqual(20);
     const C = COLOURS.length;
+    // message 0 is persistent (a square chip), message 1 transient (a round one)
     expect(l.chips.style[0]).toBe(LOOK.chip * C + colourIndex('b'));
-    expect(l.chips.style[1]).toBe(LOOK.chip * C + colourIndex('a'));
+    expect(l.chips.style[1]).toBe(LOOK.chipTransient * C + colourIndex('a'));
     for (let i = 0; i < l.chips.n; i++) {
       expect(l.chips.x[i]).toBeGreaterThan(0);
       expect(l.chips.x[i]).toBeLessThan(60);

@@ -90,7 +90,7 @@ export class LodLayout {
       const top = r.y + r.h - 4 - CHIP_ROWS * step + step / 2;
       for (let i = 0; i < n; i++) {
         const c = chips[i]!;
-        this.chips.put(r.x + 3 + step / 2 + (i % perRow) * step, top + Math.floor(i / perRow) * step, LOOK.chip * C + colourIndex(c.key));
+        this.chips.put(r.x + 3 + step / 2 + (i % perRow) * step, top + Math.floor(i / perRow) * step, (c.persistent ? LOOK.chip : LOOK.chipTransient) * C + colourIndex(c.key));
       }
     }
     for (const a of index.apps) {

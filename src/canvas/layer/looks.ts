@@ -2,15 +2,19 @@ import type { SegmentKind } from '../../store/tokens';
 import { COLOURS } from './palette';
 
 /**
- * How each kind of token looks: messages (publish, route, deliver) are dots in their routing
- * key's colour; a dead-lettered message has a dark ring, a returned one is hollow; acks and
+ * How each kind of token looks: messages (publish, route, deliver) in their routing key's colour,
+ * round when transient and square when persistent (the shape says it, not the colour: the same in
+ * the queues' buffers); a dead-lettered message has a dark ring, a returned one is hollow; acks and
  * confirms are green ticks, nacks orange and rejects red crosses. A chip (a message waiting in a
- * queue, drawn by the canvas when zoomed out, see lod.ts) is a small square. A token's style index is
- * look × colours + colour, the unit of batching when painting.
+ * queue, drawn by the canvas when zoomed out, see lod.ts) is square or round the same way. A token's
+ * style index is look × colours + colour, the unit of batching when painting.
  */
-export const LOOK = { message: 0, deadLetter: 1, returned: 2, ack: 3, confirm: 4, nack: 5, reject: 6, confirmNack: 7, chip: 8 } as const;
+export const LOOK = {
+  message: 0, deadLetter: 1, returned: 2, ack: 3, confirm: 4, nack: 5, reject: 6, confirmNack: 7, chip: 8,
+  messagePersistent: 9, deadLetterPersistent: 10, returnedPersistent: 11, chipTransient: 12,
+} as const;
 export type Look = (typeof LOOK)[keyof typeof LOOK];
-export const LOOKS = 9;
+export const LOOKS = 13;
 export const STYLES = LOOKS * COLOURS.length;
 
 export const LOOK_OF: Record<SegmentKind, Look> = {
@@ -26,6 +30,11 @@ export const LOOK_OF: Record<SegmentKind, Look> = {
   'confirm-nack': LOOK.confirmNack,
 };
 
+/** The look of a persistent message's token (its square version), for looks that have one. */
+export function persistentLook(look: Look): Look {
+  return look === LOOK.message ? LOOK.messagePersistent : look === LOOK.deadLetter ? LOOK.deadLetterPersistent : look === LOOK.returned ? LOOK.returnedPersistent : look;
+}
+
 /** Looks drawn in their message's key colour (the others have a fixed colour: a green tick, a red cross). */
-export const keyColoured = (look: number) => look <= LOOK.returned || look === LOOK.chip;
+export const keyColoured = (look: number) => look <= LOOK.returned || look >= LOOK.chip;
 

@@ -12,8 +12,8 @@ export interface MarkDraw {
   text: string;
   colour: string;
   alpha: number;
-  /** the message's own token fading out where it ended */
-  dot?: { x: number; y: number; r: number; colour: string };
+  /** the message's own token fading out where it ended (a square when it was persistent) */
+  dot?: { x: number; y: number; r: number; colour: string; square?: boolean };
 }
 
 export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
@@ -25,7 +25,8 @@ export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
     if (m.dot) {
       ctx.fillStyle = m.dot.colour;
       ctx.beginPath();
-      ctx.arc(m.dot.x, m.dot.y, m.dot.r, 0, Math.PI * 2);
+      if (m.dot.square) ctx.rect(m.dot.x - m.dot.r * 0.9, m.dot.y - m.dot.r * 0.9, m.dot.r * 1.8, m.dot.r * 1.8);
+      else ctx.arc(m.dot.x, m.dot.y, m.dot.r, 0, Math.PI * 2);
       ctx.fill();
     }
     const w = ctx.measureText(m.text).width + 10;

@@ -33,9 +33,13 @@ export interface Packet {
   lod: { chips: DrawList; chipSize: number; texts: TextDraw[] } | null;
 }
 
-/** Token size in CSS px for a zoom: it grows with the zoom, within limits that stay visible and light. */
-export function tokenSize(zoom: number): number {
-  return Math.max(4, Math.min(11, Math.round(8 * zoom)));
+/**
+ * Token size in CSS px for a zoom: it grows with the zoom, within limits that stay visible and light
+ * (9 px across at the smallest zoom a gallery scenario opens at, 0.75); present mode draws them
+ * `scale` times bigger.
+ */
+export function tokenSize(zoom: number, scale = 1): number {
+  return Math.max(5, Math.min(Math.round(16 * scale), Math.round(12 * zoom * scale)));
 }
 
 /** Paints a whole frame on a canvas whose size is already width × height × dpr. */

@@ -1,13 +1,13 @@
-import { BROKER_NODE_ID } from '../../model';
-import { directReplyCurve } from '../edges/directReplyPath';
+import { routeIndex } from '../geometry';
+import type { EdgeRef } from '../geometry/routes';
 import { bezierOf, type PathLut, Position, sampleCubic, straightCubic } from './bezier';
 
 /**
- * Which line a token follows, from React Flow's own state: the edge's end points are computed as
- * React Flow computes them (handle bounds of the measured nodes), so a token rides on the drawn
- * line. Paths are cached per line and recomputed only when one of its two nodes changed: React
- * Flow replaces an internal node object whenever it moves, is resized or re-measured, so the
- * identity check is exact and costs nothing.
+ * Which line a token follows: the route the edge itself draws (geometry/: the same pieces, through
+ * the channel's lane of the connection's cable, around the nodes for a loop), sampled once per line
+ * into a lookup table, so a token rides on the drawn line in its own lane. The routes are computed
+ * once per change of the nodes or edges (React Flow replaces an internal node object whenever it
+ * moves, is resized or re-measured: the identity check is exact and costs a pass over the nodes).
  */
 export interface HandleLike {
   id?: string | null;
@@ -36,6 +36,8 @@ export interface EdgeLike {
 export interface FlowLookups {
   nodeLookup: ReadonlyMap<string, NodeLike>;
   edgeLookup: ReadonlyMap<string, EdgeLike>;
+  /** the edges as React Flow holds them (the routes are computed from them) */
+  edges?: readonly EdgeRef[];
 }
 
 /** What a token needs to find its line (a Segment has these fields). */
@@ -49,9 +51,9 @@ interface Entry {
   edge: EdgeLike | undefined;
   a: NodeLike | undefined;
   b: NodeLike | undefined;
+  /** the routes it was taken from (a change of any node may change a line's route: a detour) */
+  routes: ReturnType<typeof routeIndex> | null;
   lut: PathLut | null;
-  /** the broker frame, for lines drawn around it (direct reply-to) */
-  frameNode?: NodeLike;
   /** the frame it was last checked in: checked once per frame, however many tokens use it */
   frame: number;
 }
@@ -92,13 +94,6 @@ export function edgePath(edge: EdgeLike, a: NodeLike | undefined, b: NodeLike | 
   return sampleCubic(bezierOf({ sourceX: s.x, sourceY: s.y, sourcePosition: sh.position, targetX: t.x, targetY: t.y, targetPosition: th.position }));
 }
 
-/** The direct reply-to line (drawn by edges/DirectReplyEdge.tsx around the broker frame). */
-export function directReplyLut(a: NodeLike | undefined, b: NodeLike | undefined, frame: NodeLike | undefined): PathLut | null {
-  if (!a || !b) return null;
-  const box = (n: NodeLike) => ({ ...n.internals.positionAbsolute, ...nodeSize(n) });
-  return sampleCubic(directReplyCurve(box(a), box(b), frame ? box(frame) : null).cubic);
-}
-
 /** A straight line from the centre of one node to the centre of the other (for moves no edge draws). */
 export function centrePath(a: NodeLike | undefined, b: NodeLike | undefined): PathLut | null {
   if (!a || !b) return null;
@@ -113,10 +108,12 @@ export class EdgePaths {
   private cache = new Map<string, Entry>();
   private frame = 0;
   private flow: FlowLookups = { nodeLookup: new Map(), edgeLookup: new Map() };
+  private index: ReturnType<typeof routeIndex> | null | undefined;
 
   /** Starts a frame with React Flow's current lookups (entries are re-validated lazily). */
   begin(flow: FlowLookups): void {
     this.flow = flow;
+    this.index = undefined;
     this.frame++;
     // forget lines that are gone (a few entries at most: cheap, and keeps the cache bounded)
     if (this.cache.size > 4 * (flow.edgeLookup.size + 64)) this.cache.clear();
@@ -131,13 +128,16 @@ export class EdgePaths {
     const edge = t.link === undefined ? undefined : this.flow.edgeLookup.get(t.link);
     const a = this.flow.nodeLookup.get(edge ? edge.source : t.from);
     const b = this.flow.nodeLookup.get(edge ? edge.target : t.to);
-    const around = edge?.type === 'directReply' ? this.flow.nodeLookup.get(BROKER_NODE_ID) : undefined;
-    if (e !== undefined && e.edge === edge && e.a === a && e.b === b && e.frameNode === around) {
+    const routes = this.routes();
+    if (e !== undefined && e.edge === edge && e.a === a && e.b === b && e.routes === routes) {
       e.frame = this.frame;
       return e.lut;
     }
-    const lut = (edge ? (edge.type === 'directReply' ? directReplyLut(a, b, around) : edgePath(edge, a, b)) : null) ?? centrePath(a, b);
-    e = { edge, a, b, lut, frame: this.frame, frameNode: around };
+    const lut =
+      (edge && t.link !== undefined ? (routes?.lut(t.link) ?? edgePath(edge, a, b)) : null) ??
+      (t.link !== undefined && routes ? routes.replyLut(t.link, t.from, t.to) : null) ??
+      centrePath(a, b);
+    e = { edge, a, b, lut, frame: this.frame, routes };
     this.cache.set(key, e);
     return lut;
   }
@@ -154,10 +154,16 @@ export class EdgePaths {
     return sx + w * view.zoom >= 0 && sy + h * view.zoom >= 0 && sx <= view.width && sy <= view.height;
   }
 
-  /** A node's box in flow coordinates (effects are drawn on it). */
+  /** The routes of this frame's flow (computed when first needed, at most once per frame). */
+  private routes(): ReturnType<typeof routeIndex> | null {
+    if (this.index === undefined) this.index = this.flow.edges ? routeIndex({ nodeLookup: this.flow.nodeLookup, edges: this.flow.edges }) : null;
+    return this.index;
+  }
+
+  /** A node's box in flow coordinates (effects are drawn on it), or a connection cable's (by its line's id). */
   box(id: string): { x: number; y: number; width: number; height: number } | null {
     const n = this.flow.nodeLookup.get(id);
-    if (!n) return null;
+    if (!n) return this.routes()?.cableBox(id) ?? null;
     return { ...n.internals.positionAbsolute, ...nodeSize(n) };
   }
 }

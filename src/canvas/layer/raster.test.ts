@@ -111,9 +111,15 @@ describe('RasterPainter', () => {
 });
 
 describe('tokenSize', () => {
-  it('grows with the zoom, within visible limits', () => {
-    expect(tokenSize(0.2)).toBe(4);
-    expect(tokenSize(1)).toBe(8);
-    expect(tokenSize(2)).toBe(11);
+  it('grows with the zoom, within visible limits: 8 px across or more from the zoom a scenario opens at', () => {
+    expect(tokenSize(0.2)).toBe(5);
+    expect(tokenSize(0.75)).toBe(9);
+    expect(tokenSize(1)).toBe(12);
+    expect(tokenSize(2)).toBe(16);
+  });
+
+  it('is bigger in present mode', () => {
+    expect(tokenSize(1, 1.35)).toBe(16);
+    expect(tokenSize(2, 1.35)).toBe(22);
   });
 });

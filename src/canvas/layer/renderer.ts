@@ -7,6 +7,7 @@ import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
 import { LOD_ZOOM, LodLayout, type LodIndex, lodIndex } from './lod';
 import { tokenSize } from './paint';
+import type { EdgeRef } from '../geometry/routes';
 import { EdgePaths, type FlowLookups } from './paths';
 import type { Surface } from './surface';
 
@@ -16,7 +17,7 @@ export interface FlowState extends FlowLookups {
   width: number;
   height: number;
   nodes: unknown;
-  edges: unknown;
+  edges: readonly EdgeRef[];
 }
 
 /** What it reads from the simulation every frame. */
@@ -40,11 +41,16 @@ export const LEGEND_EVERY = 12;
  */
 export class LayerRenderer implements StaggerGate {
   reduced = false;
+  /** how much bigger tokens are drawn (present mode) */
+  scale = 1;
   labels: EffectLabels;
   keyOf: (msgId: number) => string | undefined = () => undefined;
+  persistentOf: (msgId: number) => boolean | undefined = () => undefined;
   readonly frame = new TokenFrame();
   /** tokens laid out in the last frame (after culling) */
   drawn = 0;
+  /** the size tokens were last drawn at, CSS px across */
+  tokenPx = 0;
   /** routing keys of the tokens on screen, refreshed every LEGEND_EVERY frames, reported when they change */
   onLegend: ((keys: string[]) => void) | null = null;
   /** zoomed out: the canvas draws the nodes' figures (see lod.ts); reported when it changes */
@@ -57,6 +63,7 @@ export class LayerRenderer implements StaggerGate {
   private last: unknown[] = [];
   private legend = '';
   private frames = 0;
+  private live: LiveState | null = null;
 
   constructor(
     private readonly surface: Surface,
@@ -80,7 +87,7 @@ export class LayerRenderer implements StaggerGate {
     if (this.surface.busy) return;
     const [tx, ty, zoom] = flow.transform;
     const dpr = globalThis.devicePixelRatio || 1;
-    const deps = [now, tx, ty, zoom, flow.width, flow.height, dpr, flow.nodes, flow.edges, sim.segments, sim.segments.length, sim.effects, sim.effects.length, sim.selected, sim.live, this.reduced, this.labels];
+    const deps = [now, tx, ty, zoom, flow.width, flow.height, dpr, flow.nodes, flow.edges, sim.segments, sim.segments.length, sim.effects, sim.effects.length, sim.selected, sim.live, this.reduced, this.labels, this.scale];
     if (deps.length === this.last.length && deps.every((d, i) => Object.is(d, this.last[i]))) return;
     this.last = deps;
     const view: View = { tx, ty, zoom, width: flow.width, height: flow.height };
@@ -97,11 +104,13 @@ export class LayerRenderer implements StaggerGate {
     }
     if (this.reduced) layoutStill(sim.segments, now, this.paths, view, this.frame, sim.selected);
     else layoutTokens(sim.segments, now, this.paths, view, this.frame, sim.selected);
-    const size = tokenSize(zoom);
-    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size);
+    const size = tokenSize(zoom, this.scale);
+    this.tokenPx = size;
+    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size, this.persistentOf);
     const lod = zoomedOut ? { chips: this.lod.chips, chipSize: this.lod.chipSize, texts: this.lod.texts } : null;
     this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod });
     this.drawn = this.frame.n;
+    this.live = sim.live;
     if (this.onLegend && this.frames++ % LEGEND_EVERY === 0) this.updateLegend();
   }
 
@@ -115,13 +124,27 @@ export class LayerRenderer implements StaggerGate {
     this.surface.dispose();
   }
 
-  /** The keys of the message tokens on screen, sorted; reported only when the set changed. */
+  /**
+   * The keys of the messages on screen, sorted; reported only when the set changed: the tokens
+   * travelling, and the messages waiting in the queues' buffers or held unacked by consumers (the
+   * legend stays while keyed messages sit in queues).
+   */
   private updateLegend(): void {
     const keys = new Set<string>();
     const f = this.frame;
     for (let i = 0; i < f.n; i++) {
       const s = f.refs[i]!;
       if (keyColoured(LOOK_OF[s.kind])) keys.add(s.key);
+    }
+    const live = this.live;
+    if (live) {
+      for (const chips of Object.values(live.chips)) for (const c of chips) keys.add(c.key);
+      for (const c of Object.values(live.consumers)) {
+        for (const id of c.holding) {
+          const k = this.keyOf(id);
+          if (k !== undefined) keys.add(k);
+        }
+      }
     }
     const list = [...keys].sort();
     const sig = list.join('\u0000');

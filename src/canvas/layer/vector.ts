@@ -24,25 +24,51 @@ export function drawToken(ctx: Ctx2D, look: number, colour: string, x: number, y
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   ctx.lineWidth = Math.max(1.5, size / 4);
+  // a persistent message is a square (rounded a little), a transient one a circle
+  const square = (r: number, fill: string) => {
+    ctx.fillStyle = fill;
+    ctx.beginPath();
+    const k = Math.max(0.5, r * 0.25);
+    ctx.roundRect(x - r, y - r, 2 * r, 2 * r, k);
+    ctx.fill();
+  };
   switch (look) {
     case LOOK.message:
-      dot(h, colour);
+      // a thin dark edge: the shape reads on any background and any key colour
+      dot(h + 0.75, 'rgba(29,35,48,.55)');
+      dot(h - 0.25, colour);
+      return;
+    case LOOK.messagePersistent:
+      square(h * 0.9 + 0.75, 'rgba(29,35,48,.55)');
+      square(h * 0.9 - 0.25, colour);
       return;
     case LOOK.deadLetter:
       // a dark ring: on its way to a dead-letter exchange
       dot(h + 1.5, RING_COLOUR);
       dot(h - 0.5, colour);
       return;
+    case LOOK.deadLetterPersistent:
+      square(h * 0.9 + 1.5, RING_COLOUR);
+      square(h * 0.9 - 0.5, colour);
+      return;
     case LOOK.returned:
       // hollow: bouncing back to its publisher
       dot(h + 1.5, colour);
       dot(Math.max(1, h - 1), '#ffffff');
+      return;
+    case LOOK.returnedPersistent:
+      square(h * 0.9 + 1.5, colour);
+      square(Math.max(1, h * 0.9 - 1), '#ffffff');
       return;
     case LOOK.chip:
       ctx.fillStyle = RING_COLOUR;
       ctx.fillRect(Math.round(x - h) - 1, Math.round(y - h) - 1, Math.round(size) + 2, Math.round(size) + 2);
       ctx.fillStyle = colour;
       ctx.fillRect(Math.round(x - h), Math.round(y - h), Math.round(size), Math.round(size));
+      return;
+    case LOOK.chipTransient:
+      dot(h + 1, RING_COLOUR);
+      dot(h, colour);
       return;
     case LOOK.ack:
     case LOOK.confirm: {

@@ -10,8 +10,8 @@ import { useSim } from '../../store/useSim';
 import { type ChipItem, ChipList } from './Chips';
 import './live.css';
 
-/** Unacked messages shown per consumer before "+N". */
-export const HOLDING_CHIPS = 12;
+/** Unacked messages shown per consumer before "+N" (on the line of its counts). */
+export const HOLDING_CHIPS = 6;
 
 /** A figure with a short label; its title says in full what it counts (hover, and the accessible description). */
 function Stat({ label, title, value, tone }: { label: string; title: string; value: number; tone?: string }) {
@@ -43,12 +43,13 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ids` stands for the contents of `shown`
   const items = useMemo<ChipItem[]>(() => {
     const keys = messageKeysOf(sim.log);
-    return shown.map((msgId) => ({ msgId, key: keys.get(msgId) }));
+    return shown.map((msgId) => ({ msgId, key: keys.get(msgId), persistent: keys.persistent(msgId) }));
   }, [ids, sim]);
-  if (!live) return null;
+  // before its first figures (not subscribed yet) the row keeps its room: the node does not grow later
+  if (!live) return <div className="live-row stats" aria-hidden="true" />;
   return (
     <div className={`live-row consumer-live state-${live.state}`}>
-      <div className="stats">
+      <div className="stats consumer-stats">
         <Stat {...stat(t, 'received')} value={live.received} />
         <Stat {...stat(t, 'acked')} value={live.acked} tone="ok" />
         <Stat {...stat(t, 'nacked')} value={live.nacked + live.rejected} tone={live.nacked + live.rejected > 0 ? 'bad' : undefined} />
@@ -58,8 +59,8 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
             {t('consumer.state.standby')}
           </span>
         ) : null}
+        <ChipList className="holding" items={items} busy={live.busy} more={Math.max(0, live.holding.length - items.length)} label={t('consumer.holding', { app: appName })} />
       </div>
-      <ChipList className="holding" items={items} busy={live.busy} more={Math.max(0, live.holding.length - items.length)} label={t('consumer.holding', { app: appName })} />
       {live.error ? <p className="consumer-error">{live.error}</p> : null}
     </div>
   );
@@ -69,7 +70,7 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
 export const PublisherLiveRow = memo(function PublisherLiveRow({ node, publisher }: { node: string; publisher: Publisher }) {
   const t = useT();
   const live = useNodeLive(useSim(), node, (s) => s.publishers[publisher.id]) as PublisherLive | undefined;
-  if (!live) return null;
+  if (!live) return <div className="live-row stats" aria-hidden="true" />;
   return (
     <div className="live-row publisher-live">
       <div className="stats">

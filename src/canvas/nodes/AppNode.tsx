@@ -1,95 +1,128 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect, useRef } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type App, type Consumer, findChannel, PORT, type Publisher } from '../../model';
+import { type App, type Channel, type Connection, type Consumer, PORT, type Publisher } from '../../model';
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
+import { laneAnchor } from '../geometry/anchors';
 import { ConsumerLiveRow, PublisherLiveRow } from './AppLive';
 import { Name } from '../../panels/Name';
+import { ConnectionHead, LaneHead } from './LaneLive';
 import { Warnings } from './Warnings';
 
 /**
- * A client application: its connections with their channels as chips, and one row per publisher (with
- * a source handle on the right: drag it to an exchange) and per consumer (a target handle on the left:
- * drag a queue to it).
+ * A client application. Each of its connections is drawn as the start of its cable: a band across
+ * the node, open on the side that faces the broker, where the cable goes on to the broker frame
+ * (edges/ConnectionEdge.tsx); inside it a lane per channel (its number, prefetch, unacked count,
+ * confirm mode), and in each lane the publishers and consumers that use that channel. Their
+ * handles sit on the broker's side: a publisher's (drag it to an exchange) and a consumer's (drag a
+ * queue to it) line runs through its channel's lane in the cable.
  */
-export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFlowNode>) {
+export const AppNode = memo(function AppNode({ id, data, selected }: NodeProps<AppFlowNode>) {
   const t = useT();
   const app = data.app;
+  const side = data.side === 'left' ? Position.Left : Position.Right;
+  // the handles moved to the other side (the app was dragged across the broker): React Flow re-reads
+  // them. Not on mount: React Flow measures new nodes itself (and an early update would fit the view
+  // to this node alone)
+  const update = useUpdateNodeInternals();
+  const drawnSide = useRef(side);
+  useEffect(() => {
+    if (drawnSide.current === side) return;
+    drawnSide.current = side;
+    update(id);
+  }, [side, id, update]);
   return (
-    <div className={`node node-app${selected ? ' is-selected' : ''}`}>
-      <div className="node-kind">
-        {appKindWord(app, t)}
-        {data.program ? (
-          <span className="program-marker" title={t('programs.markerTitle')}>
-            {'</>'} {t('programs.marker')}
-          </span>
-        ) : null}
+    <div className={`node node-app faces-${data.side}${selected ? ' is-selected' : ''}`}>
+      <div className="node-head">
+        <span className="node-kind">
+          {appKindWord(app, t)}
+          {data.program ? (
+            <span className="program-marker" title={t('programs.markerTitle')}>
+              {'</>'} {t('programs.marker')}
+            </span>
+          ) : null}
+        </span>
+        <Warnings issues={data.warnings} />
       </div>
       <div className="node-name">
         <Name>{app.name}</Name>
       </div>
       {app.connections.map((c, i) => (
-        <div className="app-connection" key={c.id}>
-          <span className="app-connection-label">{t('app.connectionShort', { n: i + 1 })}</span>
-          {c.channels.map((ch) => (
-            <span
-              className={`channel-chip${ch.confirmSelect ? ' is-confirm' : ''}`}
-              key={ch.id}
-              title={t('app.channelTitle', { n: ch.number, prefetch: ch.prefetchCount, scope: t(ch.prefetchGlobal ? 'app.channelScopeGlobal' : 'app.channelScopeConsumer') })}
-            >
-              {t('app.channelChip', { n: ch.number })}
-            </span>
-          ))}
-        </div>
+        <AppConnection key={c.id} app={app} conn={c} index={i} side={side} program={!!data.program} t={t} />
       ))}
-      {app.publishers.map((p) => (
-        <PublisherRow key={p.id} app={app} p={p} t={t} program={!!data.program} />
-      ))}
-      {app.consumers.map((c) => (
-        <ConsumerRow key={c.id} app={app} c={c} t={t} />
-      ))}
-      <Warnings issues={data.warnings} />
-      <Handle type="source" id={PORT.connection} position={Position.Right} className="hidden-handle" isConnectable={false} />
+      <Handle type="source" id={PORT.connection} position={side} className="hidden-handle" isConnectable={false} />
     </div>
   );
 });
 
-function channelNumber(app: App, channelId: string): number {
-  return findChannel(app, channelId)?.channel.number ?? 0;
-}
-
-function PublisherRow({ app, p, t, program }: { app: App; p: Publisher; t: Translate; program: boolean }) {
-  const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
-  // a program publishes when its code says so: no schedule to show
-  const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+function AppConnection({ app, conn, index, side, program, t }: { app: App; conn: Connection; index: number; side: Position; program: boolean; t: Translate }) {
   return (
-    <div className="app-row app-publisher">
-      <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, p.channelId) })}</span>
-      <span>
-        {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code>
-        {mode ? ` · ${mode}` : ''}
-        {p.confirms ? ` · ${t('app.confirmsTag')}` : ''}
-      </span>
-      <PublisherLiveRow node={app.id} publisher={p} />
-      <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />
+    <div className="app-conn" data-connection={conn.id}>
+      <ConnectionHead app={app} conn={conn} index={index} />
+      {conn.channels.map((ch) => (
+        <ChannelLane key={ch.id} app={app} conn={conn} channel={ch} side={side} program={program} t={t} />
+      ))}
     </div>
   );
 }
 
-function ConsumerRow({ app, c, t }: { app: App; c: Consumer; t: Translate }) {
+function ChannelLane({ app, conn, channel, side, program, t }: { app: App; conn: Connection; channel: Channel; side: Position; program: boolean; t: Translate }) {
+  const pubs = app.publishers.filter((p) => p.channelId === channel.id);
+  const cons = app.consumers.filter((c) => c.channelId === channel.id);
+  return (
+    <div className="app-lane" data-channel={channel.id}>
+      <LaneHead app={app} conn={conn} channel={channel} consuming={cons.length > 0} />
+      {pubs.map((p) => (
+        <PublisherRow key={p.id} app={app} p={p} side={side} program={program} t={t} />
+      ))}
+      {cons.map((c) => (
+        <ConsumerRow key={c.id} app={app} c={c} side={side} t={t} />
+      ))}
+      {/* where the lane leaves the node when no client uses the channel yet */}
+      <Handle type="source" id={laneAnchor(channel.id)} position={side} className="lane-anchor" isConnectable={false} style={{ top: 10 }} />
+    </div>
+  );
+}
+
+function publisherText(p: Publisher, program: boolean, t: Translate): { short: string; full: string } {
+  const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
+  // a program publishes when its code says so: no schedule to show
+  const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+  const tail = mode ? ` · ${mode}` : '';
+  return {
+    short: `→ ${keysLabel(p.routingKeys)}${tail}`,
+    full: `${t('app.publishesTo', { exchange })} ${keysLabel(p.routingKeys)}${tail}${p.confirms ? ` · ${t('app.confirmsTag')}` : ''}`,
+  };
+}
+
+function PublisherRow({ app, p, side, program, t }: { app: App; p: Publisher; side: Position; program: boolean; t: Translate }) {
+  const text = publisherText(p, program, t);
+  return (
+    <div className="app-row app-publisher">
+      <span className="app-row-text" title={text.full}>
+        {text.short}
+      </span>
+      <PublisherLiveRow node={app.id} publisher={p} />
+      <Handle type="source" position={side} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} style={{ top: 10 }} />
+    </div>
+  );
+}
+
+function ConsumerRow({ app, c, side, t }: { app: App; c: Consumer; side: Position; t: Translate }) {
+  const what = c.queue ? `← ${c.queue}` : t('app.notSubscribed');
+  // basic.qos limits unacked deliveries only: an auto-ack consumer gets messages as fast as they come
+  const ack = c.noAck ? t('app.autoAck') : t('app.manualAck');
+  const full = `${c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} · ${c.noAck ? t('app.autoAckNoPrefetch') : `${t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · ${t('app.manualAck')}`}${c.running ? '' : ` · ${t('app.stopped')}`}`;
   return (
     <div className={`app-row app-consumer${c.running ? '' : ' is-stopped'}`}>
-      <Handle type="target" position={Position.Left} id={c.id} aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} />
-      <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, c.channelId) })}</span>
-      <span>
-        {c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} ·{' '}
-        {/* basic.qos limits unacked deliveries only: an auto-ack consumer gets messages as fast as they come */}
-        {c.noAck ? t('app.autoAckNoPrefetch') : `${t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · ${t('app.manualAck')}`}
+      <span className="app-row-text" title={full}>
+        {what} · {ack}
         {c.running ? '' : ` · ${t('app.stopped')}`}
       </span>
       <ConsumerLiveRow node={app.id} consumer={c} appName={app.name} />
+      <Handle type="target" position={side} id={c.id} aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} style={{ top: 10 }} />
     </div>
   );
 }

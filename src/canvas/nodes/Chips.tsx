@@ -10,6 +10,8 @@ export interface ChipItem {
   /** routing key (its colour); undefined when not known */
   key: string | undefined;
   redelivered?: boolean;
+  /** delivery mode 2 (a square chip; a transient message is round); unknown when undefined */
+  persistent?: boolean;
 }
 
 const selectedId = (ref: MessageRef | null): number | null => (ref && 'msgId' in ref ? ref.msgId : null);
@@ -34,9 +36,13 @@ export const ChipList = memo(function ChipList({ items, more, label, busy, class
     <ul className={`chip-list nodrag${className ? ` ${className}` : ''}`} aria-label={label} onClick={onClick}>
       {items.map((c) => {
         const key = c.key === undefined ? '?' : c.key === '' ? t('chip.emptyKey') : c.key;
-        const notes = [c.redelivered ? t('chip.redelivered') : '', c.msgId === busy ? t('chip.processing') : ''].filter(Boolean).join(', ');
+        const notes = [
+          c.persistent === undefined ? '' : t(c.persistent ? 'layer.sym.persistent' : 'layer.sym.transient'),
+          c.redelivered ? t('chip.redelivered') : '',
+          c.msgId === busy ? t('chip.processing') : '',
+        ].filter(Boolean).join(', ');
         const name = `${t('chip.message', { id: c.msgId, key })}${notes ? ` (${notes})` : ''}`;
-        const cls = `chip${c.redelivered ? ' is-redelivered' : ''}${c.msgId === busy ? ' is-busy' : ''}${c.msgId === selected ? ' is-selected' : ''}`;
+        const cls = `chip${c.persistent ? ' is-persistent' : ''}${c.redelivered ? ' is-redelivered' : ''}${c.msgId === busy ? ' is-busy' : ''}${c.msgId === selected ? ' is-selected' : ''}`;
         return (
           <li key={c.msgId}>
             <button type="button" className={cls} data-msg={c.msgId} aria-pressed={c.msgId === selected} style={{ background: c.key === undefined ? undefined : keyColour(c.key) }} aria-label={name} title={name} />

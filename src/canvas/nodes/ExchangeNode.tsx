@@ -18,8 +18,11 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
   return (
     <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.exchangeIn', { name })} />
-      <div className="node-kind">
-        {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
+      <div className="node-head">
+        <span className="node-kind">
+          {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
+        </span>
+        <Warnings issues={data.warnings} />
       </div>
       <div className="node-name">
         <Name>{name}</Name>
@@ -34,7 +37,6 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
           <Badge label={`AE → ${e.alternateExchange || t('node.defaultExchangeName')}`} title={t('badge.alternate')} tone="accent" />
         ) : null}
       </div>
-      <Warnings issues={data.warnings} />
       <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.exchangeOut', { name })} />
       {e ? (
         <Handle type="source" position={Position.Bottom} id={PORT.alternate} className="handle-ae" aria-label={t('handle.alternate', { name })} title={t('handle.alternate', { name })} />

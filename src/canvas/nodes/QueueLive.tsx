@@ -45,7 +45,7 @@ export const QueueConsumers = memo(function QueueConsumers({ node, name }: { nod
     : t('queue.consumersTitle', { name, n: counts.consumers });
   return (
     <dl className="queue-consumers" title={title}>
-      <dt>{t('queue.consumers')}</dt>
+      <dt>{t('queue.consumersShort')}</dt>
       <dd>{counts.consumers}</dd>
     </dl>
   );

@@ -17,9 +17,11 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
   return (
     <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.queueIn', { name: q.name })} />
-      <div className="queue-head">
-        <div className="node-kind">{t('kind.queue')}</div>
+      <div className="node-head queue-head">
+        <span className="node-kind">{t('kind.queue')}</span>
+        {q.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         <QueueConsumers node={q.id} name={q.name} />
+        <Warnings issues={data.warnings} />
       </div>
       <div className="node-name">
         <Name>{q.name}</Name>
@@ -27,7 +29,6 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
       <QueueCounts node={q.id} name={q.name} />
       {declared ? <QueueBuffer node={q.id} name={q.name} /> : <QueueNotDeclared queue={q} />}
       <div className="badges">
-        {q.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         {q.exclusive ? <Badge label="Excl" title={t('badge.exclusive')} /> : null}
         {q.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteQueue')} /> : null}
         {a.queueType === 'quorum' ? <Badge label={t('badge.quorumLabel')} title={t('badge.quorum')} tone="accent" /> : null}
@@ -40,7 +41,6 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
         {a.singleActiveConsumer ? <Badge label="SAC" title={t('badge.sac')} /> : null}
         {a.deliveryLimit !== undefined ? <Badge label={`limit ${a.deliveryLimit}`} title={t('badge.deliveryLimit')} /> : null}
       </div>
-      <Warnings issues={data.warnings} />
       <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.queueOut', { name: q.name })} />
     </div>
   );

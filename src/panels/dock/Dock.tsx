@@ -36,6 +36,23 @@ export function Dock() {
       }),
     [sim],
   );
+  // folded, the tab bar floats at the right end of the canvas's bottom strip: the strip's zoom controls
+  // and legend keep clear of it, however wide the tabs are in the person's language (canvas.css)
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = bar.current;
+    const root = document.documentElement;
+    if (!el || open) {
+      root.style.setProperty('--folded-dock-width', '0px');
+      return;
+    }
+    const put = () => root.style.setProperty('--folded-dock-width', `${Math.ceil(el.getBoundingClientRect().width)}px`);
+    put();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(put);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [open]);
   // arrow keys move between tabs (WAI-ARIA tabs pattern, automatic activation)
   const onKeyDown = (e: KeyboardEvent) => {
     const next = nextTab(DOCK_TABS, e.key, tab);
@@ -46,7 +63,7 @@ export function Dock() {
   };
   return (
     <section className={`dock${open ? '' : ' is-folded'}`} aria-label={t('dock.label')}>
-      <div className="dock-bar">
+      <div className="dock-bar" ref={bar}>
         <div role="tablist" aria-label={t('dock.label')} onKeyDown={onKeyDown}>
           {DOCK_TABS.map((k) => (
             <button
@@ -66,8 +83,16 @@ export function Dock() {
             </button>
           ))}
         </div>
-        <button type="button" className="dock-fold" aria-expanded={open} aria-controls={`${id}-panel`} onClick={() => setOpen(!open)}>
-          {open ? t('dock.hide') : t('dock.show')}
+        {/* folded, the button is an arrow (its name is still "Show panels"): the canvas's bottom strip keeps room for the legend */}
+        <button
+          type="button"
+          className="dock-fold"
+          aria-expanded={open}
+          aria-controls={`${id}-panel`}
+          onClick={() => setOpen(!open)}
+          {...(open ? {} : { 'aria-label': t('dock.show'), title: t('dock.show') })}
+        >
+          {open ? t('dock.hide') : <span aria-hidden="true">▴</span>}
         </button>
       </div>
       {open ? (

@@ -2,8 +2,8 @@ import { useCallback, useLayoutEffect, useState } from 'react';
 import { type PanelSize, usePanelRef } from 'react-resizable-panels';
 import { useDock } from './dockStore';
 
-/** The folded dock: only its tab bar (`.dock-bar`, 2rem high) stays under the canvas. */
-export const DOCK_FOLDED_SIZE = '2rem';
+/** The folded dock takes no height: its tab bar floats in the canvas's bottom strip (see Workspace). */
+export const DOCK_FOLDED_SIZE = '0px';
 
 /**
  * Ties the dock's resizable panel (under the canvas, with the splitter between them) to the dock

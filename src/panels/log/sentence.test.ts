@@ -81,7 +81,7 @@ describe('log sentences for what clients do', () => {
   it('names the app of an RPC server that publishes a reply (not its internal id)', () => {
     const doc = logsTopology().doc;
     const c = doc.apps.find((a) => a.name === 'c')!;
-    const reply: WorldEvent = { type: 'publish-sent', t: 1, arriveAt: 2, app: c.id, publisher: c.consumers[0]!.id, seq: 18, exchange: '', routingKey: 'amq.gen-x', body: 'reply' };
+    const reply: WorldEvent = { type: 'publish-sent', t: 1, arriveAt: 2, app: c.id, publisher: c.consumers[0]!.id, seq: 18, exchange: '', routingKey: 'amq.gen-x', body: 'reply', deliveryMode: 1 };
     expect(sentence(reply, en, clientNames(doc, en))).toBe('c publishes #18 to (AMQP default) with key "amq.gen-x"');
   });
 

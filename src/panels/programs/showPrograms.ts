@@ -1,16 +1,20 @@
 import type { SimController } from '../../store/simController';
-import { useDock } from '../dock/dockStore';
+import { TALL_ENOUGH_PX, useDock } from '../dock/dockStore';
 
 /** How long after a scenario with programs opens the view follows what they put on the canvas (wall ms). */
 const FOLLOW_MS = 4000;
 
 /**
- * After a scenario with programs opens: the Programs tab comes forward, and the view fits the picture
+ * After a scenario with programs opens: the Programs tab comes forward (on a short screen, a projector
+ * or a small laptop, the folded dock only selects it: the canvas keeps its room, and one click on the
+ * tab shows the code), and the view fits the picture
  * each time the programs add to it during the first seconds (what they declare appears only as they
  * run, from their Web Workers), then leaves the view to the person.
  */
 export function showPrograms(sim: SimController, fit: () => void): void {
-  useDock.getState().show('programs');
+  const dock = useDock.getState();
+  if (dock.open || globalThis.innerHeight >= TALL_ENOUGH_PX) dock.show('programs');
+  else useDock.setState({ tab: 'programs' });
   let frame = 0;
   const off = sim.extras.subscribe((s, prev) => {
     if (s.extras === prev.extras || !s.extras.apps.length) return;

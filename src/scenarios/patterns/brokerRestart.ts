@@ -38,5 +38,5 @@ export const brokerRestart: GalleryScenario = {
     },
   ],
   tags: ['reliability', 'queues'],
-  scenario: scenario({ title: 'Broker restart', exchanges: [events], queues: [durableQ, transientQ], bindings: [bind(events, durableQ), bind(events, transientQ)], apps: [persistentApp, transientApp] }),
+  scenario: scenario({ title: 'Broker restart', exchanges: [events], queues: [durableQ, transientQ], bindings: [bind(events, durableQ), bind(events, transientQ)], apps: [persistentApp, transientApp], placement: { columns: [{ events: 80 }, { 'durable-events': 0, 'transient-events': 160 }] } }),
 };

@@ -32,5 +32,5 @@ export const confirmsNack: GalleryScenario = {
     },
   ],
   tags: ['reliability'],
-  scenario: scenario({ title: 'Publisher confirms: nacks', showDefaultExchange: true, queues: [queue('orders', { maxLength: 10, overflow: 'reject-publish' })], apps: [publisher, worker] }),
+  scenario: scenario({ title: 'Publisher confirms: nacks', showDefaultExchange: true, queues: [queue('orders', { maxLength: 10, overflow: 'reject-publish' })], apps: [publisher, worker], placement: { columns: [{ '': 0, orders: 140 }] } }),
 };

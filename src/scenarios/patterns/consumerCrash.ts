@@ -35,5 +35,5 @@ export const consumerCrash: GalleryScenario = {
     },
   ],
   tags: ['consumers', 'reliability'],
-  scenario: scenario({ title: 'Consumer crash', showDefaultExchange: true, queues: [queue('orders')], apps: [api, worker1, worker2] }),
+  scenario: scenario({ title: 'Consumer crash', showDefaultExchange: true, queues: [queue('orders')], apps: [api, worker1, worker2], placement: { columns: [{ '': 0, orders: 140 }] } }),
 };

@@ -43,6 +43,8 @@ export const deadLetterRetry: GalleryScenario = {
     queues: [workQ, retryQ],
     bindings: [bind(work, workQ, 'task'), bind(dlx, retryQ)],
     apps: [api, worker],
+    // a ring: work → (DLX) work.dlx below it → work.retry beside it → (DLX, after its TTL) back up to work
+    placement: { columns: [{ 'x:work': 0, 'work.retry': 130 }, { 'q:work': -20, 'work.dlx': 150 }] },
   }),
   // retries wait 3 s each: twice real time keeps the story moving
   speed: 2,

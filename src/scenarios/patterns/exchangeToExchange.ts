@@ -45,5 +45,6 @@ export const exchangeToExchange: GalleryScenario = {
     queues: [billing, shipping, audit],
     bindings: [bind(events, orders, 'order.#'), bind(orders, billing), bind(orders, shipping), bind(events, audit, '#')],
     apps: [app, consumer('billing-svc', 'billing', { processingMs: 200 }), consumer('shipping-svc', 'shipping', { processingMs: 200 }), consumer('audit-log', 'audit', { processingMs: 100 })],
+    placement: { columns: [{ events: 30, orders: 190 }, { audit: 0, billing: 150, shipping: 280 }] },
   }),
 };

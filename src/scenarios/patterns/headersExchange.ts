@@ -43,5 +43,6 @@ export const headersExchange: GalleryScenario = {
     queues: [pdfReports, pdfOrLogs],
     bindings: [bind(documents, pdfReports, '', { 'x-match': 'all', format: 'pdf', type: 'report' }), bind(documents, pdfOrLogs, '', { 'x-match': 'any', format: 'pdf', type: 'log' })],
     apps: [doc('pdf-reports-app', 'pdf', 'report'), doc('zip-logs', 'zip', 'log'), doc('pdf-logs', 'pdf', 'log'), consumer('archive', 'pdf-reports', { processingMs: 200 }), consumer('indexer', 'pdf-or-logs', { processingMs: 200 })],
+    placement: { gap: 170, columns: [{ documents: 90 }, { 'pdf-reports': 0, 'pdf-or-logs': 180 }] },
   }),
 };

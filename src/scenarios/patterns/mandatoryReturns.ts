@@ -39,5 +39,6 @@ export const mandatoryReturns: GalleryScenario = {
     queues: [eu, us],
     bindings: [bind(orders, eu, 'order.eu'), bind(orders, us, 'order.us')],
     apps: [careful, careless, consumer('eu-warehouse', 'eu-orders', { processingMs: 200 }), consumer('us-warehouse', 'us-orders', { processingMs: 200 })],
+    placement: { gap: 130, columns: [{ orders: 80 }, { 'eu-orders': 0, 'us-orders': 160 }] },
   }),
 };

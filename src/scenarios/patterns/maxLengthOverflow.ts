@@ -40,5 +40,5 @@ export const maxLengthOverflow: GalleryScenario = {
     },
   ],
   tags: ['queues', 'reliability'],
-  scenario: scenario({ title: 'Max length overflow', showDefaultExchange: true, queues: [dropHead, rejectPublish], apps: [sensorA, sensorB, dashA, dashB] }),
+  scenario: scenario({ title: 'Max length overflow', showDefaultExchange: true, queues: [dropHead, rejectPublish], apps: [sensorA, sensorB, dashA, dashB], placement: { gap: 170, columns: [{ '': 110 }, { 'readings.drop-head': 0, 'readings.reject-publish': 200 }] } }),
 };

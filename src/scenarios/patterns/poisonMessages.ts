@@ -40,5 +40,5 @@ export const poisonMessages: GalleryScenario = {
     },
   ],
   tags: ['dead-lettering', 'reliability', 'queues'],
-  scenario: scenario({ title: 'Poison messages', showDefaultExchange: true, exchanges: [dlx], queues: [orders, poison], bindings: [bind(dlx, poison)], apps: [api, worker] }),
+  scenario: scenario({ title: 'Poison messages', showDefaultExchange: true, exchanges: [dlx], queues: [orders, poison], bindings: [bind(dlx, poison)], apps: [api, worker], placement: { columns: [{ '': 0, 'orders.poison': 184 }, { orders: -8, 'orders.dlx': 180 }] } }),
 };

@@ -48,5 +48,5 @@ export const prefetchCompare: GalleryScenario = {
     },
   ],
   tags: ['consumers', 'performance'],
-  scenario: scenario({ title: 'Prefetch 1 vs unlimited', hopLatencyMs: 200, exchanges: [jobs], queues: [limited, unlimited], bindings: [bind(jobs, limited), bind(jobs, unlimited)], apps }),
+  scenario: scenario({ title: 'Prefetch 1 vs unlimited', hopLatencyMs: 200, exchanges: [jobs], queues: [limited, unlimited], bindings: [bind(jobs, limited), bind(jobs, unlimited)], apps, placement: { columns: [{ jobs: 140 }, { 'jobs.prefetch-1': 20, 'jobs.unlimited': 260 }] } }),
 };

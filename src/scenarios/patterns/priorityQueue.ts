@@ -36,5 +36,5 @@ export const priorityQueue: GalleryScenario = {
     },
   ],
   tags: ['queues', 'consumers'],
-  scenario: scenario({ title: 'Priority queue', showDefaultExchange: true, queues: [queue('jobs', { maxPriority: 10 })], apps: [bulk, vip, worker] }),
+  scenario: scenario({ title: 'Priority queue', showDefaultExchange: true, queues: [queue('jobs', { maxPriority: 10 })], apps: [bulk, vip, worker], placement: { columns: [{ '': 0, jobs: 140 }] } }),
 };

@@ -44,6 +44,7 @@ export const routingSeverity: GalleryScenario = {
     queues: [disk, screen],
     bindings: [bind(directLogs, disk, 'error'), bind(directLogs, screen, 'info'), bind(directLogs, screen, 'warning'), bind(directLogs, screen, 'error')],
     apps: [emit, toDisk, toScreen],
+    placement: { columns: [{ direct_logs: 90 }, { disk: 0, screen: 180 }] },
   }),
   lesson: {
     title: { en: 'Routing by severity', es: 'Enrutar por severidad' },

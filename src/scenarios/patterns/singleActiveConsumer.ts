@@ -35,5 +35,5 @@ export const singleActiveConsumer: GalleryScenario = {
     },
   ],
   tags: ['consumers', 'queues'],
-  scenario: scenario({ title: 'Single active consumer', showDefaultExchange: true, queues: [queue('orders', { singleActiveConsumer: true })], apps: [api, a, b, c] }),
+  scenario: scenario({ title: 'Single active consumer', showDefaultExchange: true, queues: [queue('orders', { singleActiveConsumer: true })], apps: [api, a, b, c], placement: { columns: [{ '': 0, orders: 140 }] } }),
 };

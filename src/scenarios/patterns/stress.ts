@@ -38,6 +38,6 @@ export const stress: GalleryScenario = {
     },
   ],
   tags: ['performance'],
-  scenario: scenario({ title: 'Stress', hopLatencyMs: 1500, exchanges: [firehose], queues, bindings: SHARDS.map((n, i) => bind(firehose, queues[i]!, `shard.${n}`)), apps: [...producers, ...consumers] }),
+  scenario: scenario({ title: 'Stress', hopLatencyMs: 1500, exchanges: [firehose], queues, bindings: SHARDS.map((n, i) => bind(firehose, queues[i]!, `shard.${n}`)), apps: [...producers, ...consumers], placement: { columns: [{ firehose: 190 }, { 'shard-1': 0, 'shard-2': 122, 'shard-3': 244, 'shard-4': 366 }] } }),
   speed: 1,
 };

@@ -48,6 +48,7 @@ export const topicLogs: GalleryScenario = {
     bindings: [bind(topicExchange, all, '#'), bind(topicExchange, critical, '*.critical')],
     layoutBindings: [bind(topicExchange, kern, 'kern.*')],
     apps: [emit, ...consumers],
+    placement: { columns: [{ topic_logs: 150 }, { all: 0, critical: 150, kern: 300 }] },
   }),
   lesson: {
     title: { en: 'Topic patterns', es: 'Patrones de topic' },

@@ -34,7 +34,7 @@ export const workQueuesSpeeds: GalleryScenario = {
     },
   ],
   tags: ['consumers', 'lesson'],
-  scenario: scenario({ title: 'Work queues: fast and slow', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, fast, slow] }),
+  scenario: scenario({ title: 'Work queues: fast and slow', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, fast, slow], placement: { columns: [{ '': 0, task_queue: 140 }] } }),
   lesson: {
     title: { en: 'Fair dispatch', es: 'Reparto justo' },
     steps: [

@@ -45,5 +45,6 @@ export const helloWorld: GalleryScenario = {
     // as in the tutorial: queue_declare('hello') is not durable and the messages are transient
     queues: [queue('hello', {}, { durable: false })],
     apps: [send, receive],
+    placement: { columns: [{ '': 0, hello: 140 }] },
   }),
 };

@@ -53,5 +53,5 @@ export const publishSubscribe: GalleryScenario = {
     },
   ],
   tags: ['tutorial', 'exchanges'],
-  scenario: scenario({ title: 'Publish/Subscribe', exchanges: [logs], queues: [q1, q2], bindings: [bind(logs, q1), bind(logs, q2)], apps: [emit, toFile, toScreen] }),
+  scenario: scenario({ title: 'Publish/Subscribe', exchanges: [logs], queues: [q1, q2], bindings: [bind(logs, q1), bind(logs, q2)], apps: [emit, toFile, toScreen], placement: { columns: [{ logs: 90 }, { [q1.name]: 0, [q2.name]: 170 }] } }),
 };

@@ -57,5 +57,6 @@ export const publisherConfirms: GalleryScenario = {
     // as in the tutorial, each strategy publishes to a fresh non-durable queue of its own
     queues: apps.map((a) => queue(a.name, {}, { durable: false, autoDelete: false })),
     apps,
+    placement: { columns: [{ '': 130 }, { 'publish-individually': 0, 'publish-in-batches': 130, 'publish-async': 260 }], gap: 200 },
   }),
 };

@@ -56,5 +56,6 @@ export const routing: GalleryScenario = {
     queues: [toFileQueue, toScreenQueue],
     bindings: [bind(directLogs, toFileQueue, 'error'), bind(directLogs, toScreenQueue, 'info'), bind(directLogs, toScreenQueue, 'warning'), bind(directLogs, toScreenQueue, 'error')],
     apps: [emit, toFile, toScreen],
+    placement: { columns: [{ direct_logs: 90 }, { [toFileQueue.name]: 0, [toScreenQueue.name]: 180 }] },
   }),
 };

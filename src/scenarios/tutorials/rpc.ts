@@ -45,5 +45,5 @@ export const rpc: GalleryScenario = {
     },
   ],
   tags: ['tutorial', 'consumers'],
-  scenario: scenario({ title: 'RPC', showDefaultExchange: true, queues: [requests, callback], apps: [client, server] }),
+  scenario: scenario({ title: 'RPC', showDefaultExchange: true, queues: [requests, callback], apps: [client, server], placement: { columns: [{ '': 0, 'rpc_client.callback': 150 }, { rpc_queue: 2 }] } }),
 };

@@ -49,5 +49,5 @@ export const rpcDirectReplyTo: GalleryScenario = {
     },
   ],
   tags: ['tutorial', 'consumers'],
-  scenario: scenario({ title: 'RPC with direct reply-to', showDefaultExchange: true, queues: [requests], apps: [client, server] }),
+  scenario: scenario({ title: 'RPC with direct reply-to', showDefaultExchange: true, queues: [requests], apps: [client, server], placement: { columns: [{ '': 0, rpc_queue: 140 }] } }),
 };

@@ -58,5 +58,6 @@ export const topics: GalleryScenario = {
     queues: [q1, q2],
     bindings: [bind(animals, q1, '*.orange.*'), bind(animals, q2, '*.*.rabbit'), bind(animals, q2, 'lazy.#')],
     apps: [p, c1, c2],
+    placement: { columns: [{ animals: 90 }, { Q1: 0, Q2: 180 }] },
   }),
 };

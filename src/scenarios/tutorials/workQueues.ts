@@ -51,5 +51,5 @@ export const workQueues: GalleryScenario = {
     },
   ],
   tags: ['tutorial', 'consumers'],
-  scenario: scenario({ title: 'Work queues', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, worker1, worker2] }),
+  scenario: scenario({ title: 'Work queues', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, worker1, worker2], placement: { columns: [{ '': 0, task_queue: 140 }] } }),
 };

@@ -39,7 +39,7 @@ function announce(w: World, rt: ProgramRt, req: ProgramRequest, arriveAt: number
     const line = (rt.publishes[k] ??= { conn: req.conn, ch: req.ch, exchange: req.exchange, keys: [], sent: 0, confirmed: 0, nacked: 0, returned: 0, failed: 0 });
     line.sent++;
     if (!line.keys.includes(req.routingKey)) line.keys = [...line.keys, req.routingKey].slice(-3);
-    w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: programIds.app(rt.pid), publisher: programIds.publisher(rt.pid, req.conn, req.ch, req.exchange), seq: line.sent, exchange: req.exchange, routingKey: req.routingKey, body: req.body });
+    w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: programIds.app(rt.pid), publisher: programIds.publisher(rt.pid, req.conn, req.ch, req.exchange), seq: line.sent, exchange: req.exchange, routingKey: req.routingKey, body: req.body, deliveryMode: req.properties.deliveryMode === 2 ? 2 : 1 });
   } else if (req.op === 'settle') {
     const list = rt.unsettled[chKey(req.conn, req.ch)] ?? [];
     const action = req.method === 'basic.ack' ? 'ack' : req.method === 'basic.nack' ? 'nack' : 'reject';
