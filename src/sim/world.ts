@@ -88,9 +88,19 @@ export class World {
 
   /** Runs the next event (broker timers first on a tie). Returns false if nothing is scheduled. */
   step(): boolean {
+    return this.stepUpTo(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Runs the next event if it is due at or before `t` (broker timers first on a tie); false if none
+   * is. One look at both schedules per event: advanceTo's loop used to ask nextEventAt() and then
+   * step() asked again, and on a busy world that double look was a tenth of the time.
+   */
+  private stepUpTo(t: number): boolean {
     const clientAt = this.queue.peekTime();
     const brokerAt = this.broker.nextTimerAt();
-    if (!Number.isFinite(clientAt) && !Number.isFinite(brokerAt)) return false;
+    const due = Math.min(clientAt, brokerAt);
+    if (due > t || due === Number.POSITIVE_INFINITY) return false;
     this.steps++;
     if (brokerAt <= clientAt) {
       this.now = Math.max(this.now, brokerAt);
@@ -110,7 +120,7 @@ export class World {
   /** Runs everything due up to `t` and moves the clock to `t`. */
   advanceTo(t: number): void {
     if (t < this.now) throw new RangeError(`the world cannot go back in time (now ${this.now}, asked ${t}); restore a snapshot`);
-    while (this.nextEventAt() <= t) this.step();
+    while (this.stepUpTo(t));
     this.now = t;
     this.broker.advanceTo(t);
     this.collect();
