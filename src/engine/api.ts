@@ -157,6 +157,10 @@ export class AmqpBroker {
   setTraceEnabled(on: boolean): void {
     this.b.traceEnabled = on;
   }
+  /** Record only the events a client receives (true), or everything (false, the default). */
+  setTraceClientOnly(on: boolean): void {
+    this.b.traceClientOnly = on;
+  }
   snapshot(): BrokerSnapshot {
     return snapshotBroker(this.b);
   }

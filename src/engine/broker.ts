@@ -50,6 +50,13 @@ export class Broker {
   nextConsumerOrder = 1;
   nextTimerToken = 1;
   traceEnabled: boolean;
+  /**
+   * Only the events a client receives from the broker (deliveries, returns, confirms, cancels,
+   * closes): what simulated clients react to, and all a run needs when nobody watches it (a
+   * fast-forward). Everything else (published, routed, enqueued, acked…) is not recorded, and on
+   * the hot path not even built. The broker's state is the same either way.
+   */
+  traceClientOnly = false;
   trace: TraceEvent[] = [];
   /**
    * Time one hop takes inside the broker (exchange → queue, queue → dead-letter exchange), so
@@ -75,7 +82,12 @@ export class Broker {
   }
 
   emit(e: TraceEvent): void {
-    if (this.traceEnabled) this.trace.push(e);
+    if (this.traceEnabled && (!this.traceClientOnly || CLIENT_BOUND.has(e.type))) this.trace.push(e);
+  }
+
+  /** Whether every event is recorded (hot paths skip building the ones that would be dropped). */
+  get traceAll(): boolean {
+    return this.traceEnabled && !this.traceClientOnly;
   }
 
   /** Takes the trace recorded since the last call. */
@@ -140,6 +152,9 @@ export class Broker {
     return ch;
   }
 }
+
+/** What the broker sends a client (basic.deliver / get-ok, basic.return, confirms, basic.cancel, closes). */
+const CLIENT_BOUND: ReadonlySet<TraceEvent['type']> = new Set<TraceEvent['type']>(['delivered', 'returned', 'confirmed', 'consumer-cancelled', 'channel-closed', 'connection-closed']);
 
 /** Shared empty result of drainTrace (callers only read it). */
 const NONE: TraceEvent[] = [];

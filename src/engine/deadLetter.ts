@@ -37,7 +37,7 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
     return;
   }
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom, body: copy.body, properties: copy.properties });
-  const result = route(b, dlx, copy, b.traceEnabled);
+  const result = route(b, dlx, copy, b.traceEnabled || b.hopLatencyMs > 0);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {

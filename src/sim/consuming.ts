@@ -16,7 +16,7 @@ export function onDeliveryArrive(w: World, id: string, gen: number, d: DeliveryI
   if (!c || c.gen !== gen) return;
   c.received++;
   if (d.redelivered) c.redelivered++;
-  w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
+  if (w.traceAll) w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
   c.inbox.push(d);
   if (!c.busy) startNext(w, id);
 }
@@ -38,7 +38,7 @@ function startNext(w: World, id: string): void {
   const until = w.now + processingTime(w, found.con);
   d.until = until;
   c.busy = d;
-  w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
+  if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
   w.schedule(until, { kind: 'processing-done', consumer: id, gen: c.gen });
 }
 
@@ -64,7 +64,7 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
     // as in the RPC tutorial: publish the reply, then ack the request
     if (rpc && action === 'ack') reply(w, c, d, gen);
     const arriveAt = w.now + w.latency;
-    w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
+    if (w.traceAll) w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
     w.schedule(arriveAt, { kind: 'settle-arrive', consumer: id, gen, action, requeue, deliveryTag: d.deliveryTag });
   }
   startNext(w, id);

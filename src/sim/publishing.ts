@@ -99,7 +99,7 @@ export function send(w: World, id: string, o: PublishOverrides = {}): void {
     return;
   }
   const arriveAt = w.now + w.latency;
-  w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: app.id, publisher: id, seq: n, exchange: pub.exchange, routingKey, body });
+  if (w.traceAll) w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: app.id, publisher: id, seq: n, exchange: pub.exchange, routingKey, body });
   w.schedule(arriveAt, { kind: 'publish-arrive', publisher: id, seq: n, params });
 }
 

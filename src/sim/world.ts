@@ -56,6 +56,11 @@ export class World {
   /** the connection Warren itself uses to declare the topology ("warren-admin") */
   admin: { conn: number | null; channel: number | null } = { conn: null, channel: null };
   private events: WorldEvent[] = [];
+  /**
+   * Record the whole trace (the default), or nothing (a fast-forward nobody watches: the clients
+   * still get what the broker sends them, and the run is the same run; see setTraceAll).
+   */
+  traceAll = true;
   /** broker connection id → which app (and model connection) it is */
   connIndex = new Map<number, { app: string; conn: string }>();
 
@@ -150,7 +155,13 @@ export class World {
 
   // ---------------------------------------------------------------- events
   emit(e: ClientEvent): void {
-    this.events.push(e);
+    if (this.traceAll) this.events.push(e);
+  }
+
+  /** Records the whole trace, or (false) none of it, for a run nobody watches: same run, much less work. */
+  setTraceAll(on: boolean): void {
+    this.traceAll = on;
+    this.broker.setTraceClientOnly(!on);
   }
 
   /** The world's trace recorded since the last call (broker and client events, in order). */
@@ -165,7 +176,7 @@ export class World {
     const evs = this.broker.drainTrace();
     for (let i = 0; i < evs.length; i++) {
       const e = evs[i]!;
-      this.events.push(e);
+      if (this.traceAll) this.events.push(e);
       this.react(e);
     }
   }
@@ -202,7 +213,7 @@ export class World {
         this.pendingByMsg.delete(e.msgId);
         const exchange = this.publishExchange.get(e.msgId) ?? '';
         this.publishExchange.delete(e.msgId);
-        this.emit({ type: 'reply-in-flight', t: this.now, arriveAt: this.now + L, app: rt.app, publisher: rt.id, msgId: e.msgId, exchange, kind: e.ack ? 'confirm-ack' : 'confirm-nack' });
+        if (this.traceAll) this.emit({ type: 'reply-in-flight', t: this.now, arriveAt: this.now + L, app: rt.app, publisher: rt.id, msgId: e.msgId, exchange, kind: e.ack ? 'confirm-ack' : 'confirm-nack' });
         this.schedule(this.now + L, { kind: 'confirm-arrive', publisher: rt.id, msgId: e.msgId, ack: e.ack });
         return;
       }
