@@ -31,6 +31,13 @@ export class TimedHeap<T> {
   private lanes: Lane<T>[] = [];
   private seq = 0;
   private count = 0;
+  /**
+   * The earliest item and where it sits (a lane, or the heap when `minLane` is undefined), once
+   * known: a world asks for the next time, then pops, often several times per event.
+   */
+  private min: Timed<T> | undefined;
+  private minLane: Lane<T> | undefined;
+  private minKnown = false;
 
   get size(): number {
     return this.count;
@@ -59,42 +66,33 @@ export class TimedHeap<T> {
       }
     }
     const lane = best ?? empty ?? (lanes.length < MAX_LANES ? this.newLane() : undefined);
-    if (lane) {
-      lane.items.push(node);
-      return;
+    if (lane) lane.items.push(node);
+    else this.heapPush(node);
+    if (this.minKnown && (this.min === undefined || earlier(node, this.min))) {
+      this.min = node;
+      this.minLane = lane;
     }
-    this.heapPush(node);
   }
 
   /** The earliest item, without removing it. */
   peek(): Timed<T> | undefined {
-    let min: Timed<T> | undefined = this.heap[0];
-    const lanes = this.lanes;
-    for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[i]!;
-      const h = lane.items[lane.head];
-      if (h !== undefined && (min === undefined || earlier(h, min))) min = h;
-    }
-    return min;
+    if (!this.minKnown) this.findMin();
+    return this.min;
   }
 
   peekTime(): number {
-    return this.peek()?.at ?? Number.POSITIVE_INFINITY;
+    if (!this.minKnown) this.findMin();
+    return this.min === undefined ? Number.POSITIVE_INFINITY : this.min.at;
   }
 
   pop(): Timed<T> | undefined {
-    let min: Timed<T> | undefined = this.heap[0];
-    let from: Lane<T> | undefined;
-    const lanes = this.lanes;
-    for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[i]!;
-      const h = lane.items[lane.head];
-      if (h !== undefined && (min === undefined || earlier(h, min))) {
-        min = h;
-        from = lane;
-      }
-    }
+    if (!this.minKnown) this.findMin();
+    const min = this.min;
+    const from = this.minLane;
     if (min === undefined) return undefined;
+    this.minKnown = false;
+    this.min = undefined;
+    this.minLane = undefined;
     this.count--;
     if (from === undefined) return this.heapPop();
     from.items[from.head++] = undefined;
@@ -126,6 +124,24 @@ export class TimedHeap<T> {
   }
 
   // ---------------------------------------------------------------- internals
+  /** The earliest of the lane heads and the heap's top. */
+  private findMin(): void {
+    let min: Timed<T> | undefined = this.heap[0];
+    let from: Lane<T> | undefined;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      const h = lane.items[lane.head];
+      if (h !== undefined && (min === undefined || earlier(h, min))) {
+        min = h;
+        from = lane;
+      }
+    }
+    this.min = min;
+    this.minLane = from;
+    this.minKnown = true;
+  }
+
   private newLane(): Lane<T> {
     const lane: Lane<T> = { items: [], head: 0 };
     this.lanes.push(lane);
@@ -144,6 +160,7 @@ export class TimedHeap<T> {
     this.heap = [];
     this.lanes = sorted.length ? [{ items: sorted, head: 0 }] : [];
     this.count = sorted.length;
+    this.minKnown = false;
   }
 
   private heapPush(node: Timed<T>): void {

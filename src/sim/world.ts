@@ -101,7 +101,7 @@ export class World {
    * is. One look at both schedules per event: advanceTo's loop used to ask nextEventAt() and then
    * step() asked again, and on a busy world that double look was a tenth of the time.
    */
-  private stepUpTo(t: number): boolean {
+  stepUpTo(t: number): boolean {
     const clientAt = this.queue.peekTime();
     const brokerAt = this.broker.nextTimerAt();
     const due = Math.min(clientAt, brokerAt);
@@ -294,7 +294,9 @@ export class World {
       steps: this.steps,
       rng: this.rng.s,
       scenario: this.scenario,
-      queue: this.queue.toJSON(),
+      // deep: scheduled items hold objects the clients later change (a delivery's `until`), and a
+      // checkpoint must not change with the run it was taken from (nor a restored world with it)
+      queue: structuredClone(this.queue.toJSON()),
       apps: structuredClone([...this.apps.values()]),
       publishers: structuredClone([...this.publishers.values()]),
       consumers: structuredClone([...this.consumers.values()]),
@@ -310,7 +312,7 @@ export class World {
     const w = new World(s.scenario, AmqpBroker.restore(s.broker), { s: s.rng });
     w.now = s.now;
     w.steps = s.steps;
-    w.queue = EventQueue.fromJSON(s.queue);
+    w.queue = EventQueue.fromJSON(structuredClone(s.queue));
     for (const a of structuredClone(s.apps)) w.apps.set(a.id, a);
     for (const p of structuredClone(s.publishers)) w.publishers.set(p.id, p);
     for (const c of structuredClone(s.consumers)) w.consumers.set(c.id, c);

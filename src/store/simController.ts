@@ -5,7 +5,10 @@ import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
 import { simRelevantChange } from './relevance';
+import { advanceRun, applyInput, inputComesFirst, type Run } from './runLoop';
 import { Series } from './series';
+import type { SkipRequest, SkipResult } from './skipAhead';
+import { type SkipJob, type SkipRunner, workerSkipRunner } from './skipRunner';
 import { type TimedInput, Timeline } from './timeline';
 import { TokenTracker } from './tokens';
 
@@ -28,6 +31,8 @@ export interface PlaybackState {
   selected: MessageRef | null;
   /** a shared run being replayed up to this virtual time, a frame's work at a time (null: none) */
   catchUpTo: number | null;
+  /** a skip ahead under way (skipAhead.ts): from and to which virtual time, and how far it got */
+  skip: { from: number; to: number; at: number } | null;
 }
 
 /** A message: by broker id once it reached the broker, or by its publisher's counter before. */
@@ -39,7 +44,7 @@ export type MessageRef = { msgId: number } | { publisher: string; seq: number };
  * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
  */
 export class SimController {
-  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null }));
+  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null, skip: null }));
   readonly live = createLiveStore();
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
@@ -87,7 +92,7 @@ export class SimController {
     const next = Math.min(w.nextEventAt(), input?.t ?? Number.POSITIVE_INFINITY);
     if (!Number.isFinite(next)) return;
     this.sampleUpTo(next);
-    if (input && this.inputComesFirst(input)) this.applyInput(input);
+    if (input && inputComesFirst(w, input)) applyInput(this.run, input);
     else w.step();
     this.timeline.maybeCheckpoint(w);
     this.absorb(w.drainEvents());
@@ -157,7 +162,8 @@ export class SimController {
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
   tick(dtWallMs: number, overBudget: () => boolean): void {
-    const { playing, speed, catchUpTo } = this.ui.getState();
+    const { playing, speed, catchUpTo, skip } = this.ui.getState();
+    if (skip) return;
     if (catchUpTo !== null) {
       this.advance(catchUpTo, overBudget, this.catchUpSteps);
       if (this.world.now >= catchUpTo) this.ui.setState({ catchUpTo: null });
@@ -202,53 +208,84 @@ export class SimController {
     this.publish();
   }
 
-  // ---------------------------------------------------------------- internals
+  // ---------------------------------------------------------------- skip ahead
+  private skipJob: SkipJob | null = null;
+
   /**
-   * Runs the world up to `target`, applying recorded inputs, taking chart samples and
-   * checkpoints at their exact virtual times. Stops early (deterministically, at an event
-   * boundary) when the frame's work budget is spent: a slow machine shows fewer frames, not a
-   * different run.
+   * Runs the simulation `ms` of virtual time ahead without animating it (in a worker: see
+   * skipAhead.ts), then shows the state at that moment, with the charts filled in and the timeline
+   * rewindable into the skipped time. Resolves to whether the skip was adopted (false when it was
+   * cancelled, or the run changed meanwhile).
    */
-  private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
+  async skipAhead(ms: number, runner: SkipRunner = workerSkipRunner): Promise<boolean> {
+    if (this.skipJob || ms <= 0) return false;
+    this.ui.setState({ playing: false, catchUpTo: null });
     const w = this.world;
-    for (;;) {
-      const input = this.timeline.nextInput(target);
-      const stop = Math.min(target, input?.t ?? Number.POSITIVE_INFINITY, this.series.nextDue());
-      // an input recorded after more events than this run may take (a shared run's moment) waits
-      const due = input && input.t <= stop && !((input.steps ?? 0) > maxSteps) ? input : undefined;
-      // events one at a time up to `stop` (or up to the recorded input's moment), watching the frame's budget
-      while (w.nextEventAt() <= stop && w.steps < maxSteps && !(due && this.inputComesFirst(due))) {
-        w.step();
-        if (overBudget()) {
-          this.absorb(w.drainEvents());
-          return;
-        }
+    const from = w.now;
+    const req: SkipRequest = {
+      world: w.snapshot(),
+      inputs: this.timeline.inputs.slice(this.timeline.cursor),
+      lastSample: this.series.samples[this.series.samples.length - 1] ?? null,
+      lastCheckpointAt: this.timeline.lastCheckpointAt,
+      to: from + ms,
+      margin: this.replayMargin,
+      logCapacity: this.log.capacity,
+    };
+    // what the skip starts from: if any of it changed before the result is back, the result is stale
+    const started = { world: w, steps: w.steps, inputs: this.timeline.inputs.length, cursor: this.timeline.cursor, doc: this.doc };
+    this.ui.setState({ skip: { from, to: req.to, at: from } });
+    const job = runner(req, (t) => {
+      const s = this.ui.getState().skip;
+      if (s) this.ui.setState({ skip: { ...s, at: t } });
+    });
+    this.skipJob = job;
+    let result: SkipResult | null = null;
+    try {
+      result = await job.result;
+    } finally {
+      if (this.skipJob === job) {
+        this.skipJob = null;
+        this.ui.setState({ skip: null });
       }
-      if (due) this.applyInput(due);
-      else if (w.steps >= maxSteps) w.moveClockTo(stop);
-      else w.advanceTo(stop);
-      if (this.series.nextDue() <= w.now) this.series.take(w);
-      this.timeline.maybeCheckpoint(w);
-      if (w.now >= target && (w.steps >= maxSteps || !this.timeline.nextInput(target))) break;
     }
-    this.absorb(w.drainEvents());
+    const unchanged =
+      this.world === started.world && w.steps === started.steps && this.timeline.inputs.length === started.inputs && this.timeline.cursor === started.cursor && this.doc === started.doc;
+    if (!result || !unchanged) return false;
+    this.adoptSkip(from, result);
+    return true;
   }
 
-  /**
-   * Whether the recorded input happens before the world's next event: at its time, and after as many
-   * events as had run when it was recorded (events can share an instant).
-   */
-  private inputComesFirst(i: TimedInput): boolean {
-    const w = this.world;
-    if (w.nextEventAt() > i.t) return true;
-    return i.steps !== undefined && w.steps >= i.steps;
+  /** Stops a skip under way; the simulation stays where it was. */
+  cancelSkip(): void {
+    const job = this.skipJob;
+    if (!job) return;
+    this.skipJob = null;
+    job.cancel();
+    this.ui.setState({ skip: null });
   }
 
-  /** Applies the recorded input at the cursor, at its moment. */
-  private applyInput(i: TimedInput): void {
-    this.world.moveClockTo(i.t);
-    this.world.input(i.input);
-    this.timeline.cursor++;
+  /** The skip's result becomes the run: its world, checkpoints, chart samples and the end of its trace. */
+  private adoptSkip(from: number, r: SkipResult): void {
+    this.world = World.restore(r.world);
+    this.timeline.cursor += r.inputsApplied;
+    this.timeline.adopt(from, r.checkpoints);
+    this.series.append(r.samples);
+    // the log keeps its most recent rows: the skip's last events follow the ones before it
+    this.tokens.reset();
+    this.absorb(r.events);
+    this.publish();
+  }
+
+  // ---------------------------------------------------------------- internals
+  /** The run as the shared loop (runLoop.ts) advances it. */
+  private get run(): Run {
+    return { world: this.world, timeline: this.timeline, series: this.series };
+  }
+
+  /** Runs the world up to `target` within the frame's work budget (see advanceRun). */
+  private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
+    advanceRun(this.run, target, overBudget, maxSteps);
+    this.absorb(this.world.drainEvents());
   }
 
   /** Takes the chart samples due before `t` (time moves to each sample's instant; nothing else happens). */

@@ -14,16 +14,23 @@ export interface TimedInput {
   input: WorldInput;
 }
 
+/** A world snapshot at a virtual time, to rewind to. */
+export interface Checkpoint {
+  t: number;
+  snap: WorldSnapshot;
+}
+
 export class Timeline {
   inputs: TimedInput[] = [];
   /** index of the next input to apply (inputs before it are in the world already) */
   cursor = 0;
-  private checkpoints: { t: number; snap: WorldSnapshot }[] = [];
-  private lastCheckpointAt = 0;
+  private checkpoints: Checkpoint[] = [];
+  lastCheckpointAt = 0;
 
   constructor(
     public initial: Scenario,
-    readonly checkpointEveryMs = 2000,
+    /** a fast-forward spaces its checkpoints further apart (it keeps about as many for a longer span) */
+    public checkpointEveryMs = 2000,
     readonly maxCheckpoints = 120,
   ) {}
 
@@ -51,12 +58,34 @@ export class Timeline {
   maybeCheckpoint(w: World): void {
     if (w.now - this.lastCheckpointAt < this.checkpointEveryMs) return;
     this.lastCheckpointAt = w.now;
-    this.checkpoints.push({ t: w.now, snap: w.snapshot() });
-    if (this.checkpoints.length > this.maxCheckpoints) {
-      // keep the recent half dense, thin the older half
-      const half = this.checkpoints.length >> 1;
-      this.checkpoints = [...this.checkpoints.slice(0, half).filter((_, i) => i % 2 === 0), ...this.checkpoints.slice(half)];
-    }
+    // in time order: after a rewind, the replay takes checkpoints again among the later ones
+    // (the same run: one per instant is enough), and rewindTo wants the latest before its target
+    const cp = { t: w.now, snap: w.snapshot() };
+    const at = this.checkpoints.findIndex((c) => c.t >= cp.t);
+    if (at < 0) this.checkpoints.push(cp);
+    else this.checkpoints.splice(at, this.checkpoints[at]!.t === cp.t ? 1 : 0, cp);
+    if (this.checkpoints.length > this.maxCheckpoints) this.thin();
+  }
+
+  /** The checkpoints taken, oldest first (a fast-forward hands its own over). */
+  get taken(): readonly Checkpoint[] {
+    return this.checkpoints;
+  }
+
+  /**
+   * Checkpoints taken elsewhere (by a fast-forward of the same run) for the time after `from`: they
+   * replace any this timeline had after `from` (the same run, so either would do).
+   */
+  adopt(from: number, checkpoints: readonly Checkpoint[]): void {
+    this.checkpoints = [...this.checkpoints.filter((c) => c.t <= from), ...checkpoints];
+    while (this.checkpoints.length > this.maxCheckpoints) this.thin();
+    this.lastCheckpointAt = this.checkpoints[this.checkpoints.length - 1]?.t ?? this.lastCheckpointAt;
+  }
+
+  /** Keeps the recent half dense and thins the older half (memory stays bounded). */
+  private thin(): void {
+    const half = this.checkpoints.length >> 1;
+    this.checkpoints = [...this.checkpoints.slice(0, half).filter((_, i) => i % 2 === 0), ...this.checkpoints.slice(half)];
   }
 
   /**
@@ -64,7 +93,7 @@ export class Timeline {
    * scenario), with the input cursor placed after the inputs it already contains.
    */
   rewindTo(t: number): World {
-    let cp: { t: number; snap: WorldSnapshot } | undefined;
+    let cp: Checkpoint | undefined;
     for (const c of this.checkpoints) if (c.t <= t) cp = c;
     const w = cp ? World.restore(cp.snap) : World.create(this.initial);
     const from = cp?.t ?? 0;

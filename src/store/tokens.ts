@@ -144,6 +144,9 @@ export class TokenTracker {
         return;
       }
       case 'delivered': {
+        // a message published before what this tracker saw (a rewind's checkpoint, a skip's traced
+        // tail): its delivery says its key, so that its ack is drawn in its colour
+        if (!this.keys.has(e.msgId)) this.remember(e.msgId, e.routingKey);
         if (e.consumerTag === undefined) return;
         const app = n.consumerApp(e.consumerTag);
         const from = n.queue(e.queue);

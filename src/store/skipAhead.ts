@@ -1,0 +1,107 @@
+import { World, type WorldEvent, type WorldSnapshot } from '../sim';
+import { advanceRun, type Run } from './runLoop';
+import { type Sample, Series } from './series';
+import { type Checkpoint, type TimedInput, Timeline } from './timeline';
+
+/**
+ * "Skip ahead": the run goes on for a minute, ten minutes or an hour of virtual time without
+ * being animated, in a worker (skipAhead.worker.ts), and the app then shows the state at that
+ * moment. It is the same run as playing that long: the same loop (runLoop.ts) from the same world
+ * with the same recorded inputs, every simulated client, jitter draw and broker timer included.
+ *
+ * What makes it fast is what nobody watches: until the last stretch the world records no trace
+ * (World.setTraceAll(false): the clients still get everything the broker sends them). What comes
+ * back is bounded, however long the span: the chart samples (thinned past their capacity), about
+ * sixty checkpoints to rewind to, the final world, and the end of the trace, traced for real (the
+ * log's last rows, and every event the tokens in flight at the end come from).
+ */
+export const SKIP_SPANS = [60_000, 600_000, 3_600_000] as const;
+
+/** The stretch before the end that is traced: enough to fill the log in a busy run. */
+export const TRACED_TAIL_MS = 60_000;
+/** Virtual time between progress reports (and cancel checks). */
+const CHUNK_MS = 1000;
+/** Checkpoints as playing takes them, kept for the traced tail (a rewind just after the skip is quick). */
+const DENSE_CHECKPOINT_MS = 2000;
+/** About this many checkpoints over the span, so that a rewind into it replays at most span / 60. */
+const CHECKPOINTS_PER_SPAN = 60;
+
+export interface SkipRequest {
+  /** the world at the moment the skip starts */
+  world: WorldSnapshot;
+  /** recorded inputs not applied yet (the future of a rewound run), in order */
+  inputs: TimedInput[];
+  /** the last chart sample taken (the next is due one interval later), if any */
+  lastSample: Sample | null;
+  lastCheckpointAt: number;
+  /** the virtual time to reach */
+  to: number;
+  /** every event of this many ms before `to` comes back (the tokens in flight at `to` started within it) */
+  margin: number;
+  /** at least this many of the last events come back (the log's capacity) */
+  logCapacity: number;
+}
+
+export interface SkipResult {
+  world: WorldSnapshot;
+  /** how many of the request's inputs were applied */
+  inputsApplied: number;
+  checkpoints: Checkpoint[];
+  /** chart samples taken after the request's last one */
+  samples: Sample[];
+  /** the end of the trace, oldest first */
+  events: WorldEvent[];
+}
+
+/**
+ * Runs the skip. `progress` is told the virtual time reached after each chunk; returning false
+ * cancels (the result is then null). Pure apart from that: a unit test runs it in-process.
+ */
+export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | undefined): SkipResult | null {
+  const world = World.restore(req.world);
+  const from = world.now;
+  const to = Math.max(from, req.to);
+  const timeline = new Timeline(req.world.scenario, Math.max(DENSE_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)));
+  timeline.inputs = req.inputs.map((i) => ({ ...i }));
+  timeline.lastCheckpointAt = req.lastCheckpointAt;
+  const series = new Series();
+  if (req.lastSample) series.samples = [req.lastSample];
+  const run: Run = { world, timeline, series };
+  const never = () => false;
+
+  const tracedFrom = Math.max(from, to - Math.max(TRACED_TAIL_MS, req.margin));
+  world.setTraceAll(false);
+  while (world.now < tracedFrom) {
+    advanceRun(run, Math.min(tracedFrom, world.now + CHUNK_MS), never);
+    world.drainEvents();
+    if (progress?.(world.now) === false) return null;
+  }
+
+  world.setTraceAll(true);
+  timeline.checkpointEveryMs = DENSE_CHECKPOINT_MS;
+  let events: WorldEvent[] = [];
+  const keepFrom = to - req.margin;
+  while (world.now < to) {
+    advanceRun(run, Math.min(to, world.now + CHUNK_MS), never);
+    for (const e of world.drainEvents()) events.push(e);
+    if (events.length > 2 * req.logCapacity) events = trimmed(events, keepFrom, req.logCapacity);
+    if (progress?.(world.now) === false) return null;
+  }
+
+  return {
+    world: world.snapshot(),
+    inputsApplied: timeline.cursor,
+    checkpoints: [...timeline.taken],
+    samples: req.lastSample ? series.samples.slice(1) : series.samples,
+    events: trimmed(events, keepFrom, req.logCapacity),
+  };
+}
+
+/** Drops the oldest events that are neither within the margin nor among the last `capacity`. */
+function trimmed(events: WorldEvent[], keepFrom: number, capacity: number): WorldEvent[] {
+  let cut = events.length - capacity;
+  if (cut <= 0) return events;
+  const firstKept = events.findIndex((e) => e.t >= keepFrom);
+  if (firstKept >= 0) cut = Math.min(cut, firstKept);
+  return cut > 0 ? events.slice(cut) : events;
+}
