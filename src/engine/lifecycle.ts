@@ -66,8 +66,11 @@ export function closeConnection(b: Broker, conn: Connection, error: AmqpError | 
  */
 export function advanceTo(b: Broker, t: number): void {
   if (t < b.now) throw new RangeError(`time cannot go back (now ${b.now}, asked ${t}); rewind by restoring a snapshot`);
-  for (let timer = b.schedule.popDue(t); timer; timer = b.schedule.popDue(t)) {
-    if (timer.at > b.now) b.now = timer.at;
+  // reads the schedule's own record and drops it, rather than building a Timer per timer fired
+  for (let top = b.schedule.peek(); top !== undefined && top.at <= t; top = b.schedule.peek()) {
+    const timer = top.item;
+    b.schedule.dropTop();
+    if (top.at > b.now) b.now = top.at;
     if (timer.kind === 'transit') {
       const tr = b.transits.get(timer.token);
       if (!tr) continue;

@@ -17,14 +17,20 @@ import { type Checkpoint, type TimedInput, Timeline } from './timeline';
  */
 export const SKIP_SPANS = [60_000, 600_000, 3_600_000] as const;
 
-/** The stretch before the end that is traced: enough to fill the log in a busy run. */
-export const TRACED_TAIL_MS = 60_000;
+/**
+ * The traced stretch at the end is long enough to fill the log (estimated from the events run so
+ * far) and to hold every token in flight at the end, and at most this long (a quiet run's log may
+ * then be short: its earlier rows were never recorded).
+ */
+export const MAX_TRACED_TAIL_MS = 60_000;
 /** Virtual time between progress reports (and cancel checks). */
 const CHUNK_MS = 1000;
-/** Checkpoints as playing takes them, kept for the traced tail (a rewind just after the skip is quick). */
-const DENSE_CHECKPOINT_MS = 2000;
+/** Checkpoints no closer than playing takes them. */
+const MIN_CHECKPOINT_MS = 2000;
 /** About this many checkpoints over the span, so that a rewind into it replays at most span / 60. */
 const CHECKPOINTS_PER_SPAN = 60;
+/** Trace events per event run, at least (about 1.5 in a work queue): the estimate errs on the long side. */
+const EVENTS_PER_STEP = 1;
 
 export interface SkipRequest {
   /** the world at the moment the skip starts */
@@ -61,7 +67,7 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   const world = World.restore(req.world);
   const from = world.now;
   const to = Math.max(from, req.to);
-  const timeline = new Timeline(req.world.scenario, Math.max(DENSE_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)));
+  const timeline = new Timeline(req.world.scenario, Math.max(MIN_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)));
   timeline.inputs = req.inputs.map((i) => ({ ...i }));
   timeline.lastCheckpointAt = req.lastCheckpointAt;
   const series = new Series();
@@ -69,16 +75,22 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   const run: Run = { world, timeline, series };
   const never = () => false;
 
-  const tracedFrom = Math.max(from, to - Math.max(TRACED_TAIL_MS, req.margin));
+  // the traced tail: the log's worth of events at the rate seen so far, within the margin and the maximum
+  const steps0 = world.steps;
+  const tracedFrom = () => {
+    const ran = world.now - from;
+    const perMs = ran > 0 ? (world.steps - steps0) / ran : 0;
+    const forLog = perMs > 0 ? req.logCapacity / (perMs * EVENTS_PER_STEP) : MAX_TRACED_TAIL_MS;
+    return Math.max(from, to - Math.max(req.margin, Math.min(MAX_TRACED_TAIL_MS, forLog)));
+  };
   world.setTraceAll(false);
-  while (world.now < tracedFrom) {
-    advanceRun(run, Math.min(tracedFrom, world.now + CHUNK_MS), never);
+  for (let until = tracedFrom(); world.now < until; until = tracedFrom()) {
+    advanceRun(run, Math.min(until, world.now + CHUNK_MS), never);
     world.drainEvents();
     if (progress?.(world.now) === false) return null;
   }
 
   world.setTraceAll(true);
-  timeline.checkpointEveryMs = DENSE_CHECKPOINT_MS;
   let events: WorldEvent[] = [];
   const keepFrom = to - req.margin;
   while (world.now < to) {
