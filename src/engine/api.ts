@@ -127,13 +127,13 @@ export class AmqpBroker {
     return this.b.run(ref, 'basic.cancel', (ch) => basicCancel(this.b, ch, p));
   }
   basicPublish(ref: ChannelRef, p: PublishParams): Result<PublishOk> {
-    return this.b.run(ref, 'basic.publish', (ch) => basicPublish(this.b, ch, p));
+    return this.b.runWith(ref, 'basic.publish', basicPublish, p);
   }
   basicGet(ref: ChannelRef, p: { queue: string; noAck?: boolean }): Result<GetOk | null> {
     return this.b.run(ref, 'basic.get', (ch) => basicGet(this.b, ch, p));
   }
   basicAck(ref: ChannelRef, p: { deliveryTag: number; multiple?: boolean }): Result<void> {
-    return this.b.run(ref, 'basic.ack', (ch) => basicAck(this.b, ch, p));
+    return this.b.runWith(ref, 'basic.ack', basicAck, p);
   }
   basicNack(ref: ChannelRef, p: { deliveryTag: number; multiple?: boolean; requeue?: boolean }): Result<void> {
     return this.b.run(ref, 'basic.nack', (ch) => basicNack(this.b, ch, p, 'basic.nack'));
