@@ -29,6 +29,12 @@ const CHUNK_MS = 1000;
 const MIN_CHECKPOINT_MS = 2000;
 /** About this many checkpoints over the span, so that a rewind into it replays at most span / 60. */
 const CHECKPOINTS_PER_SPAN = 60;
+/**
+ * The most messages the checkpoints may hold together: they are copied to the page, so a run with
+ * a deep queue (every checkpoint copies it) comes back with fewer of them (a rewind into the
+ * skipped time then replays further).
+ */
+const CHECKPOINT_WEIGHT = 100_000;
 /** Trace events per event run, at least (about 1.5 in a work queue): the estimate errs on the long side. */
 const EVENTS_PER_STEP = 1;
 
@@ -67,7 +73,7 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   const world = World.restore(req.world);
   const from = world.now;
   const to = Math.max(from, req.to);
-  const timeline = new Timeline(req.world.scenario, Math.max(MIN_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)));
+  const timeline = new Timeline(req.world.scenario, Math.max(MIN_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)), 2 * CHECKPOINTS_PER_SPAN, CHECKPOINT_WEIGHT);
   timeline.inputs = req.inputs.map((i) => ({ ...i }));
   timeline.lastCheckpointAt = req.lastCheckpointAt;
   const series = new Series();
@@ -87,6 +93,8 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   for (let until = tracedFrom(); world.now < until; until = tracedFrom()) {
     advanceRun(run, Math.min(until, world.now + CHUNK_MS), never);
     world.drainEvents();
+    // a deep queue makes every checkpoint heavy: take them further apart rather than take and drop them
+    if (timeline.weight > CHECKPOINT_WEIGHT / 2) timeline.checkpointEveryMs *= 2;
     if (progress?.(world.now) === false) return null;
   }
 
