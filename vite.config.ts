@@ -11,6 +11,12 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // Our own modules have no side effects at load (the style sheets do, so they are not included):
+      // a module none of whose exports a chunk uses is left out of it, so importing one thing from a
+      // barrel (src/share, src/model) does not drag the rest, zod schemas included, into the first load.
+      treeshake: { moduleSideEffects: (id: string) => !/\/src\/.*\.tsx?$/.test(id) },
+    },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },

@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // both dictionaries and the document validators (the app loads them lazily, as chunks of their own)
+    setupFiles: ['src/testSetup.ts'],
   },
 });
