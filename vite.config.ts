@@ -11,6 +11,9 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // dist/.vite/manifest.json: which chunk holds which module and what it imports (bench/firstLoad.ts
+    // adds up the JavaScript a first visit must fetch from it)
+    manifest: true,
     rolldownOptions: {
       // Our own modules have no side effects at load (the style sheets do, so they are not included):
       // a module none of whose exports a chunk uses is left out of it, so importing one thing from a

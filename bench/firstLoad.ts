@@ -9,12 +9,16 @@
 //   link       — a share link (#s=…) of that same scenario.
 // "First canvas" is the moment the canvas shows the document: React Flow's viewport is in the page
 // and, when the document has nodes, all of them are drawn (a MutationObserver set before any script
-// runs notes performance.now() then). Also printed: the JavaScript each visit fetched before that
-// moment, gzipped (what a static host serving gzip sends), split into what every visit loads and
-// what only that kind of visit adds. Prints a table (median of --runs=N, default 5, with the load
-// average: the machine is shared), then one JSON line.
+// runs notes performance.now() then). Also printed: the first-load JavaScript, gzipped (what a
+// static host serving gzip sends): the chunks a visit must fetch before it can draw, from the
+// build's manifest (dist/.vite/manifest.json): the entry and what it imports, and the chunks the
+// entry fetches for that kind of visit (the English dictionary, the app, and for saved work or a
+// link their validators and decoder), each with what it imports; chunks loaded later on first use
+// (the inspector, the dock's panels, dialogs) are not counted. Without a manifest (an older build),
+// every script that finished loading before the first canvas is counted instead. Prints a table
+// (median of --runs=N, default 5, with the load average: the machine is shared), then one JSON line.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,11 +39,41 @@ const VIEWPORT = { width: 1280, height: 800 };
 
 const doc = GALLERY['work-queues'].scenario;
 const nodesOf = doc.exchanges.length + doc.queues.length + doc.apps.length;
+/** What each kind of visit makes the entry (src/app/main.tsx) fetch, by source module. */
 const CASES = {
-  new: { storage: null as string | null, hash: '', nodes: 0 },
-  returning: { storage: JSON.stringify(doc), hash: '', nodes: nodesOf },
-  link: { storage: null, hash: formatShareHash('', encode({ v: 1, scenario: doc, speed: 1 })), nodes: nodesOf },
+  new: { storage: null as string | null, hash: '', nodes: 0, fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx'] },
+  returning: { storage: JSON.stringify(doc), hash: '', nodes: nodesOf, fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts'] },
+  link: {
+    storage: null,
+    hash: formatShareHash('', encode({ v: 1, scenario: doc, speed: 1 })),
+    nodes: nodesOf,
+    fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'],
+  },
 };
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/** The first-load chunks of a kind of visit (see above), or null without a manifest. */
+function firstLoadChunks(fetches: readonly string[]): string[] | null {
+  const path = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(path)) return null;
+  const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, ManifestChunk>;
+  const out = new Set<string>();
+  const add = (key: string) => {
+    const c = m[key];
+    if (!c || out.has(c.file)) return;
+    out.add(c.file);
+    for (const i of c.imports ?? []) add(i);
+  };
+  for (const [key, c] of Object.entries(m)) if (c.isEntry && key.endsWith('.html')) add(key);
+  for (const [key, c] of Object.entries(m)) if (c.isEntry && !key.endsWith('.html') && key.includes('main')) add(key);
+  for (const f of fetches) add(f);
+  return [...out].filter((f) => f.endsWith('.js')).sort();
+}
 type CaseName = keyof typeof CASES;
 
 /** Runs before any of the page's scripts: notes when the canvas first shows the document. */
@@ -86,23 +120,35 @@ async function once(browser: import('playwright-core').Browser, base: string, na
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  const scripts: { url: string; at: number }[] = [];
-  page.on('response', (r) => {
-    if (r.request().resourceType() === 'script') scripts.push({ url: r.url(), at: Date.now() });
-  });
   await page.goto(base + c.hash);
   await page.waitForFunction(() => (window as unknown as { __firstCanvas?: number }).__firstCanvas !== undefined, undefined, { timeout: 60_000 });
-  const ms = await page.evaluate(() => (window as unknown as { __firstCanvas: number }).__firstCanvas);
-  const reachedAt = Date.now();
+  // the scripts whose download had finished by the first canvas (page time, from resource timing)
+  const { ms, scripts } = await page.evaluate(() => {
+    const at = (window as unknown as { __firstCanvas: number }).__firstCanvas;
+    const js = performance
+      .getEntriesByType('resource')
+      .filter((r) => /\.js$/.test(new URL(r.name).pathname) && (r as PerformanceResourceTiming).responseEnd <= at)
+      .map((r) => new URL(r.name).pathname);
+    return { ms: at, scripts: js };
+  });
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
   await context.close();
-  return { ms, scripts: scripts.filter((s) => s.at <= reachedAt).map((s) => new URL(s.url).pathname.replace(/^\//, '')) };
+  return { ms, scripts: scripts.map((s) => s.replace(/^\//, '')) };
 }
 
 async function main() {
   if (!args.includes('--no-build') && dist === 'dist') {
     const b = spawnSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
     if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  if (args.includes('--sizes')) {
+    // only the first-load JavaScript, from the manifest (no browser)
+    for (const [name, c] of Object.entries(CASES)) {
+      const chunks = firstLoadChunks(c.fetches) ?? [];
+      const sizes = chunks.map((f) => [f, gzipped(join(dist, f))] as const).sort((a, b) => b[1] - a[1]);
+      console.log(`${name}: ${(sizes.reduce((s, x) => s + x[1], 0) / 1000).toFixed(1)} kB gzip — ${sizes.map(([f, n]) => `${f.replace('assets/', '')} ${(n / 1000).toFixed(1)}`).join(', ')}`);
+    }
+    return;
   }
   const port = await freePort();
   const server = await serve(port, dist);
@@ -118,7 +164,7 @@ async function main() {
       await once(browser, base, name);
       for (let i = 0; i < runs; i++) samples.push(await once(browser, base, name));
       const times = samples.map((s) => s.ms).sort((a, b) => a - b);
-      const scripts = [...new Set(samples.flatMap((s) => s.scripts))].sort();
+      const scripts = firstLoadChunks(CASES[name].fetches) ?? [...new Set(samples.flatMap((s) => s.scripts))].sort();
       const jsGzip = scripts.reduce((sum, s) => sum + gzipped(join(dist, s)), 0);
       out[name] = { ms: Math.round(times[times.length >> 1]!), jsGzip, scripts };
       console.error(`  ${name}: ${times.map((t) => Math.round(t)).join(', ')} ms`);

@@ -1,7 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
-import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
@@ -9,14 +8,27 @@ import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
 import { SimController } from '../store/simController';
-import { EditorProvider } from '../store/useEditor';
+import { EditorProvider, useEditor } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
-import { SessionBanner } from './SessionBanner';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
+
+// Loaded when they are needed, not to draw the first canvas: the banner of a shared view, a kept
+// scenario or an unreadable link, and the dialog that completes a binding drawn on the canvas.
+const SessionBanner = lazy(() => import('./SessionBanner').then((m) => ({ default: m.SessionBanner })));
+const BindingDialog = lazy(() => import('../panels/BindingDialog').then((m) => ({ default: m.BindingDialog })));
+
+function PendingBinding() {
+  const pending = useEditor((s) => s.pendingBinding !== null);
+  return pending ? (
+    <Suspense fallback={null}>
+      <BindingDialog />
+    </Suspense>
+  ) : null;
+}
 
 /**
  * The shell: header with the playback controls, then palette | canvas over the panels dock | side
@@ -62,12 +74,16 @@ export function App({ session }: { session: WorkSession }) {
               <ShareToolbar ownStorage={session.kind === 'own' ? session.storage : undefined} />
               <LanguageSwitch />
             </header>
-            <SessionBanner />
+            {session.kind === 'shared' || session.kept || session.linkError ? (
+              <Suspense fallback={null}>
+                <SessionBanner />
+              </Suspense>
+            ) : null}
             <main className="app-main">
               <Workspace />
               <SidePanel />
             </main>
-            <BindingDialog />
+            <PendingBinding />
           </div>
         </ReactFlowProvider>
         </LessonProvider>

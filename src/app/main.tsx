@@ -1,15 +1,27 @@
 /// <reference types="vite/client" />
-// The entry, small on purpose: it starts fetching the chosen language's dictionary and the app at
-// the same moment (each is its own chunk, see translate.ts and start.tsx), and renders when both
-// are in. The style sheets are imported here so that the page links them from its <head>.
+// The entry, small on purpose: it starts fetching, all at the same moment, what the first canvas
+// needs (each a chunk of its own): the chosen language's dictionary (translate.ts), the app
+// (start.tsx), and, when something is saved or the page was opened with a link, the validators
+// that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The style
+// sheets are imported here so that the page links them from its <head>.
 import '@xyflow/react/dist/style.css';
 import './app.css';
 import { initialLocale, loadDictionary } from '../i18n/translate';
+import { linkInHash, somethingSaved } from './firstLoad';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-Promise.all([loadDictionary(initialLocale()), import('./start')])
-  .then(([, app]) => app.start(root))
+const link = linkInHash();
+const jobs: Promise<unknown>[] = [loadDictionary(initialLocale()), import('./start')];
+if (link) jobs.push(import('./boot'), import('../store/sharedWork'));
+const validators = () => import('../store/restoring');
+if (link || somethingSaved()) jobs.push(validators());
+Promise.all(jobs)
+  .then(([, app]) => {
+    (app as typeof import('./start')).start(root);
+    // a first visit gets the validators too, once the page is up (saving and reopening work needs them)
+    setTimeout(() => void validators(), 1000);
+  })
   .catch((e: unknown) => {
     // nothing of the app could load (the network went away between the page and its scripts):
     // say so in both languages, since neither dictionary may be here
