@@ -1,5 +1,5 @@
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, type Viewport } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
 import { runtimeWarnings, type Size } from '../model';
@@ -10,7 +10,6 @@ import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
-import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
@@ -19,6 +18,10 @@ import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
+
+// The layer that draws messages in flight comes a moment after the first canvas (a chunk of its own):
+// at time 0 nothing travels yet.
+const MessageLayer = lazy(() => import('./layer/MessageLayer').then((m) => ({ default: m.MessageLayer })));
 
 function ariaLabels(t: Translate) {
   return {
@@ -111,7 +114,9 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
               </svg>
             </ControlButton>
           </Controls>
-          <MessageLayer />
+          <Suspense fallback={null}>
+            <MessageLayer />
+          </Suspense>
         </ReactFlow>
         {empty && !readOnly ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
         {readOnly ? null : <Notices />}
