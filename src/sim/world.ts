@@ -5,7 +5,7 @@ import type { ClientEvent, WorldEvent } from './events';
 import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
-import type { AppRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
+import type { AppRt, ChannelRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
 import { buildWorld } from './topology';
 
 export interface WorldSnapshot {
@@ -283,8 +283,15 @@ export class World {
     const ch = app?.channels[channelId];
     if (!app || !ch?.open) return undefined;
     const conn = app.conns[ch.conn];
-    return conn === null || conn === undefined ? undefined : { connection: conn, channel: ch.number };
+    if (conn === null || conn === undefined) return undefined;
+    // one ref per open channel, reused: every publish and ack asks for it (callers only read it)
+    const cached = this.refs.get(ch);
+    if (cached?.connection === conn && cached.channel === ch.number) return cached;
+    const ref = { connection: conn, channel: ch.number };
+    this.refs.set(ch, ref);
+    return ref;
   }
+  private refs = new WeakMap<ChannelRt, Readonly<ChannelRef>>();
 
   // ---------------------------------------------------------------- snapshots
   snapshot(): WorldSnapshot {
