@@ -35,7 +35,7 @@ function seen(c: SimController, logRows = c.log.size) {
   };
 }
 
-describe('World.setTraceAll(false): a run nobody watches is the same run', () => {
+describe('World.setTraceAll(false): a run nobody watches is the same run', { timeout: 30_000 }, () => {
   it.each(galleryList().map((g) => [g.id, g] as const))('%s', (_id, g) => {
     const full = World.create(g.scenario);
     const quiet = World.create(g.scenario);
@@ -60,7 +60,8 @@ describe('World.setTraceAll(false): a run nobody watches is the same run', () =>
   });
 });
 
-describe('SimController.skipAhead', () => {
+// each test runs a minute or an hour of simulation (twice, to compare): a generous timeout for a busy machine
+describe('SimController.skipAhead', { timeout: 30_000 }, () => {
   it('gives the state playing the same time gives: world, figures, charts, log and tokens', async () => {
     const doc = workQueue({ rate: 40, consumers: 3, prefetch: 4, processingMs: 60, jitterMs: 30, latency: 40, seed: 3 });
     doc.apps[1]!.consumers[0]!.failPercent = 20; // nacks with requeue: redeliveries
