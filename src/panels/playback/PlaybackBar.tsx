@@ -67,10 +67,10 @@ export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
         {t('play.reset')}
       </button>
       <TimeDisplay />
+      <SkipAhead />
       <CatchUpStatus />
       <TimelineSlider />
       <SpeedSlider />
-      <SkipAhead />
       {brokerMenu ? <BrokerMenu /> : null}
     </div>
   );
