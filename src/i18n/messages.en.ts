@@ -561,6 +561,7 @@ export const en = {
   'skip.progressValue': '{percent}% ({time})',
   'skip.cancel': 'Cancel',
   'skip.failed': 'The skip ahead failed: {message}. The simulation is where it was.',
+  'skip.stopped': 'Skipped only to {time}: the broker held {count} messages by then, more than a skip carries back. Consumers that keep up, or a max-length, keep the queues short.',
   'play.timeline': 'Timeline',
   'play.timelineTitle': 'Drag back to rewind: the run is replayed from snapshots and comes out the same',
   'play.timelineValue': '{time} of {end}',

@@ -550,6 +550,7 @@ export const es = {
   'skip.progressValue': '{percent} % ({time})',
   'skip.cancel': 'Cancelar',
   'skip.failed': 'No se pudo avanzar: {message}. La simulación sigue donde estaba.',
+  'skip.stopped': 'Solo se avanzó hasta {time}: el broker tenía ya {count} mensajes, más de los que un avance puede traer. Consumidores que den abasto, o un max-length, mantienen cortas las colas.',
   'play.timeline': 'Línea de tiempo',
   'play.timelineTitle': 'Arrastra hacia atrás para rebobinar: la ejecución se repite desde instantáneas y sale igual',
   'play.timelineValue': '{time} de {end}',

@@ -33,6 +33,8 @@ export interface PlaybackState {
   catchUpTo: number | null;
   /** a skip ahead under way (skipAhead.ts): from and to which virtual time, and how far it got */
   skip: { from: number; to: number; at: number } | null;
+  /** the last skip stopped before its end: the broker held too many messages to carry back (skipAhead.ts) */
+  skipStopped: { at: number; messages: number } | null;
 }
 
 /** A message: by broker id once it reached the broker, or by its publisher's counter before. */
@@ -44,7 +46,7 @@ export type MessageRef = { msgId: number } | { publisher: string; seq: number };
  * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
  */
 export class SimController {
-  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null, skip: null }));
+  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null, skip: null, skipStopped: null }));
   readonly live = createLiveStore();
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
@@ -72,7 +74,7 @@ export class SimController {
 
   // ---------------------------------------------------------------- playback
   play(): void {
-    this.ui.setState({ playing: true });
+    this.ui.setState({ playing: true, skipStopped: null });
   }
   pause(): void {
     this.ui.setState({ playing: false });
@@ -108,7 +110,7 @@ export class SimController {
     this.series.clear();
     this.absorb(this.world.drainEvents());
     this.series.take(this.world);
-    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null }));
+    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null, skipStopped: null }));
     this.publish();
   }
 
@@ -233,7 +235,7 @@ export class SimController {
     };
     // what the skip starts from: if any of it changed before the result is back, the result is stale
     const started = { world: w, steps: w.steps, inputs: this.timeline.inputs.length, cursor: this.timeline.cursor, doc: this.doc };
-    this.ui.setState({ skip: { from, to: req.to, at: from } });
+    this.ui.setState({ skip: { from, to: req.to, at: from }, skipStopped: null });
     const job = runner(req, (t) => {
       const s = this.ui.getState().skip;
       if (s) this.ui.setState({ skip: { ...s, at: t } });
@@ -248,8 +250,13 @@ export class SimController {
         this.ui.setState({ skip: null });
       }
     }
+    // (an edit the simulation does not see, a node moved or measured, is no change to the run)
     const unchanged =
-      this.world === started.world && w.steps === started.steps && this.timeline.inputs.length === started.inputs && this.timeline.cursor === started.cursor && this.doc === started.doc;
+      this.world === started.world &&
+      w.steps === started.steps &&
+      this.timeline.inputs.length === started.inputs &&
+      this.timeline.cursor === started.cursor &&
+      !simRelevantChange(started.doc, this.doc);
     if (!result || !unchanged) return false;
     this.adoptSkip(from, result);
     return true;
@@ -273,6 +280,7 @@ export class SimController {
     // the log keeps its most recent rows: the skip's last events follow the ones before it
     this.tokens.reset();
     this.absorb(r.events);
+    if (r.stoppedEarly) this.ui.setState({ skipStopped: { at: this.world.now, messages: r.stoppedEarly.messages } });
     this.publish();
   }
 

@@ -126,6 +126,21 @@ describe('SimController.skipAhead', { timeout: 30_000 }, () => {
     expect(seen(c)).toEqual(before);
   });
 
+  it('stops early, and says so, when the broker holds more messages than a skip carries back', async () => {
+    // a producer and no consumer: the queue only grows
+    const doc = workQueue({ rate: 500, consumers: 0, latency: 20 });
+    const c = new SimController(doc);
+    const runner: typeof inProcessSkipRunner = (req, onProgress) => inProcessSkipRunner({ ...req, maxMessages: 10_000 }, onProgress);
+    expect(await c.skipAhead(3_600_000, runner)).toBe(true);
+    const { time, skipStopped } = c.ui.getState();
+    expect(time).toBeGreaterThan(19_000);
+    expect(time).toBeLessThan(23_000);
+    expect(skipStopped).toEqual({ at: time, messages: c.world.broker.inspect.queue('work')!.ready });
+    expect(skipStopped!.messages).toBeGreaterThan(10_000);
+    c.play();
+    expect(c.ui.getState().skipStopped).toBeNull();
+  });
+
   it('drops a result when the run changed meanwhile', async () => {
     const c = new SimController(workQueue({ rate: 5, consumers: 1, latency: 20 }));
     const pending = c.skipAhead(10_000, inProcessSkipRunner);

@@ -35,6 +35,13 @@ const CHECKPOINTS_PER_SPAN = 60;
  * skipped time then replays further).
  */
 const CHECKPOINT_WEIGHT = 100_000;
+/**
+ * A skip stops early when the broker holds more messages than this (queues that only grow: no
+ * consumer, or consumers far slower than the producers): every one must be carried back to the page
+ * and kept in its checkpoints, and a few million would not fit in the browser's memory.
+ */
+export const MAX_SKIP_MESSAGES = 300_000;
+
 /** Trace events per event run, at least (about 1.5 in a work queue): the estimate errs on the long side. */
 const EVENTS_PER_STEP = 1;
 
@@ -52,6 +59,8 @@ export interface SkipRequest {
   margin: number;
   /** at least this many of the last events come back (the log's capacity) */
   logCapacity: number;
+  /** stop early past this many messages held by the broker (default MAX_SKIP_MESSAGES) */
+  maxMessages?: number;
 }
 
 export interface SkipResult {
@@ -63,6 +72,15 @@ export interface SkipResult {
   samples: Sample[];
   /** the end of the trace, oldest first */
   events: WorldEvent[];
+  /** set when the skip stopped before `to` because the broker held too many messages (see MAX_SKIP_MESSAGES) */
+  stoppedEarly?: { messages: number };
+}
+
+/** Messages the broker holds: ready and unacked in its queues. */
+function messagesHeld(w: World): number {
+  let n = 0;
+  for (const q of w.broker.inspect.queues()) n += q.ready + q.unacked;
+  return n;
 }
 
 /**
@@ -72,7 +90,16 @@ export interface SkipResult {
 export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | undefined): SkipResult | null {
   const world = World.restore(req.world);
   const from = world.now;
-  const to = Math.max(from, req.to);
+  let to = Math.max(from, req.to);
+  let stoppedEarly: SkipResult['stoppedEarly'];
+  /** Stops the skip here when the broker holds too many messages (the end moves to now). */
+  const tooBig = () => {
+    const messages = messagesHeld(world);
+    if (messages <= (req.maxMessages ?? MAX_SKIP_MESSAGES)) return false;
+    stoppedEarly = { messages };
+    to = world.now;
+    return true;
+  };
   const timeline = new Timeline(req.world.scenario, Math.max(MIN_CHECKPOINT_MS, Math.round((to - from) / CHECKPOINTS_PER_SPAN)), 2 * CHECKPOINTS_PER_SPAN, CHECKPOINT_WEIGHT);
   timeline.inputs = req.inputs.map((i) => ({ ...i }));
   timeline.lastCheckpointAt = req.lastCheckpointAt;
@@ -93,6 +120,7 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   for (let until = tracedFrom(); world.now < until; until = tracedFrom()) {
     advanceRun(run, Math.min(until, world.now + CHUNK_MS), never);
     world.drainEvents();
+    if (tooBig()) break;
     // a deep queue makes every checkpoint heavy: take them further apart rather than take and drop them
     if (timeline.weight > CHECKPOINT_WEIGHT / 2) timeline.checkpointEveryMs *= 2;
     if (progress?.(world.now) === false) return null;
@@ -104,6 +132,7 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
   while (world.now < to) {
     advanceRun(run, Math.min(to, world.now + CHUNK_MS), never);
     for (const e of world.drainEvents()) events.push(e);
+    if (tooBig()) break;
     if (events.length > 2 * req.logCapacity) events = trimmed(events, keepFrom, req.logCapacity);
     if (progress?.(world.now) === false) return null;
   }
@@ -114,6 +143,7 @@ export function skipAhead(req: SkipRequest, progress?: (t: number) => boolean | 
     checkpoints: [...timeline.taken],
     samples: req.lastSample ? series.samples.slice(1) : series.samples,
     events: trimmed(events, keepFrom, req.logCapacity),
+    ...(stoppedEarly ? { stoppedEarly } : {}),
   };
 }
 

@@ -67,7 +67,16 @@ export class Timeline {
     this.lastCheckpointAt = w.now;
     // in time order: after a rewind, the replay takes checkpoints again among the later ones
     // (the same run: one per instant is enough), and rewindTo wants the latest before its target
-    const cp = { t: w.now, snap: w.snapshot() };
+    let snap: WorldSnapshot;
+    try {
+      snap = w.snapshot();
+    } catch (e) {
+      // a broker holding millions of messages is more than one snapshot can hold (a RangeError: the
+      // string is too long): no checkpoint then, a rewind replays from an earlier one
+      if (e instanceof RangeError) return;
+      throw e;
+    }
+    const cp = { t: w.now, snap };
     const at = this.checkpoints.findIndex((c) => c.t >= cp.t);
     if (at < 0) this.checkpoints.push(cp);
     else if (this.checkpoints[at]!.t === cp.t) this.weight -= weightOf(this.checkpoints.splice(at, 1, cp)[0]!.snap);

@@ -17,6 +17,7 @@ export function SkipAhead() {
   const t = useT();
   const sim = useSim();
   const skip = usePlayback((s) => s.skip);
+  const stopped = usePlayback((s) => s.skipStopped);
   const catchingUp = usePlayback((s) => s.catchUpTo !== null);
   const menu = useRef<HTMLDetailsElement>(null);
   const opener = useRef<HTMLElement>(null);
@@ -46,6 +47,11 @@ export function SkipAhead() {
       {failed ? (
         <p className="skip-failed" role="alert">
           {t('skip.failed', { message: failed })}
+        </p>
+      ) : null}
+      {stopped && !failed ? (
+        <p className="skip-failed" role="alert">
+          {t('skip.stopped', { time: formatTime(stopped.at), count: stopped.messages })}
         </p>
       ) : null}
       {skip ? <SkipProgress skip={skip} onCancel={() => sim.cancelSkip()} returnFocus={opener} /> : null}
