@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // the app's zod configuration (no JIT: the Content-Security-Policy forbids `new Function`), then
     // both dictionaries and the document validators (the app loads them lazily, as chunks of their own)
-    setupFiles: ['src/testSetup.ts'],
+    setupFiles: ['src/zodConfig.ts', 'src/testSetup.ts'],
   },
 });

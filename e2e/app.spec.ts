@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { open } from './helpers';
 
 test('opens with its title, a canvas and no console errors', async ({ page, consoleErrors }) => {
   await page.goto('./');
@@ -52,4 +53,34 @@ test.describe('with a Spanish browser', () => {
     await page.goto('./');
     await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
   });
+});
+
+test('runs under its Content-Security-Policy with no violation: editing, playing, code, share, gallery', async ({ page }) => {
+  // every violation (a blocked eval, inline script, worker or style) is recorded before the app loads
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await open(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).toContain("worker-src 'self' blob:");
+  expect(policy).not.toContain('unsafe-eval');
+  // a gallery scenario: zod validates it, the message layer's worker starts when it plays
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Scenario gallery' }).getByRole('article').first().getByRole('button').first().click();
+  await expect(page.getByRole('dialog', { name: 'Scenario gallery' })).toHaveCount(0);
+  // a gallery scenario starts playing: let it run a moment, then stop it
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (!(await pause.isVisible())) await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForTimeout(300);
+  await pause.click();
+  for (const name of ['Show code', 'Share']) {
+    await page.getByRole('button', { name, exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 });

@@ -66,7 +66,7 @@ test('canvas keys do nothing behind an open dialog, and Ctrl+C copies selected t
   // the gallery is open: Delete, Backspace, undo and paste belong to it, not to the canvas behind
   await page.getByRole('button', { name: 'Gallery' }).click();
   const gallery = page.getByRole('dialog', { name: 'Scenario gallery' });
-  await gallery.getByRole('button', { name: /Hello World/ }).focus();
+  await gallery.getByRole('button', { name: 'Hello World', exact: true }).focus();
   for (const key of ['Delete', 'Backspace', 'Control+z', 'Control+c', 'Control+v']) await page.keyboard.press(key);
   await expect(gallery).toBeVisible();
   await page.keyboard.press('Escape');

@@ -16,7 +16,7 @@ async function load(page: Page, title: string) {
 
 test('ticks a lesson step when the student does what it asks: binding kern to topic_logs with kern.*', async ({ page }) => {
   await open(page);
-  await load(page, 'Topics');
+  await load(page, 'Topics: log facilities (lesson)');
   const lesson = guide(page).getByRole('region', { name: /^Lesson: Topic patterns/ });
   await expect(lesson.getByText('Step 1 of 4')).toBeVisible();
   // the first step only asks to watch: it is ticked as the simulation runs

@@ -65,3 +65,21 @@ test('a damaged saved topology is recovered: what validates is kept, the rest is
   await expect(node(page, 'Queue kept')).toBeVisible();
   await expect(canvas(page).getByRole('alert')).toHaveCount(0);
 });
+
+test('a browser that refuses to store says at once that work is not being saved, and offers the file', async ({ page }) => {
+  // storage full from the start: every write throws, as Safari's private mode and a full quota do
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await open(page);
+  const notice = page.getByRole('alert', { name: 'Work not saved' });
+  await expect(notice).toContainText('Your work is not being saved.');
+  await page.getByRole('button', { name: 'Queue', exact: true }).click();
+  await expect(node(page, 'Queue queue1')).toBeVisible();
+  await expect(notice).toBeVisible();
+  const download = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Save as file' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.warren\.json$/);
+});

@@ -38,20 +38,24 @@ test('imports RabbitMQ definitions: the report first, then the queues on the can
   await expect(dialog).toContainText('RabbitMQ definitions (vhost /)');
   await expect(dialog).toContainText(/Imported: \d+ exchange\(s\), \d+ queue\(s\), \d+ binding\(s\)\./);
   // what could not be carried over is listed, by section
-  await expect(dialog.getByRole('region', { name: 'Not imported' })).toContainText('Stream "events.stream" not imported');
+  await expect(dialog.getByRole('region', { name: 'Not imported' })).toContainText('"routing-internal" is not in the file');
+  await expect(dialog.getByRole('region', { name: 'Not modelled by the simulation' })).toContainText('Stream "events.stream" imported as a stream marked "not simulated yet"');
   await expect(dialog.getByRole('region', { name: 'Policies' })).toContainText('applied to');
   await expect(dialog.getByRole('region', { name: 'Not modelled by the simulation' })).toContainText('Written by');
   // nothing is loaded before the person says so
   await expectOwnWork(page);
   await dialog.getByRole('button', { name: 'Load into the canvas' }).click();
   await expect(dialog.getByRole('status')).toContainText('Loaded into the canvas.');
-  await expect(dialog).toContainText('Stream "events.stream" not imported');
+  await expect(dialog).toContainText('Stream "events.stream" imported as a stream');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Files' })).toBeFocused();
   for (const q of ['audit', 'orders.work', 'orders.retry', 'lost']) await expect(node(page, `Queue ${q}`)).toBeVisible();
   // a hostile name is shown as text
   await expect(node(page, 'Queue <script>alert(1)</script>')).toBeVisible();
   await expect(node(page, 'Exchange dlx')).toBeVisible();
+  // a binding from amq.topic draws the predeclared exchange; a stream is drawn, marked as not simulated yet
+  await expect(node(page, 'Exchange amq.topic')).toBeVisible();
+  await expect(node(page, 'Queue events.stream')).toContainText('Stream — not simulated yet');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expectOwnWork(page);
 });
@@ -162,6 +166,8 @@ test('Show code: a program per producer and consumer, in Node.js and Python, key
   await expect(tabs.getByRole('tab', { name: 'Python (pika)' })).toHaveAttribute('aria-selected', 'true');
   await expect(tabs.getByRole('tab', { name: 'Python (pika)' })).toBeFocused();
   await expect(dialog).toContainText('pip install pika');
+  // the hint encodes the vhost as the programs do
+  await expect(dialog).toContainText('AMQP_URL=amqp://user:password@host:5672/%2F');
   await expect(dialog.getByRole('region', { name: 'Producer producer: producer-producer.py' })).toContainText('basic_publish(');
   await expect(dialog.getByRole('region', { name: 'Consumer worker2: consumer-worker2.py' })).toContainText('basic_qos(prefetch_count=3');
   const download = page.waitForEvent('download');

@@ -122,7 +122,7 @@ test('a damaged, newer or huge link says what is wrong, runs nothing and keeps t
     // one character changed
     [oneCharacterChanged(data, 30), /link is damaged|not valid/],
     ['7.rVZNbxpJEP0rpd7DxtKABhuMM7dspNUe4l1ndx', 'This was made by a newer version of Warren (format 7).'],
-    [`1.${'A'.repeat(70_000)}`, 'This is too large to open (70002 characters; the limit is 65536).'],
+    [`1.${'A'.repeat(70_000)}`, 'This link is too long to open: its data has 70002 characters, and a Warren link holds at most 65536.'],
     ['<img src=x onerror=alert(1)>', 'This is not a Warren link, or part of it was lost when it was copied.'],
   ];
   for (const [bad, message] of cases) {

@@ -8,7 +8,9 @@ test('publishes a composed message and inspects it: properties, headers, where i
   const live = inspector(page).getByRole('group', { name: 'Publisher 1 in the simulation' });
   await live.getByText('Message composer').click();
   const composer = live.getByRole('form', { name: 'Message composer' });
-  await expect(composer.getByLabel('Routing key')).toHaveValue('work');
+  // no key of its own: the publisher's keys in turn, the next one shown
+  await expect(composer.getByLabel('Routing key')).toHaveValue('');
+  await expect(composer.getByLabel('Routing key')).toHaveAttribute('placeholder', 'next in turn: work');
   await composer.getByLabel('Body').fill('hello from the composer');
   await composer.getByRole('button', { name: 'Add header' }).click();
   await composer.getByLabel('Header 1 name').fill('tenant');

@@ -101,7 +101,7 @@ test('the speed slider is logarithmic and Reset starts over', async ({ page }) =
   await setSpeed(page, 0.1);
   await setSpeed(page, 100);
   await playUntil(page, 5000);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Start over' }).click();
   await expect(timer(page)).toHaveText('00:00.000');
   await expect(page.getByRole('slider', { name: 'Timeline' })).toBeDisabled();
 });
@@ -115,6 +115,9 @@ test('the broker menu sets the hop latency and restarts the broker; clients reco
   // the same setting as the broker's form in the inspector (one document, one undo step)
   await expect(inspector(page).getByLabel('Hop latency (ms of simulated time)')).toHaveValue('40');
   await playUntil(page, 1000);
+  // a click elsewhere (Play) closed the menu, as menus do
+  await expect(page.getByLabel('Down time (ms)')).toBeHidden();
+  await page.getByRole('toolbar', { name: 'Playback' }).getByText('Broker', { exact: true }).click();
   const down = page.getByLabel('Down time (ms)');
   await down.fill('abc');
   await expect(page.getByText('A whole number of milliseconds, from 0 to 600000.')).toBeVisible();

@@ -34,7 +34,7 @@ test('the inspector and the guide are two tabs of one side panel, brought forwar
   await expect(guide(page)).toBeHidden();
 
   // a gallery scenario with a lesson: the guide comes forward, its tab tells the lesson's progress
-  await loadFromGallery(page, 'Topics');
+  await loadFromGallery(page, 'Topics: log facilities (lesson)');
   await expect(guideTab(page)).toHaveAttribute('aria-selected', 'true');
   await expect(guide(page).getByRole('region', { name: /^Lesson: Topic patterns/ })).toBeVisible();
   await expect(inspector(page)).toBeHidden();
@@ -103,7 +103,7 @@ for (const [w, h] of [
   test(`at ${w}×${h} the canvas gets most of the width and a gallery scenario is drawn at a readable zoom`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await open(page);
-    await loadFromGallery(page, 'Work queues (fair dispatch)');
+    await loadFromGallery(page, 'Work queues: a fast and a slow worker');
     await expect(guide(page)).toBeVisible(); // the side panel is open
     await expect(node(page, 'Queue task_queue')).toBeVisible();
     expect(await width(canvas(page))).toBeGreaterThanOrEqual(0.6 * w);

@@ -15,9 +15,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   share: ['engine', 'model', 'sim', 'scenarios'],
   store: ['engine', 'model', 'sim', 'scenarios', 'share'],
   i18n: [],
-  canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels'],
-  panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n'],
-  app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels'],
+  canvas: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'panels', 'programs'],
+  // programs (issue 13): the amqplib runtime their Web Workers run, the turn log, the tutorials' code
+  programs: ['engine', 'model', 'sim', 'scenarios', 'share', 'store'],
+  panels: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'programs'],
+  app: ['store', 'engine', 'model', 'sim', 'scenarios', 'share', 'i18n', 'canvas', 'panels', 'programs'],
 };
 
 const src = resolve(import.meta.dirname);

@@ -1,13 +1,18 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
+import { formatTime } from '../panels/playback/format';
 import { PlaybackBar } from '../panels/playback/PlaybackBar';
 import { ShareToolbar } from '../panels/share/ShareToolbar';
 import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
+import { PageProgramTurns } from '../programs/host/programTurns';
 import { SimController } from '../store/simController';
+import type { StorageHealth } from '../store/storageHealth';
 import { EditorProvider, useEditor } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
@@ -20,6 +25,17 @@ import { Workspace } from './Workspace';
 // scenario or an unreadable link, and the dialog that completes a binding drawn on the canvas.
 const SessionBanner = lazy(() => import('./SessionBanner').then((m) => ({ default: m.SessionBanner })));
 const BindingDialog = lazy(() => import('../panels/BindingDialog').then((m) => ({ default: m.BindingDialog })));
+// ...and the notice that the work is not being saved (with its "Save as file"), when storage refuses
+const StorageNotice = lazy(() => import('./StorageNotice').then((m) => ({ default: m.StorageNotice })));
+
+function StorageProblem({ health }: { health: StoreApi<StorageHealth> }) {
+  const problem = useStore(health, (s) => s.problem);
+  return problem !== null ? (
+    <Suspense fallback={null}>
+      <StorageNotice />
+    </Suspense>
+  ) : null;
+}
 
 function PendingBinding() {
   const pending = useEditor((s) => s.pendingBinding !== null);
@@ -39,7 +55,12 @@ function PendingBinding() {
 export function App({ session }: { session: WorkSession }) {
   const t = useT();
   const [store] = useState(() => createEditorStore({ storage: session.storage }));
-  const [sim] = useState(() => new SimController(store.getState().doc));
+  const [sim] = useState(() => {
+    const s = new SimController(store.getState().doc);
+    s.attachPrograms(new PageProgramTurns());
+    return s;
+  });
+  useEffect(() => () => sim.programTurns?.clear(), [sim]);
   // every edit of the document reaches the running simulation (as AMQP operations)
   useEffect(
     () =>
@@ -48,13 +69,22 @@ export function App({ session }: { session: WorkSession }) {
         // an edit that had to delete and redeclare a queue lost its messages: say so, and why
         const lost = sim.setDocument(s.doc).filter((r) => r.lost > 0);
         for (const r of lost) store.getState().notify({ tone: 'warning', message: { key: 'op.queueRedeclared', params: { queue: r.queue, count: r.lost } } });
+        // an edit made back in the run replaced the recorded future: say so (Undo brings it back)
+        const dropped = sim.droppedByLastEdit;
+        if (dropped) {
+          const params = { at: formatTime(dropped.at), until: formatTime(dropped.until), count: dropped.inputs };
+          store.getState().notify({ tone: 'info', message: { key: 'op.futureDropped', params }, undo: true });
+        }
       }),
     [store, sim],
   );
+  // a new producer sends a greeting in the person's language
+  useEffect(() => store.getState().setDefaultBody(t('default.messageBody')), [store, t]);
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the side panel
   // (whose open or folded state is a preference of the person, kept in their own storage)
-  const prefs = useWorkSession()?.realStorage;
+  const work = useWorkSession();
+  const prefs = work?.realStorage;
   const lesson = useLessonSetup(store, sim, session.storage, prefs);
   useDocumentLang();
   return (
@@ -79,6 +109,7 @@ export function App({ session }: { session: WorkSession }) {
                 <SessionBanner />
               </Suspense>
             ) : null}
+            {work && session.kind === 'own' ? <StorageProblem health={work.storageHealth} /> : null}
             <main className="app-main">
               <Workspace />
               <SidePanel />

@@ -1,3 +1,4 @@
+import { PageProgramTurns } from '../programs/host/programTurns';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
@@ -28,6 +29,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
   const [store] = useState(() => createEditorStore({ storage }));
   const [sim] = useState(() => {
     const s = new SimController(store.getState().doc);
+    s.attachPrograms(new PageProgramTurns());
     s.setSpeed(state.speed ?? 1);
     // the run the teacher shared: the player opens paused where they were, and can rewind it
     openSharedRun(s, state);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { writeShareHash } from '../share/url';
 import type { KeyValueStorage } from '../store/persistence';
+import { watchStorage } from '../store/storageHealth';
 import { App } from './App';
 import type { Opening } from './boot';
 import { linkInHash } from './firstLoad';
@@ -48,7 +49,8 @@ async function viewFromLink(real: KeyValueStorage | undefined): Promise<View> {
  * Each session gets fresh stores (`key`), so nothing of a shared view leaks into the person's work.
  */
 export function Root() {
-  const [real] = useState(browserStorage);
+  // every write to the person's storage is watched: a refused autosave is said at once (StorageNotice)
+  const [{ storage: real, health }] = useState(() => watchStorage(browserStorage()));
   // null while a link is being read (its chunks were fetched with the app's: a moment)
   const [state, setState] = useState<{ id: number; view: View | null }>(() => ({ id: 0, view: linkInHash() ? null : ownWork(real) }));
   const show = useCallback((view: View, remount = true) => setState((s) => ({ id: remount ? s.id + 1 : s.id, view })), []);
@@ -80,12 +82,13 @@ export function Root() {
       session && {
         session,
         realStorage: real,
+        storageHealth: health,
         keep(work) {
           // what was saved until now goes on the list of previous work first: nothing is ever lost
           void sharedWork().then(({ pushPreviousWork, readSavedWork }) => {
-            const previous = pushPreviousWork(real, readSavedWork(real), Date.now());
+            const pushed = pushPreviousWork(real, readSavedWork(real), Date.now());
             writeShareHash(null);
-            show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous } } });
+            show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous: pushed.status, evicted: pushed.evicted } } });
           });
         },
         back() {
@@ -98,7 +101,7 @@ export function Root() {
           show({ kind: 'editor', session: { kind: 'own', storage: session.storage, ...(session.kept ? { kept: session.kept } : {}) } }, false);
         },
       },
-    [session, real, show],
+    [session, real, health, show],
   );
 
   if (!state.view) return null;

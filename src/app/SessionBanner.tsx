@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
+import { Isolated, isolate } from '../panels/Name';
 import { formatTime } from '../panels/playback/format';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { loadWithSession } from '../store/lessonStore';
 import { openSharedRun } from '../store/shareLink';
 import { useEditor } from '../store/useEditor';
 import { useLessonContext } from '../store/useLesson';
+import type { StorageHealth } from '../store/storageHealth';
 import { useWorkSession } from './workSession';
+
+const HEALTHY = createStore<StorageHealth>()(() => ({ problem: null }));
 
 /** A kept scenario (or a shared run) is loaded once, even if React runs the effect twice (StrictMode in development). */
 const loaded = new WeakSet<object>();
@@ -24,6 +30,8 @@ export function SessionBanner() {
   const title = useEditor((s) => s.doc.title);
   const [keptShown, setKeptShown] = useState(true);
   const session = api?.session;
+  // never claim the person's work is saved when their storage refuses it
+  const storageProblem = useStore(api?.storageHealth ?? HEALTHY, (s) => s.problem);
 
   useEffect(() => {
     if (!session) return;
@@ -57,7 +65,9 @@ export function SessionBanner() {
     return (
       <section className="session-banner is-shared" aria-label={t('shareui.sharedView')}>
         <p>
-          <strong>{t('shareui.sharedViewing', { title: name })}</strong> {t('shareui.sharedDetail')}
+          <strong>
+            <Isolated text={t('shareui.sharedViewing', { title: isolate(name) })} />
+          </strong> {t(storageProblem === 'blocked' ? 'shareui.sharedDetailNotSaved' : 'shareui.sharedDetail')}
           {session.state.run ? ` ${t('shareui.sharedAt', { time: formatTime(session.state.run.at) })}` : ''}
         </p>
         <div className="button-row">
@@ -94,7 +104,10 @@ export function SessionBanner() {
     return (
       <section className="session-banner is-kept" role="status" aria-label={t('shareui.keptLabel')}>
         <p>
-          <strong>{t('shareui.kept', { title: name })}</strong> {t(detail)}
+          <strong>
+            <Isolated text={t('shareui.kept', { title: isolate(name) })} />
+          </strong> {t(detail)}
+          {session.kept.evicted > 0 ? ` ${t('shareui.keptEvicted', { n: session.kept.evicted })}` : ''}
         </p>
         <div className="button-row">
           <button type="button" onClick={() => setKeptShown(false)}>

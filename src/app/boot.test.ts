@@ -22,7 +22,7 @@ describe('how the page opens', () => {
   it('says why a link cannot be opened: damaged, from a newer Warren, too large', () => {
     expect(openingFrom({ href: `${base}#s=${data.slice(0, data.length - 12)}` })).toMatchObject({ kind: 'error', error: { key: 'share.link.corrupt' }, embed: false });
     expect(openingFrom({ href: `${base}#s=${SHARE_FORMAT_VERSION + 1}.abc&embed=1` })).toEqual({ kind: 'error', error: { key: 'share.error.newerVersion', params: { version: 2 } }, embed: true });
-    expect(openingFrom({ href: `${base}#s=1.${'A'.repeat(70_000)}` })).toMatchObject({ kind: 'error', error: { key: 'share.error.tooLarge' } });
+    expect(openingFrom({ href: `${base}#s=1.${'A'.repeat(70_000)}` })).toMatchObject({ kind: 'error', error: { key: 'share.link.tooLarge' } });
     expect(openingFrom({ href: `${base}#s=<script>` })).toMatchObject({ kind: 'error', error: { key: 'share.link.malformed' } });
   });
 });

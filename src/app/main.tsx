@@ -3,7 +3,8 @@
 // needs (each a chunk of its own): the chosen language's dictionary (translate.ts), the app
 // (start.tsx), and, when something is saved or the page was opened with a link, the validators
 // that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The style
-// sheets are imported here so that the page links them from its <head>.
+// sheets are imported here so that the page links them from its <head>. (zod is configured
+// wherever it is first imported: see src/zodConfig.ts.)
 import '@xyflow/react/dist/style.css';
 import './app.css';
 import { initialLocale, loadDictionary } from '../i18n/translate';

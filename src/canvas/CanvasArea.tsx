@@ -6,6 +6,7 @@ import { runtimeWarnings, type Size } from '../model';
 import { FIT_VIEW } from '../panels/fitView';
 import { Notices } from '../panels/Notices';
 import { useEditor, useEditorApi } from '../store/useEditor';
+import { useProgramScene } from './programScene';
 import { CanvasToolbar } from './CanvasToolbar';
 import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
@@ -57,11 +58,13 @@ const refuseBehindDialog = async () => !aDialogIsOpen();
 export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const t = useT();
   const store = useEditorApi();
-  const doc = useEditor((s) => s.doc);
+  const own = useEditor((s) => s.doc);
   const selection = useEditor((s) => s.selection);
   const [measured, setMeasured] = useState<Map<string, Size>>(() => new Map());
   const cache = useRef(new FlowNodeCache());
-  const handlers = useFlowHandlers(setMeasured);
+  const flow = useFlowHandlers(setMeasured);
+  // the document, with what running programs add to the picture (their apps, what they declared)
+  const { doc, mark, handlers } = useProgramScene(own, flow);
   const [minimap, toggleMinimap] = useMinimap(!readOnly);
   useShortcuts();
   useFocusKeeper(!readOnly);
@@ -69,13 +72,13 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
-  const nodes = useMemo(() => cache.current.build(doc, selectedNodes, measured, warnings, t), [doc, selectedNodes, measured, warnings, t]);
+  const nodes = useMemo(() => mark(cache.current.build(doc, selectedNodes, measured, warnings, t)), [doc, selectedNodes, measured, warnings, t, mark]);
   const edges = useMemo(() => toFlowEdges(doc, selectedEdges, t), [doc, selectedEdges, t]);
   const labels = useMemo(() => ariaLabels(t), [t]);
   // The saved view is used once, when the canvas mounts; later views are only remembered.
   const [initialViewport] = useState(() => store.getState().doc.layout?.viewport);
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => store.getState().setViewport(viewport), [store]);
-  const empty = doc.exchanges.length + doc.queues.length + doc.apps.length === 0;
+  const empty = doc.exchanges.length + doc.queues.length + doc.apps.length === 0 && !doc.programs?.files.length;
 
   return (
     <section className="canvas-area" aria-label={t('canvas.label')}>

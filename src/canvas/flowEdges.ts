@@ -11,7 +11,8 @@ export type AmqpEdgeData = { link: Link; label: string };
 export type BindingFlowEdge = Edge<BindingEdgeData, 'binding'>;
 export type AmqpFlowEdge = Edge<AmqpEdgeData, 'amqp'>;
 export type ConnectionFlowEdge = Edge<AmqpEdgeData, 'connection'>;
-export type FlowEdge = BindingFlowEdge | AmqpFlowEdge | ConnectionFlowEdge;
+export type DirectReplyFlowEdge = Edge<AmqpEdgeData, 'directReply'>;
+export type FlowEdge = BindingFlowEdge | AmqpFlowEdge | ConnectionFlowEdge | DirectReplyFlowEdge;
 
 const arrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
 
@@ -43,6 +44,7 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
       selectable: link.kind !== 'connection' && link.kind !== 'defaultBinding',
       focusable: link.kind !== 'connection' && link.kind !== 'defaultBinding',
       className: `edge-${link.kind}`,
+      domAttributes: { 'aria-roledescription': t('a11y.edgeRole') },
     };
     switch (link.kind) {
       case 'binding': {
@@ -56,6 +58,12 @@ export function toFlowEdges(doc: Scenario, selected: ReadonlySet<string>, t: Tra
       }
       case 'connection':
         return { ...base, type: 'connection', data: { link, label: '' }, ariaLabel: t('edge.connection', { app: name(link.appId) }) };
+      case 'directReply':
+        return {
+          ...base, type: 'directReply', markerEnd: arrow, selectable: false, focusable: false,
+          data: { link, label: t('edge.directReplyLabel') },
+          ariaLabel: t('edge.directReply', { server: name(link.serverAppId), client: name(link.clientAppId) }),
+        };
       default: {
         const [label, aria] = describeLink(link, name, t);
         return { ...base, type: 'amqp', markerEnd: arrow, data: { link, label }, ariaLabel: aria };

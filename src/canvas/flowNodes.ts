@@ -8,7 +8,8 @@ import {
 /** What each node component receives. Entities are passed whole: they are immutable, so identity = unchanged. */
 export type ExchangeNodeData = { exchange: Exchange | null; warnings: DocIssue[] };
 export type QueueNodeData = { queue: Queue; warnings: DocIssue[] };
-export type AppNodeData = { app: App; warnings: DocIssue[] };
+/** `program`: the app is a program running in the page (the Programs panel), not a simulated client. */
+export type AppNodeData = { app: App; warnings: DocIssue[]; program?: boolean };
 export type BrokerNodeData = { empty: boolean };
 
 export type ExchangeFlowNode = Node<ExchangeNodeData, 'exchange'>;
@@ -112,6 +113,10 @@ export class FlowNodeCache {
         })),
       );
     }
+    // React Flow says "node" to screen readers unless told otherwise: in the person's language (set once
+    // on a freshly built node; a reused one has it, since the language is one of its dependencies)
+    const role = t('a11y.nodeRole');
+    for (const n of nodes) if (n.domAttributes?.['aria-roledescription'] !== role) n.domAttributes = { ...n.domAttributes, 'aria-roledescription': role };
     const live = new Set(nodes.map((n) => n.id));
     for (const id of this.cache.keys()) if (!live.has(id)) this.cache.delete(id);
     return nodes;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useEditorApi } from '../store/useEditor';
+import { CANVAS_ID } from './useCanvasActions';
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -13,7 +14,8 @@ function hasTextSelection(): boolean {
 }
 
 /**
- * Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), copy and paste (Ctrl+C / Ctrl+V), with Cmd on macOS.
+ * Undo (Ctrl+Z), redo (Ctrl+Shift+Z, Ctrl+Y), copy and paste (Ctrl+C / Ctrl+V), select all nodes
+ * (Ctrl+A, on the canvas), with Cmd on macOS.
  * Inside a text field, with text selected (copy) or while a dialog is open, these keys keep their usual
  * meaning. (Delete/Backspace is React Flow's; CanvasArea refuses it while a dialog is open.)
  */
@@ -26,6 +28,14 @@ export function useShortcuts() {
       // text the person selected (generated code, a log line) is copied as text, as anywhere else
       if (key === 'c' && hasTextSelection()) return;
       const s = store.getState();
+      if (key === 'a') {
+        // on the canvas, "select all" means its nodes, not the page's text
+        if (!(e.target instanceof Element && e.target.closest(`#${CANVAS_ID}`))) return;
+        const { doc } = s;
+        s.select({ nodes: [...doc.exchanges, ...doc.queues, ...doc.apps].map((n) => n.id), edges: [] });
+        e.preventDefault();
+        return;
+      }
       if (key === 'z' && !e.shiftKey) s.undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
       else if (key === 'c') {

@@ -5,6 +5,7 @@ import { resumeChannel } from './consume';
 import { deadLetter } from './deadLetter';
 import type { BasicProperties } from './message';
 import { dropExpired, ensureExpiryTimer, requeue, touch, withDeliveryCount } from './queueOps';
+import { evaluateLimit } from './quorumLimit';
 import { checkExclusive, expandQueueName, findQueue } from './queueDeclare';
 import type { RequeueReason } from './trace';
 
@@ -35,6 +36,7 @@ export function basicGet(b: Broker, ch: Channel, p: { queue: string; noAck?: boo
   // as RabbitMQ's fetch: expired messages that are now at the head go before the count is taken
   dropExpired(b, q);
   ensureExpiryTimer(b, q);
+  evaluateLimit(q);
   const noAck = !!p.noAck;
   const tag = ch.nextDeliveryTag++;
   q.stats.delivered++;

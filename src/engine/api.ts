@@ -117,7 +117,7 @@ export class AmqpBroker {
   }
 
   // ---- basic ----
-  basicQos(ref: ChannelRef, p: { prefetchCount: number; global?: boolean }): Result<void> {
+  basicQos(ref: ChannelRef, p: { prefetchCount: number; prefetchSize?: number; global?: boolean }): Result<void> {
     return this.b.run(ref, 'basic.qos', (ch) => basicQos(this.b, ch, p));
   }
   basicConsume(ref: ChannelRef, p: ConsumeParams): Result<{ consumerTag: string }> {

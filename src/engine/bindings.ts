@@ -1,14 +1,15 @@
 import type { Broker } from './broker';
 import type { Exchange } from './entities';
-import { type FieldTable, canonicalTable, cloneTable } from './fields';
+import { bindingArgsKey } from './fieldIdentity';
+import { type FieldTable, cloneTable } from './fields';
 import type { Binding } from './routing';
 
 /** The destination key under which bindings to a queue or exchange are indexed. */
 export const destKey = (type: 'queue' | 'exchange', name: string) => (type === 'queue' ? `q:${name}` : `x:${name}`);
 
-/** A binding's identity within its source exchange. */
+/** A binding's identity within its source exchange (arguments: exact types, see bindingArgsKey). */
 export function bindingKey(destination: string, destinationType: 'queue' | 'exchange', routingKey: string, args: FieldTable): string {
-  return `${destinationType}\u0000${destination}\u0000${routingKey}\u0000${canonicalTable(args)}`;
+  return `${destinationType}\u0000${destination}\u0000${routingKey}\u0000${bindingArgsKey(args)}`;
 }
 
 /** Adds a binding; binding the same (source, destination, key, arguments) again is a no-op. */

@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { type FieldTable, amqpTypeName, integerValue } from './fields';
 import { activate, armIdleTimer, canSend, dispatch } from './queueOps';
 import { checkExclusive, deleteQueue, expandQueueName, findQueue } from './queueDeclare';
+import { consumeReplyTo, cancelReplyTo, REPLY_TO_QUEUE } from './replyTo';
 import { nextToken } from './rng';
 
 export interface ConsumeParams {
@@ -11,6 +12,8 @@ export interface ConsumeParams {
   /** "" lets the broker choose ("amq.ctag-…") */
   consumerTag?: string;
   noAck?: boolean;
+  /** accepted and ignored: RabbitMQ does not implement no-local (own messages are delivered too) */
+  noLocal?: boolean;
   exclusive?: boolean;
   /** e.g. { 'x-priority': 10 } */
   arguments?: FieldTable;
@@ -18,9 +21,12 @@ export interface ConsumeParams {
 
 /**
  * basic.qos. RabbitMQ reads `global=false` as a limit for each consumer created afterwards on
- * this channel, and `global=true` as a limit shared by all consumers of the channel.
+ * this channel, and `global=true` as a limit shared by all consumers of the channel. A prefetch
+ * size other than 0 is refused with 540 NOT_IMPLEMENTED, which closes the connection.
  */
-export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; global?: boolean }): void {
+export function basicQos(b: Broker, ch: Channel, p: { prefetchCount: number; prefetchSize?: number; global?: boolean }): void {
+  // RabbitMQ implements no limit in octets: any prefetch size but 0 is a connection error
+  if (p.prefetchSize) fail(540, 'basic.qos', `prefetch_size!=0 (${p.prefetchSize})`);
   if (p.global) ch.globalPrefetch = p.prefetchCount;
   else {
     ch.consumerPrefetch = p.prefetchCount;
@@ -36,6 +42,7 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   const M = 'basic.consume';
   // rabbit_channel looks the tag up before it even looks for the queue
   if (p.consumerTag && ch.consumers.has(p.consumerTag)) fail(530, M, `attempt to reuse consumer tag '${p.consumerTag}'`);
+  if (p.queue === REPLY_TO_QUEUE) return consumeReplyTo(b, ch, p);
   const q = findQueue(b, expandQueueName(ch, p.queue, M), M);
   checkExclusive(q, ch.connection, M);
   const args = p.arguments ?? {};
@@ -63,8 +70,12 @@ export function basicConsume(b: Broker, ch: Channel, p: ConsumeParams): { consum
   return { consumerTag: tag };
 }
 
-/** basic.cancel: the consumer stops; the messages it holds stay unacked on the channel. */
+/**
+ * basic.cancel: the consumer stops; the messages it holds stay unacked on the channel. The
+ * channel's direct reply-to consumer goes first if it has that tag; an unknown tag is no error.
+ */
 export function basicCancel(b: Broker, ch: Channel, p: { consumerTag: string }): void {
+  if (cancelReplyTo(b, ch, p.consumerTag)) return;
   const c = ch.consumers.get(p.consumerTag);
   if (!c) return;
   removeConsumer(b, c, { dispatch: true });

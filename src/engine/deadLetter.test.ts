@@ -144,11 +144,31 @@ describe('x-death history', () => {
     rejectFrom(f, 'side');
     f.wait(100);
     const deaths = f.get('side')!.properties.headers!['x-death'] as Record<string, unknown>[];
+    // the two older entries come out reversed (RabbitMQ regroups them with a prepending fold)
     expect(deaths.map((d) => [d.queue, d.reason, d.count])).toEqual([
       ['q', 'expired', 1],
-      ['side', 'rejected', 1],
       ['q', 'rejected', 1],
+      ['side', 'rejected', 1],
     ]);
+  });
+
+  it('with two or more older entries, their order is reversed at every hop (RabbitMQ 3.10.8, xdeath/reject-cycle-three-queues)', () => {
+    const f = new Fixture();
+    f.queue('A', { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'B' });
+    f.queue('B', { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'C' });
+    f.queue('C', { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'A' });
+    f.publish('', 'A', 'm');
+    const seen: string[] = [];
+    for (const q of ['A', 'B', 'C', 'A', 'B']) {
+      rejectFrom(f, q);
+      const next = ({ A: 'B', B: 'C', C: 'A' } as Record<string, string>)[q];
+      // the dead-lettered copy as it was republished towards `next`
+      const copy = f.all('published').at(-1)!;
+      expect(copy.routingKey).toBe(next);
+      const deaths = copy.properties!.headers!['x-death'] as Record<string, unknown>[];
+      seen.push(deaths.map((d) => `${d.queue}${d.count}`).join(' '));
+    }
+    expect(seen).toEqual(['A1', 'B1 A1', 'C1 A1 B1', 'A2 B1 C1', 'B2 C1 A2']);
   });
 
   it('expiring back into the same queue is a cycle even after an earlier rejection there (rabbit_dead_letter:is_cycle)', () => {

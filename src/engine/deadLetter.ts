@@ -3,6 +3,8 @@ import type { Queue } from './entities';
 import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { allRoutingKeys, deathRoutingKeys, type Message, type QueueEntry } from './message';
 import { offer } from './queueOps';
+import { queueEnqueuer } from './quorumLimit';
+import { deliverReplies, mayReply } from './replyTo';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit } from './transit';
 import type { DeathReason } from './trace';
@@ -26,21 +28,24 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   q.stats.deadLettered++;
   b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
   if (b.hopLatencyMs > 0) scheduleTransit(b, { kind: 'dead-letter-route', msg: copy, fromQueue: q.name, dlx: dlxName, reason });
-  else routeDeadLetter(b, copy, dlxName, reason);
+  else routeDeadLetter(b, copy, dlxName, reason, q.name);
 }
 
 /** The dead-lettered copy reaches its dead-letter exchange and is routed from there. */
-export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason): void {
+export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reason: DeathReason, fromQueue?: string): void {
   const dlx = b.exchanges.get(dlxName);
   if (!dlx) {
     b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: 'no-dlx-exchange', cause: reason });
     return;
   }
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom, body: copy.body, properties: copy.properties });
+  // a dead-letter through the default exchange reaches reply addresses as a publish would
+  const replies = dlxName === '' && mayReply(copy) ? deliverReplies(b, copy) : 0;
   const result = route(b, dlx, copy, b.traceEnabled || b.hopLatencyMs > 0);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {
+    if (replies > 0) return;
     b.emit({ type: 'unroutable', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, ...(result.hops ? { hops: result.hops } : {}) });
     b.emit({ type: 'dropped', t: b.now, msgId: copy.id, reason: result.queues.length ? 'dead-letter-cycle' : 'dead-letter-unroutable', cause: reason });
     return;
@@ -48,9 +53,11 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
   b.emit({ type: 'routed', t: b.now, msgId: copy.id, exchange: dlxName, queues: targets.map((t) => t.name), ...(result.hops ? { hops: result.hops } : {}) });
   if (b.hopLatencyMs > 0) {
     const depths = hopDepths(dlxName, result.hops);
-    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name }, depths.get(t.name) ?? 1);
+    const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
+    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name, enqueuer }, depths.get(t.name) ?? 1);
   } else {
-    for (const t of targets) offer(b, t, copy);
+    const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
+    for (const t of targets) offer(b, t, copy, enqueuer);
   }
 }
 
@@ -74,11 +81,7 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
     headers['x-first-death-queue'] = q.name;
     headers['x-first-death-exchange'] = m.exchange;
   } else {
-    // one entry per (queue, reason): a repeat increments its count and moves it to the front
-    const i = deaths.findIndex((d) => isTable(d) && str(d.queue) === q.name && str(d.reason) === reason);
-    const rest = deaths.filter((_, j) => j !== i);
-    const entry = i >= 0 ? { ...(deaths[i] as FieldTable), count: Number(plain((deaths[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
-    headers['x-death'] = [entry, ...rest];
+    headers['x-death'] = updatedDeaths(deaths, q.name, reason, info);
   }
   if (dlrk !== undefined) delete headers.CC;
   const { expiration: _dropped, ...props } = m.properties;
@@ -95,6 +98,23 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
   };
   if (dlrk === undefined && m.ccKeys) copy.ccKeys = m.ccKeys;
   return copy;
+}
+
+/**
+ * x-death after one more dead-lettering, as RabbitMQ 3.10.8 builds it
+ * (rabbit_dead_letter:update_x_death_header). One entry per (queue, reason): a repeated one
+ * keeps its first exchange, routing keys and original-expiration, counts one more and moves to
+ * the front; a new one goes to the front with count 1. The odd part: before that, the existing
+ * entries are regrouped by a fold that prepends, which REVERSES their order whenever there are
+ * two or more of them (a single entry stays as it is). So after A, B, C rejections the header
+ * reads [C, A, B], not [C, B, A]; conformance/golden/xdeath/* pin this hop by hop.
+ */
+export function updatedDeaths(deaths: FieldValue[], queue: string, reason: DeathReason, info: FieldTable): FieldValue[] {
+  const grouped = deaths.length > 1 ? [...deaths].reverse() : deaths;
+  const i = grouped.findIndex((d) => isTable(d) && str(d.queue) === queue && str(d.reason) === reason);
+  const others = grouped.filter((_, j) => j !== i);
+  const entry = i >= 0 ? { ...(grouped[i] as FieldTable), count: Number(plain((grouped[i] as FieldTable).count ?? 0)) + 1 } : { count: 1, ...info };
+  return [entry, ...others];
 }
 
 function isTable(v: FieldValue): v is FieldTable {

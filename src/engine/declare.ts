@@ -3,6 +3,7 @@ import type { Broker } from './broker';
 import { type Channel, Exchange } from './entities';
 import { fail } from './errors';
 import { type FieldTable, argEquivalent, amqpTypeName, kindOf } from './fields';
+import { checkExclusive } from './queueDeclare';
 import { EXCHANGE_TYPE_IMPLS, isExchangeType } from './routing';
 
 export interface ExchangeDeclareParams {
@@ -87,24 +88,34 @@ function checkBindingArgs(b: Broker, x: Exchange, args: FieldTable, method: stri
 export function bind(b: Broker, ch: Channel, p: BindParams, destinationType: 'queue' | 'exchange', unbind: boolean): void {
   const M = `${destinationType}.${unbind ? 'unbind' : 'bind'}`;
   if (p.source === '' || (destinationType === 'exchange' && p.destination === '')) fail(403, M, DEFAULT_X);
+  const args = p.arguments ?? {};
+  const key = p.routingKey ?? '';
+  if (unbind) {
+    unbindOne(b, ch, p, destinationType, key, args, M);
+    return;
+  }
   const x = b.exchanges.get(p.source);
   if (!x) fail(404, M, `no exchange '${p.source}' in vhost '/'`);
   if (destinationType === 'queue') {
     const q = b.queues.get(p.destination);
     if (!q) fail(404, M, `no queue '${p.destination}' in vhost '/'`);
-    if (q.exclusiveOwner && q.exclusiveOwner !== ch.connection) {
-      fail(405, M, `cannot obtain exclusive access to locked queue '${q.name}' in vhost '/'. It could be originally declared on another connection or the exclusive property value does not match that of the original declaration.`);
-    }
+    checkExclusive(q, ch.connection, M);
   } else if (!b.exchanges.has(p.destination)) {
     fail(404, M, `no exchange '${p.destination}' in vhost '/'`);
   }
-  const args = p.arguments ?? {};
-  const key = p.routingKey ?? '';
-  if (unbind) {
-    const bd = x.bindings.get(bindingKey(p.destination, destinationType, key, args));
-    if (bd) removeBinding(b, bd);
-    return;
-  }
   checkBindingArgs(b, x, args, M);
   addBinding(b, x, p.destination, destinationType, key, args);
+}
+
+/**
+ * queue.unbind / exchange.unbind in RabbitMQ 3.10.8 (rabbit_binding:remove): a binding that is
+ * not there is no error, whatever is missing (the source exchange, the destination, or just the
+ * binding). Only an existing binding to another connection's exclusive queue is refused (405).
+ */
+function unbindOne(b: Broker, ch: Channel, p: BindParams, destinationType: 'queue' | 'exchange', key: string, args: FieldTable, method: string): void {
+  const bd = b.exchanges.get(p.source)?.bindings.get(bindingKey(p.destination, destinationType, key, args));
+  if (!bd) return;
+  const q = destinationType === 'queue' ? b.queues.get(p.destination) : undefined;
+  if (q) checkExclusive(q, ch.connection, method);
+  removeBinding(b, bd);
 }

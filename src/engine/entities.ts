@@ -1,6 +1,8 @@
 import type { FieldTable } from './fields';
 import type { QueueEntry } from './message';
 import type { QueueArgs } from './queueArgs';
+import { channelEnqueuer } from './quorumLimit';
+import type { ReplyConsumer } from './replyTo';
 import { createReadyStore, type ReadyStore } from './readyStore';
 import { UnackedTable } from './unackedTable';
 import { type Binding, EXCHANGE_TYPE_IMPLS, type ExchangeType, type Router } from './routing';
@@ -73,6 +75,13 @@ export class Queue {
   expiryAt = Number.POSITIVE_INFINITY;
   idleToken = 0;
   lastUsedAt: number;
+  /**
+   * quorum with reject-publish: each publisher (channel "c:conn/ch", or dead-lettering queue
+   * "q:name") and whether it is told to refuse publishes (quorumLimit.ts)
+   */
+  readonly enqueuers = new Map<string, boolean>();
+  /** quorum with reject-publish: the queue was at or below 80% of its limit at the last check */
+  wasBelowSoftLimit = true;
   /** quorum: channels holding basic.get messages count as consumers (one-shot consumers) */
   readonly getHolders = new Map<Channel, number>();
   /** lifetime counters, for charts and inspection */
@@ -121,10 +130,16 @@ export class Channel {
    */
   lastQueue: string | null = null;
   readonly consumers = new Map<string, Consumer>();
+  /** direct reply-to: the channel's consumer of amq.rabbitmq.reply-to (not one of `consumers`) */
+  replyConsumer: ReplyConsumer | null = null;
+  /** this channel as a publisher of quorum queues (quorumLimit.ts), made once rather than per publish */
+  readonly enqueuer: string;
   constructor(
     readonly connection: Connection,
     readonly number: number,
-  ) {}
+  ) {
+    this.enqueuer = channelEnqueuer(connection.id, number);
+  }
 }
 
 export class Connection {

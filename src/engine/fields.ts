@@ -168,20 +168,6 @@ export function describeValue(v: FieldValue | undefined): string {
   return `the value '${JSON.stringify(plain(v))}' of type '${amqpTypeName(v)}'`;
 }
 
-/** A canonical string for a table (sorted keys, typed values kept): used to compare bindings. */
-export function canonicalTable(t: FieldTable | undefined): string {
-  if (!t) return '{}';
-  const keys = Object.keys(t).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalValue(t[k]!)}`).join(',')}}`;
-}
-
-function canonicalValue(v: FieldValue): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalValue).join(',')}]`;
-  if (isTyped(v)) return `${kindOf(v)}:${JSON.stringify(plain(v))}`;
-  if (v !== null && typeof v === 'object') return canonicalTable(v);
-  return `${kindOf(v)}:${JSON.stringify(v)}`;
-}
-
 /** Deep copy of a table (values are plain JSON data). */
 export function cloneTable(t: FieldTable): FieldTable {
   return JSON.parse(JSON.stringify(t)) as FieldTable;

@@ -16,6 +16,7 @@ export type { PublishOk, PublishParams } from './publish';
 export type { Overflow, QueueArgs, QueueType } from './queueArgs';
 export { parseQueueArgs } from './queueArgs';
 export type { QueueDeclareOk, QueueDeclareParams } from './queueDeclare';
+export { isReplyAddress, REPLY_TO_QUEUE } from './replyTo';
 export { createRng, nextFloat, nextInt, type RngState } from './rng';
 export { EXCHANGE_TYPES, type ExchangeType, headersMatch, topicWords } from './routing';
 export type { BrokerSnapshot } from './snapshot';

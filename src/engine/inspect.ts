@@ -1,3 +1,4 @@
+import { REPLY_TO_QUEUE, type ReplyConsumer, replyAddress } from './replyTo';
 import type { Broker } from './broker';
 import type { Consumer, Queue } from './entities';
 import type { FieldTable } from './fields';
@@ -45,6 +46,8 @@ export interface ChannelView {
   globalPrefetchCount: number;
   confirm: boolean;
   consumers: ConsumerView[];
+  /** direct reply-to: the address requests published on this channel carry, while it has a reply consumer */
+  replyAddress?: string;
 }
 
 export interface ConnectionView {
@@ -160,7 +163,8 @@ export function inspectBroker(b: Broker) {
           prefetchCount: ch.consumerPrefetch,
           globalPrefetchCount: ch.globalPrefetch,
           confirm: ch.confirm,
-          consumers: [...ch.consumers.values()].map(consumerView),
+          consumers: ch.replyConsumer ? [replyConsumerView(ch.replyConsumer), ...[...ch.consumers.values()].map(consumerView)] : [...ch.consumers.values()].map(consumerView),
+          ...(ch.replyConsumer ? { replyAddress: replyAddress(ch, ch.replyConsumer) } : {}),
         })),
       })),
     /** deliveries a channel holds, in delivery-tag order */
@@ -190,4 +194,9 @@ export function inspectBroker(b: Broker) {
       return out;
     },
   };
+}
+
+/** The direct reply-to consumer, shown among the channel's consumers (no-ack, so nothing unacked). */
+function replyConsumerView(rc: ReplyConsumer): ConsumerView {
+  return { consumerTag: rc.tag, queue: REPLY_TO_QUEUE, noAck: true, exclusive: false, priority: 0, prefetchCount: 0, unacked: 0, delivered: rc.delivered, acked: rc.delivered, nacked: 0, active: true };
 }

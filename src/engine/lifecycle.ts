@@ -7,6 +7,8 @@ import { dispatch, requeue } from './queueOps';
 import { deleteQueue, onExpiryTimer, onIdleTimer } from './queueDeclare';
 import { arriveAtQueue } from './publish';
 import { routeDeadLetter } from './deadLetter';
+import { forgetEnqueuer } from './quorumLimit';
+import { dropReplyConsumer } from './replyTo';
 
 /**
  * A channel closes (by the client, by an error, or with its connection): its consumers go, and
@@ -21,6 +23,8 @@ export function closeChannel(b: Broker, ch: Channel, error: AmqpError | undefine
   // confirms still owed on this channel will never be sent
   for (const pc of [...b.pendingConfirms.values()]) if (pc.connection === ch.connection.id && pc.channel === ch.number) b.pendingConfirms.delete(pc.id);
   b.emit({ type: 'channel-closed', t: b.now, connection: ch.connection.id, channel: ch.number, ...(error ? { error } : {}) });
+  forgetEnqueuer(b, ch.connection.id, ch.number);
+  dropReplyConsumer(b, ch);
 
   const held = new Map<Queue, Unacked[]>();
   for (const u of ch.unacked.values()) {
@@ -76,7 +80,7 @@ export function advanceTo(b: Broker, t: number): void {
       if (!tr) continue;
       b.transits.delete(tr.id);
       if (tr.kind === 'to-queue') arriveAtQueue(b, tr);
-      else routeDeadLetter(b, tr.msg, tr.dlx, tr.reason);
+      else routeDeadLetter(b, tr.msg, tr.dlx, tr.reason, tr.fromQueue);
       continue;
     }
     const q = b.queues.get(timer.queue);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONSUMERS, workloadArb } from './test/arbitraries';
+import { CONSUMERS, REPLIES, workloadArb } from './test/arbitraries';
 import { continueWith, start } from './test/replay';
 import { TraceChecker } from './test/traceChecker';
 
@@ -64,5 +64,22 @@ describe('random workloads (property tests)', () => {
     );
     expect(ends.get('acked')).toBeGreaterThan(200);
     expect(ends.get('dropped rejected')).toBeGreaterThan(20);
+  }, 120_000);
+
+  it('direct reply-to: a reply reaches only the channel that asked, always while it still listens, once (seed 777)', () => {
+    let replies = 0;
+    let replyOnly = 0;
+    fc.assert(
+      fc.property(workloadArb(REPLIES), (w) => {
+        const checker = new TraceChecker();
+        continueWith(start(w, checker), w, w.ops, checker);
+        replies += checker.counts.replies;
+        replyOnly += checker.counts.replied;
+      }),
+      { seed: 777, numRuns: 120 },
+    );
+    // the workloads do reach the interesting cases: replies delivered, and replies that went to no queue at all
+    expect(replies).toBeGreaterThan(150);
+    expect(replyOnly).toBeGreaterThan(100);
   }, 120_000);
 });

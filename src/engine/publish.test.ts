@@ -21,7 +21,7 @@ describe('the trace of a publish', () => {
       { type: 'routed', t: 42, msgId: 1, exchange: 'x', queues: ['a', 'b'] },
       { type: 'enqueued', t: 42, msgId: 1, queue: 'a', depth: 1 },
       { type: 'enqueued', t: 42, msgId: 1, queue: 'b', depth: 1 },
-      { type: 'confirmed', t: 42, ...c, msgId: 1, publishSeqNo: 1, ack: true },
+      { type: 'confirmed', t: 42, ...c, msgId: 1, publishSeqNo: 1, ack: true, multiple: false },
     ]);
   });
 
@@ -84,6 +84,19 @@ describe('publisher confirms', () => {
     ]);
   });
 
+  it('a lone ack goes out with multiple=false, a lone nack with multiple=true (as rabbit_channel coalesces nacks)', () => {
+    const f = new Fixture();
+    unwrap(f.broker.confirmSelect(f.ch));
+    f.queue('q');
+    f.queue('full', { 'x-max-length': 0, 'x-overflow': 'reject-publish' });
+    f.publish('', 'q', 'a');
+    f.publish('', 'full', 'b');
+    expect(f.all('confirmed').map((c) => [c.publishSeqNo, c.ack, c.multiple])).toEqual([
+      [1, true, false],
+      [2, false, true],
+    ]);
+  });
+
   it('a publish that fails (channel error) gets no confirm', () => {
     const f = new Fixture();
     unwrap(f.broker.confirmSelect(f.ch));
@@ -103,7 +116,7 @@ describe('message properties', () => {
       deliveryMode: 2 as const,
       priority: 4,
       correlationId: 'c-1',
-      replyTo: 'amq.rabbitmq.reply-to',
+      replyTo: 'callback-queue',
       expiration: '60000',
       messageId: 'm-1',
       timestamp: 1_700_000_000,

@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from './fields';
 import { type BasicProperties, type Message, utf8Length } from './message';
 import { offer } from './queueOps';
+import { deliverReplies, mayReply, rewriteReplyTo } from './replyTo';
 import { route } from './route';
 import { hopDepths, schedule as scheduleTransit, type Transit } from './transit';
 
@@ -56,7 +57,10 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
   const x = b.exchanges.get(p.exchange);
   if (!x) fail(404, M, `no exchange '${p.exchange}' in vhost '/'`);
   if (x.internal) fail(403, M, `cannot publish to internal exchange '${p.exchange}' in vhost '/'`);
-  const props = p.properties ?? {};
+  let props = p.properties ?? {};
+  // direct reply-to: the request leaves with this channel's reply address (406 without a reply consumer)
+  const replyAddress = rewriteReplyTo(ch, props.replyTo);
+  if (replyAddress !== undefined) props = { ...props, replyTo: replyAddress };
   if (props.userId !== undefined && props.userId !== ch.connection.user) {
     fail(406, M, `user_id property set to '${props.userId}' but authenticated user was '${ch.connection.user}'`);
   }
@@ -88,11 +92,13 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo, body, properties });
   }
 
+  // the default exchange hands replies straight to their reply consumers (not a queue: see replyTo.ts)
+  const replies = x.name === '' && mayReply(msg) ? deliverReplies(b, msg) : 0;
   // the hops are drawn by the trace, and with a hop latency they also say how long each copy travels
   const { queues, hops } = route(b, x, msg, b.traceEnabled || b.hopLatencyMs > 0);
   let accepted = true;
   if (queues.length === 0) {
-    b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
+    if (replies === 0) b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
     if (mandatory) {
       b.emit({ type: 'returned', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, replyCode: 312, replyText: 'NO_ROUTE', exchange: p.exchange, routingKey: p.routingKey });
     }
@@ -106,13 +112,13 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
         b.pendingConfirms.set(pending, { id: pending, connection: conn, channel: ch.number, publishSeqNo, msgId: msg.id, remaining: queues.length, rejected: false });
       }
       const depths = hopDepths(p.exchange, hops);
-      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending }, depths.get(q.name) ?? 1);
+      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer: ch.enqueuer }, depths.get(q.name) ?? 1);
       return { msgId: msg.id, publishSeqNo, routed: queues.length };
     }
-    for (const q of queues) if (!offer(b, q, msg)) accepted = false;
+    for (const q of queues) if (!offer(b, q, msg, ch.enqueuer)) accepted = false;
   }
   if (publishSeqNo !== undefined) {
-    b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted });
+    b.emit({ type: 'confirmed', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, publishSeqNo, ack: accepted, multiple: !accepted && nackCoalesces(b, conn, ch.number, publishSeqNo) });
   }
   return { msgId: msg.id, publishSeqNo, routed: queues.length };
 }
@@ -121,7 +127,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
 export function arriveAtQueue(b: Broker, t: Extract<Transit, { kind: 'to-queue' }>): void {
   const q = b.queues.get(t.queue);
   let accepted = true;
-  if (q) accepted = offer(b, q, t.msg);
+  if (q) accepted = offer(b, q, t.msg, t.enqueuer);
   else b.emit({ type: 'dropped', t: b.now, msgId: t.msg.id, queue: t.queue, reason: 'queue-deleted' });
   if (t.pending === undefined) return;
   const pc = b.pendingConfirms.get(t.pending);
@@ -130,5 +136,16 @@ export function arriveAtQueue(b: Broker, t: Extract<Transit, { kind: 'to-queue' 
   if (!accepted) pc.rejected = true;
   if (pc.remaining > 0) return;
   b.pendingConfirms.delete(pc.id);
-  b.emit({ type: 'confirmed', t: b.now, connection: pc.connection, channel: pc.channel, msgId: pc.msgId, publishSeqNo: pc.publishSeqNo, ack: !pc.rejected });
+  b.emit({ type: 'confirmed', t: b.now, connection: pc.connection, channel: pc.channel, msgId: pc.msgId, publishSeqNo: pc.publishSeqNo, ack: !pc.rejected, multiple: pc.rejected && nackCoalesces(b, pc.connection, pc.channel, pc.publishSeqNo) });
+}
+
+/**
+ * The multiple flag of a lone basic.nack: RabbitMQ coalesces nacks up to the channel's oldest
+ * publish still awaiting its confirm, so a nack with nothing older pending goes out with
+ * multiple=true (harmless: every earlier tag is settled already). A lone ack is always
+ * multiple=false (rabbit_channel:send_confirms special-cases one ack).
+ */
+function nackCoalesces(b: Broker, connection: number, channel: number, seq: number): boolean {
+  for (const pc of b.pendingConfirms.values()) if (pc.connection === connection && pc.channel === channel && pc.publishSeqNo < seq) return false;
+  return true;
 }

@@ -5,6 +5,8 @@ import { fail } from './errors';
 import type { FieldTable } from './fields';
 import { assertArgsEquivalent, parseQueueArgs } from './queueArgs';
 import { armIdleTimer, dropExpired, ensureExpiryTimer, touch } from './queueOps';
+import { evaluateLimit } from './quorumLimit';
+import { declareReplyTo, REPLY_TO_QUEUE } from './replyTo';
 import { nextToken } from './rng';
 
 export interface QueueDeclareParams {
@@ -53,6 +55,8 @@ export function queueDeclare(b: Broker, ch: Channel, p: QueueDeclareParams): Que
   const M = 'queue.declare';
   const conn = ch.connection;
   const requested = p.queue ?? '';
+  // direct reply-to: the pseudo-queue and reply addresses "exist" (see replyTo.ts)
+  if (requested.startsWith(REPLY_TO_QUEUE)) return declareReplyTo(b, ch, requested);
   if (p.passive) {
     const q = findQueue(b, requested, M);
     checkExclusive(q, conn, M);
@@ -111,6 +115,7 @@ export function queuePurge(b: Broker, ch: Channel, p: { queue: string }): { mess
   checkExclusive(q, ch.connection, M);
   const gone = q.ready.clear();
   b.emit({ type: 'purged', t: b.now, queue: q.name, msgIds: gone.map((e) => e.msg.id) });
+  evaluateLimit(q);
   return { messageCount: gone.length };
 }
 
@@ -141,6 +146,7 @@ export function onExpiryTimer(b: Broker, q: Queue): void {
   q.expiryAt = Number.POSITIVE_INFINITY;
   dropExpired(b, q);
   ensureExpiryTimer(b, q);
+  evaluateLimit(q);
 }
 
 export function onIdleTimer(b: Broker, q: Queue): void {

@@ -3,6 +3,7 @@ import type { Consumer, Queue } from './entities';
 import type { Message, QueueEntry } from './message';
 import type { RequeueReason } from './trace';
 import { deadLetter } from './deadLetter';
+import { evaluateLimit, refusesPublish } from './quorumLimit';
 
 /**
  * What a queue does with messages: take one in (or refuse it), hand messages to consumers,
@@ -40,12 +41,19 @@ function willOverflow(q: Queue, msg: Message): boolean {
 }
 
 /**
- * A routed message arrives at a queue. Returns false if the queue refused it (x-overflow
+ * A routed message arrives at a queue from an enqueuer (the publishing channel, or the queue
+ * that dead-lettered it: see quorumLimit.ts). Returns false if the queue refused it (x-overflow
  * reject-publish / reject-publish-dlx on a full queue), which turns the publisher's confirm
  * into a nack.
  */
-export function offer(b: Broker, q: Queue, msg: Message): boolean {
-  if (q.parsed.overflow !== 'drop-head' && willOverflow(q, msg)) {
+export function offer(b: Broker, q: Queue, msg: Message, enqueuer?: string): boolean {
+  if (q.isQuorum) {
+    if (refusesPublish(q, enqueuer)) {
+      q.stats.dropped++;
+      b.emit({ type: 'dropped', t: b.now, msgId: msg.id, queue: q.name, reason: 'reject-publish' });
+      return false;
+    }
+  } else if (q.parsed.overflow !== 'drop-head' && willOverflow(q, msg)) {
     if (q.parsed.overflow === 'reject-publish-dlx') {
       deadLetter(b, q, newEntry(b, q, msg), 'maxlen');
     } else {
@@ -63,6 +71,7 @@ export function offer(b: Broker, q: Queue, msg: Message): boolean {
     if (c) {
       if (b.traceAll) b.emit({ type: 'enqueued', t: b.now, msgId: msg.id, queue: q.name, depth: 1 });
       deliver(b, q, e, c);
+      evaluateLimit(q);
       return true;
     }
   }
@@ -71,6 +80,7 @@ export function offer(b: Broker, q: Queue, msg: Message): boolean {
   dropOverLimit(b, q);
   dropExpired(b, q);
   ensureExpiryTimer(b, q);
+  evaluateLimit(q);
   return true;
 }
 
@@ -164,6 +174,7 @@ export function dispatch(b: Broker, q: Queue): void {
   }
   dropExpired(b, q);
   ensureExpiryTimer(b, q);
+  evaluateLimit(q);
 }
 
 /** basic.deliver of one message to one consumer. */

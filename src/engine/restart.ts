@@ -45,6 +45,8 @@ export function restartBroker(b: Broker, downMs = 0): void {
     q.blocked = [];
     q.exclusiveConsumer = null;
     q.getHolders.clear();
+    // no publisher survives the node: each registers again with its first publish
+    q.enqueuers.clear();
   }
 
   // messages travelling inside the node are lost with it

@@ -1,114 +1,13 @@
 import { addBinding } from './bindings';
 import { Broker } from './broker';
 import { type Channel, Connection, Consumer, Exchange, Queue, type Unacked } from './entities';
-import type { FieldTable } from './fields';
 import type { Message, QueueEntry } from './message';
-import type { QueueArgs } from './queueArgs';
-import type { Binding, ExchangeType } from './routing';
-import { Schedule, type Timer } from './schedule';
-import type { PendingConfirm, Transit } from './transit';
+import type { Binding } from './routing';
+import { Schedule } from './schedule';
+import type { Transit } from './transit';
+import type { BrokerSnapshot, SnapConnection, SnapEntry, SnapExchange, SnapQueue } from './snapshotTypes';
 
-/**
- * The whole broker as plain JSON data, and back. Restoring a snapshot and carrying on gives
- * exactly the trace the original broker would have produced (a property test checks it): this
- * is what makes rewind a replay from snapshots.
- */
-export interface BrokerSnapshot {
-  version: 1;
-  now: number;
-  rng: number;
-  counters: { connection: number; msg: number; consumerOrder: number; timerToken: number };
-  schedule: { seq: number; timers: Timer[] };
-  messages: Message[];
-  exchanges: SnapExchange[];
-  queues: SnapQueue[];
-  connections: SnapConnection[];
-  hopLatencyMs: number;
-  nextTransitId: number;
-  /** messages travelling inside the broker (by message id) */
-  transits: (Omit<Transit, 'msg'> & { msg: number })[];
-  pendingConfirms: PendingConfirm[];
-  /**
-   * The bindings that end at each queue or exchange, in the order they were made: deleting the
-   * destination removes them in that order. [destination key, [source, binding key][]].
-   */
-  bindingsTo?: [string, [string, string][]][];
-}
-
-interface SnapEntry {
-  msg: number;
-  seq: number;
-  enqueuedAt: number;
-  expiresAt: number | null;
-  redelivered: boolean;
-  deliveryCount: number;
-  level: number;
-}
-interface SnapExchange {
-  name: string;
-  type: ExchangeType;
-  durable: boolean;
-  autoDelete: boolean;
-  internal: boolean;
-  args: FieldTable;
-  bindings: { destination: string; destinationType: 'queue' | 'exchange'; routingKey: string; arguments: FieldTable }[];
-}
-interface SnapConsumer {
-  tag: string;
-  connection: number;
-  channel: number;
-  noAck: boolean;
-  exclusive: boolean;
-  priority: number;
-  prefetch: number;
-  args: FieldTable;
-  order: number;
-  counts: [number, number, number, number];
-}
-interface SnapQueue {
-  name: string;
-  durable: boolean;
-  autoDelete: boolean;
-  owner: number | null;
-  args: FieldTable;
-  parsed: QueueArgs;
-  lines: SnapEntry[][];
-  unacked: number;
-  consumers: SnapConsumer[];
-  active: string[];
-  blocked: string[];
-  exclusiveConsumer: string | null;
-  hadConsumers: boolean;
-  nextSeq: number;
-  expiryToken: number;
-  expiryAt: number | null;
-  idleToken: number;
-  lastUsedAt: number;
-  getHolders: [number, number, number][];
-  stats: Queue['stats'];
-}
-interface SnapChannel {
-  number: number;
-  nextDeliveryTag: number;
-  consumerPrefetch: number;
-  globalPrefetch: number;
-  globalUnacked: number;
-  confirm: boolean;
-  nextPublishSeqNo: number;
-  lastQueue: string | null;
-  /**
-   * `consumer` is the consumer tag and `consumerOrder` the consumer's registration number: a
-   * consumer that was cancelled may share its tag with a newer one on the same channel.
-   */
-  unacked: { tag: number; queue: string; queueDeleted: boolean; entry: SnapEntry; consumer: string | null; consumerOrder?: number }[];
-}
-interface SnapConnection {
-  id: number;
-  name: string;
-  user: string;
-  nextChannel: number;
-  channels: SnapChannel[];
-}
+export type { BrokerSnapshot } from './snapshotTypes';
 
 const fin = (n: number) => (Number.isFinite(n) ? n : null);
 const inf = (n: number | null) => (n === null ? Number.POSITIVE_INFINITY : n);
@@ -154,6 +53,8 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     lastUsedAt: q.lastUsedAt,
     getHolders: [...q.getHolders].map(([ch, n]) => [ch.connection.id, ch.number, n] as [number, number, number]),
     stats: { ...q.stats },
+    ...(q.enqueuers.size ? { enqueuers: [...q.enqueuers] } : {}),
+    ...(q.wasBelowSoftLimit ? {} : { wasBelowSoftLimit: false }),
   }));
   const connections: SnapConnection[] = [...b.connections.values()].map((conn) => ({
     id: conn.id,
@@ -169,6 +70,7 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
       confirm: ch.confirm,
       nextPublishSeqNo: ch.nextPublishSeqNo,
       lastQueue: ch.lastQueue,
+      ...(ch.replyConsumer ? { replyConsumer: { ...ch.replyConsumer } } : {}),
       unacked: [...ch.unacked.values()].map((u) => ({
         tag: u.tag,
         queue: u.queue.name,
@@ -247,7 +149,7 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
     b.connections.set(conn.id, conn);
     for (const sc of c.channels) {
       const ch = b.openChannel(conn, sc.number);
-      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo, lastQueue: sc.lastQueue });
+      Object.assign(ch, { nextDeliveryTag: sc.nextDeliveryTag, consumerPrefetch: sc.consumerPrefetch, globalPrefetch: sc.globalPrefetch, globalUnacked: sc.globalUnacked, confirm: sc.confirm, nextPublishSeqNo: sc.nextPublishSeqNo, lastQueue: sc.lastQueue, replyConsumer: sc.replyConsumer ? { ...sc.replyConsumer } : null });
       conn.nextChannel = c.nextChannel;
       channels.set(`${c.id}/${sc.number}`, ch);
     }
@@ -274,6 +176,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
     q.blocked = sq.blocked.map((k) => consumers.get(k)!);
     q.exclusiveConsumer = sq.exclusiveConsumer ? consumers.get(sq.exclusiveConsumer)! : null;
     for (const [conn, chn, n] of sq.getHolders) q.getHolders.set(channels.get(`${conn}/${chn}`)!, n);
+    for (const [k, rejecting] of sq.enqueuers ?? []) q.enqueuers.set(k, rejecting);
+    q.wasBelowSoftLimit = sq.wasBelowSoftLimit ?? true;
     b.queues.set(q.name, q);
   }
   // A channel lists its consumers in registration order (resuming after an ack, closing and

@@ -111,6 +111,12 @@ export interface Confirmed extends Base, ChannelId {
   msgId: number;
   publishSeqNo: number;
   ack: boolean;
+  /**
+   * The frame's multiple flag. RabbitMQ sends a lone basic.ack with multiple=false but a lone
+   * basic.nack with multiple=true when no earlier publish of the channel awaits its confirm
+   * (rabbit_channel:send_confirms has a one-ack clause; send_nacks always coalesces).
+   */
+  multiple: boolean;
 }
 
 export interface Enqueued extends Base {

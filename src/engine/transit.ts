@@ -9,7 +9,7 @@ import type { RouteHop } from './trace';
  * order. With hopLatencyMs = 0 nothing travels and routing is instantaneous.
  */
 export type Transit =
-  | { id: number; kind: 'to-queue'; msg: Message; queue: string; pending?: number }
+  | { id: number; kind: 'to-queue'; msg: Message; queue: string; pending?: number; enqueuer?: string }
   | { id: number; kind: 'dead-letter-route'; msg: Message; fromQueue: string; dlx: string; reason: import('./trace').DeathReason };
 
 export interface PendingConfirm {

@@ -30,6 +30,23 @@ export function isReservedName(name: string): boolean {
   return name.startsWith(RESERVED_PREFIX);
 }
 
+/**
+ * Direct reply-to: a client consumes this pseudo-queue (no-ack) and publishes requests with it as
+ * reply_to; the broker gives the request the channel's own reply address, and replies published
+ * to that address reach the channel without any queue.
+ */
+export const DIRECT_REPLY_TO = 'amq.rabbitmq.reply-to';
+
+/**
+ * The predeclared exchange of that name, if it is one. A scenario may draw one (to bind from it, as
+ * RabbitMQ definitions often do from amq.topic): declaring it again with its own properties (durable,
+ * its type, not auto-delete, not internal, no alternate exchange) is allowed, because it exists; the
+ * broker never deletes it.
+ */
+export function predeclaredExchange(name: string): { name: string; type: ExchangeType } | undefined {
+  return PREDECLARED_EXCHANGES.find((e) => e.name === name);
+}
+
 /** AMQP short strings (names, routing keys) are at most 255 bytes of UTF-8. */
 export const SHORTSTR_MAX_BYTES = 255;
 

@@ -57,4 +57,16 @@ describe('topologyOps: what the canvas means for the broker', () => {
       { method: 'exchangeBind', destination: 'audit', source: 'logs', routingKey: '#', arguments: {} },
     ]);
   });
+
+  it('a predeclared exchange drawn on the canvas is declared (an equivalent redeclare) and never deleted: its bindings are unbound', () => {
+    const { doc, logs } = logsTopology();
+    const topic = ok(updateExchange(doc, logs, { name: 'amq.topic' })).doc;
+    expect(methods(topologyOps(null, topic))).toEqual(['exchangeDeclare amq.topic', 'queueDeclare errors', 'queueDeclare all', 'queueBind errors', 'queueBind all']);
+    const gone = deleteElements(topic, [logs]);
+    expect(topologyOps(topic, gone)).toMatchObject([
+      { method: 'queueUnbind', queue: 'errors', exchange: 'amq.topic' },
+      { method: 'queueUnbind', queue: 'all', exchange: 'amq.topic' },
+    ]);
+    expect(methods(topologyOps(topic, doc))).toEqual(['queueUnbind errors', 'queueUnbind all', 'exchangeDeclare logs', 'queueBind errors', 'queueBind all']);
+  });
 });

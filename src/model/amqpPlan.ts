@@ -1,6 +1,7 @@
+import { predeclaredExchange } from './amq';
 import type { Binding } from './binding';
 import { type Exchange, exchangeArgumentsToAmqp } from './exchange';
-import type { Queue } from './queue';
+import { isSimulatedQueue, type Queue } from './queue';
 import { type AmqpTable, queueArgumentsToAmqp } from './queueArguments';
 import type { Scenario } from './scenario';
 
@@ -58,7 +59,11 @@ function bindingKey(s: Scenario, b: Binding): string {
  * The operations from `prev` to `next` (from nothing when `prev` is null), in a safe order: unbind,
  * delete, declare exchanges, declare queues, bind.
  */
-export function topologyOps(prev: Scenario | null, next: Scenario): AmqpOp[] {
+export function topologyOps(prevDoc: Scenario | null, nextDoc: Scenario): AmqpOp[] {
+  // Streams are drawn, not simulated: left out, their bindings with them (bindOp finds no destination).
+  const simulated = (s: Scenario): Scenario => (s.queues.every(isSimulatedQueue) ? s : { ...s, queues: s.queues.filter(isSimulatedQueue) });
+  const prev = prevDoc && simulated(prevDoc);
+  const next = simulated(nextDoc);
   const before = prev ?? { ...next, exchanges: [], queues: [], bindings: [] };
   const ops: AmqpOp[] = [];
   const oldEx = new Map(before.exchanges.map((e) => [e.id, e]));
@@ -72,8 +77,10 @@ export function topologyOps(prev: Scenario | null, next: Scenario): AmqpOp[] {
   const touched = (b: Binding) => [b.source, b.destination].some((id) => redoneEx.has(id) || redoneQ.has(id));
 
   const nextKeys = new Set(next.bindings.filter((b) => !touched(b)).map((b) => bindingKey(next, b)));
+  // A predeclared exchange (amq.topic...) taken off the canvas stays on the broker: never deleted.
+  const deletedEx = goneEx.filter((e) => !predeclaredExchange(e.name));
   // Bindings of deleted entities vanish with them; only the others are unbound explicitly.
-  const goneIds = new Set([...goneEx, ...goneQ].map((x) => x.id));
+  const goneIds = new Set([...deletedEx, ...goneQ].map((x) => x.id));
   for (const b of before.bindings) {
     if (goneIds.has(b.source) || goneIds.has(b.destination)) continue;
     if (!nextKeys.has(bindingKey(before, b))) {
@@ -82,7 +89,7 @@ export function topologyOps(prev: Scenario | null, next: Scenario): AmqpOp[] {
     }
   }
   for (const q of goneQ) ops.push({ method: 'queueDelete', queue: q.name });
-  for (const e of goneEx) ops.push({ method: 'exchangeDelete', exchange: e.name });
+  for (const e of deletedEx) ops.push({ method: 'exchangeDelete', exchange: e.name });
   for (const e of next.exchanges) if (redoneEx.has(e.id)) ops.push(declareExchange(e));
   for (const q of next.queues) if (redoneQ.has(q.id)) ops.push(declareQueue(q));
   const prevKeys = new Set(before.bindings.map((b) => bindingKey(before, b)));

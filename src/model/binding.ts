@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { headerValueSchema, idSchema, shortstrSchema } from './common';
 
+/** A value a binding argument may hold: a header value, or a list or table of them (AMQP field arrays and tables). */
+export type BindingValue = string | number | boolean | BindingValue[] | { [key: string]: BindingValue };
+
+/**
+ * Binding values nest (a headers binding may match a header whose value is a list or a table, compared
+ * whole, as RabbitMQ does); the JSON depth of anything read from outside is capped before it gets here.
+ */
+export const bindingValueSchema: z.ZodType<BindingValue> = z.lazy(() => z.union([headerValueSchema, z.array(bindingValueSchema), z.record(z.string(), bindingValueSchema)]));
+
 export const X_MATCH_VALUES = ['all', 'any', 'all-with-x', 'any-with-x'] as const;
 export type XMatch = (typeof X_MATCH_VALUES)[number];
 
@@ -9,7 +18,7 @@ export type XMatch = (typeof X_MATCH_VALUES)[number];
  * plus `x-match`. Values keep their type: headers matching compares typed values (1 is not "1").
  */
 export const bindingArgumentsSchema = z
-  .record(z.string(), headerValueSchema)
+  .record(z.string(), bindingValueSchema)
   .superRefine((args, ctx) => {
     if (Object.keys(args).some((k) => k.trim() === '')) {
       ctx.addIssue({ code: 'custom', message: 'validation.headerKeyEmpty', input: args });
@@ -48,5 +57,13 @@ export function sameBinding(a: Omit<Binding, 'id'>, b: Omit<Binding, 'id'>): boo
   if (a.routingKey !== b.routingKey) return false;
   const ka = Object.keys(a.arguments);
   const kb = Object.keys(b.arguments);
-  return ka.length === kb.length && ka.every((k) => Object.is(a.arguments[k], b.arguments[k]));
+  return ka.length === kb.length && ka.every((k) => k in b.arguments && sameValue(a.arguments[k]!, b.arguments[k]!));
+}
+
+/** Equal binding values: the same type and value; lists in order, tables by key. */
+export function sameValue(a: BindingValue, b: BindingValue): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]!));
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameValue(a[k]!, b[k]!));
 }

@@ -9,6 +9,13 @@ import { headersSchema, idSchema, nonNegativeInt, shortstrSchema } from './commo
 
 export const KEY_ORDERS = ['round-robin', 'random'] as const;
 export const PUBLISH_MODES = ['manual', 'rate', 'burst'] as const;
+/**
+ * How a publisher with confirms waits for them (the three strategies of RabbitMQ's tutorial 7): not
+ * at all (it handles them asynchronously, as they come), after each message (waitForConfirms), or
+ * after each batch of confirmBatchSize messages.
+ */
+export const CONFIRM_WAITS = ['no', 'each', 'batch'] as const;
+export type ConfirmWait = (typeof CONFIRM_WAITS)[number];
 export const OUTCOMES = ['ack', 'nack-requeue', 'nack-discard', 'reject-requeue', 'reject-discard'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 /** What a failed delivery gets: anything but ack. */
@@ -48,6 +55,9 @@ export const publisherSchema = z.object({
   mandatory: z.boolean().default(false),
   /** Track publisher confirms (needs the channel in confirm mode). */
   confirms: z.boolean().default(false),
+  /** With confirms: publish on without waiting ('no'), or block until the last message ('each') or batch ('batch') is confirmed. */
+  waitForConfirms: z.enum(CONFIRM_WAITS, { error: 'validation.oneOf' }).default('no'),
+  confirmBatchSize: z.number({ error: 'validation.number' }).int({ error: 'validation.integer' }).min(1).max(10000).default(100),
 });
 export type Publisher = z.output<typeof publisherSchema>;
 
@@ -62,6 +72,8 @@ export const consumerSchema = z
     /** basic.qos(prefetchCount, global=false) issued before this consumer's basic.consume; 0 = no limit. */
     prefetchCount: nonNegativeInt(PREFETCH_MAX).default(10),
     processingMs: nonNegativeInt(3_600_000).default(500),
+    /** more work per '.' in the body, as the work queues tutorial's worker sleeps a second per dot */
+    msPerDot: nonNegativeInt(600_000).default(0),
     jitterMs: nonNegativeInt(3_600_000).default(0),
     outcome: z.enum(OUTCOMES, { error: 'validation.oneOf' }).default('ack'),
     failPercent: z.number({ error: 'validation.number' }).min(0).max(100).default(0),

@@ -6,7 +6,14 @@ import { SHORTSTR_MAX_BYTES, utf8Length } from './amq';
  * zodIssues.ts turns zod's issues into explanations with parameters.
  */
 
-export const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+/**
+ * How far from the origin a node may sit. Generous (a canvas of a thousand nodes spans a few tens of
+ * thousands), and it keeps a forged link's 1e308 out: fit view would compute NaN from it and show a
+ * blank canvas nobody can recover.
+ */
+export const POSITION_MAX = 1_000_000;
+const coordinate = z.number().finite().min(-POSITION_MAX).max(POSITION_MAX);
+export const positionSchema = z.object({ x: coordinate, y: coordinate });
 export type Position = z.output<typeof positionSchema>;
 
 /** An id: non-empty, and safe as a React Flow node/edge id and a DOM attribute. */

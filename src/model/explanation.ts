@@ -27,8 +27,13 @@ export const MODEL_MESSAGE_KEYS = [
   'validation.quorumOverflow',
   'validation.deliveryLimitQuorumOnly',
   'validation.dlrkNeedsDlx',
+  'validation.predeclaredExchange',
+  'validation.streamProperties',
+  'validation.streamArgument',
   'validation.xMatch',
+  'validation.programName',
   'validation.headerKeyEmpty',
+  'validation.headerJson',
   'validation.channelNumberTaken',
   'validation.failOutcome',
   'validation.duplicateId',
@@ -36,6 +41,9 @@ export const MODEL_MESSAGE_KEYS = [
   'warning.publishMissingExchange',
   'warning.publishInternalExchange',
   'warning.consumeMissingQueue',
+  'warning.replyConsumerNeedsNoAck',
+  'warning.replyToWithoutReplyConsumer',
+  'warning.streamNotSimulated',
   'warning.dlxMissing',
   'warning.aeMissing',
   'warning.exclusiveConsumerShared',
@@ -61,6 +69,7 @@ export const MODEL_MESSAGE_KEYS = [
   'op.lastChannel',
   'op.notFound',
   'op.queueRedeclared',
+  'op.futureDropped',
   // restoring a saved or shared document
   'restore.recovered',
   'restore.reset',
@@ -72,6 +81,7 @@ export const MODEL_MESSAGE_KEYS = [
   'restore.renumberedChannel',
   'restore.renamed',
   'restore.newerVersion',
+  'restore.droppedProgram',
 ] as const;
 
 export type ModelMessageKey = (typeof MODEL_MESSAGE_KEYS)[number];

@@ -23,6 +23,7 @@ export * from './ops/remove';
 export * from './ops/result';
 export * from './ops/update';
 export * from './placement';
+export * from './program';
 export * from './ports';
 export * from './queue';
 export * from './queueArguments';

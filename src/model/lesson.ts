@@ -19,9 +19,10 @@ import type { Scenario } from './scenario';
  */
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/;
-const TEXT_MAX = 5000;
+/** Longest text of a lesson title or step, in each language (the editor refuses longer, as links and files do). */
+export const LESSON_TEXT_MAX = 5000;
 
-export const localizedTextSchema = z.union([z.string().max(TEXT_MAX), z.record(z.string().regex(LANGUAGE_TAG), z.string().max(TEXT_MAX))]);
+export const localizedTextSchema = z.union([z.string().max(LESSON_TEXT_MAX), z.record(z.string().regex(LANGUAGE_TAG), z.string().max(LESSON_TEXT_MAX))]);
 export type LocalizedText = z.output<typeof localizedTextSchema>;
 
 const name = shortstrSchema;

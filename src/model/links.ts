@@ -1,4 +1,5 @@
 import { DEFAULT_EXCHANGE, DEFAULT_EXCHANGE_NODE_ID } from './amq';
+import { directReplyLinks } from './directReply';
 import { PORT } from './ports';
 import type { Scenario } from './scenario';
 
@@ -27,6 +28,8 @@ export type Link = LinkBase &
     | { kind: 'subscribe'; appId: string; consumerId: string; queueId: string }
     | { kind: 'deadLetter'; queueId: string; routingKey?: string }
     | { kind: 'alternate'; exchangeId: string }
+    /** Direct reply-to: an RPC server's replies reach the client channel that consumes amq.rabbitmq.reply-to (directReply.ts). */
+    | { kind: 'directReply'; serverAppId: string; serverConsumerId: string; clientAppId: string; consumerId: string }
   );
 
 export type LinkKind = Link['kind'];
@@ -42,6 +45,7 @@ export const linkId = {
   subscribe: (consumerId: string) => `subscribe:${consumerId}`,
   deadLetter: (queueId: string) => `dlx:${queueId}`,
   alternate: (exchangeId: string) => `ae:${exchangeId}`,
+  directReply: (serverConsumerId: string, replyConsumerId: string) => `reply:${serverConsumerId}:${replyConsumerId}`,
 };
 
 /** The node that stands for an exchange name, if it is drawn. */
@@ -98,6 +102,7 @@ export function deriveLinks(s: Scenario): Link[] {
       links.push({ kind: 'alternate', id: linkId.alternate(e.id), exchangeId: e.id, source: e.id, sourceHandle: PORT.alternate, target, targetHandle: PORT.in });
     }
   }
+  links.push(...directReplyLinks(s));
   return links;
 }
 

@@ -1,4 +1,4 @@
-import { isReservedName } from './amq';
+import { isReservedName, predeclaredExchange } from './amq';
 import type { Explanation } from './explanation';
 import type { Scenario } from './scenario';
 
@@ -13,11 +13,12 @@ function namesOf(s: Scenario, kind: NamedKind, exceptId?: string): Set<string> {
  * Is `name` acceptable for an entity of this kind? Names are unique per kind (a vhost has one exchange
  * and one queue of a given name; apps are named so people can talk about them). Exchange and queue
  * names may not be empty (the empty exchange is the default one; an empty queue name asks the broker to
- * invent one) nor start with "amq." (403 ACCESS_REFUSED).
+ * invent one) nor start with "amq." (403 ACCESS_REFUSED), except an exchange drawn as one of the
+ * predeclared ones (amq.topic...), which keeps its properties (exchangeSchema).
  */
 export function checkName(s: Scenario, kind: NamedKind, name: string, selfId?: string): Explanation | null {
   if (name.trim() === '') return { key: 'validation.nameEmpty' };
-  if (kind !== 'app' && isReservedName(name)) return { key: 'validation.nameReserved' };
+  if (kind !== 'app' && isReservedName(name) && !(kind === 'exchange' && predeclaredExchange(name))) return { key: 'validation.nameReserved' };
   if (namesOf(s, kind, selfId).has(name)) return { key: 'validation.nameTaken', params: { name } };
   return null;
 }

@@ -4,8 +4,20 @@ import { idSchema, nonNegativeInt, type Position, positionSchema, shortstrSchema
 
 export const OVERFLOW_MODES = ['drop-head', 'reject-publish', 'reject-publish-dlx'] as const;
 export type Overflow = (typeof OVERFLOW_MODES)[number];
-export const QUEUE_TYPES = ['classic', 'quorum'] as const;
+/**
+ * 'stream': imported from RabbitMQ definitions so the topology stays recognisable, but not simulated
+ * yet: it is drawn, never declared on the simulated broker (topologyOps leaves it and its bindings
+ * out), and the editor does not offer it (SIMULATED_QUEUE_TYPES).
+ */
+export const QUEUE_TYPES = ['classic', 'quorum', 'stream'] as const;
 export type QueueType = (typeof QUEUE_TYPES)[number];
+export const SIMULATED_QUEUE_TYPES = ['classic', 'quorum'] as const satisfies readonly QueueType[];
+
+/** Is this queue on the simulated broker? (Streams are drawn, not simulated yet.) */
+export const isSimulatedQueue = (q: Pick<Queue, 'arguments'>): boolean => q.arguments.queueType !== 'stream';
+
+/** The arguments a stream takes that Warren's queues model (x-max-age and the segment size are not modelled). */
+const STREAM_ARGUMENTS: ReadonlySet<string> = new Set(['queueType', 'maxLengthBytes']);
 
 /** The optional x-arguments of queue.declare, by their meaning. Absent = not set. */
 export const queueArgumentsSchema = z.object({
@@ -58,6 +70,12 @@ export const queueSchema = z
       if (q.autoDelete) fail(['autoDelete'], 'validation.quorumAutoDelete');
       if (a.maxPriority !== undefined) fail(['arguments', 'maxPriority'], 'validation.quorumPriority');
       if (a.overflow === 'reject-publish-dlx') fail(['arguments', 'overflow'], 'validation.quorumOverflow');
+    } else if (a.queueType === 'stream') {
+      // streams are replicated logs: durable, shared, kept; most classic arguments mean nothing to them
+      if (!q.durable) fail(['durable'], 'validation.streamProperties');
+      if (q.exclusive) fail(['exclusive'], 'validation.streamProperties');
+      if (q.autoDelete) fail(['autoDelete'], 'validation.streamProperties');
+      for (const [k, v] of Object.entries(a)) if (v !== undefined && !STREAM_ARGUMENTS.has(k)) fail(['arguments', k], 'validation.streamArgument');
     } else if (a.deliveryLimit !== undefined) {
       fail(['arguments', 'deliveryLimit'], 'validation.deliveryLimitQuorumOnly');
     }

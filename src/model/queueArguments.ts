@@ -1,7 +1,8 @@
+import type { BindingValue } from './binding';
 import { OVERFLOW_MODES, QUEUE_TYPES, type Queue, type QueueArguments } from './queue';
 
-/** An AMQP field table as queue.declare carries it. */
-export type AmqpTable = Record<string, string | number | boolean>;
+/** An AMQP field table as queue.declare and queue.bind carry it (binding arguments may nest lists and tables). */
+export type AmqpTable = Record<string, BindingValue>;
 
 /**
  * The editor's names for queue arguments and the x-argument each one is on the wire. One table, used in

@@ -6,6 +6,7 @@ import { type Exchange, exchangeSchema } from './exchange';
 import type { Explanation, ModelMessageKey } from './explanation';
 import { IdSource } from './ids';
 import { uniqueName } from './names';
+import { restorePrograms } from './program';
 import { type Queue, queueSchema } from './queue';
 import { emptyScenario, SCENARIO_VERSION, type Scenario, scenarioShape } from './scenario';
 
@@ -113,6 +114,8 @@ export function restoreScenario(input: unknown): RestoreResult {
   const shape = scenarioShape.shape;
   const description = field(shape.description, raw.description, undefined);
   const layout = field(shape.layout, raw.layout, undefined);
+  const { programs, dropped } = restorePrograms(raw.programs);
+  for (const name of dropped) problems.push({ key: 'restore.droppedProgram', params: { name } });
   const scenario: Scenario = {
     version: SCENARIO_VERSION,
     title: field(shape.title, raw.title, ''),
@@ -124,6 +127,7 @@ export function restoreScenario(input: unknown): RestoreResult {
     bindings,
     apps,
     ...(layout === undefined ? {} : { layout }),
+    ...(programs === undefined ? {} : { programs }),
   };
   if (problems.length === 0) return { status: 'ok', scenario, problems };
   return { status: 'recovered', scenario, problems: [{ key: 'restore.recovered', params: { count: problems.length } }, ...problems] };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { type App, appSchema } from './app';
 import { type Binding, bindingSchema } from './binding';
-import { positionSchema } from './common';
+import { POSITION_MAX, positionSchema } from './common';
+import { type Programs, programsSchema } from './program';
 import { type Exchange, exchangeSchema } from './exchange';
 import { type Queue, queueSchema } from './queue';
 
@@ -15,7 +16,12 @@ export const brokerSettingsSchema = z.object({
 });
 export type BrokerSettings = z.output<typeof brokerSettingsSchema>;
 
-export const viewportSchema = z.object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().finite() });
+/** The zoom a saved view may have: the canvas allows 0.2 to 2; a little room either way for other screens. */
+export const ZOOM_MIN = 0.01;
+export const ZOOM_MAX = 10;
+/** The view's translation: a position times the zoom. */
+const viewportOffset = z.number().finite().min(-POSITION_MAX * ZOOM_MAX).max(POSITION_MAX * ZOOM_MAX);
+export const viewportSchema = z.object({ x: viewportOffset, y: viewportOffset, zoom: z.number().min(ZOOM_MIN).max(ZOOM_MAX) });
 export type Viewport = z.output<typeof viewportSchema>;
 
 /** Positions of what is not an entity of the document, and the view the user last had. */
@@ -43,6 +49,8 @@ export const scenarioShape = z.object({
   bindings: z.array(bindingSchema).default([]),
   apps: z.array(appSchema).default([]),
   layout: layoutSchema.optional(),
+  /** client programs the person runs against the broker (issue 13) */
+  programs: programsSchema.optional(),
 });
 
 export interface Scenario {
@@ -56,6 +64,7 @@ export interface Scenario {
   bindings: Binding[];
   apps: App[];
   layout?: Layout;
+  programs?: Programs;
 }
 
 export function emptyScenario(seed = 1): Scenario {

@@ -32,7 +32,8 @@ export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
   for (const a of s.apps) add(a.id, appRect(a, sizeOf));
   const leftApps = new Set(s.apps.filter((a) => a.publishers.length > 0 || a.consumers.length === 0).map((a) => a.id));
   for (const link of deriveLinks(s)) {
-    if (link.kind === 'connection') continue;
+    // connections do not rank anything, and a direct reply-to line runs back against the flow
+    if (link.kind === 'connection' || link.kind === 'directReply') continue;
     // An RPC client both publishes and consumes; only its publishing ranks it, so it stays on the left.
     if (link.kind === 'subscribe' && leftApps.has(link.target)) continue;
     if (g.hasNode(link.source) && g.hasNode(link.target)) g.setEdge(link.source, link.target, {}, link.id);

@@ -1,4 +1,4 @@
-import { PREDECLARED_EXCHANGES } from './amq';
+import { DIRECT_REPLY_TO, PREDECLARED_EXCHANGES } from './amq';
 import { appSchema, findChannel } from './app';
 import { bindingSchema } from './binding';
 import type { Explanation } from './explanation';
@@ -86,6 +86,7 @@ export function runtimeWarnings(s: Scenario): DocIssue[] {
     }
   }
   for (const q of s.queues) {
+    if (q.arguments.queueType === 'stream') warn('queue', q.id, ['arguments', 'queueType'], { key: 'warning.streamNotSimulated' });
     const dlx = q.arguments.deadLetterExchange;
     if (dlx !== undefined && !exchangeExists(s, dlx)) {
       warn('queue', q.id, ['arguments', 'deadLetterExchange'], { key: 'warning.dlxMissing', params: { name: dlx } });
@@ -101,9 +102,17 @@ export function runtimeWarnings(s: Scenario): DocIssue[] {
       if (p.confirms && !findChannel(a, p.channelId)?.channel.confirmSelect) {
         warn('publisher', p.id, ['confirms'], { key: 'warning.confirmsWithoutConfirmSelect' });
       }
+      // direct reply-to: the channel that sends the request must be the one consuming the pseudo-queue
+      if (p.message.replyTo === DIRECT_REPLY_TO && !a.consumers.some((c) => c.channelId === p.channelId && c.queue === DIRECT_REPLY_TO)) {
+        warn('publisher', p.id, ['message', 'replyTo'], { key: 'warning.replyToWithoutReplyConsumer' });
+      }
     }
     for (const c of a.consumers) {
       if (c.queue === '') continue;
+      if (c.queue === DIRECT_REPLY_TO) {
+        if (!c.noAck) warn('consumer', c.id, ['noAck'], { key: 'warning.replyConsumerNeedsNoAck' });
+        continue;
+      }
       if (!s.queues.some((q) => q.name === c.queue)) warn('consumer', c.id, ['queue'], { key: 'warning.consumeMissingQueue', params: { name: c.queue } });
       else if (c.exclusive && (consumersByQueue.get(c.queue) ?? 0) > 1) {
         warn('consumer', c.id, ['exclusive'], { key: 'warning.exclusiveConsumerShared', params: { name: c.queue } });

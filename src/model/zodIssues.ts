@@ -25,7 +25,8 @@ function explainIssue(issue: z.core.$ZodIssue): Explanation {
       if (issue.origin === 'string') return { key: 'validation.nameEmpty' };
       return { key: issue.inclusive === false ? 'validation.greaterThan' : 'validation.min', params: { min: Number(issue.minimum) } };
     case 'too_big':
-      if (issue.origin === 'string') return { key: 'validation.tooLong' };
+      // a text's own limit (a lesson step, a title): AMQP's 255-byte limit on names is checked apart (shortstrSchema)
+      if (issue.origin === 'string') return { key: 'validation.textTooLong', params: { max: Number(issue.maximum) } };
       return { key: 'validation.max', params: { max: Number(issue.maximum) } };
     case 'invalid_value':
       return { key: 'validation.oneOf', params: { options: issue.values.map(String).join(', ') } };
@@ -34,8 +35,11 @@ function explainIssue(issue: z.core.$ZodIssue): Explanation {
       if (issue.input === undefined) return { key: 'validation.required' };
       if (issue.expected === 'number' || issue.expected === 'int') return { key: 'validation.number' };
       return { key: known(issue.message) ? issue.message : 'validation.invalid' };
-    default:
-      return { key: known(issue.message) ? issue.message : 'validation.invalid' };
+    default: {
+      const params = issue.code === 'custom' ? (issue.params as Explanation['params']) : undefined;
+      const key = known(issue.message) ? issue.message : 'validation.invalid';
+      return params ? { key, params } : { key };
+    }
   }
 }
 

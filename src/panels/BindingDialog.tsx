@@ -42,7 +42,10 @@ function BindingDialogContent({ plan }: { plan: PendingBinding }) {
   useEffect(() => {
     // what had focus when the line was drawn (a node, the canvas) gets it back when the dialog closes
     const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-    ref.current?.querySelector<HTMLElement>('input, select, button')?.focus();
+    const first = ref.current?.querySelector<HTMLElement>('input, select, button');
+    first?.focus();
+    // a prefilled key is selected: typing replaces it
+    if (first instanceof HTMLInputElement) first.select();
     return () => {
       const back = opener?.isConnected ? opener : canvasNode(plan.source);
       back?.focus();

@@ -24,6 +24,17 @@ export function Notices() {
         </ul>
       ) : null}
       <div className="notice-actions">
+        {notice.undo ? (
+          <button
+            type="button"
+            onClick={() => {
+              store.getState().undo();
+              store.getState().dismissNotice();
+            }}
+          >
+            {t('notice.undo')}
+          </button>
+        ) : null}
         {notice.fix ? (
           <button type="button" onClick={() => store.getState().applyFix(notice.fix!)}>
             {explain(notice.fix.label)}

@@ -30,7 +30,8 @@ export function clientNames(doc: Scenario, t: Translate, entries: readonly LogEn
   for (const { e } of entries) if (e.type === 'connection-opened') connections.set(e.connection, e.name);
   return {
     consumer: (id) => (id === undefined ? t('log.someone') : (consumers.get(id) ?? id)),
-    publisher: (id) => publishers.get(id) ?? id,
+    // an RPC server publishes its replies as its consumer
+    publisher: (id) => publishers.get(id) ?? consumers.get(id) ?? id,
     app: (id) => (id === undefined ? t('log.someone') : (apps.get(id) ?? id)),
     connection: (n) => {
       const name = connections.get(n);

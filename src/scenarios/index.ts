@@ -1,5 +1,7 @@
+import { CODE_GALLERY } from './code';
 import { alternateExchange } from './patterns/alternateExchange';
 import { brokerRestart } from './patterns/brokerRestart';
+import { confirmsNack } from './patterns/confirmsNack';
 import { consumerCrash } from './patterns/consumerCrash';
 import { deadLetterRetry } from './patterns/deadLetterRetry';
 import { exchangeToExchange } from './patterns/exchangeToExchange';
@@ -9,13 +11,17 @@ import { maxLengthOverflow } from './patterns/maxLengthOverflow';
 import { poisonMessages } from './patterns/poisonMessages';
 import { prefetchCompare } from './patterns/prefetchCompare';
 import { priorityQueue } from './patterns/priorityQueue';
+import { routingSeverity } from './patterns/routingSeverity';
 import { singleActiveConsumer } from './patterns/singleActiveConsumer';
 import { stress } from './patterns/stress';
+import { topicLogs } from './patterns/topicLogs';
+import { workQueuesSpeeds } from './patterns/workQueuesSpeeds';
 import { helloWorld } from './tutorials/helloWorld';
 import { publisherConfirms } from './tutorials/publisherConfirms';
 import { publishSubscribe } from './tutorials/publishSubscribe';
 import { routing } from './tutorials/routing';
 import { rpc } from './tutorials/rpc';
+import { rpcDirectReplyTo } from './tutorials/rpcDirectReplyTo';
 import { topics } from './tutorials/topics';
 import { workQueues } from './tutorials/workQueues';
 import { type GalleryScenario, SCENARIO_IDS, type ScenarioId } from './types';
@@ -28,7 +34,12 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   routing,
   topics,
   rpc,
+  'rpc-direct-reply-to': rpcDirectReplyTo,
   'publisher-confirms': publisherConfirms,
+  'work-queues-speeds': workQueuesSpeeds,
+  'routing-severity': routingSeverity,
+  'topic-logs': topicLogs,
+  'confirms-nack': confirmsNack,
   'dead-letter-retry': deadLetterRetry,
   'poison-messages': poisonMessages,
   'priority-queue': priorityQueue,
@@ -42,6 +53,7 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
   'exchange-to-exchange': exchangeToExchange,
   'single-active-consumer': singleActiveConsumer,
   stress,
+  ...CODE_GALLERY,
 };
 
 /** Every gallery scenario, in gallery order. */

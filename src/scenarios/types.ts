@@ -1,6 +1,7 @@
 import type { Scenario } from '../model';
 import type { Lesson } from '../model/lesson';
 import type { WorldInput } from '../sim';
+import { CODE_SCENARIO_IDS } from './code/ids';
 
 /** Gallery texts are written in every language Warren speaks. */
 export interface Localized {
@@ -16,7 +17,13 @@ export const SCENARIO_IDS = [
   'routing',
   'topics',
   'rpc',
+  'rpc-direct-reply-to',
   'publisher-confirms',
+  // the tutorials' earlier variants in Warren, which teach more on one point (three of them with lessons)
+  'work-queues-speeds',
+  'routing-severity',
+  'topic-logs',
+  'confirms-nack',
   'dead-letter-retry',
   'poison-messages',
   'priority-queue',
@@ -30,6 +37,8 @@ export const SCENARIO_IDS = [
   'exchange-to-exchange',
   'single-active-consumer',
   'stress',
+  // the tutorials as amqplib programs (issue 13)
+  ...CODE_SCENARIO_IDS,
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -38,7 +47,7 @@ export function isScenarioId(value: unknown): value is ScenarioId {
 }
 
 /** Tags the gallery can filter by (their names are translated in src/i18n: gallery.tag.*). */
-export const TAGS = ['tutorial', 'exchanges', 'routing', 'consumers', 'reliability', 'dead-lettering', 'queues', 'performance', 'lesson'] as const;
+export const TAGS = ['tutorial', 'exchanges', 'routing', 'consumers', 'reliability', 'dead-lettering', 'queues', 'performance', 'lesson', 'code'] as const;
 export type Tag = (typeof TAGS)[number];
 
 /** Something a person can do to the running simulation from a "What to try" suggestion. */

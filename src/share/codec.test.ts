@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { validateScenario } from '../model';
+import { POSITION_MAX, validateScenario, ZOOM_MAX } from '../model';
 import { decode, encode } from './codec';
 import { toBase64url } from './compress';
 import { LIMITS } from './limits';
@@ -87,7 +87,7 @@ describe('share codec: refusing bad links', () => {
   });
 
   it('caps the link length before inflating and the inflated size while inflating', () => {
-    expect(errorOf('1.' + 'A'.repeat(LIMITS.linkChars))).toMatchObject({ key: 'share.error.tooLarge', params: { max: LIMITS.linkChars } });
+    expect(errorOf('1.' + 'A'.repeat(LIMITS.linkChars))).toMatchObject({ key: 'share.link.tooLarge', params: { max: LIMITS.linkChars } });
     const bomb = `1.${toBase64url(deflateSync(new Uint8Array(4 * 1024 * 1024).fill(32), { level: 9 }))}`;
     expect(bomb.length).toBeLessThan(LIMITS.linkChars);
     expect(errorOf(bomb)).toEqual({ key: 'share.link.decompressedTooLarge', params: { max: LIMITS.linkInflatedBytes } });
@@ -95,7 +95,18 @@ describe('share codec: refusing bad links', () => {
 
   it('refuses documents with more entities than a scenario holds, before validating them', () => {
     const queues = Array.from({ length: LIMITS.scenarioNodes + 1 }, (_, i) => ({ i: `q${i}`, n: `q${i}` }));
-    expect(errorOf(forge(JSON.stringify({ s: { Q: queues } })))).toEqual({ key: 'share.error.tooManyEntities', params: { count: LIMITS.scenarioNodes + 1, max: LIMITS.scenarioNodes } });
+    expect(errorOf(forge(JSON.stringify({ s: { Q: queues } })))).toEqual({ key: 'share.error.tooManyNodes', params: { count: LIMITS.scenarioNodes + 1, max: LIMITS.scenarioNodes } });
+  });
+
+  it('refuses coordinates no canvas can show (1e308 would leave a blank canvas fit view cannot recover)', () => {
+    const s = topics();
+    const far = { ...s, queues: s.queues.map((q, i) => (i === 0 ? { ...q, position: { x: 1e308, y: 0 } } : q)), layout: { viewport: { x: 0, y: 0, zoom: 1e300 } } };
+    const e = errorOf(encode({ v: 1, scenario: far }));
+    expect(e.key).toBe('share.error.invalidScenario');
+    expect(e.problems).toEqual([
+      { key: 'validation.max', params: { max: POSITION_MAX }, path: 'scenario.queues[0].position.x' },
+      { key: 'validation.max', params: { max: ZOOM_MAX }, path: 'scenario.layout.viewport.zoom' },
+    ]);
   });
 
   it('refuses prototype-pollution keys and deep nesting before looking at the content', () => {

@@ -33,7 +33,7 @@ export function decode(data: unknown): Result<ShareState> {
   if (typeof data !== 'string') return fail('share.link.malformed');
   const text = data.trim();
   if (text === '') return fail('share.error.empty');
-  if (text.length > LIMITS.linkChars) return fail('share.error.tooLarge', { max: LIMITS.linkChars, size: text.length });
+  if (text.length > LIMITS.linkChars) return fail('share.link.tooLarge', { max: LIMITS.linkChars, size: text.length });
   const m = /^(\d{1,9})\.([A-Za-z0-9_-]*)$/.exec(text);
   if (!m) return fail('share.link.malformed');
   const version = Number(m[1]);
@@ -41,7 +41,7 @@ export function decode(data: unknown): Result<ShareState> {
   if (version < SHARE_FORMAT_VERSION) return fail('share.error.unsupportedVersion', { version });
   const json = inflateFromBase64url(m[2]!, LIMITS.linkInflatedBytes);
   if (!json.ok) return json;
-  const parsed = parseUntrustedJson(json.value, { maxChars: LIMITS.linkInflatedBytes, maxDepth: LIMITS.jsonDepth });
+  const parsed = parseUntrustedJson(json.value, { maxChars: LIMITS.linkInflatedBytes, maxDepth: LIMITS.jsonDepth, tooLarge: 'share.link.decompressedTooLarge' });
   if (!parsed.ok) return parsed;
   const raw = decodeWith(SHARE_SHAPE_V1, parsed.value);
   if (raw && typeof raw === 'object' && 'run' in raw) (raw as { run: unknown }).run = decodeRun(raw.run);

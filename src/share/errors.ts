@@ -8,20 +8,24 @@ import type { ModelMessageKey } from '../model';
 export const SHARE_MESSAGE_KEYS = [
   // reading untrusted text (links, files)
   'share.error.empty',
-  'share.error.tooLarge',
   'share.error.notJson',
   'share.error.tooDeep',
-  'share.error.tooManyEntities',
+  'share.error.tooManyNodes',
+  'share.error.tooManyBindings',
   'share.error.forbiddenKey',
   'share.error.invalid',
   'share.error.invalidScenario',
   'share.error.newerVersion',
   'share.error.unsupportedVersion',
   // links
+  'share.link.tooLarge',
+  'share.link.tooBigToShare',
   'share.link.malformed',
   'share.link.corrupt',
   'share.link.decompressedTooLarge',
   // scenario files
+  'share.file.tooLarge',
+  'share.file.tooLargeAny',
   'share.file.notWarren',
   'share.file.looksLikeDefinitions',
   // problem details (a path inside the input and what is wrong there)
@@ -34,6 +38,8 @@ export const SHARE_MESSAGE_KEYS = [
   // RabbitMQ definitions: the whole file is refused
   'share.defs.error.notDefinitions',
   'share.defs.error.looksLikeWarren',
+  'share.defs.error.tooLarge',
+  'share.defs.error.tooManyItems',
   'share.defs.error.invalid',
   'share.defs.error.unknownVhost',
   // RabbitMQ definitions: the import report
@@ -44,9 +50,14 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.permissions',
   'share.defs.report.topicPermissions',
   'share.defs.report.vhostLimits',
+  'share.defs.report.vhostMetadata',
+  'share.defs.report.defaultQueueType3',
+  'share.defs.report.defaultQueueType4',
+  'share.defs.report.defaultQueueTypeUnknown',
   'share.defs.report.parameter',
   'share.defs.report.globalParameter',
   'share.defs.report.otherVhost',
+  'share.defs.report.perVhostFile',
   'share.defs.report.predeclaredExchange',
   'share.defs.report.unknownExchangeType',
   'share.defs.report.exchangeArgument',
@@ -57,8 +68,10 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.invalidQueue',
   'share.defs.report.duplicateQueue',
   'share.defs.report.danglingBinding',
+  'share.defs.report.danglingBindingHand',
   'share.defs.report.bindingSkipped',
   'share.defs.report.predeclaredSource',
+  'share.defs.report.longRoutingKey',
   'share.defs.report.bindingArgument',
   'share.defs.report.policyApplied',
   'share.defs.report.operatorPolicyApplied',
@@ -67,9 +80,15 @@ export const SHARE_MESSAGE_KEYS = [
   'share.defs.report.policyTie',
   'share.defs.report.policyDroppedKey',
   'share.defs.report.policyNotModelled',
+  'share.defs.report.policyRefused',
   'share.defs.report.policyUnsupportedPattern',
   // RabbitMQ definitions: what an export leaves out
+  // RabbitMQ definitions: what a real broker would refuse (and where its import would stop)
+  'share.defs.refusal.policyPattern',
+  'share.defs.refusal.operatorPattern',
+  'share.defs.refusal.operatorKeys',
   'share.defs.export.exclusiveQueue',
+  'share.defs.export.exclusiveBinding',
   'share.defs.export.apps',
 ] as const;
 

@@ -45,7 +45,7 @@ describe('scenario files', () => {
   it('refuses broken, huge, deep and hostile files, listing every problem', () => {
     const good = exportScenarioFile({ scenario: topics() });
     expect(errorOf(good.slice(0, -20)).key).toBe('share.error.notJson');
-    expect(errorOf(' '.repeat(LIMITS.fileChars + 1)).key).toBe('share.error.tooLarge');
+    expect(errorOf(' '.repeat(LIMITS.fileChars + 1)).key).toBe('share.file.tooLarge');
     expect(errorOf(`{"warren":1,"scenario":${'['.repeat(100)}${']'.repeat(100)}}`).key).toBe('share.error.tooDeep');
     expect(errorOf('{"warren":1,"scenario":{"__proto__":{"isAdmin":true}}}').key).toBe('share.error.forbiddenKey');
     const raw = JSON.parse(good);

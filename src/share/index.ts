@@ -4,7 +4,7 @@
  * Nothing here produces English: errors and reports are i18n keys with parameters (errors.ts).
  */
 export { decode, encode, SHARE_FORMAT_VERSION } from './codec';
-export { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode } from './codegen';
+export { asPrograms, CODE_LANGUAGES, type CodeFile, type CodeLanguage, CONNECTION_HINT, connectionHint, generateCode } from './codegen';
 export {
   type DefinitionsExport,
   type DefinitionsImport,
@@ -22,8 +22,8 @@ export {
   type VhostSummary,
 } from './definitions';
 export { embedCode, type EmbedOptions } from './embed';
-export { type MessageParams, type Result, SHARE_MESSAGE_KEYS, type ShareError, type ShareMessageKey, type ShareProblem } from './errors';
-export { exportScenarioFile, FILE_FORMAT_VERSION, importScenarioFile, type ScenarioFileContent, scenarioFileName } from './file';
+export { fail, type MessageParams, type Result, SHARE_MESSAGE_KEYS, type ShareError, type ShareMessageKey, type ShareProblem } from './errors';
+export { exportScenarioFile, FILE_FORMAT_VERSION, type FileContentKind, fileTooLarge, importScenarioFile, readShareFile, SNIFF_CHARS, type ScenarioFileContent, type SniffedKind, scenarioFileName, sniffFileKind } from './file';
 export { type Lesson, lessonSchema } from './lesson';
 export { LIMITS } from './limits';
 export { restoreScenarioStrict, restoreShareState, SHARE_MODES, type ShareMode, type ShareState, SPEED_MAX, SPEED_MIN } from './restore';

@@ -12,6 +12,13 @@ export const LIMITS = {
   fileChars: 5 * 1024 * 1024,
   /** A RabbitMQ definitions file. */
   definitionsChars: 20 * 1024 * 1024,
+  /**
+   * Items (queues, exchanges, bindings, policies, users, vhosts, permissions, parameters) in one
+   * definitions file, counted before the file is validated item by item: validating is what takes
+   * time, so a file listing more is refused at once. Each vhost a scenario imports is capped lower
+   * (scenarioNodes, scenarioBindings); this leaves room for files with many vhosts.
+   */
+  definitionsItems: 50_000,
   /** Nesting of arrays and objects: the deepest legitimate document is about 8 levels. */
   jsonDepth: 40,
   /**

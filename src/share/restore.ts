@@ -103,9 +103,9 @@ export function restoreScenarioStrict(raw: unknown, at?: string | (string | numb
 function checkCounts(raw: Record<string, unknown>) {
   const count = (key: string) => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).length : 0);
   const nodes = count('exchanges') + count('queues') + count('apps');
-  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyEntities', { count: nodes, max: LIMITS.scenarioNodes });
+  if (nodes > LIMITS.scenarioNodes) return fail('share.error.tooManyNodes', { count: nodes, max: LIMITS.scenarioNodes });
   const bindings = count('bindings');
-  if (bindings > LIMITS.scenarioBindings) return fail('share.error.tooManyEntities', { count: bindings, max: LIMITS.scenarioBindings });
+  if (bindings > LIMITS.scenarioBindings) return fail('share.error.tooManyBindings', { count: bindings, max: LIMITS.scenarioBindings });
   return null;
 }
 

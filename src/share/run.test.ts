@@ -28,6 +28,7 @@ function sampleRun(): { state: ShareState; run: SharedRun } {
       { t: 2500, steps: 40, input: { type: 'burst', publisher: producer.publishers[0]!.id, count: 20 } },
       { t: 4000, steps: 180, input: { type: 'scenario', scenario: r.doc } },
       { t: 9000, input: { type: 'broker-restart', downMs: 1500 } },
+      { t: 10_600, steps: 450, input: { type: 'redeclare', kind: 'queue', name: q.name } },
       { t: 11_000, steps: 500, input: { type: 'consumer-start', consumer: worker.consumers[0]!.id } },
     ],
   };

@@ -3,6 +3,7 @@ import { MAX_PRIORITY } from '../model/amq';
 import { expirationSchema } from '../model/clients';
 import { headersSchema, idSchema, nonNegativeInt, shortstrSchema } from '../model/common';
 import type { Scenario } from '../model';
+import { ARGS_MAX, PROGRAM_NAME, PROGRAM_SOURCE_MAX } from '../model/program';
 import type { WorldInput } from '../sim';
 import type { ShareProblem } from './errors';
 import { formatPath } from './safeJson';
@@ -56,6 +57,17 @@ const simpleInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('consumer-stop'), consumer: idSchema }),
   z.strictObject({ type: z.literal('consumer-crash'), consumer: idSchema }),
   z.strictObject({ type: z.literal('broker-restart'), downMs: z.number().int().min(0).max(RUN_LIMITS.downMs).optional() }),
+  z.strictObject({ type: z.literal('redeclare'), kind: z.enum(['queue', 'exchange']), name: shortstrSchema }),
+  z.strictObject({
+    type: z.literal('program-start'),
+    program: z.strictObject({
+      file: z.string().regex(PROGRAM_NAME),
+      source: z.string().max(PROGRAM_SOURCE_MAX),
+      args: z.array(z.string().max(ARGS_MAX)).max(100),
+      seed: z.number().int().min(0).max(0xffffffff),
+    }),
+  }),
+  z.strictObject({ type: z.literal('program-stop'), pid: z.string().regex(/^[\w.-]+ #\d{1,4}$/), signal: z.enum(['SIGINT', 'SIGKILL']) }),
 ]);
 
 type Obj = Record<string, unknown>;

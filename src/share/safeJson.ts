@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result, type ShareMessageKey } from './errors';
 
 /**
  * Keys refused anywhere in untrusted JSON. JSON.parse itself is safe (it makes "__proto__" an ordinary
@@ -10,6 +10,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export interface JsonLimits {
   maxChars: number;
   maxDepth: number;
+  /** What the text is, said when it is over maxChars: every limit message names its own limit. */
+  tooLarge: ShareMessageKey;
 }
 
 /**
@@ -20,10 +22,9 @@ export interface JsonLimits {
  */
 export function parseUntrustedJson(text: unknown, limits: JsonLimits): Result<unknown> {
   if (typeof text !== 'string') return fail('share.error.notJson');
-  if (text.length > limits.maxChars) return fail('share.error.tooLarge', { max: limits.maxChars, size: text.length });
+  if (text.length > limits.maxChars) return fail(limits.tooLarge, { max: limits.maxChars, size: text.length });
   if (text.trim() === '') return fail('share.error.empty');
-  const depth = maxNesting(text);
-  if (depth > limits.maxDepth) return fail('share.error.tooDeep', { max: limits.maxDepth });
+  if (maxNesting(text, limits.maxDepth) > limits.maxDepth) return fail('share.error.tooDeep', { max: limits.maxDepth });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -35,8 +36,8 @@ export function parseUntrustedJson(text: unknown, limits: JsonLimits): Result<un
   return ok(value);
 }
 
-/** Deepest nesting of `[` and `{` outside strings. */
-export function maxNesting(text: string): number {
+/** Deepest nesting of `[` and `{` outside strings (it stops counting once past `stopAbove`). */
+export function maxNesting(text: string, stopAbove = Number.POSITIVE_INFINITY): number {
   let depth = 0;
   let max = 0;
   let inString = false;
@@ -46,14 +47,41 @@ export function maxNesting(text: string): number {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) max = Math.max(max, ++depth);
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max && (max = depth) > stopAbove) return max;
+    }
     else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return max;
 }
 
-/** The first forbidden key in a parsed value (iterative, breadth-first), with where it was. */
+/**
+ * The first forbidden key in a parsed value (iterative, breadth-first), with where it was. A first pass
+ * only looks (no path is built for the million values of a big definitions file); the paths are
+ * worked out only when there is something to report.
+ */
 export function findForbiddenKey(value: unknown): { key: string; path: string } | null {
+  return hasForbiddenKey(value) ? locateForbiddenKey(value) : null;
+}
+
+function hasForbiddenKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) stack.push(v[k]);
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
+}
+
+function locateForbiddenKey(value: unknown): { key: string; path: string } | null {
   const queue: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
   for (let i = 0; i < queue.length; i++) {
     const { v, path } = queue[i]!;

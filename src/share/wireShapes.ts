@@ -92,6 +92,8 @@ const publisher: Shape = {
   message: { k: 'M', shape: message, fill: true },
   mandatory: { k: 'y', d: false },
   confirms: { k: 'c', d: false },
+  waitForConfirms: { k: 'w', d: 'no' },
+  confirmBatchSize: { k: 'B', d: 100 },
 };
 
 const consumer: Shape = {
@@ -101,6 +103,7 @@ const consumer: Shape = {
   noAck: { k: 'n', d: false },
   prefetchCount: { k: 'f', d: 10 },
   processingMs: { k: 'm', d: 500 },
+  msPerDot: { k: 'd', d: 0 },
   jitterMs: { k: 'j', d: 0 },
   outcome: { k: 'o', d: 'ack' },
   failPercent: { k: 'F', d: 0 },

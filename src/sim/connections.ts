@@ -1,3 +1,4 @@
+import type { ChannelRef } from '../engine';
 import type { App, Consumer } from '../model';
 import type { AppRt, ConsumerRt } from './runtime';
 import { newConsumerRt } from './runtime';
@@ -23,7 +24,7 @@ export function openConnection(w: World, app: App, rt: AppRt, connId: string): v
   rt.conns[connId] = id;
   w.connIndex.set(id, { app: app.id, conn: connId });
   for (const ch of conn.channels) {
-    rt.channels[ch.id] = { conn: connId, number: ch.number, open: false };
+    rt.channels[ch.id] = { conn: connId, number: ch.number, open: false, instance: 0 };
     openChannel(w, app, rt, ch.id);
   }
 }
@@ -39,16 +40,35 @@ export function openChannel(w: World, app: App, rt: AppRt, channelId: string): b
   const ref = w.broker.channelOpen(brokerConn, model.number);
   chRt.number = ref.channel;
   chRt.open = true;
-  const wantsConfirms = model.confirmSelect || app.publishers.some((p) => p.channelId === channelId && p.confirms);
-  if (wantsConfirms) w.broker.confirmSelect(ref);
+  chRt.instance = ++w.seq;
+  if (wantsConfirms(app, channelId)) w.broker.confirmSelect(ref);
   if (model.prefetchCount > 0 || model.prefetchGlobal) w.broker.basicQos(ref, { prefetchCount: model.prefetchCount, global: model.prefetchGlobal });
   return true;
+}
+
+/** confirm.select goes on a channel when it is set to confirm mode or one of its publishers wants confirms. */
+export function wantsConfirms(app: App, channelId: string): boolean {
+  return app.connections.some((c) => c.channels.some((ch) => ch.id === channelId && ch.confirmSelect)) || app.publishers.some((p) => p.channelId === channelId && p.confirms);
+}
+
+/** The broker channel of one opening of a model channel (ChannelRt.instance), while it is still open. */
+export function channelByInstance(w: World, appId: string, instance: number): ChannelRef | undefined {
+  const rt = w.apps.get(appId);
+  if (!rt) return undefined;
+  for (const ch of Object.values(rt.channels)) {
+    if (ch.instance !== instance || !ch.open) continue;
+    const conn = rt.conns[ch.conn];
+    return conn === null || conn === undefined ? undefined : { connection: conn, channel: ch.number };
+  }
+  return undefined;
 }
 
 export function consumerRt(w: World, app: App, con: Consumer): ConsumerRt {
   let c = w.consumers.get(con.id);
   if (!c) {
     c = newConsumerRt(con.id, app.id, con.id);
+    // a consumer deleted and added again (Undo) must not take over the old one's work in flight
+    c.gen = ++w.seq;
     w.consumers.set(con.id, c);
   }
   return c;
@@ -59,7 +79,7 @@ export function consumerRt(w: World, app: App, con: Consumer): ConsumerRt {
  * channel's global limit (if any) is issued again after it: in RabbitMQ 3.10 a per-consumer qos
  * lifts an earlier global one, but both hold in this order.
  */
-export function subscribe(w: World, app: App, con: Consumer, opts: { keepHeld?: boolean } = {}): boolean {
+export function subscribe(w: World, app: App, con: Consumer): boolean {
   const c = consumerRt(w, app, con);
   if (con.queue === '') {
     c.state = 'stopped';
@@ -71,18 +91,12 @@ export function subscribe(w: World, app: App, con: Consumer, opts: { keepHeld?: 
   const model = app.connections.flatMap((x) => x.channels).find((x) => x.id === con.channelId)!;
   w.broker.basicQos(ref, { prefetchCount: con.prefetchCount, global: false });
   if (model.prefetchGlobal && model.prefetchCount > 0) w.broker.basicQos(ref, { prefetchCount: model.prefetchCount, global: true });
-  // re-subscribing on the same open channel (settings changed): the client keeps working on what
-  // it holds and acks it there; otherwise what it held belonged to a channel that is gone
-  const sameChannel = opts.keepHeld && c.on?.connection === ref.connection && c.on.channel === ref.channel;
-  if (!sameChannel) {
-    c.gen++;
-    c.inbox = [];
-    c.busy = null;
-  }
+  // what it still holds (after a basic.cancel, or from another channel of the app that is still open)
+  // it keeps working on, and settles on the channel each delivery came from
   c.error = undefined;
   c.state = 'running';
   // register before consuming: deliveries start inside basic.consume
-  c.on = { connection: ref.connection, channel: ref.channel };
+  c.on = { connection: ref.connection, channel: ref.channel, instance: rt.channels[con.channelId]!.instance };
   const r = w.broker.basicConsume(ref, { queue: con.queue, consumerTag: c.tag, noAck: con.noAck, exclusive: con.exclusive, arguments: con.priority !== 0 ? { 'x-priority': con.priority } : {} });
   if (!r.ok) {
     c.on = null;

@@ -1,5 +1,6 @@
 import { type BasicProperties, nextFloat, type PublishParams } from '../engine';
 import type { Consumer, Outcome } from '../model';
+import { channelByInstance } from './connections';
 import { findConsumer } from './lookup';
 import type { ConsumerRt, DeliveryInfo } from './runtime';
 import type { World } from './world';
@@ -9,11 +10,11 @@ import type { World } from './world';
  * works on them one at a time for `processingMs` (± seeded jitter), and settles each one by its
  * outcome policy. Acks travel back to the broker one hop later.
  */
-export function onDeliveryArrive(w: World, id: string, gen: number, d: DeliveryInfo): void {
+export function onDeliveryArrive(w: World, id: string, d: DeliveryInfo): void {
   const c = w.consumers.get(id);
   // a delivery for a channel that closed meanwhile: the broker has already requeued it (a
   // delivery sent just before a basic.cancel still arrives, and is processed and settled)
-  if (!c || c.gen !== gen) return;
+  if (!c || !channelByInstance(w, c.app, d.ch)) return;
   c.received++;
   if (d.redelivered) c.redelivered++;
   if (w.traceAll) w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
@@ -21,12 +22,13 @@ export function onDeliveryArrive(w: World, id: string, gen: number, d: DeliveryI
   if (!c.busy) startNext(w, id);
 }
 
-function processingTime(w: World, con: Consumer): number {
-  if (con.jitterMs <= 0) return con.processingMs;
-  return Math.max(0, con.processingMs + (nextFloat(w.rng) * 2 - 1) * con.jitterMs);
+function processingTime(w: World, con: Consumer, d: DeliveryInfo): number {
+  const work = con.processingMs + (d.dots ?? 0) * con.msPerDot;
+  if (con.jitterMs <= 0) return work;
+  return Math.max(0, work + (nextFloat(w.rng) * 2 - 1) * con.jitterMs);
 }
 
-function startNext(w: World, id: string): void {
+export function startNext(w: World, id: string): void {
   const c = w.consumers.get(id);
   const found = findConsumer(w.scenario, id);
   if (!c || !found) return;
@@ -35,7 +37,7 @@ function startNext(w: World, id: string): void {
     c.busy = null;
     return;
   }
-  const until = w.now + processingTime(w, found.con);
+  const until = w.now + processingTime(w, found.con, d);
   d.until = until;
   c.busy = d;
   if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
@@ -56,22 +58,46 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
   c.busy = null;
   const rpc = found.con.replyToRequests && d.replyTo !== undefined;
   if (d.noAck) {
-    if (rpc) reply(w, c, d, gen);
+    if (rpc) reply(w, c, d);
   } else {
     const outcome = decide(w, found.con);
     const action = outcome === 'ack' ? 'ack' : outcome.startsWith('nack') ? 'nack' : 'reject';
     const requeue = outcome.endsWith('requeue');
     // as in the RPC tutorial: publish the reply, then ack the request
-    if (rpc && action === 'ack') reply(w, c, d, gen);
-    const arriveAt = w.now + w.latency;
-    if (w.traceAll) w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
-    w.schedule(arriveAt, { kind: 'settle-arrive', consumer: id, gen, action, requeue, deliveryTag: d.deliveryTag });
+    if (rpc && action === 'ack') reply(w, c, d);
+    sendSettle(w, c, d, action, requeue);
   }
   startNext(w, id);
 }
 
+/** basic.ack / basic.nack / basic.reject for a delivery, on the channel it came from; it arrives one hop later. */
+export function sendSettle(w: World, c: ConsumerRt, d: DeliveryInfo, action: 'ack' | 'nack' | 'reject', requeue: boolean): void {
+  const arriveAt = w.now + w.latency;
+  if (w.traceAll) w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: c.id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
+  w.schedule(arriveAt, { kind: 'settle-arrive', consumer: c.id, ch: d.ch, action, requeue, deliveryTag: d.deliveryTag });
+}
+
+/**
+ * The channel `instance` is gone: what the consumer holds from it is void (the broker requeued it),
+ * and if it consumed there, it stops (with the broker's reason when the broker closed the channel).
+ */
+export function dropChannelWork(w: World, c: ConsumerRt, instance: number, why: string | undefined): void {
+  if (c.inbox.some((d) => d.ch === instance)) c.inbox = c.inbox.filter((d) => d.ch !== instance);
+  if (c.busy?.ch === instance) {
+    c.busy = null;
+    c.gen = ++w.seq;
+    if (c.inbox.length) startNext(w, c.id);
+  }
+  if (c.on?.instance !== instance || c.state !== 'running') return;
+  c.on = null;
+  if (why) {
+    c.state = 'error';
+    c.error = why;
+  } else c.state = 'stopped';
+}
+
 /** An RPC server answers on the default exchange, to the queue the request named in reply-to. */
-function reply(w: World, c: ConsumerRt, d: DeliveryInfo, gen: number): void {
+function reply(w: World, c: ConsumerRt, d: DeliveryInfo): void {
   const seq = ++c.replied;
   const body = `reply to ${d.body ?? ''}`;
   const properties: BasicProperties = { deliveryMode: 1 };
@@ -79,28 +105,38 @@ function reply(w: World, c: ConsumerRt, d: DeliveryInfo, gen: number): void {
   const params = { exchange: '', routingKey: d.replyTo!, body, properties };
   const arriveAt = w.now + w.latency;
   w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: c.app, publisher: c.id, seq, exchange: '', routingKey: d.replyTo!, body });
-  w.schedule(arriveAt, { kind: 'reply-arrive', consumer: c.id, gen, seq, params });
+  w.schedule(arriveAt, { kind: 'reply-arrive', consumer: c.id, ch: d.ch, seq, params });
 }
 
-export function onReplyArrive(w: World, id: string, gen: number, seq: number, params: PublishParams): void {
+/** The reply reaches the broker on the channel the server published it on (lost if that closed meanwhile). */
+export function onReplyArrive(w: World, id: string, ch: number, seq: number, params: PublishParams): void {
   const c = w.consumers.get(id);
-  const found = findConsumer(w.scenario, id);
-  if (!c || !found) return;
-  const ref = w.channelRef(found.app.id, found.con.channelId);
-  const r = ref && c.gen === gen && w.now >= w.brokerDownUntil ? w.broker.basicPublish(ref, params) : undefined;
+  if (!c) return;
+  const ref = channelByInstance(w, c.app, ch);
+  const r = ref && w.now >= w.brokerDownUntil ? w.broker.basicPublish(ref, params) : undefined;
   if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : 'connection closed', ...(r && !r.ok ? { code: r.error.code } : {}) });
 }
 
-/** The ack / nack / reject reaches the broker (if the channel is still the one it was sent on). */
-export function onSettleArrive(w: World, id: string, gen: number, action: 'ack' | 'nack' | 'reject', requeue: boolean, deliveryTag: number): void {
+/**
+ * The ack / nack / reject reaches the broker, on the channel the delivery came from. If that channel
+ * closed meanwhile (its connection, an error, a restart), it went with the socket: the broker has
+ * requeued the message already, and a delivery tag means nothing on any other channel.
+ */
+export function onSettleArrive(w: World, id: string, ch: number, action: 'ack' | 'nack' | 'reject', requeue: boolean, deliveryTag: number): void {
   const c = w.consumers.get(id);
-  const found = findConsumer(w.scenario, id);
-  if (!c || !found || c.gen !== gen) return;
-  const ref = w.channelRef(found.app.id, found.con.channelId);
+  if (!c) return;
+  const ref = channelByInstance(w, c.app, ch);
   if (!ref || w.now < w.brokerDownUntil) return;
   if (action === 'ack') {
     if (w.broker.basicAck(ref, { deliveryTag }).ok) c.acked++;
   } else if (action === 'nack') {
     if (w.broker.basicNack(ref, { deliveryTag, requeue }).ok) c.nacked++;
   } else if (w.broker.basicReject(ref, { deliveryTag, requeue }).ok) c.rejected++;
+}
+
+/** The dots in a body: the tutorial's worker sleeps one second for each. */
+export function countDots(body: string): number {
+  let n = 0;
+  for (let i = body.indexOf('.'); i >= 0; i = body.indexOf('.', i + 1)) n++;
+  return n;
 }

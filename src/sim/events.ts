@@ -1,4 +1,5 @@
 import type { BasicProperties, TraceEvent } from '../engine';
+import type { ConfirmWait } from '../model';
 
 /**
  * What the simulated clients do, as events on the virtual clock. Together with the broker's
@@ -16,7 +17,9 @@ export type ClientEvent =
   | ReturnReceived
   | ConfirmReceived
   | ClientState
-  | ClientError;
+  | ClientError
+  | EditApplied
+  | PublishRunDone;
 
 export type WorldEvent = TraceEvent | ClientEvent;
 
@@ -127,6 +130,39 @@ export interface ClientState {
   app: string;
   consumer?: string;
   state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+}
+
+/**
+ * A burst published with confirms is done: every message of it was confirmed (or nacked). How long
+ * it took is the figure the publisher confirms tutorial compares between its strategies.
+ */
+export interface PublishRunDone {
+  type: 'publish-run-done';
+  t: number;
+  app: string;
+  publisher: string;
+  count: number;
+  ms: number;
+  wait: ConfirmWait;
+  /** waitForConfirms 'batch': the batch size */
+  batchSize?: number;
+}
+
+/** Why a client had to close a channel and open it again for an edit (it cannot change in place). */
+export type ReopenReason = 'confirm-off' | 'number';
+
+/**
+ * An edit of a running app, as the AMQP methods its client sent for it (in order, repeats counted:
+ * "basic.nack ×3"). An edit only sends what it names: a new channel is a channel.open on the live
+ * connection, a consumer's new prefetch a basic.cancel, basic.qos and basic.consume.
+ */
+export interface EditApplied {
+  type: 'edit-applied';
+  t: number;
+  app: string;
+  methods: string[];
+  /** channels closed and opened again, and why */
+  reopened?: { channel: number; reason: ReopenReason }[];
 }
 
 /** Something went wrong on the client side, with the broker's reply when there is one. */

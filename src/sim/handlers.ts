@@ -1,6 +1,7 @@
 import { onDeliveryArrive, onProcessingDone, onReplyArrive, onSettleArrive } from './consuming';
 import { reconnectAll } from './inputs';
-import { onPublishArrive, onTick } from './publishing';
+import { handleProgramItem } from './programs/turns';
+import { confirmSettled, onPublishArrive, onTick } from './publishing';
 import type { SimItem } from './runtime';
 import type { World } from './world';
 
@@ -14,16 +15,16 @@ export function handleItem(w: World, it: SimItem): void {
       onPublishArrive(w, it.publisher, it.seq, it.params);
       return;
     case 'delivery-arrive':
-      onDeliveryArrive(w, it.consumer, it.gen, it.d);
+      onDeliveryArrive(w, it.consumer, it.d);
       return;
     case 'processing-done':
       onProcessingDone(w, it.consumer, it.gen);
       return;
     case 'settle-arrive':
-      onSettleArrive(w, it.consumer, it.gen, it.action, it.requeue, it.deliveryTag);
+      onSettleArrive(w, it.consumer, it.ch, it.action, it.requeue, it.deliveryTag);
       return;
     case 'reply-arrive':
-      onReplyArrive(w, it.consumer, it.gen, it.seq, it.params);
+      onReplyArrive(w, it.consumer, it.ch, it.seq, it.params);
       return;
     case 'return-arrive': {
       const p = w.publishers.get(it.publisher);
@@ -38,10 +39,17 @@ export function handleItem(w: World, it: SimItem): void {
       if (it.ack) p.confirmed++;
       else p.nacked++;
       if (w.traceAll) w.emit({ type: 'confirm-received', t: w.now, app: p.app, publisher: p.id, msgId: it.msgId, ack: it.ack });
+      confirmSettled(w, p.id);
       return;
     }
+    case 'confirms-lost':
+      confirmSettled(w, it.publisher, true);
+      return;
     case 'reconnect':
       reconnectAll(w);
+      return;
+    case 'program':
+      handleProgramItem(w, it.item);
       return;
     default: {
       const never: never = it;

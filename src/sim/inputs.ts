@@ -1,8 +1,10 @@
 import type { Scenario } from '../model';
-import { closeConnection, openApp, openConnection, subscribe } from './connections';
+import { closeConnection, openConnection, subscribe } from './connections';
 import { findConsumer, findPublisher } from './lookup';
-import { type PublishOverrides, send, startPublisher } from './publishing';
+import { type ProgramSpec, startProgram, stopProgram } from './programs';
+import { burst, type PublishOverrides, publish, startPublisher } from './publishing';
 import { reconcile } from './reconcile';
+import { redeclare } from './redeclare';
 import { declareOwnQueues } from './topology';
 import type { World } from './world';
 
@@ -17,17 +19,21 @@ export type WorldInput =
   | { type: 'consumer-stop'; consumer: string }
   | { type: 'consumer-crash'; consumer: string }
   | { type: 'broker-restart'; downMs?: number }
-  | { type: 'scenario'; scenario: Scenario };
+  | { type: 'redeclare'; kind: 'queue' | 'exchange'; name: string }
+  | { type: 'scenario'; scenario: Scenario }
+  /** `node <file> <args…>`: a program starts (the instance gets the next number for its file) */
+  | { type: 'program-start'; program: ProgramSpec }
+  /** Stop: SIGINT (the program may shut down by itself) or SIGKILL (its process ends at once) */
+  | { type: 'program-stop'; pid: string; signal: 'SIGINT' | 'SIGKILL' };
 
 export function applyInput(w: World, cmd: WorldInput): void {
   switch (cmd.type) {
     case 'publish':
-      send(w, cmd.publisher, cmd.overrides);
+      publish(w, cmd.publisher, cmd.overrides);
       return;
     case 'burst': {
       const found = findPublisher(w.scenario, cmd.publisher);
-      const n = cmd.count ?? found?.pub.burstCount ?? 0;
-      for (let i = 0; i < n; i++) send(w, cmd.publisher);
+      burst(w, cmd.publisher, cmd.count ?? found?.pub.burstCount ?? 0);
       return;
     }
     case 'consumer-start':
@@ -40,8 +46,17 @@ export function applyInput(w: World, cmd: WorldInput): void {
     case 'broker-restart':
       restart(w, cmd.downMs ?? 2000);
       return;
+    case 'redeclare':
+      redeclare(w, cmd.kind, cmd.name);
+      return;
     case 'scenario':
       reconcile(w, cmd.scenario);
+      return;
+    case 'program-start':
+      startProgram(w, cmd.program);
+      return;
+    case 'program-stop':
+      stopProgram(w, cmd.pid, cmd.signal);
       return;
     default: {
       const never: never = cmd;
@@ -83,16 +98,19 @@ function stopConsumer(w: World, id: string, crash: boolean): void {
   c.on = null;
   c.inbox = [];
   c.busy = null;
-  c.gen++;
+  c.gen = ++w.seq;
   w.emit({ type: 'client-state', t: w.now, app: app.id, consumer: id, state: crash ? 'crashed' : 'stopped' });
 }
 
 /**
  * A broker restart drops every connection. Clients reconnect when the broker is back, as
- * client libraries with automatic recovery do; what was not durable is gone by then.
+ * client libraries with automatic recovery do; what was not durable is gone by then. An app that
+ * was not connected (its consumer stopped) stays as it was: nothing of it is running to reconnect.
  */
 function restart(w: World, downMs: number): void {
   const running = new Set([...w.consumers.values()].filter((c) => c.state === 'running').map((c) => c.id));
+  // (a second restart while the broker is still down keeps what the first one will bring back)
+  for (const app of w.apps.values()) app.resume = [...new Set([...(app.resume ?? []), ...Object.keys(app.conns).filter((k) => app.conns[k] !== null)])];
   w.broker.restart({ downMs: 0 });
   w.collect();
   for (const app of w.apps.values()) {
@@ -103,11 +121,12 @@ function restart(w: World, downMs: number): void {
   w.admin = { conn: null, channel: null };
   for (const c of w.consumers.values()) {
     c.on = null;
-    c.gen++;
     c.inbox = [];
     c.busy = null;
-    c.resume = running.has(c.id);
-    if (c.resume) {
+    c.gen = ++w.seq;
+    const wasResuming = c.resume === true;
+    c.resume = wasResuming || running.has(c.id);
+    if (c.resume && !wasResuming) {
       c.state = 'stopped';
       w.emit({ type: 'client-state', t: w.now, app: c.app, consumer: c.id, state: 'reconnecting' });
     }
@@ -117,13 +136,17 @@ function restart(w: World, downMs: number): void {
 }
 
 /**
- * After a restart: every app connects again, declares its exclusive queues (gone with the restart)
- * and its consumers that were running subscribe again.
+ * After a restart: every app connects again on the connections it had open, declares its exclusive
+ * queues (gone with the restart) and its consumers that were running subscribe again.
  */
 export function reconnectAll(w: World): void {
   for (const app of w.scenario.apps) {
-    openApp(w, app);
-    for (const conn of app.connections) declareOwnQueues(w, app, conn.id);
+    const rt = w.apps.get(app.id);
+    if (!rt) continue;
+    const resume = rt.resume ?? [];
+    rt.resume = undefined;
+    for (const connId of resume) openConnection(w, app, rt, connId);
+    for (const connId of resume) declareOwnQueues(w, app, connId);
     for (const con of app.consumers) {
       const c = w.consumers.get(con.id);
       if (c?.resume) {

@@ -2,6 +2,8 @@ import { type BasicProperties, type FieldTable, nextFloat, nextInt, type Publish
 import type { Publisher } from '../model';
 import { openChannel } from './connections';
 import { findPublisher } from './lookup';
+import type { PublisherRt } from './runtime';
+import { fillTemplate } from './template';
 import type { World } from './world';
 
 /** What a manual publish may change from the publisher's template (the message composer). */
@@ -30,7 +32,61 @@ export function startPublisher(w: World, id: string): void {
     rt.rateCount = 0;
     w.schedule(w.now, { kind: 'publish-tick', publisher: id, gen: rt.tickGen });
   } else if (pub.mode === 'burst') {
-    for (let i = 0; i < pub.burstCount; i++) send(w, id);
+    burst(w, id, pub.burstCount);
+  }
+}
+
+/** A burst: `count` messages as fast as the client may (one after the other when it waits for confirms). */
+export function burst(w: World, id: string, count: number): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!found || !rt || count <= 0) return;
+  if (found.pub.confirms) {
+    if (rt.run) rt.run.count += count;
+    else rt.run = { count, startedAt: w.now };
+  }
+  for (let i = 0; i < count; i++) publish(w, id);
+}
+
+/** Is the client blocked in waitForConfirms (after its last message, or its last batch)? */
+function blocked(rt: PublisherRt, pub: Publisher): boolean {
+  if (!pub.confirms) return false;
+  if (pub.waitForConfirms === 'each') return rt.outstanding > 0;
+  if (pub.waitForConfirms === 'batch') return rt.inBatch >= pub.confirmBatchSize;
+  return false;
+}
+
+/** One message from the client: sent now, or kept until the confirms it waits for have come. */
+export function publish(w: World, id: string, o: PublishOverrides = {}): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!found || !rt) return;
+  if (blocked(rt, found.pub) || rt.backlog.length) rt.backlog.push(o);
+  else send(w, id, o);
+}
+
+/**
+ * A confirm came back (or will never come: the publish failed, the channel closed): one fewer to
+ * wait for. A client blocked in waitForConfirms goes on at once with what it had left to send.
+ */
+export function confirmSettled(w: World, id: string, all = false): void {
+  const found = findPublisher(w.scenario, id);
+  const rt = w.publishers.get(id);
+  if (!rt) return;
+  rt.outstanding = all ? 0 : Math.max(0, rt.outstanding - 1);
+  if (!found) return;
+  const { pub } = found;
+  if (rt.outstanding === 0) rt.inBatch = 0;
+  while (rt.backlog.length && !blocked(rt, pub)) send(w, id, rt.backlog.shift());
+  if (rt.stalled && !blocked(rt, pub) && pub.mode === 'rate') {
+    rt.stalled = false;
+    rt.rateStart = w.now;
+    rt.rateCount = 0;
+    w.schedule(w.now, { kind: 'publish-tick', publisher: id, gen: rt.tickGen });
+  }
+  if (rt.run && rt.backlog.length === 0 && rt.outstanding === 0) {
+    w.emit({ type: 'publish-run-done', t: w.now, app: rt.app, publisher: id, count: rt.run.count, ms: w.now - rt.run.startedAt, wait: pub.waitForConfirms, ...(pub.waitForConfirms === 'batch' ? { batchSize: pub.confirmBatchSize } : {}) });
+    rt.run = null;
   }
 }
 
@@ -39,6 +95,11 @@ export function onTick(w: World, id: string, gen: number): void {
   const found = findPublisher(w.scenario, id);
   const rt = w.publishers.get(id);
   if (!found || !rt || rt.tickGen !== gen || found.pub.mode !== 'rate') return;
+  // blocked in waitForConfirms: the schedule waits (confirmSettled starts it again)
+  if (blocked(rt, found.pub) || rt.backlog.length) {
+    rt.stalled = true;
+    return;
+  }
   send(w, id);
   rt.rateCount++;
   w.schedule(rt.rateStart + (rt.rateCount * 1000) / found.pub.ratePerSec, { kind: 'publish-tick', publisher: id, gen });
@@ -47,24 +108,6 @@ export function onTick(w: World, id: string, gen: number): void {
 function pickKey(w: World, pub: Publisher, index: number): string {
   const keys = pub.routingKeys.length ? pub.routingKeys : [''];
   return pub.keyOrder === 'random' ? keys[nextInt(w.rng, keys.length)]! : keys[index % keys.length]!;
-}
-
-/** "{n}" is the message's number for this publisher, "{key}" its routing key. */
-function fill(template: string, n: number, key: string): string {
-  let i = template.indexOf('{');
-  if (i < 0) return template;
-  let out = '';
-  let from = 0;
-  for (; i >= 0; i = template.indexOf('{', i + 1)) {
-    if (template.startsWith('{n}', i)) {
-      out += template.slice(from, i) + n;
-      from = i + 3;
-    } else if (template.startsWith('{key}', i)) {
-      out += template.slice(from, i) + key;
-      from = i + 5;
-    }
-  }
-  return out + template.slice(from);
 }
 
 /** The client sends basic.publish: it travels to the broker and arrives one hop later. */
@@ -85,12 +128,12 @@ export function send(w: World, id: string, o: PublishOverrides = {}): void {
   const expiration = o.expiration ?? t.expiration;
   if (expiration !== undefined) properties.expiration = expiration;
   const messageId = o.messageId ?? t.messageId;
-  if (messageId !== undefined) properties.messageId = fill(messageId, n, routingKey);
+  if (messageId !== undefined) properties.messageId = fillTemplate(messageId, n, routingKey);
   const correlationId = o.correlationId ?? t.correlationId;
-  if (correlationId !== undefined) properties.correlationId = fill(correlationId, n, routingKey);
+  if (correlationId !== undefined) properties.correlationId = fillTemplate(correlationId, n, routingKey);
   const replyTo = o.replyTo ?? t.replyTo;
   if (replyTo !== undefined) properties.replyTo = replyTo;
-  const body = fill(o.body ?? t.body, n, routingKey);
+  const body = fillTemplate(o.body ?? t.body, n, routingKey);
   const params: PublishParams = { exchange: pub.exchange, routingKey, mandatory: o.mandatory ?? pub.mandatory, body, properties };
 
   if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {
@@ -101,6 +144,10 @@ export function send(w: World, id: string, o: PublishOverrides = {}): void {
   const arriveAt = w.now + w.latency;
   if (w.traceAll) w.emit({ type: 'publish-sent', t: w.now, arriveAt, app: app.id, publisher: id, seq: n, exchange: pub.exchange, routingKey, body });
   w.schedule(arriveAt, { kind: 'publish-arrive', publisher: id, seq: n, params });
+  if (pub.confirms) {
+    rt.outstanding++;
+    rt.inBatch++;
+  }
 }
 
 /** A client library re-opens a channel the broker closed (after a channel error) when it next publishes. */
@@ -118,21 +165,26 @@ export function onPublishArrive(w: World, id: string, seq: number, params: Publi
   const appId = found?.app.id ?? rt.app;
   const channelId = found?.pub.channelId;
   const ref = channelId === undefined ? undefined : (w.channelRef(appId, channelId) ?? (reopen(w, appId, channelId) ? w.channelRef(appId, channelId) : undefined));
+  const waits = found?.pub.confirms === true;
   if (!ref || w.now < w.brokerDownUntil) {
     rt.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: w.now < w.brokerDownUntil ? 'broker unreachable (restarting)' : 'connection closed' });
+    if (waits) confirmSettled(w, id);
     return;
   }
   const r = w.broker.basicPublish(ref, params);
   if (!r.ok) {
     rt.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: r.error.text, code: r.error.code });
+    if (waits) confirmSettled(w, id);
     return;
   }
   rt.arrived++;
   if (r.value.routed) rt.routed++;
   else rt.unroutable++;
   const waitsForConfirm = r.value.publishSeqNo !== undefined;
+  // on a channel not in confirm mode no confirm will come: the client does not wait for one
+  if (waits && !waitsForConfirm) confirmSettled(w, id);
   if (waitsForConfirm || params.mandatory) {
     w.pendingByMsg.set(r.value.msgId, id);
     if (waitsForConfirm) w.publishExchange.set(r.value.msgId, params.exchange);

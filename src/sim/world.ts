@@ -5,7 +5,11 @@ import type { ClientEvent, WorldEvent } from './events';
 import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
 import { applyInput } from './inputs';
+import { applyTurnOutput, type PendingTurn, type ProgramRt, type TurnOutput, type TurnSource } from './programs';
+import { reactPrograms } from './programs/react';
 import type { AppRt, ChannelRt, ConsumerRt, DeliveryInfo, PublisherRt, SimItem } from './runtime';
+import { countDots, dropChannelWork } from './consuming';
+import { findConsumer } from './lookup';
 import { buildWorld } from './topology';
 
 export interface WorldSnapshot {
@@ -22,7 +26,10 @@ export interface WorldSnapshot {
   publishExchange: [number, string][];
   brokerDownUntil: number;
   admin: { conn: number | null; channel: number | null };
+  seq: number;
   broker: BrokerSnapshot;
+  /** programs (absent in snapshots taken before programs existed) */
+  programs?: ProgramRt[];
 }
 
 /**
@@ -55,6 +62,8 @@ export class World {
   brokerDownUntil = Number.NEGATIVE_INFINITY;
   /** the connection Warren itself uses to declare the topology ("warren-admin") */
   admin: { conn: number | null; channel: number | null } = { conn: null, channel: null };
+  /** a counter for what must never be mistaken for an older one: channel openings, consumer generations */
+  seq = 0;
   private events: WorldEvent[] = [];
   /**
    * Record the whole trace (the default), or nothing (a fast-forward nobody watches: the clients
@@ -63,6 +72,14 @@ export class World {
   traceAll = true;
   /** broker connection id → which app (and model connection) it is */
   connIndex = new Map<number, { app: string; conn: string }>();
+  /** programs started in this run, by instance ("worker.js #2"), ended ones included */
+  programs = new Map<string, ProgramRt>();
+  /** broker connection id → the program (and its connection number) that opened it */
+  programConns = new Map<number, { pid: string; conn: number }>();
+  /** where program turns come from (set by whoever runs the world; null: programs cannot run) */
+  turns: TurnSource | null = null;
+  /** a program turn being computed: the world does not move until it completes */
+  private pending: PendingTurn | null = null;
 
   private constructor(scenario: Scenario, broker: AmqpBroker, rng: RngState) {
     this.scenario = scenario;
@@ -98,10 +115,12 @@ export class World {
 
   /**
    * Runs the next event if it is due at or before `t` (broker timers first on a tie); false if none
-   * is. One look at both schedules per event: advanceTo's loop used to ask nextEventAt() and then
-   * step() asked again, and on a busy world that double look was a tenth of the time.
+   * is, or while a program turn is being computed. One look at both schedules per event: advanceTo's
+   * loop used to ask nextEventAt() and then step() asked again, and on a busy world that double look
+   * was a tenth of the time.
    */
   stepUpTo(t: number): boolean {
+    if (this.pending) return false;
     const clientAt = this.queue.peekTime();
     const brokerAt = this.broker.nextTimerAt();
     const due = Math.min(clientAt, brokerAt);
@@ -126,6 +145,8 @@ export class World {
   advanceTo(t: number): void {
     if (t < this.now) throw new RangeError(`the world cannot go back in time (now ${this.now}, asked ${t}); restore a snapshot`);
     while (this.stepUpTo(t));
+    // a program is computing: time stays at its turn
+    if (this.pending) return;
     this.now = t;
     this.broker.advanceTo(t);
     this.collect();
@@ -142,6 +163,27 @@ export class World {
 
   schedule(at: number, item: SimItem): void {
     this.queue.push(at, item);
+  }
+
+  // ---------------------------------------------------------------- program turns
+  /** A program turn is being computed elsewhere (a Web Worker): nothing moves until completeTurn. */
+  get blocked(): PendingTurn | null {
+    return this.pending;
+  }
+
+  waitFor(p: PendingTurn): void {
+    this.pending = p;
+  }
+
+  /** The turn the world was waiting for: its output goes to the broker and the clock. Ignored if it is not that turn. */
+  completeTurn(runKey: string, index: number, out: TurnOutput): boolean {
+    const p = this.pending;
+    if (!p || p.runKey !== runKey || p.index !== index) return false;
+    this.pending = null;
+    const rt = this.programs.get(p.pid);
+    if (rt && rt.runKey === runKey && rt.state === 'running') applyTurnOutput(this, rt, out);
+    this.collect();
+    return true;
   }
 
   // ---------------------------------------------------------------- inputs
@@ -164,6 +206,15 @@ export class World {
     this.broker.setTraceClientOnly(!on);
   }
 
+  /** A mark in the trace not drained yet: eventsSince(mark) are the events recorded after it. */
+  get traceMark(): number {
+    return this.events.length;
+  }
+
+  eventsSince(mark: number): readonly WorldEvent[] {
+    return this.events.slice(mark);
+  }
+
   /** The world's trace recorded since the last call (broker and client events, in order). */
   drainEvents(): WorldEvent[] {
     const out = this.events;
@@ -178,6 +229,7 @@ export class World {
       const e = evs[i]!;
       if (this.traceAll) this.events.push(e);
       this.react(e);
+      if (this.programConns.size) reactPrograms(this, e);
     }
   }
 
@@ -189,13 +241,15 @@ export class World {
         // consumer tags are the consumers' ids; a delivery on another channel is stale
         const c = this.consumers.get(e.consumerTag);
         if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
-        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck };
+        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck, ch: c.on.instance };
+        // a worker that works longer per dot (tutorial 2) reads the body
+        if (findConsumer(this.scenario, c.id)?.con.msPerDot) d.dots = countDots(e.body);
         if (e.properties.replyTo !== undefined) {
           d.replyTo = e.properties.replyTo;
           d.correlationId = e.properties.correlationId;
           d.body = e.body;
         }
-        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, gen: c.gen, d });
+        this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, d });
         return;
       }
       case 'returned': {
@@ -251,7 +305,11 @@ export class World {
     }
   }
 
-  /** A channel closed (by the client, an error, or its connection): its consumers stop. */
+  /**
+   * A channel closed (by the client, an error, or its connection): what its consumers received on it
+   * is void (the broker requeued it, and an ack could not reach it any more), and a consumer that
+   * consumed on it stops.
+   */
   onChannelGone(connection: number, channel: number, why: string | undefined): void {
     if (this.admin.conn === connection && this.admin.channel === channel) this.admin.channel = null;
     const owner = this.connIndex.get(connection);
@@ -261,18 +319,13 @@ export class World {
     for (const [chId, ch] of Object.entries(app.channels)) {
       if (ch.conn !== owner.conn || ch.number !== channel || !ch.open) continue;
       ch.open = false;
-      for (const m of this.scenario.apps.find((a) => a.id === app.id)?.consumers ?? []) {
-        if (m.channelId !== chId) continue;
-        const c = this.consumers.get(m.id);
-        if (c?.state !== 'running') continue;
-        c.on = null;
-        c.gen++;
-        c.inbox = [];
-        c.busy = null;
-        if (why) {
-          c.state = 'error';
-          c.error = why;
-        } else c.state = 'stopped';
+      for (const c of this.consumers.values()) {
+        if (c.app === app.id) dropChannelWork(this, c, ch.instance, why);
+      }
+      // the confirms its publishers waited for will never come
+      for (const p of this.scenario.apps.find((a) => a.id === app.id)?.publishers ?? []) {
+        const rt = p.channelId === chId ? this.publishers.get(p.id) : undefined;
+        if (rt && rt.outstanding > 0) this.schedule(this.now, { kind: 'confirms-lost', publisher: p.id });
       }
     }
   }
@@ -311,7 +364,9 @@ export class World {
       publishExchange: [...this.publishExchange],
       brokerDownUntil: this.brokerDownUntil,
       admin: { ...this.admin },
+      seq: this.seq,
       broker: this.broker.snapshot(),
+      ...(this.programs.size ? { programs: structuredClone([...this.programs.values()]) } : {}),
     };
   }
 
@@ -327,6 +382,8 @@ export class World {
     w.publishExchange = new Map(s.publishExchange);
     w.brokerDownUntil = s.brokerDownUntil;
     w.admin = { ...s.admin };
+    w.seq = s.seq;
+    for (const p of structuredClone(s.programs ?? [])) w.programs.set(p.pid, p);
     w.rebuildIndexes();
     return w;
   }
@@ -336,6 +393,10 @@ export class World {
     this.connIndex.clear();
     for (const app of this.apps.values()) {
       for (const [connId, brokerConn] of Object.entries(app.conns)) if (brokerConn !== null) this.connIndex.set(brokerConn, { app: app.id, conn: connId });
+    }
+    this.programConns.clear();
+    for (const p of this.programs.values()) {
+      for (const [conn, brokerConn] of Object.entries(p.conns)) if (brokerConn !== null) this.programConns.set(brokerConn, { pid: p.pid, conn: Number(conn) });
     }
   }
 }

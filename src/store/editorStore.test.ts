@@ -138,3 +138,14 @@ describe('autosave', () => {
     expect(store.getState().doc.exchanges).toHaveLength(1);
   });
 });
+
+describe('a new producer', () => {
+  it("sends a greeting in the person's language", () => {
+    const store = createEditorStore();
+    store.getState().addFromPalette('producer', { x: 0, y: 0 });
+    expect(store.getState().doc.apps[0]!.publishers[0]!.message.body).toBe('Hello World!');
+    store.getState().setDefaultBody('¡Hola, mundo!');
+    store.getState().addFromPalette('producer', { x: 300, y: 0 });
+    expect(store.getState().doc.apps[1]!.publishers[0]!.message.body).toBe('¡Hola, mundo!');
+  });
+});

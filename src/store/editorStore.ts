@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import {
-  addNode, applyConnection, applyFix, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
+  addNode, applyConnection, DEFAULT_BODY, applyFix, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
   copyFragment, deleteElements, type End, type Explanation, type ExchangeType, emptyScenario, type FieldIssue,
   type Fragment, isEmptyFragment, keepAppsOutsideBroker, moveNodes, type OpResult, type PaletteKind,
   type Position, pasteFragment, type Scenario, type SizeOf, updateBroker, type Viewport,
@@ -15,6 +15,8 @@ export interface Notice {
   message: Explanation;
   details?: Explanation[];
   fix?: ConnectFix;
+  /** the notice offers Undo (what it tells about can be undone) */
+  undo?: true;
 }
 
 export interface Selection {
@@ -34,6 +36,9 @@ export interface EditorState {
   notice: Notice | null;
   /** A binding being drawn: the dialog asks for its key / arguments before it exists. */
   pendingBinding: PendingBinding | null;
+  /** The body a new producer sends, in the person's language (the app sets it with the language). */
+  defaultBody: string;
+  setDefaultBody(body: string): void;
 
   /** Runs a pure operation; on success the result becomes the document (one undo step). */
   run<X extends object>(op: (doc: Scenario) => OpResult<X>): OpResult<X>;
@@ -104,7 +109,11 @@ export function createEditorStore(options: EditorOptions = {}) {
       clipboard: null,
       notice: initialNotice,
       pendingBinding: null,
+      defaultBody: DEFAULT_BODY,
 
+      setDefaultBody(defaultBody) {
+        set({ defaultBody });
+      },
       run(op) {
         const r = op(get().doc);
         if (r.ok) commit(r.doc);
@@ -126,7 +135,7 @@ export function createEditorStore(options: EditorOptions = {}) {
         set({ selection: { ...get().selection, ...selection } });
       },
       addFromPalette(kind, position, sizeOf, exchangeType) {
-        const { doc, id } = addNode(get().doc, kind, position, exchangeType);
+        const { doc, id } = addNode(get().doc, kind, position, exchangeType, get().defaultBody);
         commit(keepAppsOutsideBroker(doc, sizeOf), { selection: { nodes: [id], edges: [] } });
         return id;
       },

@@ -84,7 +84,7 @@ export const EVENT_GROUPS = {
   queue: ['enqueued', 'requeued', 'expired', 'dead-lettered', 'dropped', 'purged'],
   consume: ['delivered', 'delivery-received', 'processing-started', 'settle-sent', 'acked', 'nacked', 'consumer-added', 'consumer-cancelled', 'qos'],
   topology: ['queue-declared', 'queue-deleted', 'exchange-declared', 'exchange-deleted', 'bound', 'unbound'],
-  connection: ['channel-opened', 'channel-closed', 'connection-opened', 'connection-closed', 'client-state', 'broker-restarted'],
+  connection: ['channel-opened', 'channel-closed', 'connection-opened', 'connection-closed', 'client-state', 'broker-restarted', 'edit-applied'],
   error: ['client-error'],
 } as const satisfies Record<string, readonly WorldEvent['type'][]>;
 

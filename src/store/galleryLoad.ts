@@ -1,6 +1,8 @@
+import { emptyScenario } from '../model';
 import type { GalleryScenario } from '../scenarios';
 import type { EditorStore } from './editorStore';
 import { type LessonStore, loadWithSession } from './lessonStore';
+import { startRuns } from './programRuns';
 import type { SimController } from './simController';
 
 export interface GalleryDeps {
@@ -19,7 +21,20 @@ export function loadGalleryScenario({ editor, sim, lessons }: GalleryDeps, g: Ga
   // the app forwards every document change to the simulation; doing it here too keeps this usable alone
   sim.setDocument(editor.getState().doc);
   sim.reset();
+  // a code scenario: its programs start at time 0, as its simulated twin's clients do
+  startRuns(sim, editor.getState().doc);
   sim.setSpeed(g.speed ?? 1);
   if (opts.play ?? true) sim.play();
   else sim.pause();
+}
+
+/**
+ * "New scenario": an empty canvas with no explanation and no lesson, as one undoable step (Undo
+ * brings back the previous document with its explanation and lesson). The run starts over, paused.
+ */
+export function newScenario({ editor, sim, lessons }: GalleryDeps): void {
+  loadWithSession(editor, lessons, emptyScenario(), { lesson: null, galleryId: null });
+  sim.setDocument(editor.getState().doc);
+  sim.reset();
+  sim.pause();
 }

@@ -10,7 +10,7 @@ import { SimController } from './simController';
 const noBudget = () => false;
 const flush = () => new Promise<void>((r) => setTimeout(r, 0));
 
-function setup(id: 'topics' | 'routing' | 'work-queues' = 'topics') {
+function setup(id: 'topic-logs' | 'routing-severity' | 'work-queues-speeds' = 'topic-logs') {
   const editor = createEditorStore();
   const sim = new SimController(editor.getState().doc);
   editor.subscribe((s, prev) => s.doc !== prev.doc && sim.setDocument(s.doc));
@@ -39,7 +39,7 @@ function setup(id: 'topics' | 'routing' | 'work-queues' = 'topics') {
 
 describe('lesson progress in the app', () => {
   it('follows the running simulation frame by frame and ticks steps in order', async () => {
-    const { store, frames, bind, sim } = setup('topics');
+    const { store, frames, bind, sim } = setup('topic-logs');
     await flush();
     expect(sim.ui.getState().playing).toBe(true);
     expect(store.getState().progress).toMatchObject({ current: 0, complete: false });
@@ -51,7 +51,7 @@ describe('lesson progress in the app', () => {
   });
 
   it('starts over on reset and rewind, without counting replayed events', async () => {
-    const { store, frames, sim } = setup('topics');
+    const { store, frames, sim } = setup('topic-logs');
     await flush();
     frames(8000);
     expect(store.getState().progress!.current).toBe(1);
@@ -68,7 +68,7 @@ describe('lesson progress in the app', () => {
   });
 
   it('checks state goals even while paused, and ticks reading steps by hand', async () => {
-    const { store, frames, bind, lessons, sim } = setup('routing');
+    const { store, frames, bind, lessons, sim } = setup('routing-severity');
     await flush();
     sim.pause();
     lessons.getState().setLesson({
@@ -87,7 +87,7 @@ describe('lesson progress in the app', () => {
   });
 
   it('follows the lesson store: another lesson, or none', async () => {
-    const { store, lessons } = setup('work-queues');
+    const { store, lessons } = setup('work-queues-speeds');
     await flush();
     expect(store.getState().lesson).toBe(lessons.getState().lesson);
     lessons.getState().setLesson(null);
@@ -95,7 +95,7 @@ describe('lesson progress in the app', () => {
   });
 
   it('stops following when detached', async () => {
-    const { store, frames, detach } = setup('topics');
+    const { store, frames, detach } = setup('topic-logs');
     await flush();
     detach();
     frames(8000);
@@ -103,7 +103,7 @@ describe('lesson progress in the app', () => {
   });
 
   it('can be attached again after a detach (as React effects do in strict mode)', async () => {
-    const { store, frames, detach, progress } = setup('topics');
+    const { store, frames, detach, progress } = setup('topic-logs');
     detach();
     const again = progress.attach();
     await flush();

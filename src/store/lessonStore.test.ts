@@ -38,10 +38,10 @@ describe('lesson store', () => {
     const { doc } = logsTopology();
     const editor = createEditorStore({ initial: doc });
     const lessons = createLessonStore({ editor, initial: { lesson, galleryId: null } });
-    const topics = GALLERY.topics;
-    loadWithSession(editor, lessons, structuredClone(topics.scenario), { lesson: topics.lesson!, galleryId: 'topics' });
-    expect(editor.getState().doc.title).toBe('Topics');
-    expect(lessons.getState()).toMatchObject({ lesson: topics.lesson, galleryId: 'topics' });
+    const topics = GALLERY['topic-logs'];
+    loadWithSession(editor, lessons, structuredClone(topics.scenario), { lesson: topics.lesson!, galleryId: 'topic-logs' });
+    expect(editor.getState().doc.title).toBe('Topics: log facilities');
+    expect(lessons.getState()).toMatchObject({ lesson: topics.lesson, galleryId: 'topic-logs' });
     editor.getState().setViewport({ x: 10, y: 20, zoom: 0.8 }); // the canvas remembers its view (no undo step)
     const edited = { ...topics.lesson!, title: 'Edited' };
     lessons.getState().setLesson(edited);
@@ -49,13 +49,13 @@ describe('lesson store', () => {
     expect(editor.getState().doc).toBe(doc);
     expect(lessons.getState()).toMatchObject({ lesson, galleryId: null });
     editor.getState().redo();
-    expect(lessons.getState()).toMatchObject({ lesson: edited, galleryId: 'topics' });
+    expect(lessons.getState()).toMatchObject({ lesson: edited, galleryId: 'topic-logs' });
   });
 
   it('leaves the lesson alone when an ordinary edit is undone', () => {
     const editor = createEditorStore();
     const lessons = createLessonStore({ editor });
-    loadWithSession(editor, lessons, structuredClone(GALLERY.routing.scenario), { lesson: GALLERY.routing.lesson!, galleryId: 'routing' });
+    loadWithSession(editor, lessons, structuredClone(GALLERY['routing-severity'].scenario), { lesson: GALLERY['routing-severity'].lesson!, galleryId: 'routing-severity' });
     editor.getState().addFromPalette('queue', { x: 0, y: 0 });
     lessons.getState().setLesson(lesson);
     editor.getState().undo();

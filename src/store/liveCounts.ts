@@ -45,6 +45,8 @@ export interface PublisherLive {
   nacked: number;
   returned: number;
   failed: number;
+  /** how many routing keys it has taken from its list: the next is keys[keyIndex % keys.length] */
+  keyIndex?: number;
 }
 
 export interface LiveState {

@@ -1,5 +1,6 @@
 import type { QueueView } from '../engine';
 import type { World } from '../sim';
+import { chKey, programIds } from '../sim/programs';
 import { CHIP_LIMIT, type Chip, type ConsumerLive, keep, type LiveState, type LiveStore, type PublisherLive, type QueueCounts } from './liveCounts';
 
 /** Copies the world's figures into the live store, keeping unchanged objects (no needless re-renders). */
@@ -36,6 +37,7 @@ export function syncLive(live: LiveStore, w: World): void {
       ...(c.state === 'running' && waiting.consumers.has(c.id) ? { standby: true as const } : {}),
     });
   }
+  programConsumers(w, prev, consumers);
   const publishers: Record<string, PublisherLive> = {};
   for (const p of w.publishers.values()) {
     publishers[p.id] = keep(prev.publishers[p.id], {
@@ -47,8 +49,10 @@ export function syncLive(live: LiveStore, w: World): void {
       nacked: p.nacked,
       returned: p.returned,
       failed: p.failed,
+      keyIndex: p.keyIndex,
     });
   }
+  programPublishers(w, prev, publishers);
   const next: LiveState = {
     queues: keep(prev.queues, queues),
     chips: keep(prev.chips, chips),
@@ -82,4 +86,25 @@ export function standbys(w: World, queues: QueueView[]): { consumers: Set<string
     }
   }
   return { consumers, perQueue };
+}
+
+/** Programs' consumers and publish lines, by the ids their apps have on the canvas (see programView.ts). */
+function programConsumers(w: World, prev: LiveState, out: Record<string, ConsumerLive>): void {
+  for (const p of w.programs.values()) {
+    if (p.state !== 'running') continue;
+    for (const [tag, c] of Object.entries(p.consumers)) {
+      const holding = (p.unsettled[chKey(c.conn, c.ch)] ?? []).filter((u) => u[3] === tag).map((u) => u[1]);
+      out[tag] = keep(prev.consumers[tag], { state: 'running', received: c.received, acked: c.acked, nacked: c.nacked, rejected: c.rejected, redelivered: c.redelivered, holding, busy: null });
+    }
+  }
+}
+
+function programPublishers(w: World, prev: LiveState, out: Record<string, PublisherLive>): void {
+  for (const p of w.programs.values()) {
+    if (p.state !== 'running') continue;
+    for (const l of Object.values(p.publishes)) {
+      const id = programIds.publisher(p.pid, l.conn, l.ch, l.exchange);
+      out[id] = keep(prev.publishers[id], { sent: l.sent, arrived: l.sent, routed: 0, unroutable: 0, confirmed: l.confirmed, nacked: l.nacked, returned: l.returned, failed: l.failed });
+    }
+  }
 }

@@ -12,13 +12,16 @@ export interface Run {
   series: Series;
 }
 
+export type RunStop = 'done' | 'budget' | 'blocked';
+
 /**
  * Runs the world up to `target`, applying recorded inputs, taking chart samples and checkpoints
  * at their exact virtual times. Stops early (deterministically, at an event boundary) when the
- * frame's work budget is spent: a slow machine shows fewer frames, not a different run. Returns
- * true when it stopped for the budget.
+ * frame's work budget is spent: a slow machine shows fewer frames, not a different run. Says why
+ * it stopped: it got there ('done'), the budget was spent ('budget'), or the world waits for a
+ * program turn computed elsewhere ('blocked': carry on when World.completeTurn has run).
  */
-export function advanceRun(r: Run, target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): boolean {
+export function advanceRun(r: Run, target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): RunStop {
   const { world: w, timeline, series } = r;
   for (;;) {
     const input = timeline.nextInput(target);
@@ -28,14 +31,17 @@ export function advanceRun(r: Run, target: number, overBudget: () => boolean, ma
     // events one at a time up to `stop` (or up to the recorded input's moment), watching the frame's budget
     // (stepUpTo last: it runs the event when one is due, with one look at the schedules)
     while (w.steps < maxSteps && !(due && inputComesFirst(w, due)) && w.stepUpTo(stop)) {
-      if (overBudget()) return true;
+      if (w.blocked) return 'blocked';
+      if (overBudget()) return 'budget';
     }
+    if (w.blocked) return 'blocked';
     if (due) applyInput(r, due);
     else if (w.steps >= maxSteps) w.moveClockTo(stop);
     else w.advanceTo(stop);
+    if (w.blocked) return 'blocked';
     if (series.nextDue() <= w.now) series.take(w);
     timeline.maybeCheckpoint(w);
-    if (w.now >= target && (w.steps >= maxSteps || !timeline.nextInput(target))) return false;
+    if (w.now >= target && (w.steps >= maxSteps || !timeline.nextInput(target))) return 'done';
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Scenario } from '../model';
 import type { Lesson } from '../model/lesson';
 import type { ScenarioId } from '../scenarios';
-import { embedCode, encode, type LocationLike, type SharedRun, type ShareState, shareUrl } from '../share';
+import { decode, embedCode, encode, fail, LIMITS, type LocationLike, type Result, type SharedRun, type ShareState, shareUrl } from '../share';
+import { fittingSession } from './gallerySession';
 import type { LessonStore } from './lessonStore';
 import { simRelevantChange } from './relevance';
 import type { SimController } from './simController';
@@ -17,7 +18,8 @@ export interface ShareSource {
 }
 
 export function shareSourceOf(doc: Scenario, sim: SimController, lessons: LessonStore, withRun = false): ShareSource {
-  const { lesson, galleryId } = lessons.getState();
+  // an explanation about a topology that is no longer on the canvas does not go along
+  const { lesson, galleryId } = fittingSession(doc, lessons.getState());
   const src: ShareSource = { doc, speed: sim.ui.getState().speed, lesson, galleryId };
   return withRun ? { ...src, run: runOf(doc, sim) } : src;
 }
@@ -65,4 +67,18 @@ export function shareLinks(src: ShareSource, fallbackTitle: string, loc?: Locati
   const link = shareUrl(data, {}, loc);
   const embedLink = shareUrl(data, { embed: true }, loc);
   return { data, link, embedLink, embedSnippet: embedCode(embedLink, { title: src.doc.title.trim() || fallbackTitle }) };
+}
+
+/**
+ * The links, only when opening them would work: the link's data is read back exactly as the page
+ * that opens it reads it (the same length limit, inflated-size limit and validation, lesson texts
+ * included), so Share never offers a link it would then refuse. Too long for a link: say so, with the
+ * link limit (the person can save a file instead); anything else: the problems opening would list.
+ */
+export function checkedShareLinks(src: ShareSource, fallbackTitle: string, loc?: LocationLike): Result<ShareLinks> {
+  const links = shareLinks(src, fallbackTitle, loc);
+  if (links.data.length > LIMITS.linkChars) return fail('share.link.tooBigToShare', { size: links.data.length, max: LIMITS.linkChars });
+  const back = decode(links.data);
+  if (!back.ok) return back.error.key === 'share.link.decompressedTooLarge' ? fail('share.link.tooBigToShare', { size: links.data.length, max: LIMITS.linkChars }) : back;
+  return { ok: true, value: links };
 }

@@ -46,6 +46,18 @@ export function sessionOf(shared: Pick<ShareState, 'lesson' | 'gallery'>): Lesso
 export const PREVIOUS_WORK_KEY = 'warren.previousWork';
 /** Enough to go back a few times; each entry is a few kilobytes. */
 export const PREVIOUS_WORK_KEPT = 10;
+/**
+ * The most the list may take in storage (characters): a browser gives a site about 5 million, and the
+ * work being edited needs its share. Beyond it, or when the browser refuses the write, the oldest
+ * entries go first (the newest is always tried), and the caller is told how many went.
+ */
+export const PREVIOUS_WORK_MAX_CHARS = 1_000_000;
+
+export interface PushResult {
+  status: 'saved' | 'nothing' | 'failed';
+  /** older entries removed to make room */
+  evicted: number;
+}
 
 /** The saved work as stored: raw text, so even a damaged save is kept exactly as it was. */
 export interface RawWork {
@@ -79,12 +91,30 @@ function readList(storage: KeyValueStorage | undefined): StoredEntry[] {
   }
 }
 
-function writeList(storage: KeyValueStorage | undefined, entries: StoredEntry[]): boolean {
-  try {
-    storage?.setItem(PREVIOUS_WORK_KEY, JSON.stringify({ version: 1, entries }));
-    return storage !== undefined;
-  } catch {
-    return false;
+const listText = (entries: StoredEntry[]) => JSON.stringify({ version: 1, entries });
+
+/**
+ * Writes the list, newest first, within PREVIOUS_WORK_KEPT entries and PREVIOUS_WORK_MAX_CHARS: the
+ * oldest entries are dropped until it fits and the browser accepts it. `evicted` counts what went
+ * beyond what was asked to be written (so the caller can say so).
+ */
+function writeList(storage: KeyValueStorage | undefined, wanted: StoredEntry[]): { ok: boolean; evicted: number } {
+  if (!storage) return { ok: false, evicted: 0 };
+  const entries = wanted.slice(0, PREVIOUS_WORK_KEPT);
+  let evicted = 0;
+  while (entries.length > 1 && listText(entries).length > PREVIOUS_WORK_MAX_CHARS) {
+    entries.pop();
+    evicted++;
+  }
+  for (;;) {
+    try {
+      storage.setItem(PREVIOUS_WORK_KEY, listText(entries));
+      return { ok: true, evicted };
+    } catch {
+      if (entries.length <= 1) return { ok: false, evicted };
+      entries.pop();
+      evicted++;
+    }
   }
 }
 
@@ -121,15 +151,17 @@ const safeParse = (text: string | null): unknown => {
 
 /**
  * Puts `work` first on the list of previous work (unless it is empty, or the same as the newest entry).
- * 'failed' when storage refused (full, disabled): the caller says so, and the work is still one undo away.
+ * 'failed' when storage refused (full, disabled): the caller says so, and the work is still one undo
+ * away. `evicted`: older entries removed to make room (beyond the usual PREVIOUS_WORK_KEPT).
  */
-export function pushPreviousWork(storage: KeyValueStorage | undefined, work: RawWork | null, now: number): 'saved' | 'nothing' | 'failed' {
-  if (!work || isEmptyWork(work)) return 'nothing';
+export function pushPreviousWork(storage: KeyValueStorage | undefined, work: RawWork | null, now: number): PushResult {
+  if (!work || isEmptyWork(work)) return { status: 'nothing', evicted: 0 };
   const list = readList(storage);
   const newest = list[0];
-  if (newest && newest.scenario === work.scenario && newest.lesson === work.lesson) return 'saved';
-  const entries = [{ savedAt: now, ...work }, ...list].slice(0, PREVIOUS_WORK_KEPT);
-  return writeList(storage, entries) ? 'saved' : 'failed';
+  if (newest && newest.scenario === work.scenario && newest.lesson === work.lesson) return { status: 'saved', evicted: 0 };
+  const wanted = [{ savedAt: now, ...work }, ...list].slice(0, PREVIOUS_WORK_KEPT);
+  const r = writeList(storage, wanted);
+  return { status: r.ok ? 'saved' : 'failed', evicted: r.evicted };
 }
 
 /** The previous works, newest first, read back as they would be restored. */
@@ -155,6 +187,6 @@ export function swapPreviousWork(storage: KeyValueStorage | undefined, index: nu
   if (!entry) return null;
   const rest = list.filter((_, i) => i !== index);
   const keep = current && !isEmptyWork(current) && !(current.scenario === entry.scenario && current.lesson === entry.lesson);
-  writeList(storage, (keep ? [{ savedAt: now, ...current }, ...rest] : rest).slice(0, PREVIOUS_WORK_KEPT));
+  writeList(storage, keep ? [{ savedAt: now, ...current }, ...rest] : rest);
   return readEntry(entry);
 }

@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
-import type { Scenario } from '../model';
+import type { Position, Scenario } from '../model';
 import { World, type WorldEvent, type WorldInput } from '../sim';
+import type { TurnOutput, TurnSource } from '../sim/programs';
 import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
+import { NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
 import { simRelevantChange } from './relevance';
 import { advanceRun, applyInput, inputComesFirst, type Run } from './runLoop';
 import { Series } from './series';
@@ -37,6 +39,18 @@ export interface PlaybackState {
   skipStopped: { at: number; messages: number } | null;
 }
 
+/**
+ * Where program turns are computed (src/programs provides one: a turn log over Web Workers). The
+ * controller tells it where computed turns go, and clears it when the run starts over.
+ */
+export interface ProgramTurns extends TurnSource {
+  onComputed: ((runKey: string, index: number, out: TurnOutput) => void) | null;
+  clear(): void;
+}
+
+/** World steps one completed program turn may run on at once (the rest waits for the next frame). */
+const RESUME_STEPS = 2000;
+
 /** A message: by broker id once it reached the broker, or by its publisher's counter before. */
 export type MessageRef = { msgId: number } | { publisher: string; seq: number };
 
@@ -51,7 +65,21 @@ export class SimController {
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
   readonly series = new Series();
+  /** what programs add to the picture (their apps, and what they declared), for the canvas */
+  readonly extras = createStore<{ extras: ProgramExtras }>(() => ({ extras: NO_EXTRAS }));
+  private readonly programView = new ProgramView();
+  private turns: ProgramTurns | null = null;
+  /** the work a program turn interrupted: resumed when the turn completes */
+  private interrupted: { target: number; maxSteps: number } | null = null;
+  /** what the person did while a program turn was being computed: applied when it completes */
+  private deferred: WorldInput[] = [];
+  /** program turns moved the world since the UI stores were last published (they are, on the next frame) */
+  private dirty = false;
   world: World;
+  /** What the last edit dropped of the recorded run (it was made while rewound), or null: the app says so. */
+  droppedByLastEdit: { at: number; until: number; inputs: number } | null = null;
+  /** The run an edit in the past dropped, until something else is done: Undo of that edit brings it back. */
+  private dropped: { before: Scenario; inputs: TimedInput[]; horizon: number; index: number } | null = null;
   private doc: Scenario;
   private timeline: Timeline;
   /** virtual ms a token may take: a rewind starts this much earlier so that tokens in flight reappear */
@@ -90,21 +118,28 @@ export class SimController {
   step(): void {
     this.ui.setState({ playing: false, catchUpTo: null });
     const w = this.world;
+    // a program is computing the step before: this one waits for it
+    if (w.blocked) return;
     const input = this.timeline.inputs[this.timeline.cursor];
     const next = Math.min(w.nextEventAt(), input?.t ?? Number.POSITIVE_INFINITY);
     if (!Number.isFinite(next)) return;
     this.sampleUpTo(next);
     if (input && inputComesFirst(w, input)) applyInput(this.run, input);
     else w.step();
-    this.timeline.maybeCheckpoint(w);
+    if (!w.blocked) this.timeline.maybeCheckpoint(w);
     this.absorb(w.drainEvents());
     this.publish();
   }
 
   /** Back to time 0 with the current document (the recorded run is dropped). */
   reset(): void {
+    this.dropped = null;
     this.timeline.reset(this.doc);
-    this.world = World.create(this.doc);
+    this.turns?.clear();
+    this.programView.reset();
+    this.interrupted = null;
+    this.deferred = [];
+    this.world = this.adopt(World.create(this.doc));
     this.tokens.reset();
     this.log.clear();
     this.series.clear();
@@ -118,30 +153,43 @@ export class SimController {
   seek(t: number): void {
     if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
     const target = Math.max(0, Math.min(t, Math.max(this.ui.getState().horizon, this.world.now)));
-    if (target < this.world.now) {
-      this.world = this.timeline.rewindTo(Math.max(0, target - this.replayMargin));
-      this.tokens.reset();
-      const fresh = this.world.drainEvents();
-      // a checkpoint holds what happened up to its time; a fresh world replays from scratch
-      const keepUpTo = fresh.length ? -1 : this.world.now;
-      this.log.truncateAfter(keepUpTo);
-      this.series.truncateAfter(keepUpTo);
-      this.absorb(fresh);
-      if (fresh.length) this.series.take(this.world);
-      this.ui.setState((s) => ({ epoch: s.epoch + 1 }));
-    }
+    if (target < this.world.now || (this.world.blocked && target <= this.world.now)) this.rewindBefore(target);
     this.advance(target, () => false);
     this.publish();
   }
 
+  /** Restores the world from the timeline to a moment before `target` (tokens in flight then reappear). */
+  private rewindBefore(target: number): void {
+    this.interrupted = null;
+    this.world = this.adopt(this.timeline.rewindTo(Math.max(0, target - this.replayMargin)));
+    this.tokens.reset();
+    const fresh = this.world.drainEvents();
+    // a checkpoint holds what happened up to its time; a fresh world replays from scratch
+    const keepUpTo = fresh.length ? -1 : this.world.now;
+    this.log.truncateAfter(keepUpTo);
+    this.series.truncateAfter(keepUpTo);
+    this.absorb(fresh);
+    if (fresh.length) this.series.take(this.world);
+    this.ui.setState((s) => ({ epoch: s.epoch + 1 }));
+  }
+
   /** Something the user did now (publish, stop a consumer, restart the broker…): recorded for replays. Returns what it caused. */
   input(cmd: WorldInput): WorldEvent[] {
+    this.dropped = null;
     if (this.ui.getState().catchUpTo !== null) this.ui.setState({ catchUpTo: null });
+    // a program turn is being computed: what the person did happens right after it
+    if (this.world.blocked) {
+      this.deferred.push(cmd);
+      return [];
+    }
     this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
     this.ui.setState({ horizon: this.world.now });
     const events = this.world.drainEvents();
     this.absorb(events);
+    // a program started (or was asked to stop) runs its first turns now, even while paused: it
+    // connects and declares at once, as a process does, in no virtual time
+    if (cmd.type === 'program-start' || cmd.type === 'program-stop') this.advance(this.world.now, () => false);
     this.publish();
     return events;
   }
@@ -154,16 +202,49 @@ export class SimController {
   setDocument(doc: Scenario): { queue: string; lost: number }[] {
     const before = this.doc;
     this.doc = doc;
+    this.droppedByLastEdit = null;
     if (!simRelevantChange(before, doc)) return [];
     if (this.world.now === 0 && this.timeline.inputs.length === 0) {
       this.reset();
       return [];
     }
-    return redeclaredQueues(this.input({ type: 'scenario', scenario: doc }));
+    const d = this.dropped;
+    if (d && this.timeline.inputs.length === d.index + 1 && !simRelevantChange(d.before, doc)) {
+      this.restoreDropped(d);
+      return [];
+    }
+    // an edit in the past replaces the recorded future: kept aside until something else is done
+    const horizon = this.ui.getState().horizon;
+    const now = this.world.now;
+    const { inputs, cursor } = this.timeline;
+    const drop = now < horizon ? { before, inputs: inputs.map((i) => ({ ...i })), horizon, index: cursor } : null;
+    const lost = redeclaredQueues(this.input({ type: 'scenario', scenario: doc }));
+    if (drop) {
+      this.dropped = drop;
+      this.droppedByLastEdit = { at: now, until: horizon, inputs: inputs.length - cursor };
+    }
+    return lost;
+  }
+
+  /** Undo of an edit made in the past: the run it had dropped comes back, at the same moment. */
+  private restoreDropped(d: { inputs: TimedInput[]; horizon: number; index: number }): void {
+    this.dropped = null;
+    const now = this.world.now;
+    const edit = this.timeline.inputs[d.index]!;
+    this.timeline.restoreInputs(d.inputs, edit.t);
+    this.ui.setState({ horizon: Math.max(d.horizon, now) });
+    this.rewindBefore(now);
+    this.advance(now, () => false);
+    this.publish();
   }
 
   /** Called by the animation-frame driver: moves virtual time by `dtWall × speed` within a work budget. */
   tick(dtWallMs: number, overBudget: () => boolean): void {
+    // a program turn is being computed: time waits for it (its completion carries on)
+    if (this.world.blocked) {
+      if (this.dirty) this.publish();
+      return;
+    }
     const { playing, speed, catchUpTo, skip } = this.ui.getState();
     if (skip) return;
     if (catchUpTo !== null) {
@@ -172,7 +253,10 @@ export class SimController {
       this.publish();
       return;
     }
-    if (!playing) return;
+    if (!playing) {
+      if (this.dirty) this.publish();
+      return;
+    }
     this.advance(this.world.now + dtWallMs * speed, overBudget);
     this.publish();
   }
@@ -197,10 +281,15 @@ export class SimController {
    * the page). Inputs recorded after `at` happen when the run is played on.
    */
   loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number; steps?: number }): void {
+    this.dropped = null;
     this.catchUpSteps = run.steps ?? Number.POSITIVE_INFINITY;
     this.timeline.reset(run.initial);
     this.timeline.inputs = run.inputs.map((i) => ({ ...i }));
-    this.world = World.create(run.initial);
+    this.turns?.clear();
+    this.programView.reset();
+    this.interrupted = null;
+    this.deferred = [];
+    this.world = this.adopt(World.create(run.initial));
     this.tokens.reset();
     this.log.clear();
     this.series.clear();
@@ -273,7 +362,7 @@ export class SimController {
 
   /** The skip's result becomes the run: its world, checkpoints, chart samples and the end of its trace. */
   private adoptSkip(from: number, r: SkipResult): void {
-    this.world = World.restore(r.world);
+    this.world = this.adopt(World.restore(r.world));
     this.timeline.cursor += r.inputsApplied;
     this.timeline.adopt(from, r.checkpoints);
     this.series.append(r.samples);
@@ -292,13 +381,14 @@ export class SimController {
 
   /** Runs the world up to `target` within the frame's work budget (see advanceRun). */
   private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
-    advanceRun(this.run, target, overBudget, maxSteps);
+    // a program computes a turn: carry on from here when it is done
+    if (advanceRun(this.run, target, overBudget, maxSteps) === 'blocked') this.interrupted = { target, maxSteps };
     this.absorb(this.world.drainEvents());
   }
 
   /** Takes the chart samples due before `t` (time moves to each sample's instant; nothing else happens). */
   private sampleUpTo(t: number): void {
-    while (this.series.nextDue() < t && this.world.nextEventAt() >= this.series.nextDue()) {
+    while (!this.world.blocked && this.series.nextDue() < t && this.world.nextEventAt() >= this.series.nextDue()) {
       this.world.advanceTo(this.series.nextDue());
       this.series.take(this.world);
     }
@@ -307,14 +397,58 @@ export class SimController {
   private absorb(events: WorldEvent[]): void {
     if (!events.length) return;
     this.log.append(events);
-    this.tokens.ingest(events, this.doc, this.doc.broker.hopLatencyMs);
+    const extras = this.programView.build(this.doc, this.world);
+    this.tokens.ingest(events, withExtras(this.doc, extras), this.doc.broker.hopLatencyMs);
+  }
+
+  // ---------------------------------------------------------------- programs
+  /** Lets programs run: `turns` computes their turns (the controller's worlds ask it). */
+  attachPrograms(turns: ProgramTurns): void {
+    this.turns = turns;
+    turns.onComputed = (runKey, index, out) => this.turnComputed(runKey, index, out);
+    this.world.turns = turns;
+  }
+
+  /** What computes program turns (null until programs are attached). */
+  get programTurns(): ProgramTurns | null {
+    return this.turns;
+  }
+
+  private adopt(w: World): World {
+    w.turns = this.turns;
+    return w;
+  }
+
+  /** Moves the program view along with the person's drag (overlay nodes are not in the document). */
+  get programPositions(): Map<string, Position> {
+    return this.programView.moved;
+  }
+
+  /** A program turn the world waited for is ready: the world moves on, and so does what it interrupted. */
+  private turnComputed(runKey: string, index: number, out: TurnOutput): void {
+    const w = this.world;
+    if (!w.completeTurn(runKey, index, out)) return;
+    this.absorb(w.drainEvents());
+    let steps = 0;
+    const overBudget = () => ++steps > RESUME_STEPS;
+    while (!w.blocked && this.deferred.length) this.input(this.deferred.shift()!);
+    const work = this.interrupted;
+    this.interrupted = null;
+    if (work && !w.blocked) this.advance(work.target, overBudget, work.maxSteps);
+    if (!w.blocked) this.timeline.maybeCheckpoint(w);
+    if (this.ui.getState().catchUpTo !== null && w.now >= this.ui.getState().catchUpTo!) this.ui.setState({ catchUpTo: null });
+    // the UI hears of it on the next animation frame (turns can complete hundreds of times a second)
+    this.dirty = true;
   }
 
   /** Pushes time, counters and figures to the UI stores (once per frame). */
   private publish(): void {
+    this.dirty = false;
     const now = this.world.now;
     this.tokens.prune(now);
     syncLive(this.live, this.world);
+    const extras = this.programView.build(this.doc, this.world);
+    if (extras !== this.extras.getState().extras) this.extras.setState({ extras });
     this.ui.setState((s) => ({ time: now, horizon: Math.max(s.horizon, now), logTick: this.log.total }));
   }
 

@@ -51,6 +51,16 @@ export class Timeline {
     this.lastCheckpointAt = this.checkpoints[this.checkpoints.length - 1]?.t ?? 0;
   }
 
+  /**
+   * Puts back inputs an input recorded at `from` had replaced (undoing an edit made in the past):
+   * checkpoints taken since hold that input, so they go.
+   */
+  restoreInputs(inputs: TimedInput[], from: number): void {
+    this.inputs = inputs;
+    this.checkpoints = this.checkpoints.filter((c) => c.t < from);
+    this.lastCheckpointAt = this.checkpoints[this.checkpoints.length - 1]?.t ?? 0;
+  }
+
   /** The next recorded input due at or before `t`, if any. */
   nextInput(t: number): TimedInput | undefined {
     const i = this.inputs[this.cursor];
@@ -63,7 +73,8 @@ export class Timeline {
 
   /** Keeps a snapshot now and then (thinning old ones so that memory stays bounded). */
   maybeCheckpoint(w: World): void {
-    if (w.now - this.lastCheckpointAt < this.checkpointEveryMs) return;
+    // a world waiting for a program turn is between two halves of a step: no snapshot of that
+    if (w.blocked || w.now - this.lastCheckpointAt < this.checkpointEveryMs) return;
     this.lastCheckpointAt = w.now;
     // in time order: after a rewind, the replay takes checkpoints again among the later ones
     // (the same run: one per instant is enough), and rewindTo wants the latest before its target

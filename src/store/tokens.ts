@@ -1,5 +1,6 @@
 import { BROKER_NODE_ID, DEFAULT_EXCHANGE_NODE_ID, linkId, type Scenario } from '../model';
 import type { WorldEvent } from '../sim';
+import { ReplyTokens } from './replyTokens';
 
 /**
  * What the canvas animates, derived from the world's trace: segments (a message travelling from
@@ -52,12 +53,15 @@ export class TokenTracker {
   private keys = new Map<number, string>();
   /** dead-lettered copies whose DLX is not drawn: where they came from */
   private hiddenDlx = new Map<number, { from: string; t0: number }>();
+  /** direct reply-to replies, drawn on the reply line */
+  private replies = new ReplyTokens();
 
   reset(): void {
     this.segments = [];
     this.effects = [];
     this.keys.clear();
     this.hiddenDlx.clear();
+    this.replies.reset();
   }
 
   /** Drops what is over (segments that arrived, effects older than EFFECT_MS). */
@@ -100,6 +104,7 @@ export class TokenTracker {
   private one(e: WorldEvent, n: NodeNames, L: number): void {
     switch (e.type) {
       case 'publish-sent': {
+        if (this.replies.sent(e, L, (f) => this.seg({ kind: 'deliver', publisher: e.publisher, seq: e.seq, ...f, key: e.routingKey }))) return;
         const to = n.exchange(e.exchange);
         if (to) {
           this.seg({ kind: 'publish', publisher: e.publisher, seq: e.seq, from: e.app, to, link: linkId.publish(e.publisher), t0: e.t, t1: e.arriveAt, key: e.routingKey });
@@ -113,6 +118,7 @@ export class TokenTracker {
       }
       case 'published':
         this.remember(e.msgId, e.routingKey);
+        this.replies.published(e.msgId, e.routingKey);
         return;
       case 'routed': {
         const key = this.keys.get(e.msgId) ?? '';
@@ -148,6 +154,7 @@ export class TokenTracker {
         // tail): its delivery says its key, so that its ack is drawn in its colour
         if (!this.keys.has(e.msgId)) this.remember(e.msgId, e.routingKey);
         if (e.consumerTag === undefined) return;
+        this.replies.delivered(e, n.consumerApp(e.consumerTag), L, (f) => this.seg({ kind: 'deliver', msgId: e.msgId, ...f, key: e.routingKey }));
         const app = n.consumerApp(e.consumerTag);
         const from = n.queue(e.queue);
         if (app && from) this.seg({ kind: 'deliver', msgId: e.msgId, from, to: app, link: linkId.subscribe(e.consumerTag), t0: e.t, t1: e.t + L, key: e.routingKey });
@@ -183,6 +190,7 @@ export class TokenTracker {
         this.at('dropped', e.queue === undefined ? BROKER_NODE_ID : n.queue(e.queue), e.t, e.msgId, e.reason);
         return;
       case 'unroutable':
+        this.replies.unroutable(e.msgId);
         this.at('unroutable', n.exchange(e.exchange) ?? BROKER_NODE_ID, e.t, e.msgId);
         return;
       case 'return-received':
@@ -199,6 +207,7 @@ export class TokenTracker {
         this.at('error', e.app ?? BROKER_NODE_ID, e.t, undefined, e.text);
         return;
       case 'client-state':
+        if (e.consumer !== undefined && e.state !== 'running') this.replies.stopped(e.consumer);
         if (e.state === 'crashed') this.at('crashed', e.app, e.t);
         return;
       default:

@@ -16,7 +16,7 @@ export function bindingLabel(data: BindingEdgeData, t: Translate): string {
 
 function headersLabel(args: BindingArguments): string {
   const pairs = Object.entries(args).filter(([k]) => k !== 'x-match');
-  return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${String(v)}`).join(', ') || '∅'}`;
+  return `${xMatchOf(args)}: ${pairs.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') || '∅'}`;
 }
 
 /** Labels of bindings between the same two nodes stack around the midpoint, one line apart. */

@@ -1,3 +1,5 @@
+import { BROKER_NODE_ID } from '../../model';
+import { directReplyCurve } from '../edges/directReplyPath';
 import { bezierOf, type PathLut, Position, sampleCubic, straightCubic } from './bezier';
 
 /**
@@ -48,6 +50,8 @@ interface Entry {
   a: NodeLike | undefined;
   b: NodeLike | undefined;
   lut: PathLut | null;
+  /** the broker frame, for lines drawn around it (direct reply-to) */
+  frameNode?: NodeLike;
   /** the frame it was last checked in: checked once per frame, however many tokens use it */
   frame: number;
 }
@@ -88,6 +92,13 @@ export function edgePath(edge: EdgeLike, a: NodeLike | undefined, b: NodeLike | 
   return sampleCubic(bezierOf({ sourceX: s.x, sourceY: s.y, sourcePosition: sh.position, targetX: t.x, targetY: t.y, targetPosition: th.position }));
 }
 
+/** The direct reply-to line (drawn by edges/DirectReplyEdge.tsx around the broker frame). */
+export function directReplyLut(a: NodeLike | undefined, b: NodeLike | undefined, frame: NodeLike | undefined): PathLut | null {
+  if (!a || !b) return null;
+  const box = (n: NodeLike) => ({ ...n.internals.positionAbsolute, ...nodeSize(n) });
+  return sampleCubic(directReplyCurve(box(a), box(b), frame ? box(frame) : null).cubic);
+}
+
 /** A straight line from the centre of one node to the centre of the other (for moves no edge draws). */
 export function centrePath(a: NodeLike | undefined, b: NodeLike | undefined): PathLut | null {
   if (!a || !b) return null;
@@ -120,12 +131,13 @@ export class EdgePaths {
     const edge = t.link === undefined ? undefined : this.flow.edgeLookup.get(t.link);
     const a = this.flow.nodeLookup.get(edge ? edge.source : t.from);
     const b = this.flow.nodeLookup.get(edge ? edge.target : t.to);
-    if (e !== undefined && e.edge === edge && e.a === a && e.b === b) {
+    const around = edge?.type === 'directReply' ? this.flow.nodeLookup.get(BROKER_NODE_ID) : undefined;
+    if (e !== undefined && e.edge === edge && e.a === a && e.b === b && e.frameNode === around) {
       e.frame = this.frame;
       return e.lut;
     }
-    const lut = (edge ? edgePath(edge, a, b) : null) ?? centrePath(a, b);
-    e = { edge, a, b, lut, frame: this.frame };
+    const lut = (edge ? (edge.type === 'directReply' ? directReplyLut(a, b, around) : edgePath(edge, a, b)) : null) ?? centrePath(a, b);
+    e = { edge, a, b, lut, frame: this.frame, frameNode: around };
     this.cache.set(key, e);
     return lut;
   }

@@ -6,6 +6,7 @@ import { type App, type Consumer, findChannel, PORT, type Publisher } from '../.
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { ConsumerLiveRow, PublisherLiveRow } from './AppLive';
+import { Name } from '../../panels/Name';
 import { Warnings } from './Warnings';
 
 /**
@@ -18,8 +19,17 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
   const app = data.app;
   return (
     <div className={`node node-app${selected ? ' is-selected' : ''}`}>
-      <div className="node-kind">{appKindWord(app, t)}</div>
-      <div className="node-name">{app.name}</div>
+      <div className="node-kind">
+        {appKindWord(app, t)}
+        {data.program ? (
+          <span className="program-marker" title={t('programs.markerTitle')}>
+            {'</>'} {t('programs.marker')}
+          </span>
+        ) : null}
+      </div>
+      <div className="node-name">
+        <Name>{app.name}</Name>
+      </div>
       {app.connections.map((c, i) => (
         <div className="app-connection" key={c.id}>
           <span className="app-connection-label">{t('app.connectionShort', { n: i + 1 })}</span>
@@ -35,7 +45,7 @@ export const AppNode = memo(function AppNode({ data, selected }: NodeProps<AppFl
         </div>
       ))}
       {app.publishers.map((p) => (
-        <PublisherRow key={p.id} app={app} p={p} t={t} />
+        <PublisherRow key={p.id} app={app} p={p} t={t} program={!!data.program} />
       ))}
       {app.consumers.map((c) => (
         <ConsumerRow key={c.id} app={app} c={c} t={t} />
@@ -50,15 +60,17 @@ function channelNumber(app: App, channelId: string): number {
   return findChannel(app, channelId)?.channel.number ?? 0;
 }
 
-function PublisherRow({ app, p, t }: { app: App; p: Publisher; t: Translate }) {
+function PublisherRow({ app, p, t, program }: { app: App; p: Publisher; t: Translate; program: boolean }) {
   const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
-  const mode = p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
+  // a program publishes when its code says so: no schedule to show
+  const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
   return (
     <div className="app-row app-publisher">
       <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, p.channelId) })}</span>
       <span>
-        {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code> · {mode}
-        {p.confirms ? ' · confirms' : ''}
+        {t('app.publishesTo', { exchange })} <code>{keysLabel(p.routingKeys)}</code>
+        {mode ? ` · ${mode}` : ''}
+        {p.confirms ? ` · ${t('app.confirmsTag')}` : ''}
       </span>
       <PublisherLiveRow node={app.id} publisher={p} />
       <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />

@@ -5,6 +5,7 @@ import { PORT } from '../../model';
 import type { ExchangeFlowNode } from '../flowNodes';
 import { useNodeLive } from '../../store/liveStagger';
 import { useSim } from '../../store/useSim';
+import { Name } from '../../panels/Name';
 import { Badge, Warnings } from './Warnings';
 
 /** An exchange (or the default exchange, when `data.exchange` is null). */
@@ -20,9 +21,11 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
       <div className="node-kind">
         {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
       </div>
-      <div className="node-name">{name}</div>
+      <div className="node-name">
+        <Name>{name}</Name>
+      </div>
       <div className="badges">
-        {declared ? null : <Badge label={t('queue.notDeclared')} title={t('exchange.notDeclaredTitle')} tone="accent" />}
+        {declared ? null : <Badge label={t('exchange.notDeclared')} title={t('exchange.notDeclaredTitle')} tone="accent" />}
         {e === null ? <Badge label={t('badge.implicit')} title={t('badge.implicitTitle')} tone="muted" /> : null}
         {e?.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
         {e?.autoDelete ? <Badge label="AD" title={t('badge.autoDeleteExchange')} /> : null}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useLocale';
 import { PORT } from '../../model';
 import type { QueueFlowNode } from '../flowNodes';
 import { QueueBuffer, QueueConsumers, QueueCounts, QueueNotDeclared, useQueueDeclared } from './QueueLive';
+import { Name } from '../../panels/Name';
 import { Badge, Warnings } from './Warnings';
 
 /** A queue with its feature badges, its live Ready / Unacked / Consumers counts and its buffer of ready messages. */
@@ -20,7 +21,9 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
         <div className="node-kind">{t('kind.queue')}</div>
         <QueueConsumers node={q.id} name={q.name} />
       </div>
-      <div className="node-name">{q.name}</div>
+      <div className="node-name">
+        <Name>{q.name}</Name>
+      </div>
       <QueueCounts node={q.id} name={q.name} />
       {declared ? <QueueBuffer node={q.id} name={q.name} /> : <QueueNotDeclared queue={q} />}
       <div className="badges">

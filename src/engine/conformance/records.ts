@@ -11,6 +11,8 @@ export function messageRecord(
   const r: MessageRecord = { id: d.body, redelivered: d.redelivered, exchange: d.exchange, routingKey: d.routingKey, deliveryTag: d.deliveryTag };
   if (p.priority !== undefined) r.priority = p.priority;
   if (p.expiration !== undefined) r.expiration = p.expiration;
+  if (p.replyTo !== undefined) r.replyTo = p.replyTo;
+  if (p.correlationId !== undefined) r.correlationId = p.correlationId;
   const h = p.headers ?? {};
   const keys = Object.keys(h).filter((k) => k !== 'x-death').sort();
   if (keys.length) {

@@ -29,13 +29,20 @@ export type Policy =
   | Action
   | { byId?: Record<string, Action | Action[]>; redelivered?: Action; actions?: Action[]; then?: Action };
 
+/**
+ * A name the broker generates, referred to by what the client knows (conformance/README.md):
+ * `{ $queue: alias }` = the server-named queue declared with `as: alias`; `{ $replyTo: id }` =
+ * the reply_to property message `id` was received with.
+ */
+export type NameRef = string | { $queue: string } | { $replyTo: string };
+
 /** One step; fields as in the format's table (which ones an op uses is in the README). */
 export interface Step {
   op: string;
   id?: string;
   ids?: string[];
   exchange?: string;
-  routingKey?: string;
+  routingKey?: NameRef;
   headers?: FieldTable;
   priority?: number;
   expiration?: string | number;
@@ -44,7 +51,7 @@ export interface Step {
   channel?: string;
   connection?: string;
   consumer?: string;
-  queue?: string;
+  queue?: NameRef;
   prefetch?: number;
   prefetchGlobal?: boolean;
   noAck?: boolean;
@@ -55,11 +62,12 @@ export interface Step {
   action?: Action;
   multiple?: boolean;
   repeat?: boolean;
+  /** get: the holder name for `hold`; declareQueue with name "": the alias of the generated name */
   as?: string;
   ms?: number;
   downMs?: number;
   requeue?: boolean;
-  name?: string;
+  name?: NameRef;
   type?: string;
   durable?: boolean;
   autoDelete?: boolean;
@@ -67,8 +75,28 @@ export interface Step {
   ifEmpty?: boolean;
   ifUnused?: boolean;
   source?: string;
-  destination?: string;
+  destination?: NameRef;
   destinationType?: 'queue' | 'exchange';
+  // ---- this repository's extension (conformance/README.md) ----
+  /** publish: reply_to and correlation_id properties */
+  replyTo?: NameRef;
+  correlationId?: string;
+  /** publish: send every id without waiting for confirms in between */
+  pipeline?: boolean;
+  /** publish: record the confirms and returns the publishing channel receives, in order */
+  observe?: boolean;
+  /** consume: the no-local flag */
+  noLocal?: boolean;
+  /** qos: prefetch size in octets (RabbitMQ refuses anything but 0) */
+  prefetchSize?: number;
+  /** qos: the global flag */
+  global?: boolean;
+  /** declareQueue / declareExchange: passive declare */
+  passive?: boolean;
+  /** declareQueue: record the declare-ok (queue, message and consumer counts) */
+  record?: boolean;
+  /** cancel: any consumer tag (with `channel`) */
+  tag?: string;
 }
 
 export interface MessageRecord {
@@ -79,6 +107,8 @@ export interface MessageRecord {
   deliveryTag: number;
   priority?: number;
   expiration?: string;
+  replyTo?: string;
+  correlationId?: string;
   headers?: Record<string, unknown>;
   deaths?: Record<string, unknown>[];
   action?: string;

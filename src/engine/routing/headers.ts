@@ -1,4 +1,5 @@
-import { type FieldTable, type FieldValue, fieldEquals, isTyped, kindOf, amqpTypeName, plain } from '../fields';
+import { headerValueEquals } from '../fieldIdentity';
+import { type FieldTable, type FieldValue, isTyped, kindOf, amqpTypeName, plain } from '../fields';
 import type { Binding, ExchangeTypeImpl, Routable, Router } from './types';
 
 /**
@@ -6,7 +7,8 @@ import type { Binding, ExchangeTypeImpl, Routable, Router } from './types';
  * `x-match` = all (default) | any | all-with-x | any-with-x. Binding arguments whose name starts
  * with "x-" are ignored unless the mode ends in "-with-x". A void (null) binding value means "the
  * header is present, whatever its value". Values compare as Erlang does: numbers across integer
- * widths and floats (1 == 1.0), but "1" is not 1 and "true" is not true.
+ * widths and floats (1 == 1.0), but "1" is not 1 and "true" is not true; arrays and nested tables
+ * must match exactly, element types and table field order included (see fieldIdentity.ts).
  */
 type XMatch = 'all' | 'any' | 'all-with-x' | 'any-with-x';
 const MODES: readonly string[] = ['all', 'any', 'all-with-x', 'any-with-x'];
@@ -28,7 +30,7 @@ export function headersMatch(args: FieldTable, headers: FieldTable | undefined):
     const want = args[name] as FieldValue;
     const present = Object.hasOwn(h, name);
     const isVoid = want === null || (isTyped(want) && want.$type === 'void');
-    const hit = present && (isVoid || fieldEquals(want, h[name] as FieldValue));
+    const hit = present && (isVoid || headerValueEquals(want, h[name] as FieldValue));
     if (hit) {
       anyHit = true;
       if (!all) return true;

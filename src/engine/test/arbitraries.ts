@@ -136,6 +136,9 @@ const OP_ARBS: { [K in Op['op']]: fc.Arbitrary<Extract<Op, { op: K }>> } = {
   deleteExchange: fc.record({ op: fc.constant('deleteExchange'), exchange: pick }),
   declareExchange: fc.record({ op: fc.constant('declareExchange'), exchange: pick }),
   restart: fc.record({ op: fc.constant('restart'), downMs: fc.constantFrom(0, 50, 400) }),
+  replyConsume: fc.record({ op: fc.constant('replyConsume'), ch: pick, noAck: fc.constantFrom(true, true, true, true, false), tag: fc.nat(5) }),
+  request: fc.record({ op: fc.constant('request'), ch: pick, queue: pick, mandatory: fc.boolean() }),
+  reply: fc.record({ op: fc.constant('reply'), ch: pick, pick, cc: fc.constantFrom(false, false, false, true), mandatory: fc.boolean() }),
 };
 
 /** How often each operation comes up (relative weights; the restart is rare on purpose). */
@@ -162,6 +165,9 @@ export const MIXED: OpMix = {
   deleteExchange: 150,
   declareExchange: 300,
   restart: 54,
+  replyConsume: 150,
+  request: 300,
+  reply: 300,
 };
 
 /** Consumers, prefetch and acknowledgements, on a topology that stays put. */
@@ -182,6 +188,17 @@ export const CONSUMERS: OpMix = {
   deleteExchange: 0,
   declareExchange: 0,
   restart: 0,
+};
+
+/** Direct reply-to in the foreground: clients with reply consumers, requests, replies, cancels and closes. */
+export const REPLIES: OpMix = {
+  ...CONSUMERS,
+  replyConsume: 600,
+  request: 1200,
+  reply: 1500,
+  cancel: 300,
+  closeChannel: 200,
+  closeConnection: 100,
 };
 
 export function opArb(mix: OpMix): fc.Arbitrary<Op> {

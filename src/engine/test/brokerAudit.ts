@@ -1,4 +1,5 @@
 import type { AmqpBroker } from '../api';
+import { REPLY_TO_QUEUE } from '../replyTo';
 import { type Chan, type Copy, chanKey, copyKey, fail } from './traceModel';
 
 /**
@@ -52,11 +53,14 @@ export function auditAgainstBroker(live: ReadonlyMap<string, Copy>, chans: Reado
       const model = [...ch.held.values()].sort((a, b) => a.tag - b.tag).map((h) => `${h.tag}:${h.copy.msgId}@${h.copy.queue}`);
       if (JSON.stringify(held) !== JSON.stringify(model)) fail(`channel ${ch.key} holds ${JSON.stringify(held)} but the trace says ${JSON.stringify(model)}`);
       if (v.prefetchCount !== ch.prefetch || v.globalPrefetchCount !== ch.globalPrefetch) fail(`channel ${ch.key} qos differs`);
-      const consumers = v.consumers.map((c) => `${c.consumerTag}@${c.queue}:${c.unacked}`).sort();
+      const replyTag = v.consumers.find((c) => c.queue === REPLY_TO_QUEUE)?.consumerTag;
+      if (replyTag !== ch.reply?.tag) fail(`channel ${ch.key} reply consumer ${replyTag} but the trace says ${ch.reply?.tag}`);
+      const ordinary = v.consumers.filter((c) => c.queue !== REPLY_TO_QUEUE);
+      const consumers = ordinary.map((c) => `${c.consumerTag}@${c.queue}:${c.unacked}`).sort();
       const modelConsumers = [...ch.consumers.values()].map((c) => `${c.tag}@${c.queue}:${c.unacked}`).sort();
       if (JSON.stringify(consumers) !== JSON.stringify(modelConsumers)) fail(`channel ${ch.key} consumers ${JSON.stringify(consumers)} but the trace says ${JSON.stringify(modelConsumers)}`);
       // nothing waits in a queue while one of its (active) consumers has room for it
-      for (const view of v.consumers) {
+      for (const view of ordinary) {
         const c = ch.consumers.get(view.consumerTag)!;
         const room = c.noAck || ((c.prefetch === 0 || c.unacked < c.prefetch) && (ch.globalPrefetch === 0 || ch.globalUnacked < ch.globalPrefetch));
         if (view.active && room && (i.queue(c.queue)?.ready ?? 0) > 0) fail(`queue '${c.queue}' has ready messages while consumer ${ch.key}/${c.tag} has room`);
@@ -66,7 +70,7 @@ export function auditAgainstBroker(live: ReadonlyMap<string, Copy>, chans: Reado
   for (const ch of chans.values()) {
     if (ch.open && !open.has(ch.key)) fail(`channel ${ch.key} is closed but the trace says it is open`);
     if (!ch.open) {
-      if (ch.consumers.size) fail(`closed channel ${ch.key} still has consumers ${[...ch.consumers.keys()]}`);
+      if (ch.consumers.size || ch.reply) fail(`closed channel ${ch.key} still has consumers ${[...ch.consumers.keys()]} ${ch.reply?.tag ?? ''}`);
       for (const h of ch.held.values()) if (h.copy.state !== 'lost') fail(`closed channel ${ch.key} still holds message ${h.copy.msgId}`);
       ch.held.clear();
     }

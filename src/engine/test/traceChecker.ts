@@ -2,6 +2,7 @@ import type { AmqpBroker } from '../api';
 import type { ChannelRef } from '../broker';
 import type { TraceEvent } from '../trace';
 import { auditAgainstBroker } from './brokerAudit';
+import { ReplyBook } from './replyBook';
 import { type Chan, type Consumer, type Copy, type CopyState, chanKey, copyKey, fail, type Held, type Msg } from './traceModel';
 
 /**
@@ -27,9 +28,10 @@ export class TraceChecker {
   private pendingDeadLetter = new Map<number, number>();
   private lastT = Number.NEGATIVE_INFINITY;
   private enqueueSeq = 1;
+  private replies = new ReplyBook();
   /** how each copy ended, by reason */
   readonly ended = new Map<string, number>();
-  counts = { published: 0, routed: 0, unroutable: 0, copies: 0, deliveries: 0 };
+  counts = { published: 0, routed: 0, unroutable: 0, replied: 0, copies: 0, deliveries: 0, replies: 0 };
 
   private end(c: Copy, how: string): void {
     this.live.delete(c.key);
@@ -66,6 +68,10 @@ export class TraceChecker {
   private event(e: TraceEvent): void {
     if (e.t < this.lastT) fail(`time went back from ${this.lastT}`, e);
     this.lastT = e.t;
+    if (ReplyBook.isReply(e)) {
+      this.replyEvent(e);
+      return;
+    }
     switch (e.type) {
       case 'published': {
         if (this.msgs.has(e.msgId)) fail('message id reused', e);
@@ -80,6 +86,7 @@ export class TraceChecker {
           if (e.publishSeqNo !== undefined && e.publishSeqNo !== ch.nextPublishSeqNo++) fail(`publish sequence number should be ${ch.nextPublishSeqNo - 1}`, e);
           m.publishSeqNo = e.publishSeqNo;
         }
+        this.replies.published(e, this.chans);
         this.msgs.set(e.msgId, m);
         this.fresh.push(m);
         this.counts.published++;
@@ -108,7 +115,8 @@ export class TraceChecker {
       }
       case 'returned': {
         const m = this.msgs.get(e.msgId);
-        if (m?.outcome !== 'unroutable' || !m.mandatory || m.deadLetteredFrom !== undefined || m.returned) fail('only an unroutable mandatory message is returned, once', e);
+        const repliedOnly = m !== undefined && m.outcome === undefined && this.replies.replied.has(m.id);
+        if ((m?.outcome !== 'unroutable' && !repliedOnly) || !m.mandatory || m.deadLetteredFrom !== undefined || m.returned) fail('only an unroutable mandatory message is returned, once', e);
         if (e.replyCode !== 312 || e.replyText !== 'NO_ROUTE') fail('basic.return is 312 NO_ROUTE', e);
         m.returned = true;
         break;
@@ -280,13 +288,29 @@ export class TraceChecker {
         break;
       }
       case 'broker-restarted':
-        for (const ch of this.chans.values()) if (!ch.open) ch.consumers.clear();
+        for (const ch of this.chans.values()) {
+          if (ch.open) continue;
+          ch.consumers.clear();
+          ch.reply = undefined;
+        }
         break;
       case 'connection-closed':
         for (const ch of this.chans.values()) if (ch.connection === e.connection && ch.open) fail(`channel ${ch.key} still open when its connection closed`, e);
         break;
       default:
         break;
+    }
+  }
+
+  /** Direct reply-to consumers and replies (replyBook.ts). */
+  private replyEvent(e: TraceEvent): void {
+    if (e.type !== 'delivered' && e.type !== 'consumer-added' && e.type !== 'consumer-cancelled') return;
+    const ch = this.chan(e.connection, e.channel, e);
+    if (e.type === 'consumer-added') this.replies.consumerAdded(ch, e);
+    else if (e.type === 'consumer-cancelled') this.replies.consumerCancelled(ch, e);
+    else {
+      this.replies.delivered(ch, e);
+      this.counts.replies++;
     }
   }
 
@@ -331,14 +355,16 @@ export class TraceChecker {
       if (c.state !== 'ready' && c.state !== 'unacked') fail(`copy of ${c.msgId} in '${c.queue}' left ${c.state}`);
     }
     if (this.pendingDeadLetter.size) fail(`dead-letter copies never published: ${[...this.pendingDeadLetter.keys()]}`);
+    this.replies.afterOp();
     for (const m of this.fresh) {
-      if (!m.outcome) fail(`message ${m.id} neither routed nor unroutable`);
+      if (!m.outcome && this.replies.replied.has(m.id)) this.counts.replied++;
+      else if (!m.outcome) fail(`message ${m.id} neither routed nor unroutable`);
       if (m.publishSeqNo !== undefined && !m.confirmed) fail(`message ${m.id} never confirmed`);
       if (m.deadLetteredFrom === undefined && m.mandatory && m.outcome === 'unroutable' && !m.returned) fail(`mandatory message ${m.id} not returned`);
       if (m.deadLetteredFrom !== undefined && m.outcome === 'unroutable' && !m.droppedUnroutable) fail(`dead-letter ${m.id} went nowhere silently`);
     }
     this.fresh = [];
-    if (this.counts.published !== this.counts.routed + this.counts.unroutable) fail('published != routed + unroutable');
+    if (this.counts.published !== this.counts.routed + this.counts.unroutable + this.counts.replied) fail('published != routed + unroutable + replied only');
 
     auditAgainstBroker(this.live, this.chans, broker);
   }

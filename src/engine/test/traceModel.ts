@@ -47,6 +47,8 @@ export interface Chan {
   nextPublishSeqNo: number;
   consumers: Map<string, Consumer>;
   held: Map<number, Held>;
+  /** direct reply-to consumer and its generation (replyBook.ts) */
+  reply?: { tag: string; gen: number };
 }
 
 export interface Msg {

@@ -3,6 +3,7 @@ import type { ChannelRef } from '../broker';
 import type { Result } from '../errors';
 import type { FieldTable } from '../fields';
 import type { BasicProperties } from '../message';
+import { REPLY_TO_QUEUE } from '../replyTo';
 
 /**
  * Random broker workloads for property tests: a topology (exchanges of every type, queues with
@@ -59,7 +60,11 @@ export type Op =
   | { op: 'bind'; binding: number; unbind: boolean }
   | { op: 'deleteExchange'; exchange: number }
   | { op: 'declareExchange'; exchange: number }
-  | { op: 'restart'; downMs: number };
+  | { op: 'restart'; downMs: number }
+  // direct reply-to: consume the pseudo-queue, send a request, answer one (or a bad address)
+  | { op: 'replyConsume'; ch: number; noAck: boolean; tag: number }
+  | { op: 'request'; ch: number; queue: number; mandatory: boolean }
+  | { op: 'reply'; ch: number; pick: number; cc: boolean; mandatory: boolean };
 
 export type Workload = { topology: Topology; ops: Op[] };
 
@@ -78,13 +83,15 @@ export interface ClientState {
   admin: ChannelRef | null;
   /** every channel ever opened, in order */
   channels: ChannelRef[];
+  /** reply addresses the "server" has seen on requests (the latest few; some are dead by now) */
+  replyTos: string[];
 }
 
 /** consumer tags: mostly server-generated, sometimes a fixed one (that may clash: 530) */
 const TAGS = ['c0', 'c1', '', '', '', ''];
 
 export function newClient(): ClientState {
-  return { admin: null, channels: [] };
+  return { admin: null, channels: [], replyTos: [] };
 }
 
 function adminChannel(b: AmqpBroker, s: ClientState): ChannelRef {
@@ -227,6 +234,26 @@ export function runOp(b: AmqpBroker, s: ClientState, t: Topology, op: Op, hooks:
             ? b.basicNack(ch, { deliveryTag: tag, multiple, requeue: op.requeue })
             : b.basicReject(ch, { deliveryTag: tag, requeue: op.requeue });
       if (r.ok) hooks.settled?.(ch, tags);
+      return;
+    }
+    case 'replyConsume':
+      b.basicConsume(ch, { queue: REPLY_TO_QUEUE, consumerTag: TAGS[op.tag], noAck: op.noAck });
+      return;
+    case 'request': {
+      const queue = queueName(op.queue);
+      const r = b.basicPublish(ch, { exchange: '', routingKey: queue, mandatory: op.mandatory, body: 'req', properties: { replyTo: REPLY_TO_QUEUE } });
+      // the rewritten reply_to, as a server would read it on the request
+      const view = b.inspect.connections().find((c) => c.id === ch.connection)?.channels.find((c) => c.number === ch.channel);
+      const to = r.ok ? view?.replyAddress : undefined;
+      if (to && !s.replyTos.includes(to)) s.replyTos = [...s.replyTos.slice(-5), to];
+      return;
+    }
+    case 'reply': {
+      // one time in five a bad address (dropped); a CC copy to a second address sometimes
+      const known = s.replyTos.length && op.pick % 5 !== 4 ? s.replyTos[op.pick % s.replyTos.length]! : `${REPLY_TO_QUEUE}.bogus`;
+      const other = s.replyTos[(op.pick + 1) % Math.max(1, s.replyTos.length)];
+      const properties: BasicProperties = op.cc && other ? { headers: { CC: [other] } } : {};
+      b.basicPublish(ch, { exchange: '', routingKey: known, mandatory: op.mandatory, body: 'rep', properties });
       return;
     }
     case 'recover': {

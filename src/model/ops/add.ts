@@ -11,7 +11,10 @@ import type { Scenario } from '../scenario';
 /** What the palette offers. */
 export type PaletteKind = 'producer' | 'exchange' | 'queue' | 'consumer';
 
-export function defaultPublisher(id: string, channelId: string): Publisher {
+/** The body a new publisher sends; the editor passes one in the person's language ("¡Hola, mundo!"). */
+export const DEFAULT_BODY = 'Hello World!';
+
+export function defaultPublisher(id: string, channelId: string, body = DEFAULT_BODY): Publisher {
   return {
     id,
     channelId,
@@ -21,9 +24,11 @@ export function defaultPublisher(id: string, channelId: string): Publisher {
     mode: 'manual',
     ratePerSec: 1,
     burstCount: 10,
-    message: { body: 'Hello World!', deliveryMode: 2, headers: {} },
+    message: { body, deliveryMode: 2, headers: {} },
     mandatory: false,
     confirms: false,
+    waitForConfirms: 'no',
+    confirmBatchSize: 100,
   };
 }
 
@@ -35,6 +40,7 @@ export function defaultConsumer(id: string, channelId: string, queue = ''): Cons
     noAck: false,
     prefetchCount: 10,
     processingMs: 500,
+    msPerDot: 0,
     jitterMs: 0,
     outcome: 'ack',
     failPercent: 0,
@@ -51,7 +57,7 @@ export function defaultConsumer(id: string, channelId: string, queue = ''): Cons
  * one channel carrying one publisher (Producer) or one consumer (Consumer). Always succeeds: the new
  * thing gets a free name ("exchange1", "queue2", "producer1", ...).
  */
-export function addNode(s: Scenario, kind: PaletteKind, position: Position, exchangeType: ExchangeType = 'direct'): { doc: Scenario; id: string } {
+export function addNode(s: Scenario, kind: PaletteKind, position: Position, exchangeType: ExchangeType = 'direct', body = DEFAULT_BODY): { doc: Scenario; id: string } {
   const ids = IdSource.for(s);
   switch (kind) {
     case 'exchange': {
@@ -68,7 +74,7 @@ export function addNode(s: Scenario, kind: PaletteKind, position: Position, exch
       const id = ids.take('app');
       const channelId = ids.take('channel');
       const app = newApp(id, numberedName(kind, takenNames(s, 'app')), position, ids.take('connection'), channelId);
-      if (kind === 'producer') app.publishers = [defaultPublisher(ids.take('publisher'), channelId)];
+      if (kind === 'producer') app.publishers = [defaultPublisher(ids.take('publisher'), channelId, body)];
       else app.consumers = [defaultConsumer(ids.take('consumer'), channelId)];
       return { doc: { ...s, apps: [...s.apps, app] }, id };
     }

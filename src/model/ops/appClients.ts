@@ -87,12 +87,12 @@ export function updateChannel(s: Scenario, appId: string, channelId: string, pat
 }
 
 /** Adds a publisher (gives a consumer app the producer role too, e.g. an RPC server replying). */
-export function addPublisher(s: Scenario, appId: string, channelId?: string): OpResult<{ createdId?: string }> {
+export function addPublisher(s: Scenario, appId: string, channelId?: string, body?: string): OpResult<{ createdId?: string }> {
   let createdId: string | undefined;
   const r = editApp(s, appId, (app, ids) => {
     createdId = ids.take('publisher');
     const ch = channelId ?? allChannels(app)[0]!.channel.id;
-    return { ...app, publishers: [...app.publishers, defaultPublisher(createdId, ch)] };
+    return { ...app, publishers: [...app.publishers, defaultPublisher(createdId, ch, body)] };
   });
   return r.ok ? { ...r, createdId } : r;
 }

@@ -5,14 +5,15 @@ import { useSim } from '../../store/useSim';
 import { nextTab } from '../tabKeys';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
-// the charts (and their library) load when the Charts tab is first opened
 // Each tab's panel is loaded when first shown: none is needed to draw the first canvas.
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 const EventLogPanel = lazy(() => import('../log/EventLogPanel').then((m) => ({ default: m.EventLogPanel })));
 const MessagePanel = lazy(() => import('../message/MessagePanel').then((m) => ({ default: m.MessagePanel })));
+// the Programs panel (and later its editor) loads when its tab is first opened
+const ProgramsPanel = lazy(() => import('../programs/ProgramsPanel'));
 import './dock.css';
 
-const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts' };
+const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts', programs: 'dock.programs' };
 
 /**
  * The observability panels under the canvas, as tabs (the event log, the message inspector,
@@ -71,7 +72,9 @@ export function Dock() {
       </div>
       {open ? (
         <div className="dock-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
-          <Suspense fallback={null}>{tab === 'log' ? <EventLogPanel /> : tab === 'message' ? <MessagePanel /> : <ChartsPanel />}</Suspense>
+          <Suspense fallback={null}>
+            {tab === 'log' ? <EventLogPanel /> : tab === 'message' ? <MessagePanel /> : tab === 'programs' ? <ProgramsPanel /> : <ChartsPanel />}
+          </Suspense>
         </div>
       ) : null}
     </section>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export const DOCK_TABS = ['log', 'message', 'charts'] as const;
+export const DOCK_TABS = ['log', 'message', 'charts', 'programs'] as const;
 export type DockTab = (typeof DOCK_TABS)[number];
 
 /** Below this window height the canvas needs all the room it can get: the dock starts folded. */

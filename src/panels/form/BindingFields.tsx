@@ -41,10 +41,11 @@ export function BindingFields({ type, draft, onChange }: { type: ExchangeType; d
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
         <div className="header-row" key={i}>
           <input aria-label={t('binding.headerName', { n: i + 1 })} value={row.key} onChange={(e) => setRow(i, { key: e.target.value })} />
-          <select aria-label={t('binding.headerType', { n: i + 1 })} value={row.type} onChange={(e) => setRow(i, { type: e.target.value as HeaderType, value: e.target.value === 'boolean' ? 'true' : row.value })}>
+          <select aria-label={t('binding.headerType', { n: i + 1 })} value={row.type} onChange={(e) => setRow(i, { type: e.target.value as HeaderType, value: e.target.value === 'boolean' ? 'true' : e.target.value === 'json' && row.type !== 'json' ? '[]' : row.value })}>
             <option value="string">{t('binding.typeString')}</option>
             <option value="number">{t('binding.typeNumber')}</option>
             <option value="boolean">{t('binding.typeBoolean')}</option>
+            <option value="json">{t('binding.typeJson')}</option>
           </select>
           {row.type === 'boolean' ? (
             <select aria-label={t('binding.headerValue', { n: i + 1 })} value={row.value} onChange={(e) => setRow(i, { value: e.target.value })}>

@@ -1,6 +1,7 @@
-import { type Binding, type BindingArguments, type BindingSpec, type Explanation, type ExchangeType, X_MATCH_VALUES, type XMatch, xMatchOf } from '../../model';
+import { type Binding, type BindingArguments, type BindingSpec, bindingValueSchema, type Explanation, type ExchangeType, X_MATCH_VALUES, type XMatch, xMatchOf } from '../../model';
 
-export type HeaderType = 'string' | 'number' | 'boolean';
+/** 'json': a list or a table (an imported headers binding may match on one), written as JSON. */
+export type HeaderType = 'string' | 'number' | 'boolean' | 'json';
 export interface HeaderRow {
   key: string;
   type: HeaderType;
@@ -21,7 +22,7 @@ export function emptyDraft(routingKey = ''): BindingDraft {
 export function draftFromBinding(b: Pick<Binding, 'routingKey' | 'arguments'>): BindingDraft {
   const rows = Object.entries(b.arguments)
     .filter(([k]) => k !== 'x-match')
-    .map(([key, v]): HeaderRow => ({ key, type: typeof v as HeaderType, value: String(v) }));
+    .map(([key, v]): HeaderRow => (typeof v === 'object' ? { key, type: 'json', value: JSON.stringify(v) } : { key, type: typeof v as HeaderType, value: String(v) }));
   return { routingKey: b.routingKey, xMatch: xMatchOf(b.arguments), rows };
 }
 
@@ -39,10 +40,27 @@ export function draftToSpec(d: BindingDraft, type: ExchangeType): { spec: Bindin
       const n = Number(row.value);
       if (row.value.trim() === '' || !Number.isFinite(n)) return { error: { key: 'validation.number' } };
       args[key] = n;
+    } else if (row.type === 'json') {
+      const value = parseJsonValue(row.value);
+      if (value === undefined) return { error: { key: 'validation.headerJson' } };
+      args[key] = value;
     } else if (row.type === 'boolean') args[key] = row.value === 'true';
     else args[key] = row.value;
   }
   return { spec: { routingKey: d.routingKey, arguments: args } };
+}
+
+/** A list or table written as JSON, or undefined when it is not one a binding can hold. */
+function parseJsonValue(text: string) {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (v === null || typeof v !== 'object') return undefined;
+  const r = bindingValueSchema.safeParse(v);
+  return r.success ? r.data : undefined;
 }
 
 export const X_MATCH_OPTIONS = X_MATCH_VALUES;

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/translate';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { filterGallery, type GalleryScenario, galleryList, type Tag, TAGS } from '../../scenarios';
 import { FIT_VIEW } from '../fitView';
+import { showPrograms } from '../programs/showPrograms';
 import { loadGalleryScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
 import { ScenarioCard } from './ScenarioCard';
@@ -40,6 +41,8 @@ export function GalleryDialog({ onClose }: { onClose: (loaded?: boolean) => void
     onClose(true);
     // React Flow draws the new nodes on the next frames; fit the view to them then
     requestAnimationFrame(() => requestAnimationFrame(() => fitView(FIT_VIEW)));
+    // a code scenario: its programs' panel comes forward, and the view fits what they declare
+    if (g.scenario.programs) showPrograms(deps.sim, () => fitView(FIT_VIEW));
   };
   const toggle = (tag: Tag) => setTags((ts) => (ts.includes(tag) ? ts.filter((x) => x !== tag) : [...ts, tag]));
 

@@ -63,7 +63,7 @@ export function AppForm({ app, kindLabel }: { app: App; kindLabel: string }) {
         <ConsumerFields key={c.id} app={app} consumer={c} index={i} />
       ))}
       <div className="button-row">
-        <button type="button" onClick={() => run((d) => addPublisher(d, app.id))}>
+        <button type="button" onClick={() => run((d) => addPublisher(d, app.id, undefined, t('default.messageBody')))}>
           {t('app.addPublisher')}
         </button>
         <button type="button" onClick={() => run((d) => addConsumer(d, app.id))}>

@@ -27,6 +27,7 @@ export function ConsumerFields({ app, consumer: c, index }: { app: App; consumer
       <CheckboxField label={t('field.noAck')} hint={t('hint.noAck')} checked={c.noAck} onCommit={(noAck) => set({ noAck })} />
       <NumberField label={t('field.prefetchCount')} hint={t('hint.prefetchCount')} value={c.prefetchCount} onCommit={(v) => set({ prefetchCount: v })} />
       <NumberField label={t('field.processingMs')} value={c.processingMs} onCommit={(v) => set({ processingMs: v })} />
+      <NumberField label={t('field.msPerDot')} hint={t('hint.msPerDot')} value={c.msPerDot} onCommit={(v) => set({ msPerDot: v })} />
       <NumberField label={t('field.jitterMs')} value={c.jitterMs} onCommit={(v) => set({ jitterMs: v })} />
       {c.noAck ? null : (
         <>

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { EXCHANGE_TYPES, type Exchange, type ExchangeType, updateExchange } from '../../model';
 import { useEditor } from '../../store/useEditor';
+import { NotDeclared } from '../live/NotDeclared';
 import { CheckboxField, SelectField, TextField } from '../form/fields';
 import { DeleteButton, exchangeOptions, NONE, SectionTitle, useDeleteNode, useRun } from './common';
 
@@ -21,6 +22,7 @@ export function ExchangeForm({ exchange: e }: { exchange: Exchange }) {
   return (
     <section className="inspector-section" aria-label={`${t('kind.exchange')} ${e.name}`}>
       <SectionTitle kind={t('kind.exchange')} name={e.name} />
+      <NotDeclared exchange={e} />
       <TextField label={t('field.name')} value={e.name} onCommit={(name) => set({ name })} />
       <SelectField<ExchangeType>
         label={t('field.exchangeType')}

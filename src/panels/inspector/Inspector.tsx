@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { appRole, deriveLinks, type Link, type Scenario } from '../../model';
 import { useEditor, useEditorApi } from '../../store/useEditor';
@@ -55,8 +56,17 @@ export function Inspector() {
     const link = deriveLinks(doc).find((l) => l.id === selection.edges[0]);
     target = link ? ownerOfLink(link) : null;
   }
+  // another node's form starts at its top (the panel keeps no scroll position from the previous one)
+  const aside = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the selected node changes
+  useLayoutEffect(() => {
+    for (let el = aside.current?.parentElement ?? null; el; el = el.parentElement) {
+      if (el.scrollTop > 0) el.scrollTop = 0;
+    }
+    if (aside.current) aside.current.scrollTop = 0;
+  }, [target]);
   return (
-    <aside className="inspector" aria-label={t('inspector.label')}>
+    <aside ref={aside} className="inspector" aria-label={t('inspector.label')}>
       {count === 0 ? (
         <>
           <ScenarioForm />

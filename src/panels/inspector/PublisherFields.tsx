@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useLocale';
-import { type App, KEY_ORDERS, type MessageTemplate, PUBLISH_MODES, type Publisher, removePublisher, updatePublisher } from '../../model';
+import { type App, CONFIRM_WAITS, type ConfirmWait, KEY_ORDERS, type MessageTemplate, PUBLISH_MODES, type Publisher, removePublisher, updatePublisher } from '../../model';
 import { useEditor } from '../../store/useEditor';
 import { CheckboxField, NumberField, SelectField, TextField } from '../form/fields';
 import { channelOptions } from './AppForm';
@@ -39,9 +39,21 @@ export function PublisherFields({ app, publisher: p, index }: { app: App; publis
       <NumberField label={t('field.burstCount')} hint={p.mode === 'burst' ? undefined : t('live.burstCountHint')} value={p.burstCount} onCommit={(v) => set({ burstCount: v })} />
       <CheckboxField label={t('field.mandatory')} hint={t('hint.mandatory')} checked={p.mandatory} onCommit={(mandatory) => set({ mandatory })} />
       <CheckboxField label={t('field.confirms')} hint={t('hint.confirms')} checked={p.confirms} onCommit={(confirms) => set({ confirms })} />
+      {p.confirms ? (
+        <>
+          <SelectField<ConfirmWait>
+            label={t('field.waitForConfirms')}
+            hint={t('hint.waitForConfirms')}
+            value={p.waitForConfirms}
+            options={CONFIRM_WAITS.map((w) => ({ value: w, label: t(w === 'each' ? 'option.waitEach' : w === 'batch' ? 'option.waitBatch' : 'option.waitNo') }))}
+            onCommit={(waitForConfirms) => set({ waitForConfirms })}
+          />
+          {p.waitForConfirms === 'batch' ? <NumberField label={t('field.confirmBatchSize')} value={p.confirmBatchSize} onCommit={(v) => set({ confirmBatchSize: v })} /> : null}
+        </>
+      ) : null}
       <fieldset>
         <legend>{t('app.message')}</legend>
-        <TextField label={t('field.body')} multiline value={p.message.body} onCommit={(body) => msg({ body })} />
+        <TextField label={t('field.body')} hint={t('composer.bodyHint')} multiline value={p.message.body} onCommit={(body) => msg({ body })} />
         <SelectField
           label={t('field.deliveryMode')}
           value={String(p.message.deliveryMode) as '1' | '2'}

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { OVERFLOW_MODES, type Overflow, type Queue, type QueueArguments, type QueuePatch, QUEUE_TYPES, type QueueType, updateQueue, xArgumentName } from '../../model';
 import { useEditor } from '../../store/useEditor';
+import { NotDeclared } from '../live/NotDeclared';
 import { QueueFigures } from '../live/QueueFigures';
 import { CheckboxField, NumberField, SelectField, TextField } from '../form/fields';
 import { DeleteButton, exchangeOptions, NONE, SectionTitle, useDeleteNode, useRun } from './common';
@@ -23,12 +24,13 @@ export function QueueForm({ queue: q }: { queue: Queue }) {
       <SectionTitle kind={t('kind.queue')} name={q.name} />
       {/* what it holds in the running simulation first, as for a client */}
       <QueueFigures queue={q} />
+      <NotDeclared queue={q} />
       <TextField label={t('field.name')} value={q.name} onCommit={(name) => set({ name })} />
       <SelectField<QueueType>
         label={`${t('field.queueType')} (x-queue-type)`}
         hint={t('hint.queueType')}
         value={a.queueType}
-        options={QUEUE_TYPES.map((x) => ({ value: x, label: x }))}
+        options={QUEUE_TYPES.filter((x) => x !== 'stream' || a.queueType === 'stream').map((x) => ({ value: x, label: x === 'stream' ? t('queue.streamNotSimulated') : x }))}
         onCommit={(queueType) => arg({ queueType })}
       />
       <CheckboxField label={t('field.durable')} hint={t('hint.durableQueue')} checked={q.durable} onCommit={(durable) => set({ durable })} />

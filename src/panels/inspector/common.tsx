@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type FieldIssue, type OpResult, PREDECLARED_EXCHANGES, type Scenario } from '../../model';
+import { DIRECT_REPLY_TO, type FieldIssue, type OpResult, PREDECLARED_EXCHANGES, type Scenario } from '../../model';
 import { useEditorApi } from '../../store/useEditor';
 import type { Option } from '../form/fields';
+import { Name } from '../Name';
 
 /** Runs a model operation as one undoable edit; returns its errors for the field that asked. */
 export function useRun() {
@@ -35,7 +36,9 @@ export function exchangeOptions(doc: Scenario, t: Translate, current: string | u
 
 export function queueOptions(doc: Scenario, t: Translate, current: string): Option<string>[] {
   const opts: Option<string>[] = [{ value: '', label: t('field.notSubscribed') }, ...doc.queues.map((q) => ({ value: q.name, label: q.name }))];
-  if (current !== '' && !doc.queues.some((q) => q.name === current)) opts.push({ value: current, label: t('field.missing', { name: current }) });
+  // direct reply-to: the pseudo-queue an RPC client consumes its replies from (no queue to declare)
+  opts.push({ value: DIRECT_REPLY_TO, label: t('field.directReplyTo') });
+  if (current !== '' && current !== DIRECT_REPLY_TO && !doc.queues.some((q) => q.name === current)) opts.push({ value: current, label: t('field.missing', { name: current }) });
   return opts;
 }
 
@@ -57,7 +60,7 @@ export function SectionTitle({ kind, name }: { kind: string; name: string }) {
   const t = useT();
   return (
     <h2 className="inspector-title">
-      <span className="inspector-kind">{kind}</span> {name || t('node.defaultExchangeName')}
+      <span className="inspector-kind">{kind}</span> <Name>{name || t('node.defaultExchangeName')}</Name>
     </h2>
   );
 }

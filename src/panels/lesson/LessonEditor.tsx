@@ -1,6 +1,7 @@
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { LOCALE_NAMES } from '../../i18n/translate';
-import { addStep, defaultGoal, GOAL_TYPES, type GoalType, type Lesson, lessonIssues, moveStep, removeStep, textIn, updateStep, withTextIn } from '../../model/lesson';
+import type { FieldIssue } from '../../model';
+import { addStep, defaultGoal, GOAL_TYPES, type GoalType, type Lesson, LESSON_TEXT_MAX, lessonIssues, moveStep, removeStep, textIn, updateStep, withTextIn } from '../../model/lesson';
 import { useEditor } from '../../store/useEditor';
 import { useSidePanel, useLessonContext } from '../../store/useLesson';
 import { SelectField, TextField } from '../form/fields';
@@ -22,6 +23,8 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
     lessons.getState().setLesson(next);
     return null;
   };
+  // the limit a link or a file holds a lesson text to: refused here, not when someone opens the link
+  const tooLong = (v: string): FieldIssue[] | null => (v.length > LESSON_TEXT_MAX ? [{ path: [], explanation: { key: 'validation.textTooLong', params: { max: LESSON_TEXT_MAX } } }] : null);
   // An empty text is obvious while writing it; saying so would also move the buttons below as the
   // text is committed (on blur, i.e. on the press of the next button), making that click miss.
   const issues = lessonIssues(lesson, doc).filter((x) => x.explanation.key !== 'lesson.issue.emptyText');
@@ -31,7 +34,7 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
     <section className="guide-section lesson-editor" aria-label={t('lessonEditor.title')}>
       <h3>{t('lessonEditor.title')}</h3>
       <p className="field-hint">{t('lessonEditor.hint', { lang: language })}</p>
-      <TextField label={t('lessonEditor.lessonTitle', { lang: language })} value={textIn(lesson.title, lang)} onCommit={(v) => save({ ...lesson, title: withTextIn(lesson.title, lang, v) })} />
+      <TextField label={t('lessonEditor.lessonTitle', { lang: language })} value={textIn(lesson.title, lang)} onCommit={(v) => tooLong(v) ?? save({ ...lesson, title: withTextIn(lesson.title, lang, v) })} />
       {lesson.steps.length === 0 ? <p className="muted">{t('lessonEditor.empty')}</p> : null}
       <ol className="editor-steps">
         {lesson.steps.map((step, i) => {
@@ -41,7 +44,7 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
             <li key={i}>
               <fieldset className="editor-step">
                 <legend>{t('lessonEditor.step', { n })}</legend>
-                <TextField label={t('lessonEditor.text', { lang: language })} multiline value={textIn(step.text, lang)} onCommit={(v) => save(updateStep(lesson, i, { text: withTextIn(step.text, lang, v) }))} />
+                <TextField label={t('lessonEditor.text', { lang: language })} multiline value={textIn(step.text, lang)} onCommit={(v) => tooLong(v) ?? save(updateStep(lesson, i, { text: withTextIn(step.text, lang, v) }))} />
                 <SelectField<GoalType | 'none'>
                   label={t('lessonEditor.goal')}
                   value={step.goal?.type ?? 'none'}

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { GALLERY, type TryAction, type TryItem } from '../../scenarios';
-import { useLessonState } from '../../store/useLesson';
+import { useEditor } from '../../store/useEditor';
+import { fittingSession, gallerySessionFits } from '../../store/gallerySession';
+import { useLessonContext, useLessonState } from '../../store/useLesson';
 import { useLive, useSim } from '../../store/useSim';
 
 /** Is the action meaningful now? Starting a running consumer, or crashing a stopped one, is not. */
@@ -43,6 +45,9 @@ export function ScenarioExplanation() {
   const t = useT();
   const lang = useLocaleStore((s) => s.locale);
   const galleryId = useLessonState((s) => s.galleryId);
+  const { lessons } = useLessonContext();
+  const fits = useEditor((s) => galleryId === null || gallerySessionFits(s.doc, galleryId));
+  const doc = useEditor((s) => s.doc);
   const [expanded, setExpanded] = useState(true);
   const [done, setDone] = useState('');
   const bodyId = useId();
@@ -58,6 +63,14 @@ export function ScenarioExplanation() {
           {t('guide.about')}
         </button>
       </h3>
+      {fits ? null : (
+        <div className="explanation-stale" role="note">
+          <p>{t('guide.staleExplanation', { title: g.title[lang] })}</p>
+          <button type="button" onClick={() => lessons.getState().setSession(fittingSession(doc, lessons.getState()))}>
+            {t('guide.detachExplanation')}
+          </button>
+        </div>
+      )}
       <div id={bodyId} hidden={!expanded}>
         <p className="scenario-title">{g.title[lang]}</p>
         <p className="scenario-summary">{g.summary[lang]}</p>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { Publisher } from '../../model';
-import type { ComposerDraft, ComposerError } from './composerDraft';
+import { type ComposerDraft, type ComposerError, composerFields } from './composerDraft';
 import { HeaderRowsEditor } from './HeaderRowsEditor';
 
 /**
@@ -9,10 +9,12 @@ import { HeaderRowsEditor } from './HeaderRowsEditor';
  * publisher's "Publish" button (outside it, through the form attribute), so the button stays
  * visible while the composer is folded.
  */
-export function Composer({ formId, publisher: p, draft, onChange, error, onSubmit, onResetDraft }: {
+export function Composer({ formId, publisher: p, draft, nextKey, onChange, error, onSubmit, onResetDraft }: {
   formId: string;
   publisher: Publisher;
   draft: ComposerDraft;
+  /** the key the publisher sends next when the composer has none (null: one of its keys at random) */
+  nextKey: string | null;
   onChange: (d: ComposerDraft) => void;
   error: ComposerError | null;
   onSubmit: () => void;
@@ -20,7 +22,8 @@ export function Composer({ formId, publisher: p, draft, onChange, error, onSubmi
 }) {
   const t = useT();
   const id = useId();
-  const set = (patch: Partial<ComposerDraft>) => onChange({ ...draft, ...patch });
+  const set = (patch: ComposerDraft) => onChange({ ...draft, ...patch });
+  const f = composerFields(p, draft);
   const err = (field: ComposerError['field']) =>
     error?.field === field ? (
       <p className="field-error" id={`${id}-${field}-error`} role="alert">
@@ -40,7 +43,15 @@ export function Composer({ formId, publisher: p, draft, onChange, error, onSubmi
     >
       <div className="field">
         <label htmlFor={`${id}-key`}>{t('composer.routingKey')}</label>
-        <input id={`${id}-key`} type="text" list={`${id}-keys`} value={draft.routingKey} onChange={(e) => set({ routingKey: e.target.value })} aria-describedby={`${id}-key-hint`} />
+        <input
+          id={`${id}-key`}
+          type="text"
+          list={`${id}-keys`}
+          value={f.routingKey}
+          placeholder={nextKey === null ? t('composer.routingKeyRandom') : t('composer.routingKeyNext', { key: nextKey })}
+          onChange={(e) => set({ routingKey: e.target.value })}
+          aria-describedby={`${id}-key-hint`}
+        />
         <datalist id={`${id}-keys`}>
           {p.routingKeys.map((k) => (
             <option key={k} value={k} />
@@ -52,32 +63,32 @@ export function Composer({ formId, publisher: p, draft, onChange, error, onSubmi
       </div>
       <div className="field">
         <label htmlFor={`${id}-body`}>{t('composer.body')}</label>
-        <textarea id={`${id}-body`} rows={2} value={draft.body} onChange={(e) => set({ body: e.target.value })} aria-describedby={`${id}-body-hint`} />
+        <textarea id={`${id}-body`} rows={2} value={f.body} onChange={(e) => set({ body: e.target.value })} aria-describedby={`${id}-body-hint`} />
         <p className="field-hint" id={`${id}-body-hint`}>
           {t('composer.bodyHint')}
         </p>
       </div>
-      <HeaderRowsEditor rows={draft.headers} onChange={(headers) => set({ headers })} invalid={error?.field === 'headers'} />
+      <HeaderRowsEditor rows={f.headers} onChange={(headers) => set({ headers })} invalid={error?.field === 'headers'} />
       {err('headers')}
       <div className="field">
         <label htmlFor={`${id}-mode`}>{t('field.deliveryMode')}</label>
-        <select id={`${id}-mode`} value={draft.deliveryMode} onChange={(e) => set({ deliveryMode: e.target.value as '1' | '2' })}>
+        <select id={`${id}-mode`} value={f.deliveryMode} onChange={(e) => set({ deliveryMode: e.target.value as '1' | '2' })}>
           <option value="2">{t('option.persistent')}</option>
           <option value="1">{t('option.transient')}</option>
         </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-priority`}>{t('composer.priority')}</label>
-        <input id={`${id}-priority`} type="text" inputMode="numeric" value={draft.priority} onChange={(e) => set({ priority: e.target.value })} {...invalid('priority')} />
+        <input id={`${id}-priority`} type="text" inputMode="numeric" value={f.priority} onChange={(e) => set({ priority: e.target.value })} {...invalid('priority')} />
         {err('priority')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-expiration`}>{t('composer.expiration')}</label>
-        <input id={`${id}-expiration`} type="text" inputMode="numeric" value={draft.expiration} onChange={(e) => set({ expiration: e.target.value })} {...invalid('expiration')} />
+        <input id={`${id}-expiration`} type="text" inputMode="numeric" value={f.expiration} onChange={(e) => set({ expiration: e.target.value })} {...invalid('expiration')} />
         {err('expiration')}
       </div>
       <div className="field field-inline">
-        <input id={`${id}-mandatory`} type="checkbox" checked={draft.mandatory} onChange={(e) => set({ mandatory: e.target.checked })} />
+        <input id={`${id}-mandatory`} type="checkbox" checked={f.mandatory} onChange={(e) => set({ mandatory: e.target.checked })} />
         <label htmlFor={`${id}-mandatory`}>{t('field.mandatory')}</label>
       </div>
       <button type="button" onClick={onResetDraft}>

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useLocale';
 import type { Publisher } from '../../model';
 import { useLive, useSim } from '../../store/useSim';
 import { Composer } from './Composer';
-import { type ComposerError, draftFromPublisher, draftToOverrides } from './composerDraft';
+import { type ComposerDraft, type ComposerError, draftToOverrides, nextRoutingKey } from './composerDraft';
 import { CounterTable } from './CounterTable';
 import './live.css';
 
@@ -16,10 +16,12 @@ export function PublisherControls({ publisher: p, index }: { publisher: Publishe
   const sim = useSim();
   const formId = useId();
   const live = useLive((s) => s.publishers[p.id]);
-  const [draft, setDraft] = useState(() => draftFromPublisher(p));
+  // only what the person changed: the rest is the publisher's template as it is now
+  const [draft, setDraft] = useState<ComposerDraft>({});
   const [error, setError] = useState<ComposerError | null>(null);
   const [open, setOpen] = useState(false);
-  const [last, setLast] = useState<{ seq: number; key: string } | null>(null);
+  const [last, setLast] = useState<{ seq: number; key: string } | { seq: number; failed: string } | null>(null);
+  const ownKey = draft.routingKey !== undefined && draft.routingKey !== '' ? draft.routingKey : null;
   const publish = () => {
     const r = draftToOverrides(draft);
     if ('error' in r) {
@@ -28,16 +30,19 @@ export function PublisherControls({ publisher: p, index }: { publisher: Publishe
       return;
     }
     setError(null);
-    sim.input({ type: 'publish', publisher: p.id, overrides: r.overrides });
-    const seq = sim.world.publishers.get(p.id)?.sent;
-    if (seq !== undefined) setLast({ seq, key: draft.routingKey });
+    // what was actually sent (the key it took from its list, or the composer's own)
+    const events = sim.input({ type: 'publish', publisher: p.id, overrides: r.overrides });
+    for (const e of events) {
+      if (e.type === 'publish-sent' && e.publisher === p.id) setLast({ seq: e.seq, key: e.routingKey });
+      else if (e.type === 'publish-failed' && e.publisher === p.id) setLast({ seq: e.seq, failed: e.reason });
+    }
   };
   return (
     <fieldset className="live-controls">
       <legend>{t('live.publisherLegend', { n: index + 1 })}</legend>
       <div className="button-row">
         <button type="submit" form={formId} className="primary" title={t('live.publishTitle')}>
-          {t('live.publish')}
+          {ownKey === null ? t('live.publish') : t('live.publishWithKey', { key: ownKey })}
         </button>
         <button type="button" onClick={() => sim.input({ type: 'burst', publisher: p.id, count: p.burstCount })} title={t('live.burstTitle', { n: p.burstCount })}>
           {t('live.burst')}
@@ -45,7 +50,7 @@ export function PublisherControls({ publisher: p, index }: { publisher: Publishe
       </div>
       {last ? (
         <p className="live-status" role="status">
-          {t('live.published', { n: last.seq, key: last.key })}{' '}
+          {'key' in last ? t('live.published', { n: last.seq, key: last.key }) : t('live.publishFailedNow', { n: last.seq, reason: last.failed })}{' '}
           <button type="button" className="link-button" onClick={() => sim.select({ publisher: p.id, seq: last.seq })}>
             {t('live.inspect', { n: last.seq })}
           </button>
@@ -57,11 +62,12 @@ export function PublisherControls({ publisher: p, index }: { publisher: Publishe
           formId={formId}
           publisher={p}
           draft={draft}
+          nextKey={nextRoutingKey(p, live?.keyIndex ?? 0)}
           onChange={setDraft}
           error={error}
           onSubmit={publish}
           onResetDraft={() => {
-            setDraft(draftFromPublisher(p));
+            setDraft({});
             setError(null);
           }}
         />

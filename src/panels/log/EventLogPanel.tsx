@@ -4,6 +4,7 @@ import type { WorldEvent } from '../../sim';
 import { useEditor } from '../../store/useEditor';
 import { usePlayback, useSim } from '../../store/useSim';
 import { clientNames } from '../clientNames';
+import { isolating } from '../Name';
 import { useLogVersion } from '../useLogVersion';
 import { filterEntries, isFiltered } from './filter';
 import { LogFilters } from './LogFilters';
@@ -27,7 +28,8 @@ export function EventLogPanel() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` says when the log changed
   const entries = useMemo(() => sim.log.entries(), [sim, version]);
   const names = useMemo(() => clientNames(doc, t, entries), [doc, t, entries]);
-  const text = useCallback((e: WorldEvent) => sentence(e, t, names), [t, names]);
+  // names isolated: a bidi control in a queue name cannot reverse the rest of its line
+  const text = useCallback((e: WorldEvent) => sentence(e, isolating(t), names), [t, names]);
   const rows = useMemo(() => filterEntries(entries, filter, text), [entries, filter, text]);
   // the log keeps the last `capacity` events: when full, older ones were let go
   const full = entries.length >= sim.log.capacity;

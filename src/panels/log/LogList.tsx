@@ -1,3 +1,4 @@
+import { Isolated } from '../Name';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
@@ -53,7 +54,9 @@ export function LogList({ rows, text, selected, onSelect }: { rows: readonly Log
             const line = text(e);
             const content = (
               <>
-                <span className="log-time">{formatTime(e.t)}</span> <span className="log-text">{line}</span>
+                <span className="log-time">{formatTime(e.t)}</span> <span className="log-text">
+                  <Isolated text={line} />
+                </span>
               </>
             );
             return (

@@ -1,6 +1,7 @@
 import type { WorldEvent } from '../../sim';
 import { EVENT_GROUPS, type EventGroup, groupOf, type LogEntry } from '../../store/eventLog';
 import { msgIdsOf } from '../../store/messageStory';
+import { withoutIsolates } from '../Name';
 import { severity } from './sentence';
 
 /** What the event log shows: groups of events, and optionally one queue, consumer, message or text. */
@@ -67,6 +68,6 @@ export function filterEntries(entries: readonly LogEntry[], f: LogFilter, text: 
     if (f.queue && !queuesOf(e).includes(f.queue)) return false;
     if (f.consumer && consumerOf(e) !== f.consumer) return false;
     if (badId || (msgId !== undefined && !msgIdsOf(e).includes(msgId))) return false;
-    return needle === '' || text(e).toLocaleLowerCase().includes(needle);
+    return needle === '' || withoutIsolates(text(e)).toLocaleLowerCase().includes(needle);
   });
 }

@@ -1,4 +1,5 @@
 import type { DropReason, ExchangeDeleted, QueueDeleted, RequeueReason } from '../../engine';
+import type { ReopenReason } from '../../sim';
 import type { MessageKey } from '../../i18n/translate';
 
 /**
@@ -48,4 +49,10 @@ export const CLIENT_STATE: Record<'running' | 'stopped' | 'crashed' | 'reconnect
   stopped: 'log.state.stopped',
   crashed: 'log.state.crashed',
   reconnecting: 'log.state.reconnecting',
+};
+
+/** Why an edit had to close a channel and open it again. */
+export const REOPEN_REASON: Record<ReopenReason, MessageKey> = {
+  'confirm-off': 'log.reopen.confirmOff',
+  number: 'log.reopen.number',
 };

@@ -4,6 +4,7 @@ import { logsTopology } from '../../model/testing/build';
 import type { WorldEvent } from '../../sim';
 import { SimController } from '../../store/simController';
 import { clientNames } from '../clientNames';
+import { groupOf } from '../../store/eventLog';
 import { filterEntries, NO_FILTER, parseMessageId } from './filter';
 import { sentence, severity } from './sentence';
 
@@ -60,6 +61,40 @@ describe('log sentences', () => {
     expect(sentence({ type: 'dropped', t: 1, msgId: 4, queue: 'q', reason: 'no-dlx-exchange', cause: 'expired' }, en, names)).toBe('m4 dropped from q: the dead-letter exchange does not exist (x-death reason: expired)');
     expect(sentence({ type: 'exchange-deleted', t: 1, exchange: 'logs', reason: 'auto-delete' }, en, names)).toBe("exchange 'logs' deleted (auto-delete: its last binding went)");
     expect(sentence({ type: 'requeued', t: 1, msgId: 4, queue: 'q', reason: 'connection-closed', to: 'position' }, es, names)).toBe('m4 vuelve a q (se cerró su conexión)');
+  });
+});
+
+describe('log sentences for what clients do', () => {
+  it('says which AMQP methods an edit sent, and why a channel had to be opened again', () => {
+    const doc = logsTopology().doc;
+    const app = doc.apps[0]!;
+    const names = clientNames(doc, en);
+    const e: WorldEvent = { type: 'edit-applied', t: 1, app: app.id, methods: ['channel.open', 'basic.qos'] };
+    expect(sentence(e, en, names)).toBe(`${app.name}: the edit sends channel.open, basic.qos`);
+    expect(sentence(e, es, clientNames(doc, es))).toBe(`${app.name}: la edición envía channel.open, basic.qos`);
+    const reopen: WorldEvent = { ...e, methods: ['channel.close', 'channel.open'], reopened: [{ channel: 1, reason: 'confirm-off' }] };
+    expect(sentence(reopen, en, names)).toBe(`${app.name}: the edit sends channel.close, channel.open (channel 1 closed and opened again: a channel cannot leave confirm mode)`);
+    expect(sentence(reopen, es, clientNames(doc, es))).toBe(`${app.name}: la edición envía channel.close, channel.open (canal 1 cerrado y abierto de nuevo: un canal no puede salir del modo de confirmación)`);
+    expect(groupOf(e)).toBe('connection');
+  });
+
+  it('names the app of an RPC server that publishes a reply (not its internal id)', () => {
+    const doc = logsTopology().doc;
+    const c = doc.apps.find((a) => a.name === 'c')!;
+    const reply: WorldEvent = { type: 'publish-sent', t: 1, arriveAt: 2, app: c.id, publisher: c.consumers[0]!.id, seq: 18, exchange: '', routingKey: 'amq.gen-x', body: 'reply' };
+    expect(sentence(reply, en, clientNames(doc, en))).toBe('c publishes #18 to (AMQP default) with key "amq.gen-x"');
+  });
+
+  it('explains CONNECTION_FORCED: the broker shut down, clients reconnect when it is back', () => {
+    const doc = logsTopology().doc;
+    const forced: WorldEvent = {
+      type: 'connection-closed',
+      t: 1,
+      connection: 2,
+      error: { code: 320, name: 'CONNECTION_FORCED', text: "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'", scope: 'connection', method: 'connection.close' },
+    };
+    expect(sentence(forced, en, clientNames(doc, en))).toMatch(/CONNECTION_FORCED.*: the broker is shutting down/);
+    expect(sentence(forced, es, clientNames(doc, es))).toMatch(/CONNECTION_FORCED.*: el broker se está apagando/);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { Translate } from '../../i18n/translate';
 import type { WorldEvent } from '../../sim';
 import type { Names } from '../clientNames';
-import { formatTime } from '../playback/format';
-import { CLIENT_STATE, DELETE_REASON, DROP_REASON, EXCHANGE_DELETE_REASON, REQUEUE_REASON } from './reasons';
+import { formatRate, formatTime } from '../playback/format';
+import { CLIENT_STATE, DELETE_REASON, DROP_REASON, EXCHANGE_DELETE_REASON, REOPEN_REASON, REQUEUE_REASON } from './reasons';
 
 /**
  * One log row as a sentence in the user's language: "m42 routed by 'logs' to errors, all".
@@ -102,13 +102,26 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
     case 'connection-opened':
       return t('log.connectionOpened', { connection: n.connection(e.connection) });
     case 'connection-closed':
-      return e.error ? t('log.connectionClosedError', { connection: n.connection(e.connection), text: e.error.text }) : t('log.connectionClosed', { connection: n.connection(e.connection) });
+      if (!e.error) return t('log.connectionClosed', { connection: n.connection(e.connection) });
+      // 320 CONNECTION_FORCED is not a fault of the client: the broker is shutting down
+      return t(e.error.code === 320 ? 'log.connectionForced' : 'log.connectionClosedError', { connection: n.connection(e.connection), text: e.error.text });
     case 'broker-restarted':
       return t('log.brokerRestarted');
     case 'client-state':
       return t(CLIENT_STATE[e.state], { client: e.consumer ? n.consumer(e.consumer) : n.app(e.app) });
     case 'client-error':
       return e.app === undefined ? e.text : `${n.app(e.app)}: ${e.text}`;
+    case 'publish-run-done': {
+      const how = e.wait === 'each' ? t('log.confirmWait.each') : e.wait === 'batch' ? t('log.confirmWait.batch', { n: e.batchSize ?? 0 }) : t('log.confirmWait.no');
+      const rate = formatRate(e.ms > 0 ? (e.count * 1000) / e.ms : e.count);
+      return t('log.publishRunDone', { publisher: n.publisher(e.publisher), count: e.count, time: formatTime(e.ms), rate, how });
+    }
+    case 'edit-applied': {
+      const sent = t('log.editApplied', { app: n.app(e.app), methods: e.methods.join(', ') });
+      if (!e.reopened?.length) return sent;
+      const why = e.reopened.map((r) => t('log.editReopened', { n: r.channel, reason: t(REOPEN_REASON[r.reason]) })).join('; ');
+      return `${sent} (${why})`;
+    }
     default: {
       const never: never = e;
       return JSON.stringify(never);

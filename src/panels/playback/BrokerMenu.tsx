@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { updateBroker } from '../../model';
 import { useEditor } from '../../store/useEditor';
@@ -23,8 +23,28 @@ export function BrokerMenu() {
   const [down, setDown] = useState(String(DEFAULT_DOWN_MS));
   const downMs = Number(down);
   const valid = down.trim() !== '' && Number.isFinite(downMs) && downMs >= 0 && downMs <= 600_000;
+  const menu = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  // like any menu: Escape closes it (focus back on its button), and so does a click elsewhere
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !menu.current) return;
+      menu.current.open = false;
+      menu.current.querySelector('summary')?.focus();
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (menu.current && !menu.current.contains(e.target as Node)) menu.current.open = false;
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
   return (
-    <details className="broker-menu">
+    <details ref={menu} className="broker-menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('play.broker')}</summary>
       <div className="broker-menu-body">
         <NumberField label={t('play.hopLatency')} hint={t('hint.hopLatency')} value={latency} onCommit={(v) => run((d) => updateBroker(d, { hopLatencyMs: v }))} />

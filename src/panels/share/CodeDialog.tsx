@@ -1,9 +1,11 @@
 import { type KeyboardEvent, type RefObject, useId, useMemo, useState } from 'react';
-import { useT } from '../../i18n/useLocale';
-import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, generateCode, scenarioFileName } from '../../share';
+import { useLocaleStore, useT } from '../../i18n/useLocale';
+import { CODE_LANGUAGES, type CodeFile, type CodeLanguage, connectionHint, generateCode, scenarioFileName } from '../../share';
 import { useEditor } from '../../store/useEditor';
+import { OpenAsPrograms } from '../programs/OpenAsPrograms';
 import { useCopy } from './clipboard';
 import { downloadText } from './fileIO';
+import { Isolated, isolate } from '../Name';
 import { Modal } from './Modal';
 
 const TAB_NAME: Record<CodeLanguage, string> = { node: 'Node.js (amqplib)', python: 'Python (pika)' };
@@ -18,12 +20,12 @@ function CodeSection({ file, language }: { file: CodeFile; language: CodeLanguag
   const t = useT();
   const headingId = useId();
   const [copied, copy] = useCopy();
-  const role = file.role === 'setup' ? t('shareui.code.setup') : t(file.role === 'producer' ? 'shareui.code.producer' : 'shareui.code.consumer', { app: file.app });
+  const role = file.role === 'setup' ? t('shareui.code.setup') : t(file.role === 'producer' ? 'shareui.code.producer' : 'shareui.code.consumer', { app: isolate(file.app) });
   return (
     <section className="code-file" aria-labelledby={headingId}>
       <div className="code-file-head">
         <h3 id={headingId}>
-          {role} <code>{file.name}</code>
+          <Isolated text={role} /> <code>{file.name}</code>
         </h3>
         <button type="button" onClick={() => copy(file.name, file.code)} aria-label={t('shareui.code.copyFile', { name: file.name })}>
           {t('shareui.code.copy')}
@@ -50,7 +52,9 @@ export function CodeDialog({ onClose, returnFocus }: { onClose: () => void; retu
   const t = useT();
   const doc = useEditor((s) => s.doc);
   const [language, setLanguage] = useState<CodeLanguage>('node');
-  const files = useMemo(() => generateCode(doc, language), [doc, language]);
+  const locale = useLocaleStore((s) => s.locale);
+  // the programs' header comment is in the page's language
+  const files = useMemo(() => generateCode(doc, language, locale), [doc, language, locale]);
   const baseId = useId();
   const tabId = (l: CodeLanguage) => `${baseId}-tab-${l}`;
   const panelId = `${baseId}-panel`;
@@ -86,12 +90,14 @@ export function CodeDialog({ onClose, returnFocus }: { onClose: () => void; retu
             </li>
             <li>{t('shareui.code.runOthers')}</li>
             <li>
-              {t('shareui.code.url')} <code>AMQP_URL=amqp://user:password@host:5672/vhost</code>
+              {t('shareui.code.url')} <code>{connectionHint(language)}</code>
             </li>
           </ol>
           <button type="button" onClick={() => downloadText(scenarioFileName(doc, `.${language}.txt`), concatenated(files, language === 'node' ? '//' : '#'), 'text/plain')}>
             {t('shareui.code.downloadAll')}
           </button>
+          {/* the amqplib programs run in the page too, in place of the simulated clients */}
+          {language === 'node' ? <OpenAsPrograms onDone={onClose} /> : null}
         </section>
         {files.map((f) => (
           <CodeSection key={f.name} file={f} language={language} />

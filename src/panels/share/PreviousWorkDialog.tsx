@@ -4,6 +4,7 @@ import { loadWithSession } from '../../store/lessonStore';
 import type { KeyValueStorage } from '../../store/persistence';
 import { listPreviousWork, rawWork, swapPreviousWork } from '../../store/sharedWork';
 import { useLessonContext } from '../../store/useLesson';
+import { Name } from '../Name';
 import { Modal } from './Modal';
 
 /**
@@ -37,7 +38,9 @@ export function PreviousWorkDialog({ storage, onClose, returnFocus }: { storage:
             // biome-ignore lint/suspicious/noArrayIndexKey: a list read once when the dialog opens
             <li key={i}>
               <div>
-                <strong>{title}</strong>
+                <strong>
+                  <Name>{title}</Name>
+                </strong>
                 <span className="muted">
                   {' '}
                   {t('shareui.previous.summary', { when: when(w.savedAt), exchanges: w.scenario.exchanges.length, queues: w.scenario.queues.length, apps: w.scenario.apps.length })}

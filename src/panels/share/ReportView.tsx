@@ -1,9 +1,10 @@
+import { Isolated } from '../Name';
 import { useT } from '../../i18n/useLocale';
 import type { ImportReport, ReportEntry, ReportSection } from '../../share';
 import { useSay } from './shareText';
 
-const SECTIONS: readonly ReportSection[] = ['policy', 'conflict', 'notImported', 'notModelled'];
-const HEADINGS = { policy: 'shareui.report.policy', conflict: 'shareui.report.conflict', notImported: 'shareui.report.notImported', notModelled: 'shareui.report.notModelled' } as const;
+const SECTIONS: readonly ReportSection[] = ['file', 'policy', 'conflict', 'notImported', 'notModelled'];
+const HEADINGS = { file: 'shareui.report.file', policy: 'shareui.report.policy', conflict: 'shareui.report.conflict', notImported: 'shareui.report.notImported', notModelled: 'shareui.report.notModelled' } as const;
 
 /** A list of report entries, each with the problems that refused it (field by field). */
 export function ReportEntries({ entries }: { entries: ReportEntry[] }) {
@@ -13,7 +14,7 @@ export function ReportEntries({ entries }: { entries: ReportEntry[] }) {
       {entries.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list shown once
         <li key={i}>
-          {say(e)}
+          <Isolated text={say(e)} />
           {e.problems?.length ? (
             <ul>
               {e.problems.map((p, j) => (
@@ -21,7 +22,7 @@ export function ReportEntries({ entries }: { entries: ReportEntry[] }) {
                 <li key={j}>
                   {p.path ? <code>{p.path}</code> : null}
                   {p.path ? ': ' : null}
-                  {say(p)}
+                  <Isolated text={say(p)} />
                 </li>
               ))}
             </ul>
@@ -42,7 +43,9 @@ export function ReportView({ report }: { report: ImportReport }) {
   const { exchanges, queues, bindings } = report.imported;
   return (
     <div className="import-report">
-      <h3>{say({ key: 'share.defs.title', params: { vhost: report.vhost } })}</h3>
+      <h3>
+        <Isolated text={say({ key: 'share.defs.title', params: { vhost: report.vhost } })} />
+      </h3>
       <p>{t('shareui.report.imported', { exchanges, queues, bindings })}</p>
       {SECTIONS.map((section) => {
         const entries = report.entries.filter((e) => e.section === section);

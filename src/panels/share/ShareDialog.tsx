@@ -1,11 +1,14 @@
 import { type ChangeEvent, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { shareLinks, shareSourceOf } from '../../store/shareLink';
+import { checkedShareLinks, shareSourceOf, shareStateOf } from '../../store/shareLink';
 import { useLessonContext } from '../../store/useLesson';
 import { usePlayback } from '../../store/useSim';
 import { formatTime } from '../playback/format';
 import { type CopyState, useCopy } from './clipboard';
+import { LinkBudget } from './LinkBudget';
 import { Modal } from './Modal';
+import { ShareErrorText } from './ShareErrorText';
+import { useSaveScenarioFile } from './useSaveScenarioFile';
 
 function CopyStatus({ state, copied, refused }: { state: CopyState | undefined; copied: string; refused: string }) {
   return (
@@ -25,10 +28,13 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   const { editor, sim, lessons } = useLessonContext();
   // the run so far goes along only when asked: by default a link starts the scenario from the beginning
   const [withRun, setWithRun] = useState(false);
-  const links = useMemo(() => {
+  // a link is offered only if opening it would work (the same limits and validation as opening)
+  const checked = useMemo(() => {
     const src = shareSourceOf(editor.getState().doc, sim, lessons, withRun);
-    return { src, ...shareLinks(src, t('shareui.embedDefaultTitle')) };
+    return { src, result: checkedShareLinks(src, t('shareui.embedDefaultTitle')) };
   }, [editor, sim, lessons, withRun, t]);
+  const links = checked.result.ok ? { src: checked.src, ...checked.result.value } : null;
+  const saveFile = useSaveScenarioFile();
   const runId = useId();
   // the link opens at the moment on screen: a playing simulation stops there
   const includeRun = (e: ChangeEvent<HTMLInputElement>) => {
@@ -41,11 +47,12 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   const embedRef = useRef<HTMLTextAreaElement>(null);
   const [copied, copy] = useCopy();
   // the click that opened the dialog lets the page write to the clipboard
+  const link = links?.link;
   useEffect(() => {
-    void copy('link', links.link, linkRef.current);
-  }, [copy, links.link]);
+    if (link !== undefined) void copy('link', link, linkRef.current);
+  }, [copy, link]);
 
-  const { doc, speed, lesson, run } = links.src;
+  const { doc, speed, lesson, run } = checked.src;
   // while the simulation plays, the offer follows the clock (ticking the box stops it there)
   const now = usePlayback((st) => st.time);
   const runAt = run?.at ?? now;
@@ -54,21 +61,33 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   return (
     <Modal title={t('shareui.share.title')} onClose={onClose} returnFocus={returnFocus} className="share-link-dialog">
       <p>{t('shareui.share.intro')}</p>
-      <div className="field">
-        <label htmlFor={linkId}>{t('shareui.share.link')}</label>
-        <div className="copy-row">
-          <input id={linkId} ref={linkRef} type="text" readOnly value={links.link} onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => copy('link', links.link, linkRef.current)}>
-            {t('shareui.share.copyLink')}
-          </button>
+      {links ? (
+        <div className="field">
+          <label htmlFor={linkId}>{t('shareui.share.link')}</label>
+          <div className="copy-row">
+            <input id={linkId} ref={linkRef} type="text" readOnly value={links.link} onFocus={(e) => e.target.select()} />
+            <button type="button" onClick={() => copy('link', links.link, linkRef.current)}>
+              {t('shareui.share.copyLink')}
+            </button>
+          </div>
+          <CopyStatus state={copied.link} copied={t('shareui.share.copied')} refused={t('shareui.copyRefused')} />
+          <p className="field-hint">
+            {t('shareui.share.contents', { n: links.link.length, seed: doc.seed, speed })}
+            {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
+            {run ? ` ${t('shareui.share.withRun', { time: formatTime(run.at), n: run.inputs.length })}` : ''}
+          </p>
+          <LinkBudget length={links.link.length} state={shareStateOf(links.src)} />
         </div>
-        <CopyStatus state={copied.link} copied={t('shareui.share.copied')} refused={t('shareui.copyRefused')} />
-        <p className="field-hint">
-          {t('shareui.share.contents', { n: links.link.length, seed: doc.seed, speed })}
-          {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
-          {run ? ` ${t('shareui.share.withRun', { time: formatTime(run.at), n: run.inputs.length })}` : ''}
-        </p>
-      </div>
+      ) : (
+        <div role="alert" className="share-too-big">
+          <ShareErrorText error={checked.result.ok ? { key: 'share.error.empty' } : checked.result.error} />
+          <div className="button-row">
+            <button type="button" className="primary" onClick={saveFile}>
+              {t('shareui.files.save')}
+            </button>
+          </div>
+        </div>
+      )}
       <div className="field field-inline share-run">
         <input id={runId} type="checkbox" checked={withRun} disabled={!runAvailable} aria-describedby={`${runId}-hint`} onChange={includeRun} />
         <label htmlFor={runId}>{t('shareui.share.includeRun', { time: formatTime(runAt) })}</label>
@@ -76,21 +95,25 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
           {runAvailable ? t('shareui.share.includeRunHint', { n: actions }) : t('shareui.share.noRunYet')}
         </p>
       </div>
-      <h3>{t('shareui.embed.heading')}</h3>
-      <p>{t('shareui.embed.intro')}</p>
-      <div className="field">
-        <label htmlFor={embedId}>{t('shareui.embed.code')}</label>
-        <textarea id={embedId} ref={embedRef} readOnly rows={4} value={links.embedSnippet} onFocus={(e) => e.target.select()} />
-        <div className="button-row">
-          <button type="button" onClick={() => copy('embed', links.embedSnippet, embedRef.current)}>
-            {t('shareui.embed.copy')}
-          </button>
-          <a href={links.embedLink} target="_blank" rel="noopener noreferrer">
-            {t('shareui.embed.preview')}
-          </a>
-        </div>
-        <CopyStatus state={copied.embed} copied={t('shareui.embed.copied')} refused={t('shareui.copyRefused')} />
-      </div>
+      {links ? (
+        <>
+          <h3>{t('shareui.embed.heading')}</h3>
+          <p>{t('shareui.embed.intro')}</p>
+          <div className="field">
+            <label htmlFor={embedId}>{t('shareui.embed.code')}</label>
+            <textarea id={embedId} ref={embedRef} readOnly rows={4} value={links.embedSnippet} onFocus={(e) => e.target.select()} />
+            <div className="button-row">
+              <button type="button" onClick={() => copy('embed', links.embedSnippet, embedRef.current)}>
+                {t('shareui.embed.copy')}
+              </button>
+              <a href={links.embedLink} target="_blank" rel="noopener noreferrer">
+                {t('shareui.embed.preview')}
+              </a>
+            </div>
+            <CopyStatus state={copied.embed} copied={t('shareui.embed.copied')} refused={t('shareui.copyRefused')} />
+          </div>
+        </>
+      ) : null}
     </Modal>
   );
 }

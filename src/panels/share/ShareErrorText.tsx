@@ -1,3 +1,4 @@
+import { Isolated } from '../Name';
 import { useT } from '../../i18n/useLocale';
 import type { ShareError } from '../../share';
 import { useSay } from './shareText';
@@ -12,7 +13,9 @@ export function ShareErrorText({ error }: { error: ShareError }) {
   const problems = error.problems ?? [];
   return (
     <div className="share-error">
-      <p>{say(error)}</p>
+      <p>
+        <Isolated text={say(error)} />
+      </p>
       {problems.length ? (
         <ul className="share-problems" aria-label={t('shareui.problems', { n: problems.length })}>
           {problems.slice(0, SHOWN).map((p, i) => (
@@ -20,7 +23,7 @@ export function ShareErrorText({ error }: { error: ShareError }) {
             <li key={i}>
               {p.path ? <code>{p.path}</code> : null}
               {p.path ? ': ' : null}
-              {say(p)}
+              <Isolated text={say(p)} />
             </li>
           ))}
           {problems.length > SHOWN ? <li>{t('shareui.moreProblems', { n: problems.length - SHOWN })}</li> : null}

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { KeyValueStorage } from '../../store/persistence';
+import { newScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
-import { downloadText } from './fileIO';
 import { FileDrop } from './FileDrop';
 import { ImportDialog } from './ImportDialog';
 import { useFileImport } from './useFileImport';
+import { useSaveScenarioFile } from './useSaveScenarioFile';
 import './share.css';
 
 type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
@@ -25,7 +26,6 @@ const PreviousWorkDialog = lazy(() => import('./PreviousWorkDialog').then((m) =>
  */
 export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
   const t = useT();
-  const deps = useLessonContext();
   const importer = useFileImport();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -65,12 +65,8 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
     setMenuOpen(false);
     f();
   };
-  const saveScenario = async () => {
-    const [{ exportScenarioFile, scenarioFileName }, { shareSourceOf, shareStateOf }] = await Promise.all([import('../../share/file'), import('../../store/shareLink')]);
-    const doc = deps.editor.getState().doc;
-    const { v: _, ...content } = shareStateOf(shareSourceOf(doc, deps.sim, deps.lessons));
-    downloadText(scenarioFileName(doc), exportScenarioFile(content));
-  };
+  const deps = useLessonContext();
+  const saveScenario = useSaveScenarioFile();
   const close = () => setDialog(null);
   const focusBack = dialog === 'share' ? shareButton : dialog === 'code' ? codeButton : filesButton;
 
@@ -84,6 +80,9 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
           {t('shareui.files.button')} <span aria-hidden="true">▾</span>
         </button>
         <div id={menuId} className="files-menu-list" hidden={!menuOpen}>
+          <button type="button" title={t('shareui.files.newTitle')} onClick={choose(() => newScenario(deps))}>
+            {t('shareui.files.new')}
+          </button>
           <button type="button" onClick={choose(() => fileInput.current?.click())}>
             {t('shareui.files.open')}
           </button>

@@ -1,4 +1,4 @@
-import { LIMITS, type ShareError } from '../../share';
+import { fileTooLarge, LIMITS, SNIFF_CHARS, type ShareError, sniffFileKind } from '../../share';
 
 /**
  * Saves text as a file (a download the browser offers to save). The name comes from
@@ -21,10 +21,17 @@ export function downloadText(name: string, text: string, type = 'application/jso
 /** The largest file read at all: a RabbitMQ definitions file (scenario files are capped lower when read). */
 export const MAX_FILE_BYTES = LIMITS.definitionsChars;
 
-/** Reads a file the person picked or dropped, refusing a huge one before reading it. */
+/**
+ * Reads a file the person picked or dropped, refusing a huge one before reading it: only its first
+ * characters are read, to say which limit it is over (a scenario file's or a definitions file's).
+ */
 export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; error: ShareError }> {
-  if (file.size > MAX_FILE_BYTES) return { ok: false, error: { key: 'share.error.tooLarge', params: { size: file.size, max: MAX_FILE_BYTES } } };
   try {
+    if (file.size > MAX_FILE_BYTES) {
+      const kind = sniffFileKind(await file.slice(0, SNIFF_CHARS).text());
+      const error = fileTooLarge(kind, file.size) ?? fileTooLarge('unknown', file.size)!;
+      return { ok: false, error };
+    }
     return { ok: true, text: await file.text() };
   } catch {
     return { ok: false, error: { key: 'share.error.notJson' } };

@@ -3,15 +3,16 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GALLERY } from '../../scenarios';
 import { exportScenarioFile, importDefinitions } from '../../share';
+import { definitionsFile } from '../../share/testing/bigDefinitions';
 import { fromDefinitions, readFileContent } from './importKind';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../share/definitions/fixtures', name), 'utf8');
 
 describe('opening a file', () => {
   it('reads a Warren scenario file', () => {
-    const g = GALLERY.routing;
+    const g = GALLERY['routing-severity'];
     const r = readFileContent(exportScenarioFile({ scenario: g.scenario, lesson: g.lesson, gallery: g.id, speed: 2 }));
-    expect(r).toEqual({ kind: 'scenario', state: { v: 1, scenario: g.scenario, lesson: g.lesson, gallery: 'routing', speed: 2 } });
+    expect(r).toEqual({ kind: 'scenario', state: { v: 1, scenario: g.scenario, lesson: g.lesson, gallery: 'routing-severity', speed: 2 } });
   });
 
   it('imports RabbitMQ definitions with one vhost at once, with the report', () => {
@@ -30,6 +31,11 @@ describe('opening a file', () => {
     const chosen = fromDefinitions(importDefinitions(r.defs, { vhost: 'staging' }));
     expect(chosen.kind === 'definitions' && chosen.result.scenario.queues.map((q) => q.name)).toEqual(['work']);
     expect(fromDefinitions(importDefinitions(r.defs, { vhost: 'nope' }))).toMatchObject({ kind: 'refused', error: { key: 'share.defs.error.unknownVhost' } });
+  });
+
+  it('reads definitions over the 5 MB scenario-file limit as definitions (the kind is known before the limit applies)', () => {
+    const r = readFileContent(definitionsFile(12, 800, 280));
+    expect(r.kind === 'choose-vhost' && r.vhosts.length).toBe(12);
   });
 
   it('refuses anything else, saying what it is', () => {

@@ -1,4 +1,4 @@
-import { type DefinitionsImport, importDefinitions, importScenarioFile, listVhosts, parseDefinitions, type Result, type ShareError, type ShareState, type VhostSummary } from '../../share';
+import { type DefinitionsImport, importDefinitions, listVhosts, readShareFile, type Result, type ShareError, type ShareState, type VhostSummary } from '../../share';
 import type { Definitions } from '../../share/definitions';
 
 /** What a file turned out to be. */
@@ -13,19 +13,18 @@ export type FileContent =
 const hasContent = (v: VhostSummary) => v.exchanges + v.queues + v.bindings + v.policies > 0;
 
 /**
- * Reads a file's text as a Warren scenario file or, when it looks like RabbitMQ definitions
- * (share/file.ts asks looksLikeDefinitions), as definitions. All or nothing: a refusal says why.
+ * Reads a file's text as a Warren scenario file or RabbitMQ definitions (share/file.ts readShareFile:
+ * the kind is known before a size limit applies). All or nothing: a refusal says why.
  */
 export function readFileContent(text: string): FileContent {
-  const file = importScenarioFile(text);
-  if (file.ok) return { kind: 'scenario', state: file.value };
-  if (file.error.key !== 'share.file.looksLikeDefinitions') return { kind: 'refused', error: file.error };
-  const defs = parseDefinitions(text);
-  if (!defs.ok) return { kind: 'refused', error: defs.error };
-  const vhosts = listVhosts(defs.value);
+  const file = readShareFile(text);
+  if (!file.ok) return { kind: 'refused', error: file.error };
+  if (file.value.kind === 'scenario') return { kind: 'scenario', state: file.value.state };
+  const defs = file.value.defs;
+  const vhosts = listVhosts(defs);
   const withContent = vhosts.filter(hasContent);
-  if (withContent.length > 1) return { kind: 'choose-vhost', defs: defs.value, vhosts, suggested: withContent[0]!.name };
-  return fromDefinitions(importDefinitions(defs.value, { vhost: (withContent[0] ?? vhosts[0])!.name }));
+  if (withContent.length > 1) return { kind: 'choose-vhost', defs, vhosts, suggested: withContent[0]!.name };
+  return fromDefinitions(importDefinitions(defs, { vhost: (withContent[0] ?? vhosts[0])!.name }));
 }
 
 /** The import of one vhost, or why it was refused. */

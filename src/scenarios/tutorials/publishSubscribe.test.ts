@@ -36,8 +36,11 @@ describe('gallery: Publish/Subscribe', () => {
     expect(r.deliveries({ queue: q2 }, 5001).length).toBeGreaterThanOrEqual(later.length - 2);
   });
 
-  it('declares the queues as the tutorial does: exclusive, not durable', () => {
-    const r = new Run(publishSubscribe.scenario);
-    for (const q of [q1, q2]) expect(r.queue(q)).toMatchObject({ exclusive: true, durable: false });
+  it('declares as the tutorial does: exclusive, non-durable queues; a non-durable exchange; both subscribers on auto-ack', () => {
+    const r = new Run(publishSubscribe.scenario).until(5000);
+    for (const q of [q1, q2]) expect(r.queue(q)).toMatchObject({ exclusive: true, durable: false, unacked: 0 });
+    expect(r.w.broker.inspect.exchanges().find((x) => x.name === 'logs')).toMatchObject({ type: 'fanout', durable: false });
+    expect(r.of('delivered').every((d) => d.noAck)).toBe(true);
+    expect(r.of('publish-sent')[0]!.body).toBe('info: Hello World! #1');
   });
 });

@@ -1,15 +1,15 @@
 import { bind, consumer, consumerId, exchange, producer, queue, scenario } from '../dsl';
 import type { GalleryScenario } from '../types';
 
-const logs = exchange('logs', 'fanout');
+// exchange_declare(exchange='logs', exchange_type='fanout'): not durable
+const logs = exchange('logs', 'fanout', { durable: false });
 // What queue_declare(queue='', exclusive=True) gives: a server-named, exclusive, non-durable queue.
 // RabbitMQ names them amq.gen-…; the amq. prefix is reserved for the broker, so these are gen-….
 const q1 = queue('gen-JzTY20BRgKO', {}, { durable: false, exclusive: true });
 const q2 = queue('gen-Q4p9d7VbHw2', {}, { durable: false, exclusive: true });
-const emit = producer('emit_log', { exchange: 'logs', routingKeys: [''], mode: 'rate', ratePerSec: 1.5, message: { body: 'log #{n}', deliveryMode: 1 } });
-// receive_logs-1 writes each log to disk (slower, acked when written); receive_logs-2 prints it
-// prefetch 10: with a hop latency of 300 ms each way, prefetch 1 would cap it at about one message a second, below the 1.5/s published
-const toDisk = consumer('receive_logs-1', q1.name, { prefetchCount: 10, processingMs: 400 });
+const emit = producer('emit_log', { exchange: 'logs', routingKeys: [''], mode: 'rate', ratePerSec: 1.5, message: { body: 'info: Hello World! #{n}', deliveryMode: 1 } });
+// the tutorial runs receive_logs.py twice: once writing to a file, once printing; both consume with auto_ack=True
+const toFile = consumer('receive_logs-1', q1.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
 const toScreen = consumer('receive_logs-2', q2.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
 
 /** RabbitMQ tutorial 3: a fanout exchange and one temporary queue per subscriber. */
@@ -21,8 +21,8 @@ export const publishSubscribe: GalleryScenario = {
     es: 'Tutorial 3: un exchange fanout copia cada mensaje de log en la cola temporal de cada suscriptor.',
   },
   watch: {
-    en: 'The fanout exchange logs ignores the routing key and copies each message into every queue bound to it: both subscribers receive every log. receive_logs-2 prints with auto-ack, as in the tutorial; receive_logs-1 writes to disk and acks each log once written. Each subscriber declared its own queue with queue_declare(queue=\'\', exclusive=True): the broker names it (amq.gen-… on RabbitMQ; gen-… here, since amq. is reserved), only the subscriber\'s connection may use it, and it is deleted when that connection closes.',
-    es: 'El exchange fanout logs ignora la clave de enrutamiento y copia cada mensaje en todas las colas enlazadas: los dos suscriptores reciben todos los logs. receive_logs-2 imprime con auto-ack, como en el tutorial; receive_logs-1 escribe en disco y confirma cada log una vez escrito. Cada suscriptor declaró su propia cola con queue_declare(queue=\'\', exclusive=True): el broker le pone nombre (amq.gen-… en RabbitMQ; aquí gen-…, porque amq. está reservado), solo la conexión del suscriptor puede usarla y se borra cuando esa conexión se cierra.',
+    en: 'emit_log publishes each log to the fanout exchange logs, which ignores the routing key and copies the message into every queue bound to it: both subscribers receive every log. The tutorial runs receive_logs twice, once writing to a file (receive_logs-1) and once printing (receive_logs-2), and both consume with auto-ack: Unacked stays at 0. Each one declared a temporary queue of its own with queue_declare(queue=\'\', exclusive=True): the broker gives it a random name (amq.gen-… on RabbitMQ; gen-… here, since the amq. prefix is reserved), only that subscriber\'s connection may use it, and it is deleted when that connection closes. The exchange logs is not durable either: nothing here survives a broker restart, as for the tutorial\'s logs.',
+    es: 'emit_log publica cada log en el exchange fanout logs, que ignora la clave de enrutamiento y copia el mensaje en todas las colas enlazadas: los dos suscriptores reciben todos los logs. El tutorial ejecuta receive_logs dos veces, una escribiendo en un archivo (receive_logs-1) y otra imprimiendo (receive_logs-2), y las dos consumen con auto-ack: Unacked se queda en 0. Cada una declaró su propia cola temporal con queue_declare(queue=\'\', exclusive=True): el broker le da un nombre aleatorio (amq.gen-… en RabbitMQ; aquí gen-…, porque el prefijo amq. está reservado), solo la conexión de ese suscriptor puede usarla y se borra cuando esa conexión se cierra. El exchange logs tampoco es durable: nada de esto sobrevive a un reinicio del broker, como los logs del tutorial.',
   },
   tryThis: [
     {
@@ -53,5 +53,5 @@ export const publishSubscribe: GalleryScenario = {
     },
   ],
   tags: ['tutorial', 'exchanges'],
-  scenario: scenario({ title: 'Publish/Subscribe', exchanges: [logs], queues: [q1, q2], bindings: [bind(logs, q1), bind(logs, q2)], apps: [emit, toDisk, toScreen] }),
+  scenario: scenario({ title: 'Publish/Subscribe', exchanges: [logs], queues: [q1, q2], bindings: [bind(logs, q1), bind(logs, q2)], apps: [emit, toFile, toScreen] }),
 };

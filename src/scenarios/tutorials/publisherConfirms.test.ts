@@ -1,42 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../model';
 import { Run } from '../testing/run';
 import { publisherConfirms } from './publisherConfirms';
 
-const PUB = 'app-publisher-pub';
+const [again] = publisherConfirms.tryThis;
 
-describe('gallery: Publisher confirms', () => {
-  it('acks what the queue takes and nacks what the full queue refuses, one confirm per message', () => {
-    const r = new Run(publisherConfirms.scenario).until(30_000);
-    const p = r.publisher(PUB);
-    expect(p.confirmed).toBeGreaterThan(10);
-    expect(p.nacked).toBeGreaterThan(5);
-    // every message the broker received is confirmed one way or the other (allowing those on their way back)
-    expect(p.arrived - (p.confirmed + p.nacked)).toBeLessThanOrEqual(1);
-    const refused = r.of('dropped').filter((e) => e.reason === 'reject-publish');
-    expect(refused.length).toBe(r.of('confirmed').filter((e) => !e.ack).length);
-    expect(r.queue('orders')!.ready).toBeLessThanOrEqual(10);
+describe('gallery: Publisher confirms (tutorial 7)', () => {
+  it('shows the three strategies side by side: individually is by far the slowest, then batches, then async', () => {
+    const r = new Run(publisherConfirms.scenario).until(40_000);
+    const done = new Map(r.of('publish-run-done').map((e) => [e.app, e]));
+    const ms = (name: string) => done.get(`app-${name}`)!.ms;
+    // a confirm is three hops of 50 ms away: 100 round trips, 10 batches, one
+    expect(ms('publish-individually')).toBe(100 * 150);
+    expect(ms('publish-in-batches')).toBe(10 * 150);
+    expect(ms('publish-async')).toBe(150);
+    for (const e of done.values()) expect(e.count).toBe(100);
+    for (const p of ['publish-individually', 'publish-in-batches', 'publish-async']) {
+      expect(r.publisher(`app-${p}-pub`)).toMatchObject({ sent: 100, confirmed: 100, nacked: 0 });
+      expect(r.queue(p)!.ready).toBe(100);
+    }
   });
 
-  it('acks everything at first, nacks only once the queue is full', () => {
-    const r = new Run(publisherConfirms.scenario).until(30_000);
-    const firstNack = r.of('confirmed').find((e) => !e.ack)!;
-    const depthThen = r.of('enqueued').filter((e) => e.queue === 'orders' && e.t <= firstNack.t).at(-1)!.depth;
-    expect(depthThen).toBe(10);
-    expect(r.of('confirmed').filter((e) => e.t < firstNack.t).every((e) => e.ack)).toBe(true);
+  it('runs a strategy again on "Try it", with the same throughput', () => {
+    const r = new Run(publisherConfirms.scenario).until(20_000).input(again!.action!).for(20_000);
+    const runs = r.of('publish-run-done').filter((e) => e.app === 'app-publish-individually');
+    expect(runs.map((e) => e.ms)).toEqual([15_000, 15_000]);
   });
 
-  it('nacks every publish once the worker is stopped and the queue is full', () => {
-    const r = new Run(publisherConfirms.scenario).until(2000).input(publisherConfirms.tryThis[0]!.action!).for(10_000);
-    const late = r.of('confirm-received', 9000);
-    expect(late.length).toBeGreaterThan(3);
-    expect(late.every((e) => !e.ack)).toBe(true);
-  });
-
-  it('acks everything with overflow drop-head, dropping the oldest instead', () => {
-    const dropHead = (d: Scenario) => ({ ...d, queues: d.queues.map((q) => ({ ...q, arguments: { ...q.arguments, overflow: 'drop-head' as const } })) });
-    const r = new Run(publisherConfirms.scenario).until(1000).edit(dropHead).for(30_000);
-    expect(r.of('confirm-received', 1500).every((e) => e.ack)).toBe(true);
-    expect(r.of('dropped').filter((e) => e.reason === 'maxlen').length).toBeGreaterThan(5);
+  it('slows the one that waits for each confirm in proportion to the latency', () => {
+    const r = new Run({ ...publisherConfirms.scenario, broker: { ...publisherConfirms.scenario.broker, hopLatencyMs: 100 } }).until(40_000);
+    const ms = new Map(r.of('publish-run-done').map((e) => [e.app, e.ms]));
+    expect(ms.get('app-publish-individually')).toBe(30_000);
+    expect(ms.get('app-publish-in-batches')).toBe(3000);
   });
 });

@@ -1,75 +1,60 @@
 import { bind, consumer, exchange, producer, queue, scenario } from '../dsl';
 import type { GalleryScenario } from '../types';
 
-const directLogs = exchange('direct_logs', 'direct');
-const disk = queue('disk');
-const screen = queue('screen');
-const emit = producer('emit_log_direct', { exchange: 'direct_logs', routingKeys: ['info', 'warning', 'error'], mode: 'rate', ratePerSec: 1.5, message: { body: '{key}: log #{n}', deliveryMode: 1 } });
-const toDisk = consumer('receive_logs_direct-1', 'disk', { prefetchCount: 10, processingMs: 150 });
-const toScreen = consumer('receive_logs_direct-2', 'screen', { prefetchCount: 10, processingMs: 150 });
+// exchange_declare(exchange='direct_logs', exchange_type='direct'): not durable
+const directLogs = exchange('direct_logs', 'direct', { durable: false });
+// each receive_logs_direct declares queue_declare(queue='', exclusive=True) and binds it once per severity
+const toFileQueue = queue('gen-b7Qx2LmN0aK', {}, { durable: false, exclusive: true });
+const toScreenQueue = queue('gen-Vt4c9RzE1wH', {}, { durable: false, exclusive: true });
+const emit = producer('emit_log_direct', { exchange: 'direct_logs', routingKeys: ['info', 'warning', 'error'], mode: 'rate', ratePerSec: 1.5, message: { body: 'Hello World! #{n}', deliveryMode: 1 } });
+const toFile = consumer('receive_logs_direct-1', toFileQueue.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
+const toScreen = consumer('receive_logs_direct-2', toScreenQueue.name, { noAck: true, prefetchCount: 0, processingMs: 100 });
 
 /** RabbitMQ tutorial 4: a direct exchange routes by exact binding key; a queue may have several bindings. */
 export const routing: GalleryScenario = {
   id: 'routing',
   title: { en: 'Routing', es: 'Enrutamiento' },
   summary: {
-    en: 'Tutorial 4: a direct exchange sends each log to the queues bound with exactly its severity: errors to disk, everything to screen.',
-    es: 'Tutorial 4: un exchange direct envía cada log a las colas enlazadas exactamente con su severidad: los errores a disco, todo a pantalla.',
+    en: 'Tutorial 4: emit_log_direct sends logs with their severity as routing key; one subscriber saves only errors to a file, the other prints every severity.',
+    es: 'Tutorial 4: emit_log_direct envía logs con su severidad como clave de enrutamiento; un suscriptor guarda solo los errores en un archivo y el otro imprime todas las severidades.',
   },
   watch: {
-    en: 'emit_log_direct publishes with the severity as routing key (info, warning, error). A direct exchange delivers a message to every queue bound with a binding key equal to its routing key. disk has one binding (error); screen has three (info, warning, error), so an error goes to both queues.',
-    es: 'emit_log_direct publica con la severidad como clave de enrutamiento (info, warning, error). Un exchange direct entrega un mensaje a cada cola enlazada con una clave de binding igual a su clave. disk tiene un binding (error); screen tiene tres (info, warning, error), así que un error va a las dos colas.',
+    en: 'A direct exchange delivers a message to the queues bound with a binding key exactly equal to its routing key. emit_log_direct publishes info, warning and error logs in turn. receive_logs_direct-1 (the one writing to a file) bound its queue to direct_logs with error only; receive_logs_direct-2 (printing on screen) bound its queue three times, with info, warning and error. So an error goes to both queues, info and warning only to the second. As in tutorial 3, each subscriber declared a temporary queue of its own (exclusive, server-named: gen-… here), consumes with auto-ack, and the exchange is not durable.',
+    es: 'Un exchange direct entrega un mensaje a las colas enlazadas con una clave de binding exactamente igual a su clave de enrutamiento. emit_log_direct publica por turnos logs info, warning y error. receive_logs_direct-1 (el que escribe en un archivo) enlazó su cola a direct_logs solo con error; receive_logs_direct-2 (que imprime en pantalla) enlazó la suya tres veces, con info, warning y error. Así, un error va a las dos colas, y info y warning solo a la segunda. Como en el tutorial 3, cada suscriptor declaró su propia cola temporal (exclusiva, con nombre del servidor: aquí gen-…), consume con auto-ack, y el exchange no es durable.',
   },
   tryThis: [
     {
-      text: { en: 'Bind disk with key warning too: from then on warnings are saved to disk as well.', es: 'Enlaza disk también con la clave warning: a partir de entonces los avisos también se guardan en disco.' },
-    },
-    {
       text: {
-        en: 'Add the routing key debug to emit_log_direct: no queue is bound with it, so the direct exchange drops those messages.',
-        es: 'Añade la clave debug a emit_log_direct: ninguna cola está enlazada con ella, así que el exchange direct descarta esos mensajes.',
+        en: 'Save warnings to the file too, as the tutorial\'s "receive_logs_direct.py warning error > logs_from_rabbit.log" does: bind receive_logs_direct-1\'s queue to direct_logs with the key warning (draw a line from direct_logs to it).',
+        es: 'Guarda también los avisos en el archivo, como hace "receive_logs_direct.py warning error > logs_from_rabbit.log" en el tutorial: enlaza la cola de receive_logs_direct-1 a direct_logs con la clave warning (traza una línea de direct_logs a ella).',
       },
     },
     {
       text: {
-        en: 'Bind both queues with the same key: a direct exchange then behaves like a fanout for that key.',
-        es: 'Enlaza las dos colas con la misma clave: para esa clave, un exchange direct se comporta como un fanout.',
+        en: 'Publish one "error" log now, as "emit_log_direct.py error" does: it reaches both queues.',
+        es: 'Publica ahora un log "error", como hace "emit_log_direct.py error": llega a las dos colas.',
+      },
+      action: { type: 'publish', publisher: emit.publishers[0]!.id, overrides: { routingKey: 'error', body: 'Run. Run. Or it will explode.' } },
+    },
+    {
+      text: {
+        en: 'Add the routing key debug to emit_log_direct: no queue is bound with it, so direct_logs drops those messages.',
+        es: 'Añade la clave debug a emit_log_direct: ninguna cola está enlazada con ella, así que direct_logs descarta esos mensajes.',
+      },
+    },
+    {
+      text: {
+        en: 'Multiple bindings: bind both queues with the same key (black, say): for that key the direct exchange behaves like a fanout and copies the message to both.',
+        es: 'Bindings múltiples: enlaza las dos colas con la misma clave (black, por ejemplo): para esa clave el exchange direct se comporta como un fanout y copia el mensaje a las dos.',
       },
     },
   ],
-  tags: ['tutorial', 'routing', 'lesson'],
+  tags: ['tutorial', 'routing'],
   scenario: scenario({
     title: 'Routing',
     exchanges: [directLogs],
-    queues: [disk, screen],
-    bindings: [bind(directLogs, disk, 'error'), bind(directLogs, screen, 'info'), bind(directLogs, screen, 'warning'), bind(directLogs, screen, 'error')],
-    apps: [emit, toDisk, toScreen],
+    queues: [toFileQueue, toScreenQueue],
+    bindings: [bind(directLogs, toFileQueue, 'error'), bind(directLogs, toScreenQueue, 'info'), bind(directLogs, toScreenQueue, 'warning'), bind(directLogs, toScreenQueue, 'error')],
+    apps: [emit, toFile, toScreen],
   }),
-  lesson: {
-    title: { en: 'Routing by severity', es: 'Enrutar por severidad' },
-    steps: [
-      {
-        text: { en: 'Watch: three error messages land in disk, and nothing else does.', es: 'Observa: tres mensajes error llegan a disk, y ningún otro.' },
-        goal: { type: 'message-enqueued', queue: 'disk', routingKey: 'error', count: 3 },
-      },
-      {
-        text: {
-          en: 'The operators want warnings on disk too. Bind disk to direct_logs with the binding key warning (draw a line from direct_logs to disk).',
-          es: 'Los operadores quieren también los avisos en disco. Enlaza disk a direct_logs con la clave de binding warning (traza una línea de direct_logs a disk).',
-        },
-        goal: { type: 'binding-exists', exchange: 'direct_logs', queue: 'disk', key: 'warning' },
-      },
-      {
-        text: { en: 'Watch a warning land in disk.', es: 'Observa cómo un warning llega a disk.' },
-        goal: { type: 'message-enqueued', queue: 'disk', routingKey: 'warning' },
-      },
-      {
-        text: {
-          en: 'Add the routing key debug to emit_log_direct (in the inspector, one key per line). No queue is bound with debug: watch direct_logs drop such a message.',
-          es: 'Añade la clave debug a emit_log_direct (en el inspector, una clave por línea). Ninguna cola está enlazada con debug: observa cómo direct_logs descarta ese mensaje.',
-        },
-        goal: { type: 'unroutable', exchange: 'direct_logs' },
-      },
-    ],
-  },
 };

@@ -35,4 +35,21 @@ describe('gallery: RPC', () => {
     expect(r.queue('rpc_queue')!.ready).toBeLessThanOrEqual(1);
     expect(r.deliveries({ queue: 'rpc_client.callback' }).length).toBeGreaterThanOrEqual(before + 5);
   });
+
+  it('publishes each reply before it acks the request, as the tutorial\'s server does', () => {
+    const r = new Run(rpc.scenario).until(12_000);
+    const requests = r.deliveries({ queue: 'rpc_queue' });
+    expect(requests.length).toBeGreaterThanOrEqual(4);
+    for (const req of requests.slice(0, 4)) {
+      const corr = req.properties.correlationId;
+      const reply = r.of('published').find((e) => e.routingKey === 'rpc_client.callback' && r.deliveries({ queue: 'rpc_client.callback' }).some((d) => d.msgId === e.msgId && d.properties.correlationId === corr))!;
+      const ack = r.of('acked').find((a) => a.msgId === req.msgId)!;
+      const order = r.events.indexOf(reply) < r.events.indexOf(ack);
+      expect(order).toBe(true);
+      // and on the client's side of the wire, the reply leaves first too
+      const sent = r.of('publish-sent').findIndex((e) => e.publisher === 'app-rpc_server-sub' && e.body === `reply to ${req.body}`);
+      const settle = r.of('settle-sent').findIndex((e) => e.msgId === req.msgId);
+      expect(r.events.indexOf(r.of('publish-sent')[sent]!)).toBeLessThan(r.events.indexOf(r.of('settle-sent')[settle]!));
+    }
+  });
 });

@@ -1,47 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../model';
 import { Run } from '../testing/run';
 import { topics } from './topics';
 
-const addKey = (key: string) => (d: Scenario) => ({
-  ...d,
-  apps: d.apps.map((a) => ({ ...a, publishers: a.publishers.map((p) => ({ ...p, routingKeys: [...p.routingKeys, key] })) })),
-});
+const [, , emptyKey, dots] = topics.tryThis;
 
-describe('gallery: Topics', () => {
-  it('routes # to all, *.critical to critical, and nothing to the unbound kern', () => {
+/** Where each key went: the queues its message was routed to (none when dropped). */
+function routes(r: Run): Map<string, string[]> {
+  const keyOf = new Map(r.of('published').map((e) => [e.msgId, e.routingKey]));
+  const out = new Map<string, string[]>();
+  for (const e of r.of('routed')) out.set(keyOf.get(e.msgId)!, [...e.queues].sort());
+  for (const e of r.of('unroutable')) out.set(e.routingKey, []);
+  return out;
+}
+
+describe('gallery: Topics (tutorial 5)', () => {
+  it('answers the tutorial\'s questions as it does', () => {
     const r = new Run(topics.scenario).until(10_000);
-    expect(new Set(r.keysIn('all'))).toEqual(new Set(['kern.critical', 'auth.info', 'cron.warning', 'kern.info', 'auth.critical']));
-    expect(new Set(r.keysIn('critical'))).toEqual(new Set(['kern.critical', 'auth.critical']));
-    expect(r.keysIn('kern')).toEqual([]);
+    expect(Object.fromEntries(routes(r))).toEqual({
+      'quick.orange.rabbit': ['Q1', 'Q2'],
+      'lazy.orange.elephant': ['Q1', 'Q2'],
+      'quick.orange.fox': ['Q1'],
+      'lazy.brown.fox': ['Q2'],
+      'lazy.pink.rabbit': ['Q2'],
+      'quick.brown.fox': [],
+      orange: [],
+      'quick.orange.new.rabbit': [],
+      'lazy.orange.new.rabbit': ['Q2'],
+    });
+    // one copy in Q2 for lazy.pink.rabbit, though it matches both of Q2's bindings
+    expect(r.keysIn('Q2').filter((k) => k === 'lazy.pink.rabbit')).toHaveLength(1);
+    expect(r.of('delivered').every((d) => d.noAck)).toBe(true);
   });
 
-  it('gives kern.* exactly the two-word kern keys, and # the one-word key too', () => {
-    const r = new Run(topics.scenario).until(1000).bind('topic_logs', 'kern', 'kern.*').edit(addKey('kern')).for(10_000);
-    expect(new Set(r.keysIn('kern', 1000))).toEqual(new Set(['kern.critical', 'kern.info']));
-    expect(r.keysIn('all', 1000)).toContain('kern');
-  });
-
-  it('delivers a message once to a queue that two patterns match', () => {
-    const r = new Run(topics.scenario).until(500).bind('topic_logs', 'critical', 'kern.*').for(8000);
-    const ids = r.of('enqueued').filter((e) => e.queue === 'critical').map((e) => e.msgId);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(r.keysIn('critical'))).toEqual(new Set(['kern.critical', 'auth.critical', 'kern.info']));
-  });
-
-  it('is a lesson a student can complete by doing what it says', () => {
-    const r = new Run(topics.scenario, topics.lesson).until(8000);
-    expect(r.tracker!.progress.current).toBe(1);
-    r.bind('topic_logs', 'kern', 'kern.*').for(5000);
-    expect(r.tracker!.progress.current).toBe(2);
-    r.bind('topic_logs', 'critical', 'cron.*').for(5000);
-    expect(r.tracker!.progress.current).toBe(3);
-    r.edit(addKey('kern')).for(6000);
-    expect(r.tracker!.progress.complete).toBe(true);
-  });
-
-  it('does not tick the kern step for a binding that brings no kern.* message', () => {
-    const r = new Run(topics.scenario, topics.lesson).until(8000).bind('topic_logs', 'kern', 'auth.*').for(10_000);
-    expect(r.tracker!.progress.current).toBe(1);
+  it('teasers: * does not catch an empty key; #.* catches ".."; a.# matches "a" and a.*.# does not', () => {
+    const r = new Run(topics.scenario).until(200).bind('animals', 'Q1', '*').bind('animals', 'Q2', '#.*');
+    r.input(emptyKey!.action!).input(dots!.action!).for(1500);
+    const got = routes(r);
+    expect(got.get('')).toEqual([]);
+    expect(got.get('..')).toEqual(['Q2']);
+    const a = new Run(topics.scenario).until(200).bind('animals', 'Q1', 'a.*.#').bind('animals', 'Q2', 'a.#');
+    a.input({ type: 'publish', publisher: topics.scenario.apps[0]!.publishers[0]!.id, overrides: { routingKey: 'a', body: 'a' } }).for(1500);
+    expect(routes(a).get('a')).toEqual(['Q2']);
   });
 });

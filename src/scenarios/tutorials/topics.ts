@@ -1,82 +1,62 @@
 import { bind, consumer, exchange, producer, queue, scenario } from '../dsl';
 import type { GalleryScenario } from '../types';
 
-const topicLogs = exchange('topic_logs', 'topic');
-const all = queue('all');
-const critical = queue('critical');
-const kern = queue('kern');
-const emit = producer('emit_log_topic', {
-  exchange: 'topic_logs',
-  routingKeys: ['kern.critical', 'auth.info', 'cron.warning', 'kern.info', 'auth.critical'],
-  mode: 'rate',
-  ratePerSec: 1.5,
-  message: { body: '{key} #{n}', deliveryMode: 1 },
-});
-const consumers = [consumer('all-logs', 'all', { processingMs: 150 }), consumer('critical-alerts', 'critical', { processingMs: 150 }), consumer('kernel-team', 'kern', { processingMs: 150 })];
+const animals = exchange('animals', 'topic', { durable: false });
+const q1 = queue('Q1', {}, { durable: false });
+const q2 = queue('Q2', {}, { durable: false });
+// the tutorial's routing keys, <celerity>.<colour>.<species>, and the ones that break that contract
+const KEYS = ['quick.orange.rabbit', 'lazy.orange.elephant', 'quick.orange.fox', 'lazy.brown.fox', 'lazy.pink.rabbit', 'quick.brown.fox', 'orange', 'quick.orange.new.rabbit', 'lazy.orange.new.rabbit'];
+const p = producer('P', { exchange: 'animals', routingKeys: KEYS, mode: 'rate', ratePerSec: 1, message: { body: '{key}', deliveryMode: 1 } });
+const c1 = consumer('C1', 'Q1', { noAck: true, prefetchCount: 0, processingMs: 100 });
+const c2 = consumer('C2', 'Q2', { noAck: true, prefetchCount: 0, processingMs: 100 });
+const pub = p.publishers[0]!.id;
 
-/** RabbitMQ tutorial 5: a topic exchange matches dot-separated routing keys against patterns. */
+/** RabbitMQ tutorial 5: a topic exchange matches dot-separated routing keys against patterns with * and #. */
 export const topics: GalleryScenario = {
   id: 'topics',
   title: { en: 'Topics', es: 'Temas (topics)' },
   summary: {
-    en: 'Tutorial 5: logs keyed <facility>.<severity> go through a topic exchange; queues bind with patterns like *.critical and #.',
-    es: 'Tutorial 5: logs con clave <facility>.<severity> pasan por un exchange topic; las colas se enlazan con patrones como *.critical y #.',
+    en: 'Tutorial 5: animals keyed <celerity>.<colour>.<species> go through a topic exchange; Q1 wants the orange ones (*.orange.*), Q2 the rabbits and the lazy ones (*.*.rabbit, lazy.#).',
+    es: 'Tutorial 5: animales con clave <celeridad>.<color>.<especie> pasan por un exchange topic; Q1 quiere los naranjas (*.orange.*), Q2 los conejos y los perezosos (*.*.rabbit, lazy.#).',
   },
   watch: {
-    en: 'A topic exchange compares the routing key, word by word (words are separated by dots), with each binding pattern: * matches exactly one word, # zero or more. all is bound with #, so it gets everything; critical with *.critical, so it gets kern.critical and auth.critical. The queue kern is not bound yet: it gets nothing until you bind it (the lesson asks you to).',
-    es: 'Un exchange topic compara la clave de enrutamiento, palabra a palabra (separadas por puntos), con cada patrón de binding: * casa con exactamente una palabra, # con cero o más. all está enlazada con #, así que lo recibe todo; critical con *.critical, así que recibe kern.critical y auth.critical. La cola kern aún no está enlazada: no recibe nada hasta que la enlaces (la lección te lo pide).',
+    en: 'A topic exchange compares the routing key with each binding key word by word (words are separated by dots): * stands for exactly one word, # for zero or more. Q1 is bound with *.orange.*; Q2 with *.*.rabbit and lazy.#. P publishes the tutorial\'s keys in turn, one a second, with the key as body: before each one reaches animals, guess where it will go, then check the log. A message reaches a queue once, however many of its bindings match.',
+    es: 'Un exchange topic compara la clave de enrutamiento con cada clave de binding palabra a palabra (las palabras van separadas por puntos): * vale por exactamente una palabra, # por cero o más. Q1 está enlazada con *.orange.*; Q2 con *.*.rabbit y lazy.#. P publica por turnos las claves del tutorial, una por segundo, con la clave como cuerpo: antes de que cada una llegue a animals, adivina adónde irá y compruébalo en el log. Un mensaje llega una sola vez a cada cola, aunque casen varios de sus bindings.',
   },
   tryThis: [
     {
-      text: { en: 'Bind kern to topic_logs with kern.* : it receives kern.critical and kern.info.', es: 'Enlaza kern a topic_logs con kern.* : recibe kern.critical y kern.info.' },
+      text: {
+        en: 'The tutorial\'s questions: where do quick.orange.rabbit and lazy.orange.elephant go? (Both queues.) quick.orange.fox? (Q1 only.) lazy.brown.fox? (Q2 only.) lazy.pink.rabbit matches both bindings of Q2: how many copies does Q2 get? (One.) And quick.brown.fox? (No binding matches: animals drops it.)',
+        es: 'Las preguntas del tutorial: ¿adónde van quick.orange.rabbit y lazy.orange.elephant? (A las dos colas.) ¿Y quick.orange.fox? (Solo a Q1.) ¿lazy.brown.fox? (Solo a Q2.) lazy.pink.rabbit casa con los dos bindings de Q2: ¿cuántas copias recibe Q2? (Una.) ¿Y quick.brown.fox? (No casa con ningún binding: animals lo descarta.)',
+      },
     },
     {
       text: {
-        en: 'Add the key kern (a single word) to emit_log_topic: # matches it, but kern.* does not — * needs exactly one more word.',
-        es: 'Añade la clave kern (una sola palabra) a emit_log_topic: # casa con ella, pero kern.* no: * necesita exactamente una palabra más.',
+        en: 'Breaking the contract: orange (one word) and quick.orange.new.rabbit (four words) match no binding and are lost. lazy.orange.new.rabbit has four words too, yet it reaches Q2: lazy.# takes any number of words after lazy.',
+        es: 'Romper el contrato: orange (una palabra) y quick.orange.new.rabbit (cuatro palabras) no casan con ningún binding y se pierden. lazy.orange.new.rabbit también tiene cuatro palabras, y aun así llega a Q2: lazy.# admite cualquier número de palabras tras lazy.',
       },
     },
     {
-      text: { en: 'Bind critical with cron.* as well: a queue may have several patterns, and still gets each message once.', es: 'Enlaza critical también con cron.*: una cola puede tener varios patrones y aun así recibe cada mensaje una sola vez.' },
+      text: {
+        en: 'A teaser: does a binding * catch a message with an empty routing key? Bind Q1 to animals with *, then press Try it, which publishes with the key "". (It does not: an empty key has no word for * to stand for.)',
+        es: 'Un acertijo: ¿un binding * recoge un mensaje con la clave de enrutamiento vacía? Enlaza Q1 a animals con *, y pulsa Pruébalo, que publica con la clave "". (No: una clave vacía no tiene ninguna palabra a la que * pueda sustituir.)',
+      },
+      action: { type: 'publish', publisher: pub, overrides: { routingKey: '', body: '(empty key)' } },
+    },
+    {
+      text: {
+        en: 'Two more: does #.* catch the key ".."? Bind Q2 with #.*, then press Try it, which publishes "..". (It does: ".." is three empty words.) And how is a.*.# different from a.#? Only a.# matches the one-word key a.',
+        es: 'Dos más: ¿#.* recoge la clave ".."? Enlaza Q2 con #.* y pulsa Pruébalo, que publica "..". (Sí: ".." son tres palabras vacías.) ¿Y en qué se diferencia a.*.# de a.#? Solo a.# casa con la clave de una palabra a.',
+      },
+      action: { type: 'publish', publisher: pub, overrides: { routingKey: '..', body: '..' } },
     },
   ],
-  tags: ['tutorial', 'routing', 'lesson'],
+  tags: ['tutorial', 'routing'],
   scenario: scenario({
     title: 'Topics',
-    exchanges: [topicLogs],
-    queues: [all, critical, kern],
-    bindings: [bind(topicLogs, all, '#'), bind(topicLogs, critical, '*.critical')],
-    layoutBindings: [bind(topicLogs, kern, 'kern.*')],
-    apps: [emit, ...consumers],
+    exchanges: [animals],
+    queues: [q1, q2],
+    bindings: [bind(animals, q1, '*.orange.*'), bind(animals, q2, '*.*.rabbit'), bind(animals, q2, 'lazy.#')],
+    apps: [p, c1, c2],
   }),
-  lesson: {
-    title: { en: 'Topic patterns', es: 'Patrones de topic' },
-    steps: [
-      {
-        text: { en: 'Watch critical receive two *.critical messages (kern.critical, auth.critical).', es: 'Observa cómo critical recibe dos mensajes *.critical (kern.critical, auth.critical).' },
-        goal: { type: 'message-enqueued', queue: 'critical', routingKey: '*.critical', count: 2 },
-      },
-      {
-        text: {
-          en: 'The kernel team wants every kernel log. Bind queue kern to topic_logs so that it receives kern.* messages.',
-          es: 'El equipo del kernel quiere todos los logs del kernel. Enlaza la cola kern a topic_logs para que reciba los mensajes kern.*.',
-        },
-        goal: { type: 'message-enqueued', queue: 'kern', routingKey: 'kern.*' },
-      },
-      {
-        text: {
-          en: 'Cron warnings matter too: give critical a second binding so that it also receives cron.* messages.',
-          es: 'Los avisos de cron también importan: dale a critical un segundo binding para que reciba también los mensajes cron.*.',
-        },
-        goal: { type: 'message-enqueued', queue: 'critical', routingKey: 'cron.*' },
-      },
-      {
-        text: {
-          en: 'Add the one-word key kern to emit_log_topic and watch it land in all: # matches it, while kern.* does not.',
-          es: 'Añade la clave de una palabra kern a emit_log_topic y mira cómo llega a all: # casa con ella, kern.* no.',
-        },
-        goal: { type: 'message-enqueued', queue: 'all', routingKey: 'kern' },
-      },
-    ],
-  },
 };

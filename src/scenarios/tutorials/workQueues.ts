@@ -1,68 +1,55 @@
-import { consumer, consumerId, producer, queue, scenario } from '../dsl';
+import { consumer, consumerId, producer, publisherId, queue, scenario } from '../dsl';
 import type { GalleryScenario } from '../types';
 
-const newTask = producer('new_task', { routingKeys: ['task_queue'], mode: 'rate', ratePerSec: 1.5, message: { body: 'task #{n}', deliveryMode: 2 } });
-const fast = consumer('worker-fast', 'task_queue', { prefetchCount: 1, processingMs: 300 });
-const slow = consumer('worker-slow', 'task_queue', { prefetchCount: 1, processingMs: 4000 });
+// new_task.py is run with the tutorial's five messages; each dot is a second of work for the worker
+const TASKS = '{First message.|Second message..|Third message...|Fourth message....|Fifth message.....}';
+const newTask = producer('new_task', { routingKeys: ['task_queue'], mode: 'rate', ratePerSec: 0.5, message: { body: TASKS, deliveryMode: 2 } });
+// worker.py: basic_qos(prefetch_count=1), time.sleep(body.count(b'.')), then basic_ack
+const worker = (name: string) => consumer(name, 'task_queue', { prefetchCount: 1, processingMs: 0, msPerDot: 1000 });
+const worker1 = worker('worker-1');
+const worker2 = worker('worker-2');
 
-/** RabbitMQ tutorial 2: competing consumers with basic.qos(prefetch_count=1) — fair dispatch. */
+/** RabbitMQ tutorial 2: a durable task queue shared by two workers, manual acks, fair dispatch with prefetch 1. */
 export const workQueues: GalleryScenario = {
   id: 'work-queues',
-  title: { en: 'Work queues (fair dispatch)', es: 'Colas de trabajo (reparto justo)' },
+  title: { en: 'Work queues', es: 'Colas de trabajo' },
   summary: {
-    en: 'Tutorial 2: two workers of different speeds share one durable task queue; prefetch 1 gives each a new task only when it is free.',
-    es: 'Tutorial 2: dos workers de distinta velocidad comparten una cola de tareas durable; prefetch 1 da a cada uno una tarea nueva solo cuando está libre.',
+    en: 'Tutorial 2: new_task sends time-consuming tasks to a durable queue; two workers share them, ack each one when done, and take a new one only when free.',
+    es: 'Tutorial 2: new_task envía tareas que llevan tiempo a una cola durable; dos workers se las reparten, confirman cada una al acabarla y solo cogen otra cuando están libres.',
   },
   watch: {
-    en: 'Both workers call basic.qos(prefetch_count=1) and ack each task when done, so RabbitMQ never sends a worker a second task before it acks the first. worker-fast (0.3 s a task) ends up doing several times as many as worker-slow (4 s): compare their acked counts. The queue and the tasks are durable and persistent, so they would survive a broker restart.',
-    es: 'Los dos workers llaman a basic.qos(prefetch_count=1) y confirman (ack) cada tarea al acabarla, así que RabbitMQ nunca envía a un worker una segunda tarea antes de que confirme la primera. worker-fast (0,3 s por tarea) acaba haciendo varias veces más que worker-slow (4 s): compara sus acks. La cola es durable y las tareas persistentes: sobrevivirían a un reinicio del broker.',
+    en: 'new_task publishes the tutorial\'s five messages in turn, "First message." to "Fifth message.....", through the default exchange to task_queue. Like the tutorial\'s worker, which sleeps one second for every dot in the body, a worker takes 1 s for "First message." and 5 s for "Fifth message.....": watch each one\'s bar. task_queue is durable and the messages persistent (delivery mode 2). Both workers call basic.qos(prefetch_count=1) and basic.ack a task only when it is done, so RabbitMQ never gives a worker a second task while it works on one: each new task goes to the worker that is free (fair dispatch), and Unacked never goes above 1 per worker.',
+    es: 'new_task publica por turnos los cinco mensajes del tutorial, de "First message." a "Fifth message.....", por el exchange por defecto hacia task_queue. Como el worker del tutorial, que duerme un segundo por cada punto del cuerpo, un worker tarda 1 s con "First message." y 5 s con "Fifth message.....": mira la barra de cada uno. task_queue es durable y los mensajes persistentes (delivery mode 2). Los dos workers llaman a basic.qos(prefetch_count=1) y hacen basic.ack de una tarea solo al terminarla, así que RabbitMQ nunca da a un worker una segunda tarea mientras trabaja en una: cada tarea nueva va al worker que está libre (reparto justo), y Unacked nunca pasa de 1 por worker.',
   },
   tryThis: [
     {
       text: {
-        en: 'Set Prefetch to 0 (unlimited) on worker-slow: it now takes its round-robin share whether or not it is free, and its unacked tasks pile up while worker-fast waits.',
-        es: 'Pon Prefetch a 0 (ilimitado) en worker-slow: ahora recibe su parte por turnos (round-robin) esté libre o no, y sus tareas sin confirmar se acumulan mientras worker-fast espera.',
+        en: 'Send the five messages at once, as running new_task.py five times: each worker takes one, and the rest wait Ready in task_queue until a worker is free.',
+        es: 'Envía los cinco mensajes de golpe, como si ejecutaras new_task.py cinco veces: cada worker coge uno y el resto espera Ready en task_queue hasta que un worker quede libre.',
+      },
+      action: { type: 'burst', publisher: publisherId(newTask), count: 5 },
+    },
+    {
+      text: {
+        en: 'Crash worker-1 while it works on a task: it never acked it, so RabbitMQ delivers it again, flagged redelivered, to worker-2. No task is lost. Then start worker-1 again from its inspector.',
+        es: 'Haz fallar worker-1 mientras trabaja en una tarea: nunca la confirmó, así que RabbitMQ la vuelve a entregar, marcada como redelivered, a worker-2. No se pierde ninguna tarea. Después vuelve a arrancar worker-1 desde su inspector.',
+      },
+      action: { type: 'consumer-crash', consumer: consumerId(worker1) },
+    },
+    {
+      text: {
+        en: 'Dispatch without prefetch: set Prefetch to 0 on both workers, and new_task\'s body to Task {n}{.....|.} (odd tasks heavy, even ones light). RabbitMQ deals tasks round-robin, whatever the workers are doing: worker-1 gets every heavy task and piles them up unacked, while worker-2 is mostly idle. Prefetch 1 again brings fair dispatch back.',
+        es: 'Reparto sin prefetch: pon Prefetch a 0 en los dos workers y el cuerpo de new_task a Task {n}{.....|.} (las tareas impares pesadas, las pares ligeras). RabbitMQ reparte las tareas por turnos, hagan lo que hagan los workers: worker-1 recibe todas las pesadas y las acumula sin confirmar, mientras worker-2 está casi siempre ocioso. Con Prefetch 1 vuelve el reparto justo.',
       },
     },
     {
-      text: { en: 'Crash worker-fast: worker-slow alone cannot keep up and task_queue grows.', es: 'Haz fallar worker-fast: worker-slow solo no da abasto y task_queue crece.' },
-      action: { type: 'consumer-crash', consumer: consumerId(fast) },
-    },
-    {
-      text: { en: 'Start worker-fast again: it drains the backlog.', es: 'Vuelve a arrancar worker-fast: vacía la cola acumulada.' },
-      action: { type: 'consumer-start', consumer: consumerId(fast) },
+      text: {
+        en: 'Restart the broker: task_queue is durable and its tasks persistent, so the ones waiting survive, and the workers carry on when they reconnect.',
+        es: 'Reinicia el broker: task_queue es durable y sus tareas persistentes, así que las que esperaban sobreviven, y los workers siguen cuando se reconectan.',
+      },
+      action: { type: 'broker-restart' },
     },
   ],
-  tags: ['tutorial', 'consumers', 'lesson'],
-  scenario: scenario({ title: 'Work queues', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, fast, slow] }),
-  lesson: {
-    title: { en: 'Fair dispatch', es: 'Reparto justo' },
-    steps: [
-      {
-        text: {
-          en: 'Watch: worker-fast acks 10 tasks while worker-slow is still on its first few.',
-          es: 'Observa: worker-fast confirma 10 tareas mientras worker-slow sigue con las primeras.',
-        },
-        goal: { type: 'acked', consumer: consumerId(fast), count: 10 },
-      },
-      {
-        text: {
-          en: 'Crash worker-fast (the "Try it" button in "What to try"). worker-slow alone cannot keep up: let 5 tasks pile up in task_queue.',
-          es: 'Haz fallar worker-fast (el botón "Pruébalo" de "Qué probar"). worker-slow solo no da abasto: deja que se acumulen 5 tareas en task_queue.',
-        },
-        goal: { type: 'queue-depth', queue: 'task_queue', atLeast: 5 },
-      },
-      {
-        text: { en: 'Start worker-fast again and watch it empty task_queue.', es: 'Vuelve a arrancar worker-fast y mira cómo vacía task_queue.' },
-        goal: { type: 'queue-depth', queue: 'task_queue', atMost: 0 },
-      },
-      {
-        text: {
-          en: 'Now set worker-slow\'s Prefetch to 0 (unlimited) in the inspector: it takes tasks it cannot start yet. Watch 5 of them wait unacked in its buffer.',
-          es: 'Ahora pon el Prefetch de worker-slow a 0 (ilimitado) en el inspector: acepta tareas que aún no puede empezar. Mira cómo 5 esperan sin confirmar en su búfer.',
-        },
-        goal: { type: 'queue-depth', queue: 'task_queue', of: 'unacked', atLeast: 5 },
-      },
-    ],
-  },
+  tags: ['tutorial', 'consumers'],
+  scenario: scenario({ title: 'Work queues', showDefaultExchange: true, hopLatencyMs: 150, queues: [queue('task_queue')], apps: [newTask, worker1, worker2] }),
 };

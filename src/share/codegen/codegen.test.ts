@@ -31,9 +31,19 @@ function check(files: CodeFile[]) {
 }
 const file = (files: CodeFile[], name: string) => files.find((f) => f.name === name)!.code;
 
-const HOSTILE = ["it's \"x\"\n", '</script><script>alert(1)</script>', '${process.exit(1)}', '\\', '"""', "'''", '# not a comment', '*/ /*', 'tab\there', 'café ☕ 🐇', '\u2028\u2029', '\u0000\u001f\u007f', 'lone \ud800 surrogate', '{}', 'x\r\ny'];
+const HOSTILE = ["it's \"x\"\n", '</script><script>alert(1)</script>', '${process.exit(1)}', '\\', '"""', "'''", '# not a comment', '*/ /*', 'tab\there', 'café ☕ 🐇', '\u2028\u2029', '\u0000\u001f\u007f', 'lone \ud800 surrogate', '{}', 'x\r\ny', 'evil\u202egnp.exe', 'a\u2066b\u2069\u200e\u200f\u061c', 'zero\u200bwidth\u200d\u2060\ufeff'];
 
 describe('string literals', () => {
+  it('write bidi controls and zero-width characters as \\u escapes: the displayed program is the program that runs', () => {
+    const invisible = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/;
+    for (const s of HOSTILE) {
+      expect(jsString(s)).not.toMatch(invisible);
+      expect(pyString(s)).not.toMatch(invisible);
+    }
+    expect(jsString('a\u202eb')).toBe('"a\\u202eb"');
+    expect(pyString('a\u202eb')).toBe('"a\\u202eb"');
+  });
+
   it('are read back exactly by node and python3', () => {
     const js = join(dir, 'literals.js');
     writeFileSync(js, `process.stdout.write(JSON.stringify([${HOSTILE.map(jsString).join(', ')}]));`);
@@ -80,17 +90,19 @@ describe('generated programs', () => {
     const p = file(node, 'producer-orders-api.js');
     expect(p).toContain('await connection.createConfirmChannel();');
     expect(p).toContain("channel.on('return'");
-    expect(p).toContain('const OPTIONS = { persistent: true, mandatory: true, contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
+    expect(p).toContain('const options = { persistent: true, mandatory: true, timestamp: Math.floor(Date.now() / 1000), contentType: "application/json", priority: 3, expiration: "60000", headers: { "region": "eu", "vip": true }, messageId: "m-1", correlationId: "c-1", replyTo: "replies" };');
     expect(p).toContain('for (let i = 0; i < 20; i++) await publish();');
     expect(p).toContain('await channel.waitForConfirms();');
     expect(p).toContain('Math.random() * ROUTING_KEYS.length');
     const py = file(python, 'producer-orders-api.py');
     expect(py).toContain('channel.confirm_delivery()');
     expect(py).toContain('except pika.exceptions.UnroutableError:');
-    expect(py).toContain('PROPERTIES = pika.BasicProperties(delivery_mode=2, content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
+    expect(py).toContain('properties = pika.BasicProperties(delivery_mode=2, timestamp=int(time.time()), content_type="application/json", priority=3, expiration="60000", headers={"region": "eu", "vip": True}, message_id="m-1", correlation_id="c-1", reply_to="replies")');
     expect(py).toContain('for _ in range(20):');
     const rate = file(generateCode(topics(), 'node'), 'producer-emit-log-topic.js');
     expect(rate).toContain('setInterval(() => publish().catch(stop), 500)');
+    // the first message at once, then one per interval, as the simulation's rate publisher does
+    expect(rate.indexOf('  publish().catch(stop);')).toBeLessThan(rate.indexOf('setInterval('));
     expect(rate).toContain('ROUTING_KEYS[sent % ROUTING_KEYS.length]');
     expect(rate).not.toContain('createConfirmChannel');
     const viaDefault = file(generateCode(workQueues(), 'python'), 'producer-new-task.py');
@@ -137,10 +149,10 @@ describe('generated programs', () => {
     const s = { ...s0, apps: s0.apps.map((a) => ({ ...a, consumers: a.consumers.map((c) => ({ ...c, replyToRequests: true })) })) };
     const files = [...generateCode(s, 'node'), ...generateCode(s, 'python')];
     const js = files.find((f) => f.name.endsWith('.js') && f.role === 'consumer')!.code;
-    expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { correlationId: msg.properties.correlationId });');
+    expect(js).toContain('channel.sendToQueue(msg.properties.replyTo, Buffer.from(`reply to ${msg.content}`), { deliveryMode: 1, correlationId: msg.properties.correlationId });');
     expect(js.indexOf('sendToQueue(msg.properties.replyTo')).toBeLessThan(js.indexOf('settle(channel, msg, outcome);'));
     const py = files.find((f) => f.name.endsWith('.py') && f.role === 'consumer')!.code;
-    expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(correlation_id=properties.correlation_id)");
+    expect(py).toContain("routing_key=properties.reply_to, properties=pika.BasicProperties(delivery_mode=1, correlation_id=properties.correlation_id)");
     check(files);
   });
 
@@ -162,4 +174,14 @@ describe('generated programs', () => {
       check([...generateCode(s, 'node'), ...generateCode(s, 'python')]);
     }
   }, 120_000);
+});
+
+describe('the header comment of a generated program', () => {
+  it('is written in the language of the page', () => {
+    const en = generateCode(topics(), 'node')[1]!.code.split('\n')[0];
+    const es = generateCode(topics(), 'python', 'es').find((f) => f.role === 'producer')!.code.split('\n')[1];
+    expect(en).toMatch(/^\/\/ Producer ["'].+["'], generated by Warren from the scenario ["'].*["']\.$/);
+    expect(es).toMatch(/^# Productor ["'].+["']: código generado por Warren a partir del escenario ["'].*["']\.$/);
+    expect(generateCode(topics(), 'node', 'es')[0]!.code).toMatch(/^\/\/ Preparación de la topología ["']setup["'].*\n\/\/ Para ejecutarlo: npm install amqplib/);
+  });
 });

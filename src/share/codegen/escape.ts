@@ -7,11 +7,21 @@
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /**
- * A JavaScript string literal. JSON's escaping is valid JavaScript (ES2019 and later accept U+2028/9
- * in strings; they are escaped anyway so older tools do not choke), and it escapes lone surrogates.
+ * Characters that change how text around them is displayed without showing themselves: bidi controls
+ * (a right-to-left override in a queue name would make the code on screen read differently from the
+ * code that runs) and zero-width characters. Generated code writes them as \u escapes, as it does the
+ * line and paragraph separators, so the displayed program is the program that runs.
+ */
+const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const isInvisible = (c: number) => c === 0x061c || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x206f) || c === 0xfeff;
+const uEscape = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/**
+ * A JavaScript string literal. JSON's escaping is valid JavaScript, and it escapes lone surrogates;
+ * invisible characters (bidi controls, zero-width characters, U+2028/9) are escaped too.
  */
 export function jsString(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(s).replace(INVISIBLE, (ch) => uEscape(ch.charCodeAt(0)));
 }
 
 /** A JavaScript expression for a JSON value (objects on one line). */
@@ -26,8 +36,9 @@ export function jsValue(v: Json): string {
 }
 
 /**
- * A Python 3 string literal, double-quoted. Control characters and lone surrogates (which cannot be
- * written in a UTF-8 source file) are escaped; other Unicode is kept as is, readable.
+ * A Python 3 string literal, double-quoted. Control characters, invisible characters (as in jsString)
+ * and lone surrogates (which cannot be written in a UTF-8 source file) are escaped; other Unicode is
+ * kept as is, readable.
  */
 export function pyString(s: string): string {
   let out = '"';
@@ -40,7 +51,7 @@ export function pyString(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
-    else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
+    else if (isInvisible(c)) out += uEscape(c);
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
       out += s.slice(i, i + 2); // a well-formed pair: one character outside the BMP
       i++;

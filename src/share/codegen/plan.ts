@@ -7,12 +7,14 @@ import {
   type KEY_ORDERS,
   type MessageTemplate,
   type Outcome,
+  predeclaredExchange,
   type PUBLISH_MODES,
   type QosCall,
   queueArgumentsToAmqp,
   type Scenario,
 } from '../../model';
 import { slug } from './escape';
+import type { CodeLocale } from './headerText';
 
 /**
  * What the generated programs do, independent of the language: the same plan feeds the amqplib and
@@ -88,13 +90,15 @@ export interface ConsumerPlan {
 
 export interface CodePlan {
   title: string;
+  /** the language of the programs' header comment (the page's) */
+  locale: CodeLocale;
   /** Everything but the exclusive queues a consumer owns (and their bindings). */
   shared: Declarations;
   producers: ProducerPlan[];
   consumers: ConsumerPlan[];
 }
 
-export function planCode(s: Scenario): CodePlan {
+export function planCode(s: Scenario, locale: CodeLocale = 'en'): CodePlan {
   const exchangeName = new Map(s.exchanges.map((e) => [e.id, e.name]));
   const queueName = new Map(s.queues.map((q) => [q.id, q.name]));
   const queueDecl = (q: Scenario['queues'][number]): QueueDecl => ({ name: q.name, durable: q.durable, exclusive: q.exclusive, autoDelete: q.autoDelete, arguments: queueArgumentsToAmqp(q) });
@@ -109,7 +113,8 @@ export function planCode(s: Scenario): CodePlan {
   for (const a of s.apps) for (const c of a.consumers) if (!owner.has(c.queue) && s.queues.some((q) => q.exclusive && q.name === c.queue)) owner.set(c.queue, c.id);
   const owned = (name: string) => owner.has(name);
   const declarations = (pick: (queueName: string) => boolean, withExchanges: boolean): Declarations => ({
-    exchanges: withExchanges ? s.exchanges.map((e) => ({ name: e.name, type: e.type, durable: e.durable, autoDelete: e.autoDelete, internal: e.internal, arguments: exchangeArgumentsToAmqp(e) })) : [],
+    // amq.topic and the like exist on every broker: bound from, never declared
+    exchanges: withExchanges ? s.exchanges.filter((e) => !predeclaredExchange(e.name)).map((e) => ({ name: e.name, type: e.type, durable: e.durable, autoDelete: e.autoDelete, internal: e.internal, arguments: exchangeArgumentsToAmqp(e) })) : [],
     queues: s.queues.filter((q) => pick(q.name)).map(queueDecl),
     bindings: s.bindings
       .filter((b) => (b.destinationType === 'exchange' ? withExchanges : pick(queueName.get(b.destination) ?? '')))
@@ -168,5 +173,5 @@ export function planCode(s: Scenario): CodePlan {
       });
     }
   });
-  return { title: s.title, shared: declarations((name) => !owned(name), true), producers, consumers };
+  return { title: s.title, locale, shared: declarations((name) => !owned(name), true), producers, consumers };
 }

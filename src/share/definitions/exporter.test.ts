@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addNode, type Scenario, updateQueue } from '../../model';
+import { addNode, type Scenario, updateExchange, updateQueue } from '../../model';
 import { validScenario } from '../testing/arbitraries';
 import { kitchenSink, topics } from '../testing/fixtures';
 import { exportDefinitions, importDefinitionsText } from '.';
@@ -67,8 +67,20 @@ describe('exporting RabbitMQ definitions', () => {
     expect(e.definitions.bindings.map((b) => b.destination)).toEqual(['critical', 'all']);
     expect(e.report).toEqual([
       { section: 'notImported', key: 'share.defs.export.exclusiveQueue', params: { name: 'kern' } },
+      // the binding it leaves out is named, with the exclusive queue it points to
+      { section: 'notImported', key: 'share.defs.export.exclusiveBinding', params: { source: 'topic_logs', destination: 'kern', key: 'kern.*' } },
       { section: 'notImported', key: 'share.defs.export.apps', params: { count: 4 } },
     ]);
+  });
+
+  it('leaves the predeclared exchanges out (every broker has them) but keeps their bindings', () => {
+    const s = topics();
+    const topic = s.exchanges[0]!;
+    const r = updateExchange(s, topic.id, { name: 'amq.topic' });
+    if (!r.ok) throw new Error('fixture');
+    const e = exportDefinitions(r.doc);
+    expect(e.definitions.exchanges).toEqual([]);
+    expect(e.definitions.bindings.map((b) => b.source)).toEqual(['amq.topic', 'amq.topic', 'amq.topic']);
   });
 
   it('adds a user only when asked, with the tags 3.10 requires', () => {

@@ -1,4 +1,4 @@
-import { exchangeArgumentsToAmqp, queueArgumentsToAmqp, type Scenario } from '../../model';
+import { type AmqpTable, exchangeArgumentsToAmqp, predeclaredExchange, queueArgumentsToAmqp, type Scenario } from '../../model';
 import type { ReportEntry } from './report';
 
 export interface ExportOptions {
@@ -13,7 +13,7 @@ export interface ExportOptions {
   user?: { name: string; password: string; tags?: string[] };
 }
 
-type Table = Record<string, string | number | boolean>;
+type Table = AmqpTable;
 
 export interface ExportedDefinitions {
   rabbit_version: string;
@@ -43,7 +43,8 @@ export interface DefinitionsExport {
  * `durable` and `auto_delete` always written (3.10 has no defaults for them), arguments under their
  * x- names, bindings with `destination_type`. Checked with `rabbitmqctl import_definitions` on 3.10.8.
  * Exclusive queues belong to the connection that declares them, so they (and their bindings) are left
- * out, as RabbitMQ's own export leaves them out; apps are programs, not definitions.
+ * out, as RabbitMQ's own export leaves them out, and the report names each; apps are programs, not
+ * definitions. Predeclared exchanges drawn on the canvas are not written (every broker has them).
  */
 export function exportDefinitions(s: Scenario, opts: ExportOptions = {}): DefinitionsExport {
   const vhost = opts.vhost ?? '/';
@@ -53,9 +54,13 @@ export function exportDefinitions(s: Scenario, opts: ExportOptions = {}): Defini
     if (q.exclusive) report.push({ section: 'notImported', key: 'share.defs.export.exclusiveQueue', params: { name: q.name } });
     return !q.exclusive;
   });
-  if (s.apps.length) report.push({ section: 'notImported', key: 'share.defs.export.apps', params: { count: s.apps.length } });
   const exchangeName = new Map(s.exchanges.map((e) => [e.id, e.name]));
   const queueName = new Map(exported.map((q) => [q.id, q.name]));
+  for (const b of s.bindings) {
+    const q = b.destinationType === 'queue' ? s.queues.find((x) => x.id === b.destination) : undefined;
+    if (q?.exclusive) report.push({ section: 'notImported', key: 'share.defs.export.exclusiveBinding', params: { source: exchangeName.get(b.source) ?? '', destination: q.name, key: b.routingKey } });
+  }
+  if (s.apps.length) report.push({ section: 'notImported', key: 'share.defs.export.apps', params: { count: s.apps.length } });
   const user = opts.user;
   const definitions: ExportedDefinitions = {
     rabbit_version: version,
@@ -75,7 +80,8 @@ export function exportDefinitions(s: Scenario, opts: ExportOptions = {}): Defini
       type: q.arguments.queueType,
       arguments: queueArgumentsToAmqp(q),
     })),
-    exchanges: s.exchanges.map((e) => ({
+    // every broker has amq.topic and the like (and 3.10 skips them on import): only their bindings go
+    exchanges: s.exchanges.filter((e) => !predeclaredExchange(e.name)).map((e) => ({
       name: e.name,
       vhost,
       type: e.type,

@@ -23,11 +23,18 @@ describe('importing RabbitMQ 3.10.8 export_definitions (recorded from a real bro
       ['transient-x', 'direct', false, true],
       ['dlx', 'direct', true, false],
       ['orders', 'topic', true, false],
+      ['amq.topic', 'topic', true, false], // predeclared, drawn because a binding uses it
     ]);
-    expect(r.scenario.queues.map((q) => q.name)).toEqual(['audit', 'orders.retry', '<script>alert(1)</script>', 'orders.work', 'lost']);
+    expect(r.scenario.queues.map((q) => q.name)).toEqual(['audit', 'orders.retry', '<script>alert(1)</script>', 'orders.work', 'events.stream', 'lost']);
     const name = (id: string) => [...r.scenario.exchanges, ...r.scenario.queues].find((x) => x.id === id)?.name;
-    expect(r.scenario.bindings.map((b) => `${name(b.source)} -${b.routingKey}-> ${name(b.destination)}`)).toEqual(['dlx -retry-> orders.retry', 'orders -order.created-> orders.work', 'unrouted --> lost']);
-    expect(r.report.imported).toEqual({ exchanges: 4, queues: 5, bindings: 3 });
+    expect(r.scenario.bindings.map((b) => `${name(b.source)} -${b.routingKey}-> ${name(b.destination)}`)).toEqual([
+      'amq.topic -audit.*-> audit',
+      'dlx -retry-> orders.retry',
+      'orders -#-> events.stream',
+      'orders -order.created-> orders.work',
+      'unrouted --> lost',
+    ]);
+    expect(r.report.imported).toEqual({ exchanges: 5, queues: 6, bindings: 5 });
   });
 
   it('folds policies and operator policies into the arguments as RabbitMQ computes them', () => {
@@ -52,6 +59,7 @@ describe('importing RabbitMQ 3.10.8 export_definitions (recorded from a real bro
       'notModelled userLimits',
       'notModelled permissions',
       'notModelled topicPermissions',
+      'notModelled vhostMetadata',
       'notModelled vhostLimits',
       'notModelled globalParameter',
       'notModelled policyNotModelled',
@@ -60,15 +68,17 @@ describe('importing RabbitMQ 3.10.8 export_definitions (recorded from a real bro
       'notModelled queueArgument',
       'policy policyKeptArgument',
       'policy operatorPolicyApplied',
-      'notImported streamQueue',
-      'notImported predeclaredSource',
-      'notImported bindingSkipped',
+      'notModelled streamQueue',
+      'notModelled queueArgument',
       'notImported danglingBinding',
       'notImported danglingBinding',
     ]);
     expect(entries(r, 'users')).toEqual([{ count: 2, names: 'alice, guest' }]);
     expect(entries(r, 'vhostLimits')).toEqual([{ vhost: 'other', limits: 'max-connections=10' }]);
-    expect(entries(r, 'queueArgument')).toEqual([{ queue: 'audit', argument: 'x-queue-mode', value: 'lazy' }]);
+    expect(entries(r, 'queueArgument')).toEqual([
+      { queue: 'audit', argument: 'x-queue-mode', value: 'lazy' },
+      { queue: 'events.stream', argument: 'x-max-age', value: '7D' },
+    ]);
     // 3.10 leaves the internal exchange out but keeps both of its bindings
     expect(entries(r, 'danglingBinding').map((p) => p.missing)).toEqual(['routing-internal', 'routing-internal']);
   });
@@ -106,7 +116,7 @@ describe('importing the other shapes', () => {
     expect(entries(r, 'vhostLimits')).toEqual([{ vhost: 'shop', limits: 'max-queues=100' }]);
   });
 
-  it('hand-written: defaults for missing keys, duplicates, predeclared exchanges, unmatchable headers, dangling bindings', () => {
+  it('hand-written: defaults for missing keys, duplicates, predeclared exchanges, list-valued headers, dangling bindings', () => {
     const r = imported(fixture('hand-written.json'));
     expect(r.scenario.queues.map((q) => [q.name, q.durable, q.arguments])).toEqual([['emails', true, { queueType: 'classic' }]]);
     expect(entries(r, 'duplicateQueue')).toEqual([{ name: 'emails' }]);
@@ -114,9 +124,11 @@ describe('importing the other shapes', () => {
     expect(invalid.params).toEqual({ name: 'sms' });
     expect(invalid.problems).toEqual([{ key: 'validation.dlrkNeedsDlx', path: 'arguments.deadLetterRoutingKey' }]);
     expect(entries(r, 'predeclaredExchange')).toEqual([{ name: 'amq.direct' }]);
-    expect(entries(r, 'bindingArgument')).toEqual([{ source: 'notifications', destination: 'emails', key: '' }]);
-    expect(r.scenario.bindings.map((b) => b.arguments)).toEqual([{ 'x-match': 'all', channel: 'email' }]); // the exact duplicate is one binding
-    expect(entries(r, 'danglingBinding')).toEqual([{ source: 'notifications', destination: 'amq.gen-Xyz123', key: '', missing: 'amq.gen-Xyz123' }]);
+    expect(entries(r, 'bindingArgument')).toEqual([]);
+    // a list value is matched whole, as RabbitMQ does; the exact duplicate is one binding
+    expect(r.scenario.bindings.map((b) => b.arguments)).toEqual([{ 'x-match': 'all', channel: 'email', lang: ['en', 'es'] }, { 'x-match': 'all', channel: 'email' }]);
+    // a hand-written file: the queue is not in it (RabbitMQ's export is not to blame)
+    expect(entries(r, 'danglingBindingHand')).toEqual([{ source: 'notifications', destination: 'amq.gen-Xyz123', key: '', missing: 'amq.gen-Xyz123' }]);
     expect(entries(r, 'users')).toEqual([{ count: 1, names: 'admin' }]);
     expect(entries(r, 'metadata')).toEqual([]);
   });

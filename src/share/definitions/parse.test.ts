@@ -59,7 +59,7 @@ describe('validating a definitions file before importing anything', () => {
   });
 
   it('refuses huge, deep and prototype-polluting files before parsing them', () => {
-    expect(errorOf(' '.repeat(LIMITS.definitionsChars + 1)).key).toBe('share.error.tooLarge');
+    expect(errorOf(' '.repeat(LIMITS.definitionsChars + 1)).key).toBe('share.defs.error.tooLarge');
     expect(errorOf(`{"queues": ${'['.repeat(1000)}${']'.repeat(1000)}}`).key).toBe('share.error.tooDeep');
     expect(errorOf('{"queues": [{"name": "q", "arguments": {"__proto__": {"x": 1}}}]}')).toEqual({ key: 'share.error.forbiddenKey', params: { key: '__proto__', path: 'queues[0].arguments.__proto__' } });
   });
@@ -73,7 +73,7 @@ describe('validating a definitions file before importing anything', () => {
   it('refuses to import a vhost with more entities than a scenario holds', () => {
     const text = file({ queues: Array.from({ length: LIMITS.scenarioNodes + 5 }, (_, i) => q({}, { name: `q${i}` })) });
     expect(parseDefinitions(text).ok).toBe(true);
-    expect(importDefinitionsText(text)).toEqual({ ok: false, error: { key: 'share.error.tooManyEntities', params: { count: LIMITS.scenarioNodes + 5, max: LIMITS.scenarioNodes } } });
+    expect(importDefinitionsText(text)).toEqual({ ok: false, error: { key: 'share.error.tooManyNodes', params: { count: LIMITS.scenarioNodes + 5, max: LIMITS.scenarioNodes } } });
   });
 
   it('accepts what the broker accepts but Warren does not model (the importer reports it)', () => {

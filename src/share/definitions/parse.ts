@@ -25,6 +25,8 @@ export interface DefExchange {
   arguments: Table;
 }
 export interface DefBinding {
+  /** Its place in the file's `bindings` (a binding has no name: the report points to it by this). */
+  index: number;
   source: string;
   destination: string;
   destinationType: 'queue' | 'exchange';
@@ -34,6 +36,8 @@ export interface DefBinding {
 }
 export interface DefPolicy {
   name: string;
+  /** Where it is in the file: `policies[2]`, or `parameters[0]` for an operator policy. */
+  place: string;
   vhost?: string;
   pattern: string;
   applyTo: ApplyTo;
@@ -41,6 +45,14 @@ export interface DefPolicy {
   priority: number;
   /** Operator policies (set by the operator, merged with the user's: the lower numeric value wins). */
   operator: boolean;
+}
+
+export interface DefVhost {
+  name: string;
+  limits: unknown;
+  defaultQueueType?: string;
+  description?: string;
+  tags: string[];
 }
 
 /** A definitions file, validated and normalized: the importer never looks at the raw JSON again. */
@@ -51,7 +63,7 @@ export interface Definitions {
   format?: string;
   /** 4.x per-vhost files: the vhost the entities (which carry no `vhost`) came from. */
   originalVhost?: string;
-  vhosts: { name: string; limits: unknown; defaultQueueType?: string }[];
+  vhosts: DefVhost[];
   users: { name: string; limits: unknown }[];
   permissions: number;
   topicPermissions: number;
@@ -73,11 +85,32 @@ const MAX_PROBLEMS = 200;
  * up to the first error and does not roll back).
  */
 export function parseDefinitions(text: unknown): Result<Definitions> {
-  const parsed = parseUntrustedJson(text, { maxChars: LIMITS.definitionsChars, maxDepth: LIMITS.jsonDepth });
-  if (!parsed.ok) return parsed;
-  const raw = parsed.value;
+  const parsed = parseUntrustedJson(text, { maxChars: LIMITS.definitionsChars, maxDepth: LIMITS.jsonDepth, tooLarge: 'share.defs.error.tooLarge' });
+  return parsed.ok ? parseDefinitionsValue(parsed.value) : parsed;
+}
+
+/** The sections whose items are counted before validating (every list a definitions file has). */
+const LISTS = ['users', 'vhosts', 'permissions', 'topic_permissions', 'parameters', 'global_parameters', 'policies', 'queues', 'exchanges', 'bindings'] as const;
+
+/**
+ * The items a definitions file lists, counted without looking inside them: cheap even for a 20 MB
+ * file, so a file too big to validate quickly is refused before validation starts.
+ */
+export function countDefinitionItems(raw: Record<string, unknown>): number {
+  let n = 0;
+  for (const k of LISTS) {
+    const list = raw[k];
+    if (Array.isArray(list)) n += list.length;
+  }
+  return n;
+}
+
+/** parseDefinitions on JSON already parsed with parseUntrustedJson (the file reader parses once). */
+export function parseDefinitionsValue(raw: unknown): Result<Definitions> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return fail('share.defs.error.notDefinitions');
   if ('warren' in raw) return fail('share.defs.error.looksLikeWarren');
+  const items = countDefinitionItems(raw as Record<string, unknown>);
+  if (items > LIMITS.definitionsItems) return fail('share.defs.error.tooManyItems', { count: items, max: LIMITS.definitionsItems });
   const r = rawDefinitions.safeParse(raw, { reportInput: true });
   if (!r.success) return refuse(zodProblems(r.error));
   const d = r.data;
@@ -98,7 +131,7 @@ export function parseDefinitions(text: unknown): Result<Definitions> {
       return;
     }
     check(POLICY_KEY_RULES, v.data.definition, ['parameters', i, 'value', 'definition']);
-    operatorPolicies.push(policy({ name: p.name, vhost: p.vhost, ...v.data }, true));
+    operatorPolicies.push(policy({ name: p.name, vhost: p.vhost, ...v.data }, true, `parameters[${i}]`));
   });
   if (problems.length) return refuse(problems);
   return ok(normalize(d, operatorPolicies));
@@ -108,8 +141,26 @@ function refuse(problems: ShareProblem[]) {
   return fail('share.defs.error.invalid', { count: problems.length }, problems.slice(0, MAX_PROBLEMS));
 }
 
-function policy(p: { name: string; vhost?: string; pattern: string; 'apply-to'?: ApplyTo; definition: Table; priority?: number }, operator: boolean): DefPolicy {
-  return { name: p.name, vhost: p.vhost, pattern: p.pattern, applyTo: p['apply-to'] ?? 'all', definition: p.definition, priority: p.priority ?? 0, operator };
+function policy(p: { name: string; vhost?: string; pattern: string; 'apply-to'?: ApplyTo; definition: Table; priority?: number }, operator: boolean, place: string): DefPolicy {
+  return { name: p.name, place, vhost: p.vhost, pattern: p.pattern, applyTo: p['apply-to'] ?? 'all', definition: p.definition, priority: p.priority ?? 0, operator };
+}
+
+type RawVhostMetadata = Pick<RawDefinitions, 'limits' | 'metadata' | 'default_queue_type' | 'description' | 'tags'>;
+
+/** Tags are a list in 3.9+ and 4.x, a comma-separated string in older files. */
+const tagList = (t: unknown): string[] =>
+  Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : typeof t === 'string' ? t.split(',').map((x) => x.trim()).filter(Boolean) : [];
+
+function defVhost(name: string, v: RawVhostMetadata): DefVhost {
+  const description = v.metadata?.description ?? v.description;
+  const tags = tagList(v.metadata?.tags ?? v.tags);
+  return {
+    name,
+    limits: v.limits,
+    defaultQueueType: v.metadata?.default_queue_type ?? v.default_queue_type,
+    ...(typeof description === 'string' && description !== '' ? { description } : {}),
+    tags,
+  };
 }
 
 function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definitions {
@@ -123,18 +174,16 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
     format: d.rabbitmq_definition_format,
     originalVhost: d.original_vhost_name,
     vhosts: [
-      ...(d.vhosts ?? []).map((v) => ({ name: v.name, limits: v.limits, defaultQueueType: v.metadata?.default_queue_type ?? v.default_queue_type })),
+      ...(d.vhosts ?? []).map((v) => defVhost(v.name, v)),
       // a 4.x per-vhost file describes its vhost at the top level
-      ...(d.original_vhost_name !== undefined && !d.vhosts?.some((v) => v.name === d.original_vhost_name)
-        ? [{ name: d.original_vhost_name, limits: d.limits, defaultQueueType: d.metadata?.default_queue_type ?? d.default_queue_type }]
-        : []),
+      ...(d.original_vhost_name !== undefined && !d.vhosts?.some((v) => v.name === d.original_vhost_name) ? [defVhost(d.original_vhost_name, d)] : []),
     ],
     users: (d.users ?? []).map((u) => ({ name: u.name, limits: u.limits })),
     permissions: d.permissions?.length ?? 0,
     topicPermissions: d.topic_permissions?.length ?? 0,
     parameters: (d.parameters ?? []).filter((p) => p.component !== 'operator_policy').map((p) => ({ component: p.component, name: p.name, vhost: p.vhost, value: p.value })),
     globalParameters: (d.global_parameters ?? []).map((p) => p.name),
-    policies: [...(d.policies ?? []).map((p) => policy(p, false)), ...operatorPolicies],
+    policies: [...(d.policies ?? []).map((p, i) => policy(p, false, `policies[${i}]`)), ...operatorPolicies],
     queues: (d.queues ?? []).map((q) => ({
       name: q.name,
       vhost: q.vhost,
@@ -153,7 +202,8 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
       internal: e.internal ?? false,
       arguments: e.arguments ?? {},
     })),
-    bindings: (d.bindings ?? []).map((b) => ({
+    bindings: (d.bindings ?? []).map((b, index) => ({
+      index,
       source: b.source,
       destination: b.destination,
       destinationType: b.destination_type,

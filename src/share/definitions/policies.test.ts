@@ -3,7 +3,7 @@ import type { DefPolicy } from './parse';
 import { applyQueuePolicy, choosePolicy, compilePolicies, mergePolicies, type PolicyTarget } from './policies';
 
 const policy = (name: string, definition: Record<string, unknown>, extra: Partial<DefPolicy> = {}): DefPolicy => ({
-  name, pattern: '.*', applyTo: 'all', definition, priority: 0, operator: false, ...extra,
+  name, place: 'policies[0]', pattern: '.*', applyTo: 'all', definition, priority: 0, operator: false, ...extra,
 });
 const compiled = (...ps: DefPolicy[]) => compilePolicies(ps).usable;
 const classic = (name = 'q'): PolicyTarget => ({ kind: 'queue', name, queueType: 'classic' });
@@ -49,7 +49,7 @@ describe('which policy applies', () => {
 
   it('does not evaluate patterns that could hang the page or that JavaScript cannot read', () => {
     const r = compilePolicies([policy('evil', {}, { pattern: '(a+)+$' }), policy('pcre', {}, { pattern: '(?i)abc' }), policy('long', {}, { pattern: 'a'.repeat(2000) }), policy('ok', {}, { pattern: '^(?!amq\\.).*' })]);
-    expect(r.unusable.map((p) => p.name)).toEqual(['evil', 'pcre', 'long']);
+    expect(r.unusable.map((u) => [u.policy.name, u.status])).toEqual([['evil', 'slow'], ['pcre', 'pcreOnly'], ['long', 'slow']]);
     expect(r.usable.map((p) => p.name)).toEqual(['ok']);
   });
 });

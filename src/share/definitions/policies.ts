@@ -51,26 +51,101 @@ export interface CompiledPolicy extends DefPolicy {
 const MAX_PATTERN = 1000;
 
 /**
- * Compiles the patterns. RabbitMQ uses Erlang's PCRE, unanchored, on the full name; JavaScript's
- * RegExp agrees on the patterns people write (`^orders\.`, `.*`, `^(?!amq\.).*`). A pattern JavaScript
- * cannot compile (PCRE-only syntax) or that could backtrack catastrophically (nested quantifiers,
- * checked with safe-regex2, since a hostile file could otherwise freeze the page) is not applied and
- * is listed.
+ * What becomes of a policy pattern. RabbitMQ compiles it with Erlang's PCRE (unanchored, on the full
+ * name) and refuses a file whose pattern does not compile; JavaScript's RegExp agrees on the patterns
+ * people write (`^orders\.`, `.*`, `^(?!amq\.).*`).
+ * - `ok`: Warren evaluates it as RabbitMQ does;
+ * - `refused`: PCRE cannot compile it, so RabbitMQ refuses the file (unbalanced brackets, nothing to
+ *   repeat, a reversed range, a variable-length lookbehind, a repeat count over 65535, `\u`);
+ * - `pcreOnly`: valid PCRE that JavaScript lacks or reads differently (`(?i)`, `a++`, `(?>…)`,
+ *   `(?P<n>…)`, `\Q…\E`, `[[:alpha:]]`, `\p{L}`, `\x{41}`…): RabbitMQ applies it, Warren cannot;
+ * - `slow`: it could backtrack catastrophically (nested quantifiers, checked with safe-regex2): a
+ *   hostile file could freeze the page, so Warren does not evaluate it.
+ * Each example above was checked against RabbitMQ 3.10.8 (refusal.test.ts).
  */
-export function compilePolicies(policies: readonly DefPolicy[]): { usable: CompiledPolicy[]; unusable: DefPolicy[] } {
-  const usable: CompiledPolicy[] = [];
-  const unusable: DefPolicy[] = [];
-  for (const p of policies) {
-    let regex: RegExp | null = null;
-    if (p.pattern.length <= MAX_PATTERN && safeRegex(p.pattern)) {
-      try {
-        regex = new RegExp(p.pattern);
-      } catch {
-        regex = null;
+export type PatternStatus = 'ok' | 'refused' | 'pcreOnly' | 'slow';
+
+const PCRE_ONLY_ESCAPES = new Set('QEAZzGhHvVRKXCNpPgeo');
+const PCRE_ONLY_GROUP = /^\(\?(?:[a-zA-Z]*-?[a-zA-Z]*[:)]|>|P[<=>]|#|R\)|[+-]?\d|&|\(|\|)/;
+/** PCRE's largest repeat count. */
+const MAX_REPEAT = 65535;
+
+export function patternStatus(pattern: string): PatternStatus {
+  const syntax = pcreSyntax(pattern);
+  if (syntax !== 'ok') return syntax;
+  try {
+    new RegExp(pattern);
+  } catch {
+    return 'refused';
+  }
+  // safe-regex2 cannot parse lookbehinds: they are checked as the plain groups they contain
+  return pattern.length <= MAX_PATTERN && safeRegex(pattern.replace(/\(\?<[=!]/g, '(?:')) ? 'ok' : 'slow';
+}
+
+/** A scan for what PCRE reads differently from JavaScript (escapes, groups, classes, quantifiers). */
+function pcreSyntax(p: string): 'ok' | 'refused' | 'pcreOnly' {
+  let verdict: 'ok' | 'pcreOnly' = 'ok';
+  const lookbehinds: number[] = []; // open lookbehind groups, by depth
+  let depth = 0;
+  let lastWasQuantifier = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    const quantifierBefore = lastWasQuantifier;
+    lastWasQuantifier = false;
+    if (c === '\\') {
+      const e = p[i + 1];
+      if (e === 'u') return 'refused'; // PCRE has no \u escape
+      if (e !== undefined && (PCRE_ONLY_ESCAPES.has(e) || (e === 'x' && p[i + 2] === '{'))) verdict = 'pcreOnly';
+      i++;
+    } else if (c === '[') {
+      // a character class: PCRE's POSIX classes, escapes inside, up to the closing bracket
+      let j = i + 1;
+      if (p[j] === '^') j++;
+      if (p[j] === ']') j++;
+      for (; j < p.length && p[j] !== ']'; j++) {
+        if (p[j] === '\\') j++;
+        else if (p[j] === '[' && p[j + 1] === ':') verdict = 'pcreOnly';
+      }
+      i = j;
+    } else if (c === '(') {
+      depth++;
+      const rest = p.slice(i, i + 6);
+      if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) lookbehinds.push(depth);
+      else if (PCRE_ONLY_GROUP.test(rest)) verdict = 'pcreOnly';
+    } else if (c === ')') {
+      if (lookbehinds[lookbehinds.length - 1] === depth) lookbehinds.pop();
+      depth--;
+    } else if (c === '*' || c === '+' || c === '?') {
+      if (c === '+' && quantifierBefore) verdict = 'pcreOnly'; // possessive: a++, a*+, a{2}+
+      else if (!(c === '?' && (quantifierBefore || p[i - 1] === '('))) {
+        if (lookbehinds.length) return 'refused'; // PCRE lookbehinds have a fixed length
+        lastWasQuantifier = true;
+      }
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(i));
+      if (m) {
+        const max = m[3] ? Number(m[3]) : Number(m[1]);
+        if (Number(m[1]) > MAX_REPEAT || max > MAX_REPEAT) return 'refused';
+        if (lookbehinds.length && (m[2] === undefined ? false : m[3] !== m[1])) return 'refused';
+        i += m[0].length - 1;
+        lastWasQuantifier = true;
       }
     }
-    if (regex) usable.push({ ...p, regex });
-    else unusable.push(p);
+  }
+  return verdict;
+}
+
+/**
+ * Compiles the patterns that Warren evaluates as RabbitMQ does; the others are not applied, with why:
+ * a pattern RabbitMQ itself refuses (`refused`, see brokerRefusal), or one Warren cannot evaluate.
+ */
+export function compilePolicies(policies: readonly DefPolicy[]): { usable: CompiledPolicy[]; unusable: { policy: DefPolicy; status: Exclude<PatternStatus, 'ok'> }[] } {
+  const usable: CompiledPolicy[] = [];
+  const unusable: { policy: DefPolicy; status: Exclude<PatternStatus, 'ok'> }[] = [];
+  for (const p of policies) {
+    const status = patternStatus(p.pattern);
+    if (status === 'ok') usable.push({ ...p, regex: new RegExp(p.pattern) });
+    else unusable.push({ policy: p, status });
   }
   return { usable, unusable };
 }

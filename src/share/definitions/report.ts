@@ -1,12 +1,14 @@
 import type { MessageParams, ShareMessageKey, ShareProblem } from '../errors';
 import type { Definitions } from './parse';
-import { listVhosts, vhostOf } from './vhosts';
+import { implicitVhostOf, listVhosts, vhostOf } from './vhosts';
 
 /**
  * What an import could not carry over, and what it changed, as data: nothing is dropped silently. The
  * UI groups entries by section and translates each key with its parameters.
  */
 export type ReportSection =
+  /** how the file was read: which vhost, which RabbitMQ version's rules */
+  | 'file'
   /** entities of the file that are not in the scenario (other vhost, stream queue, dangling binding...) */
   | 'notImported'
   /** things RabbitMQ has and a simulation has no use for (users, permissions, limits, parameters...) */
@@ -28,6 +30,12 @@ export interface ImportReport {
   vhost: string;
   imported: { exchanges: number; queues: number; bindings: number };
   entries: ReportEntry[];
+  /**
+   * Set when a real RabbitMQ would refuse the file (an invalid policy pattern, an operator policy it
+   * does not accept): what and where its import would stop. Warren imports it only if the person
+   * chooses to; the same text is the first entry.
+   */
+  refusal?: { key: ShareMessageKey; params: MessageParams };
 }
 
 /** A value of a foreign table, shown as text (short). */
@@ -49,6 +57,8 @@ export function fileLevelEntries(d: Definitions, vhost: string): ReportEntry[] {
   const out: ReportEntry[] = [];
   const add = (section: ReportSection, key: ShareMessageKey, params: MessageParams = {}) => out.push({ section, key, params });
   if (d.product !== undefined || d.version !== undefined) add('notModelled', 'share.defs.report.metadata', { product: d.product ?? 'RabbitMQ', version: d.version ?? '?' });
+  const implicit = implicitVhostOf(d);
+  if (implicit.from === 'named' && implicit.name === vhost) add('file', 'share.defs.report.perVhostFile', { vhost });
   if (d.users.length) add('notModelled', 'share.defs.report.users', { count: d.users.length, names: d.users.map((u) => u.name).join(', ') });
   for (const u of d.users) {
     const limits = showLimits(u.limits);
@@ -56,6 +66,14 @@ export function fileLevelEntries(d: Definitions, vhost: string): ReportEntry[] {
   }
   if (d.permissions) add('notModelled', 'share.defs.report.permissions', { count: d.permissions });
   if (d.topicPermissions) add('notModelled', 'share.defs.report.topicPermissions', { count: d.topicPermissions });
+  for (const v of d.vhosts) {
+    const metadata = [
+      ...(v.description !== undefined ? [`description ${JSON.stringify(showValue(v.description))}`] : []),
+      ...(v.tags.length ? [`tags ${v.tags.join(', ')}`] : []),
+      ...(v.defaultQueueType !== undefined ? [`default queue type ${v.defaultQueueType}`] : []),
+    ];
+    if (metadata.length && v.name === vhost) add('notModelled', 'share.defs.report.vhostMetadata', { vhost: v.name, metadata: metadata.join(', ') });
+  }
   const limitsShown = new Set<string>();
   for (const v of d.vhosts) {
     const limits = showLimits(v.limits);

@@ -58,11 +58,18 @@ export const rawPolicy = z.looseObject({ name: z.string(), vhost, ...policyBody 
 export const rawParameter = z.looseObject({ component: z.string(), name: z.string(), vhost, value: z.unknown() });
 export const rawOperatorPolicyValue = z.looseObject(policyBody);
 
+/** Vhost metadata (3.10 keeps it; 4.x writes it in `metadata` and again beside it). Read leniently: it is only reported. */
+const vhostMetadata = {
+  metadata: z.looseObject({ default_queue_type: z.string().optional(), description: z.unknown().optional(), tags: z.unknown().optional() }).optional(),
+  default_queue_type: z.string().optional(),
+  description: z.unknown().optional(),
+  tags: z.unknown().optional(),
+};
+
 export const rawVhost = z.looseObject({
   name: z.string(),
   limits: z.unknown().optional(),
-  metadata: z.looseObject({ default_queue_type: z.string().optional() }).optional(),
-  default_queue_type: z.string().optional(),
+  ...vhostMetadata,
 });
 
 export const rawUser = z.looseObject({ name: z.string(), limits: z.unknown().optional() });
@@ -78,8 +85,7 @@ export const rawDefinitions = z.looseObject({
   original_vhost_name: z.string().optional(),
   /** 4.x per-vhost files: the vhost's own limits and metadata at the top level. */
   limits: z.unknown().optional(),
-  metadata: z.looseObject({ default_queue_type: z.string().optional() }).optional(),
-  default_queue_type: z.string().optional(),
+  ...vhostMetadata,
   users: list(rawUser),
   vhosts: list(rawVhost),
   permissions: list(z.looseObject({})),

@@ -8,13 +8,41 @@ export interface VhostSummary {
   policies: number;
 }
 
-/**
- * The vhost of entities that carry none: per-vhost downloads (management UI, 4.x
- * `single_virtual_host`) leave `vhost` out; 4.x names it in `original_vhost_name`.
- */
-export function implicitVhost(d: Definitions): string {
-  return d.originalVhost ?? (d.vhosts.length === 1 ? d.vhosts[0]!.name : '/');
+export interface ImplicitVhost {
+  name: string;
+  /**
+   * Where it comes from: `original` (4.x `original_vhost_name`), `only` (the file's one vhost), `named`
+   * (a 3.10 per-vhost download: no `vhosts` section, entities without `vhost`, and the one vhost its
+   * policies and parameters name), `default` ("/": a hand-written file that names none).
+   */
+  from: 'original' | 'only' | 'named' | 'default';
 }
+
+const implicitCache = new WeakMap<Definitions, ImplicitVhost>();
+
+/**
+ * The vhost of entities that carry none. Per-vhost downloads (the management UI's, `GET
+ * /api/definitions/<vhost>`, 4.x `single_virtual_host`) leave `vhost` out of queues, exchanges and
+ * bindings; 4.x names the vhost in `original_vhost_name`, while 3.10 keeps it only on policies and
+ * parameters (checked on a real 3.10.8). Such a file is one vhost, whose policies apply to its entities.
+ */
+export function implicitVhostOf(d: Definitions): ImplicitVhost {
+  let v = implicitCache.get(d);
+  if (v) return v;
+  if (d.originalVhost !== undefined) v = { name: d.originalVhost, from: 'original' };
+  else if (d.vhosts.length === 1) v = { name: d.vhosts[0]!.name, from: 'only' };
+  else {
+    const named = new Set<string>();
+    if (d.vhosts.length === 0) {
+      for (const list of [d.queues, d.exchanges, d.bindings, d.policies, d.parameters]) for (const e of list) if (e.vhost !== undefined) named.add(e.vhost);
+    }
+    v = named.size === 1 ? { name: [...named][0]!, from: 'named' } : { name: '/', from: 'default' };
+  }
+  implicitCache.set(d, v);
+  return v;
+}
+
+export const implicitVhost = (d: Definitions): string => implicitVhostOf(d).name;
 
 export const vhostOf = (d: Definitions, e: { vhost?: string }): string => e.vhost ?? implicitVhost(d);
 

@@ -6,7 +6,7 @@ import {
   type Exchange,
   FAIL_OUTCOMES,
   isReservedName,
-  KEY_ORDERS,
+  CONFIRM_WAITS, KEY_ORDERS,
   OUTCOMES,
   OVERFLOW_MODES,
   PUBLISH_MODES,
@@ -125,6 +125,8 @@ function app(i: number, name: string, exchangeNames: string[], queueNames: strin
         message,
         mandatory: fc.boolean(),
         confirms: fc.boolean(),
+        waitForConfirms: fc.constantFrom(...CONFIRM_WAITS),
+        confirmBatchSize: int(1, 10000),
       });
       const consumer = fc.record({
         channelId: fc.constantFrom(...channelIds),
@@ -132,6 +134,7 @@ function app(i: number, name: string, exchangeNames: string[], queueNames: strin
         noAck: fc.boolean(),
         prefetchCount: int(0, 65535),
         processingMs: int(0, 3_600_000),
+        msPerDot: int(0, 600_000),
         jitterMs: int(0, 3_600_000),
         outcome: fc.constantFrom(...OUTCOMES),
         failPercent: num(0, 100),
