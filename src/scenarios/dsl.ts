@@ -1,7 +1,8 @@
 import {
   type App, type Binding, type BindingArguments, type Channel, type Consumer, defaultConsumer, defaultPublisher, type Exchange, type ExchangeType,
-  emptyScenario, type Publisher, type Queue, type QueueArguments, type Scenario, tidyLayout,
+  emptyScenario, type Publisher, type Queue, type QueueArguments, type Scenario,
 } from '../model';
+import { tidyLayout } from '../model/tidy';
 
 /**
  * A small vocabulary for writing gallery scenarios as plain model documents: every function returns

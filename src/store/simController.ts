@@ -5,7 +5,7 @@ import type { TurnOutput, TurnSource } from '../sim/programs';
 import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
-import { NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
+import { loadProgramLayout, NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
 import { simRelevantChange } from './relevance';
 import { advanceRun, applyInput, inputComesFirst, type Run } from './runLoop';
 import { Series } from './series';
@@ -67,7 +67,9 @@ export class SimController {
   readonly series = new Series();
   /** what programs add to the picture (their apps, and what they declared), for the canvas */
   readonly extras = createStore<{ extras: ProgramExtras }>(() => ({ extras: NO_EXTRAS }));
-  private readonly programView = new ProgramView();
+  private readonly programView = new ProgramView(() => {
+    this.dirty = true;
+  });
   private turns: ProgramTurns | null = null;
   /** the work a program turn interrupted: resumed when the turn completes */
   private interrupted: { target: number; maxSteps: number } | null = null;
@@ -182,6 +184,8 @@ export class SimController {
       this.deferred.push(cmd);
       return [];
     }
+    // a program starting: what draws it on the canvas loads while its first turn is computed
+    if (cmd.type === 'program-start') void loadProgramLayout();
     this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
     this.ui.setState({ horizon: this.world.now });
