@@ -614,6 +614,7 @@ export const en = {
   'skip.cancel': 'Cancel',
   'skip.failed': 'The skip ahead failed: {message}. The simulation is where it was.',
   'skip.stopped': 'Skipped only to {time}: the broker held {count} messages by then, more than a skip carries back. Consumers that keep up, or a max-length, keep the queues short.',
+  'skip.programs': 'Skip ahead is not available while programs run: their turns are computed by their own runtime, as the page plays, and a skip runs without it. Stop the programs (or rewind to before they started) to skip ahead.',
   'play.timeline': 'Timeline',
   'play.timelineTitle': 'Drag back to rewind: the run is replayed from snapshots and comes out the same',
   'play.timelineValue': '{time} of {end}',

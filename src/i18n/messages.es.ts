@@ -602,6 +602,7 @@ export const es = {
   'skip.cancel': 'Cancelar',
   'skip.failed': 'No se pudo avanzar: {message}. La simulación sigue donde estaba.',
   'skip.stopped': 'Solo se avanzó hasta {time}: el broker tenía ya {count} mensajes, más de los que un avance puede traer. Consumidores que den abasto, o un max-length, mantienen cortas las colas.',
+  'skip.programs': 'Avanzar no está disponible mientras se ejecutan programas: sus turnos los calcula su propio entorno de ejecución, a medida que la página reproduce, y un avance se ejecuta sin él. Detén los programas (o rebobina a antes de que empezaran) para avanzar.',
   'play.timeline': 'Línea de tiempo',
   'play.timelineTitle': 'Arrastra hacia atrás para rebobinar: la ejecución se repite desde instantáneas y sale igual',
   'play.timelineValue': '{time} de {end}',

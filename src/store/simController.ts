@@ -314,6 +314,7 @@ export class SimController {
    */
   async skipAhead(ms: number, runner: SkipRunner = workerSkipRunner): Promise<boolean> {
     if (this.skipJob || ms <= 0) return false;
+    if (this.programsInRun) throw new Error('programs are running: a skip ahead cannot compute their turns');
     this.ui.setState({ playing: false, catchUpTo: null });
     const w = this.world;
     const from = w.now;
@@ -353,6 +354,18 @@ export class SimController {
     if (!result || !unchanged) return false;
     this.adoptSkip(from, result);
     return true;
+  }
+
+  /**
+   * Whether programs run in this run (now, or from a recorded start ahead): their turns come from
+   * the page's program runtime (Web Workers, asynchronously), which a skip, run in a worker of its
+   * own without animating, does not have. Skip ahead is not offered then.
+   */
+  get programsInRun(): boolean {
+    for (const p of this.world.programs.values()) if (p.state === 'running') return true;
+    const { inputs, cursor } = this.timeline;
+    for (let i = cursor; i < inputs.length; i++) if (inputs[i]!.input.type === 'program-start') return true;
+    return false;
   }
 
   /** Stops a skip under way; the simulation stays where it was. */

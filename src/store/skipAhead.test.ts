@@ -149,6 +149,22 @@ describe('SimController.skipAhead', { timeout: 30_000 }, () => {
     expect(c.ui.getState().time).toBe(0);
   });
 
+  it('is not offered while a program runs (its turns come from the page), nor when a recorded start is ahead', async () => {
+    const c = new SimController(workQueue({ rate: 5, consumers: 1, latency: 20 }));
+    // a program runtime that is still computing every turn (as a Web Worker would be)
+    c.attachPrograms({ onComputed: null, clear: () => {}, release: () => {}, turn: () => null });
+    play(c, 1000);
+    expect(c.programsInRun).toBe(false);
+    c.input({ type: 'program-start', program: { file: 'worker.js', source: '', args: [], seed: 1 } });
+    expect(c.programsInRun).toBe(true);
+    await expect(c.skipAhead(10_000, inProcessSkipRunner)).rejects.toThrow(/programs/);
+    expect(c.ui.getState().skip).toBeNull();
+    // rewound to before the start: it is ahead in the recorded run, and a skip would replay it
+    c.seek(500);
+    expect([...c.world.programs.values()].some((p) => p.state === 'running')).toBe(false);
+    expect(c.programsInRun).toBe(true);
+  });
+
   it('keeps bounded summaries of an hour: checkpoints, chart samples and the end of the trace', () => {
     const doc = workQueue({ rate: 20, consumers: 2, prefetch: 5, processingMs: 40, jitterMs: 10, latency: 30 });
     const c = new SimController(doc);

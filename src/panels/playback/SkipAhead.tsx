@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { MessageKey } from '../../i18n/messages.en';
 import { useT } from '../../i18n/useLocale';
 import type { PlaybackState } from '../../store/simController';
@@ -19,6 +20,11 @@ export function SkipAhead() {
   const skip = usePlayback((s) => s.skip);
   const stopped = usePlayback((s) => s.skipStopped);
   const catchingUp = usePlayback((s) => s.catchUpTo !== null);
+  // programs' turns are computed by the page's runtime, which a skip does not have (re-read when the
+  // programs on the canvas change, or the run is rewound or reset)
+  usePlayback((s) => s.epoch);
+  useStore(sim.extras, (s) => s.extras);
+  const programs = sim.programsInRun;
   const menu = useRef<HTMLDetailsElement>(null);
   const opener = useRef<HTMLElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -35,9 +41,10 @@ export function SkipAhead() {
         </summary>
         <div className="broker-menu-body skip-menu-body">
           <p className="field-hint">{t('skip.hint')}</p>
+          {programs ? <p className="field-hint">{t('skip.programs')}</p> : null}
           <div className="skip-spans">
             {SKIP_SPANS.map((ms) => (
-              <button key={ms} type="button" disabled={skip !== null || catchingUp} onClick={() => start(ms)}>
+              <button key={ms} type="button" disabled={skip !== null || catchingUp || programs} onClick={() => start(ms)}>
                 {t('skip.by', { span: t(SPAN_LABEL[ms]) })}
               </button>
             ))}
