@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -41,15 +42,27 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  resolve: {
+    // every `from 'zod'` gets zod configured jitless first (see src/zodConfig.ts), in the build and
+    // on the dev server alike, whichever chunk loads it first
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zodConfig.ts', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: {
+    // dist/.vite/manifest.json: which chunk holds which module and what it imports (bench/firstLoad.ts
+    // adds up the JavaScript a first visit must fetch from it)
+    manifest: true,
+    rolldownOptions: {
+      // Our own modules have no side effects at load (the style sheets do, so they are not included;
+      // nor zodConfig.ts, which configures zod): a module none of whose exports a chunk uses is left
+      // out of it, so importing one thing from a barrel (src/share, src/model) does not drag the rest,
+      // zod schemas included, into the first load.
+      treeshake: { moduleSideEffects: (id: string) => !/\/src\/.*\.tsx?$/.test(id) || /\/src\/zodConfig\.ts$/.test(id) },
       output: {
-        // zod and its configuration in one chunk, configuration right after zod: every chunk that
-        // creates a schema imports this one, so zod is jitless before the first schema exists (see
-        // src/zodConfig.ts). As an import of the entry alone it would run after the shared chunks.
+        // zod and its configuration in one chunk of their own, loaded by the chunks that create schemas
+        // (none of them is needed for the first canvas)
         manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/.test(id) ? 'zod' : undefined),
       },
     },

@@ -14,8 +14,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function serve(port: number): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+export async function serve(port: number, outDir = 'dist'): Promise<ChildProcess> {
+  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
   // the server goes with this process, however it ends (Ctrl-C, a timeout's SIGTERM, an error)
   const stop = () => {
     if (child.pid && child.exitCode === null) {

@@ -140,3 +140,29 @@ test('the broker menu sets the hop latency and restarts the broker; clients reco
   await page.getByRole('searchbox', { name: 'Search' }).fill('to worker1 (delivery tag 1)');
   await expect(logRows(page)).toHaveCount(2);
 });
+
+test('skips ahead ten minutes without animating: the moment reached, charts filled, the timeline rewinds into it', async ({ page }) => {
+  await loadScenario(page, workQueue({ mode: 'rate', rate: 4, prefetch: 2, processingMs: 200, jitterMs: 100 }));
+  const menu = page.getByRole('toolbar', { name: 'Playback' }).getByText('Skip ahead', { exact: true });
+  await menu.click();
+  await page.getByRole('button', { name: 'Skip 10 minutes' }).click();
+  // the run happens in a worker; the dialog (progress, Cancel) closes when the moment is reached
+  await expect(timer(page)).toHaveText('10:00.000', { timeout: 30_000 });
+  await expect(page.getByRole('dialog', { name: 'Skipping ahead' })).toHaveCount(0);
+  await expect(menu).toBeFocused();
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('aria-valuetext', '10:00.000 of 10:00.000');
+  await showTab(page, 'Charts');
+  const w1 = await consumerCounts(page, 'worker1');
+  const w2 = await consumerCounts(page, 'worker2');
+  // 4 msg/s for ten minutes, shared by both workers
+  expect(w1.delivered + w2.delivered).toBeGreaterThan(2300);
+  expect(w1.delivered).toBeGreaterThan(1000);
+  // the charts cover the skipped time: the depth chart's delivery rate is the two workers' rate now
+  await expect(page.getByText(/^Queue work: ready \d+, unacked \d+, delivered [34](\.\d)? msg\/s$/)).toBeVisible();
+  // back into the skipped time: the same run, replayed from a checkpoint the worker took
+  await page.getByRole('slider', { name: 'Timeline' }).fill('300000');
+  await expect(timer(page)).toHaveText('05:00.000');
+  const back = await consumerCounts(page, 'worker1');
+  expect(back.delivered).toBeGreaterThan(400);
+  expect(back.delivered).toBeLessThan(w1.delivered);
+});

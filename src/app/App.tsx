@@ -1,8 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
-import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { formatTime } from '../panels/playback/format';
@@ -12,15 +13,39 @@ import { SidePanel } from '../panels/side/SidePanel';
 import { createEditorStore } from '../store/editorStore';
 import { PageProgramTurns } from '../programs/host/programTurns';
 import { SimController } from '../store/simController';
-import { EditorProvider } from '../store/useEditor';
+import type { StorageHealth } from '../store/storageHealth';
+import { EditorProvider, useEditor } from '../store/useEditor';
 import { LessonProvider, useLessonSetup } from '../store/useLesson';
 import { SimProvider, useSimDriver } from '../store/useSim';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useDocumentLang } from './useDocumentLang';
-import { SessionBanner } from './SessionBanner';
-import { StorageNotice } from './StorageNotice';
 import { useWorkSession, type WorkSession } from './workSession';
 import { Workspace } from './Workspace';
+
+// Loaded when they are needed, not to draw the first canvas: the banner of a shared view, a kept
+// scenario or an unreadable link, and the dialog that completes a binding drawn on the canvas.
+const SessionBanner = lazy(() => import('./SessionBanner').then((m) => ({ default: m.SessionBanner })));
+const BindingDialog = lazy(() => import('../panels/BindingDialog').then((m) => ({ default: m.BindingDialog })));
+// ...and the notice that the work is not being saved (with its "Save as file"), when storage refuses
+const StorageNotice = lazy(() => import('./StorageNotice').then((m) => ({ default: m.StorageNotice })));
+
+function StorageProblem({ health }: { health: StoreApi<StorageHealth> }) {
+  const problem = useStore(health, (s) => s.problem);
+  return problem !== null ? (
+    <Suspense fallback={null}>
+      <StorageNotice />
+    </Suspense>
+  ) : null;
+}
+
+function PendingBinding() {
+  const pending = useEditor((s) => s.pendingBinding !== null);
+  return pending ? (
+    <Suspense fallback={null}>
+      <BindingDialog />
+    </Suspense>
+  ) : null;
+}
 
 /**
  * The shell: header with the playback controls, then palette | canvas over the panels dock | side
@@ -59,7 +84,8 @@ export function App({ session }: { session: WorkSession }) {
   useSimDriver(sim);
   // the lesson kept with the document, its progress on the running simulation, the side panel
   // (whose open or folded state is a preference of the person, kept in their own storage)
-  const prefs = useWorkSession()?.realStorage;
+  const work = useWorkSession();
+  const prefs = work?.realStorage;
   const lesson = useLessonSetup(store, sim, session.storage, prefs);
   useDocumentLang();
   const presenting = usePresentClass();
@@ -81,13 +107,17 @@ export function App({ session }: { session: WorkSession }) {
               <ShareToolbar ownStorage={session.kind === 'own' ? session.storage : undefined} />
               <LanguageSwitch />
             </header>
-            <SessionBanner />
-            <StorageNotice />
+            {session.kind === 'shared' || session.kept || session.linkError ? (
+              <Suspense fallback={null}>
+                <SessionBanner />
+              </Suspense>
+            ) : null}
+            {work && session.kind === 'own' ? <StorageProblem health={work.storageHealth} /> : null}
             <main className="app-main">
               <Workspace />
               <SidePanel />
             </main>
-            <BindingDialog />
+            <PendingBinding />
           </div>
         </ReactFlowProvider>
         </LessonProvider>

@@ -1,12 +1,18 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { writeShareHash } from '../share';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { writeShareHash } from '../share/url';
 import type { KeyValueStorage } from '../store/persistence';
-import { pushPreviousWork, readSavedWork, viewStorage } from '../store/sharedWork';
 import { watchStorage } from '../store/storageHealth';
 import { App } from './App';
-import { type Opening, openingFrom } from './boot';
-import { Player, PlayerError } from './Player';
+import type { Opening } from './boot';
+import { linkInHash } from './firstLoad';
 import { type WorkSession, type WorkSessionApi, WorkSessionContext } from './workSession';
+
+// Reading a link (decoding, validating, the shared view's storage) and the embedded player are chunks
+// of their own: the person's own work opens without them (main.tsx fetches them alongside the app
+// when the page was opened with a link).
+const Player = lazy(() => import('./Player').then((m) => ({ default: m.Player })));
+const PlayerError = lazy(() => import('./Player').then((m) => ({ default: m.PlayerError })));
+const sharedWork = () => import('../store/sharedWork');
 
 function browserStorage(): KeyValueStorage | undefined {
   try {
@@ -18,16 +24,21 @@ function browserStorage(): KeyValueStorage | undefined {
 
 type View = { kind: 'editor'; session: WorkSession } | { kind: 'player'; opening: Extract<Opening, { kind: 'embed' | 'error' }> };
 
-function viewOf(opening: Opening, real: KeyValueStorage | undefined): View {
+const ownWork = (real: KeyValueStorage | undefined): View => ({ kind: 'editor', session: { kind: 'own', storage: real } });
+
+/** What the page's link opens (the own work when it has none). */
+async function viewFromLink(real: KeyValueStorage | undefined): Promise<View> {
+  if (!linkInHash()) return ownWork(real);
+  const opening = (await import('./boot')).openingFrom();
   switch (opening.kind) {
     case 'embed':
       return { kind: 'player', opening };
     case 'error':
       return opening.embed ? { kind: 'player', opening } : { kind: 'editor', session: { kind: 'own', storage: real, linkError: opening.error } };
     case 'shared':
-      return { kind: 'editor', session: { kind: 'shared', storage: viewStorage(real, opening.state), state: opening.state } };
+      return { kind: 'editor', session: { kind: 'shared', storage: (await sharedWork()).viewStorage(real, opening.state), state: opening.state } };
     default:
-      return { kind: 'editor', session: { kind: 'own', storage: real } };
+      return ownWork(real);
   }
 }
 
@@ -40,23 +51,32 @@ function viewOf(opening: Opening, real: KeyValueStorage | undefined): View {
 export function Root() {
   // every write to the person's storage is watched: a refused autosave is said at once (StorageNotice)
   const [{ storage: real, health }] = useState(() => watchStorage(browserStorage()));
-  const [state, setState] = useState(() => ({ id: 0, view: viewOf(openingFrom(), real) }));
+  // null while a link is being read (its chunks were fetched with the app's: a moment)
+  const [state, setState] = useState<{ id: number; view: View | null }>(() => ({ id: 0, view: linkInHash() ? null : ownWork(real) }));
   const show = useCallback((view: View, remount = true) => setState((s) => ({ id: remount ? s.id + 1 : s.id, view })), []);
 
   useEffect(() => {
+    let live = true;
+    if (linkInHash()) void viewFromLink(real).then((view) => live && setState((s) => ({ id: s.id + 1, view })));
     // a link pasted into the address bar opens; a link removed from it goes back to the own work
     const onHash = () => {
-      const opening = openingFrom();
-      setState((s) => {
-        const own = s.view.kind === 'editor' && s.view.session.kind === 'own' && !s.view.session.linkError;
-        return opening.kind === 'own' && own ? s : { id: s.id + 1, view: viewOf(opening, real) };
+      void viewFromLink(real).then((view) => {
+        if (!live) return;
+        setState((s) => {
+          const own = s.view?.kind === 'editor' && s.view.session.kind === 'own' && !s.view.session.linkError;
+          const toOwn = view.kind === 'editor' && view.session.kind === 'own' && !view.session.linkError;
+          return toOwn && own ? s : { id: s.id + 1, view };
+        });
       });
     };
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    return () => {
+      live = false;
+      window.removeEventListener('hashchange', onHash);
+    };
   }, [real]);
 
-  const session = state.view.kind === 'editor' ? state.view.session : null;
+  const session = state.view?.kind === 'editor' ? state.view.session : null;
   const api = useMemo<WorkSessionApi | null>(
     () =>
       session && {
@@ -65,9 +85,11 @@ export function Root() {
         storageHealth: health,
         keep(work) {
           // what was saved until now goes on the list of previous work first: nothing is ever lost
-          const pushed = pushPreviousWork(real, readSavedWork(real), Date.now());
-          writeShareHash(null);
-          show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous: pushed.status, evicted: pushed.evicted } } });
+          void sharedWork().then(({ pushPreviousWork, readSavedWork }) => {
+            const pushed = pushPreviousWork(real, readSavedWork(real), Date.now());
+            writeShareHash(null);
+            show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous: pushed.status, evicted: pushed.evicted } } });
+          });
         },
         back() {
           writeShareHash(null);
@@ -82,9 +104,10 @@ export function Root() {
     [session, real, health, show],
   );
 
+  if (!state.view) return null;
   if (state.view.kind === 'player') {
     const o = state.view.opening;
-    return o.kind === 'embed' ? <Player key={state.id} state={o.state} data={o.data} /> : <PlayerError key={state.id} error={o.error} />;
+    return <Suspense fallback={null}>{o.kind === 'embed' ? <Player key={state.id} state={o.state} data={o.data} /> : <PlayerError key={state.id} error={o.error} />}</Suspense>;
   }
   return (
     <WorkSessionContext.Provider value={api}>

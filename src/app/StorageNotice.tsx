@@ -26,7 +26,7 @@ export function StorageNotice() {
         <strong>{t('storage.notSaved')}</strong> {t(DETAIL[problem])}
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={save}>
+        <button type="button" className="primary" onClick={() => void save()}>
           {t('storage.saveFile')}
         </button>
       </div>

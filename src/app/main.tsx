@@ -1,16 +1,30 @@
 /// <reference types="vite/client" />
-// first: zod must be configured before any schema is created (see zodConfig.ts)
-import '../zodConfig';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+// The entry, small on purpose: it starts fetching, all at the same moment, what the first canvas
+// needs (each a chunk of its own): the chosen language's dictionary (translate.ts), the app
+// (start.tsx), and, when something is saved or the page was opened with a link, the validators
+// that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The style
+// sheets are imported here so that the page links them from its <head>. (zod is configured
+// wherever it is first imported: see src/zodConfig.ts.)
 import '@xyflow/react/dist/style.css';
 import './app.css';
-import { Root } from './Root';
+import { initialLocale, loadDictionary } from '../i18n/translate';
+import { linkInHash, somethingSaved } from './firstLoad';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+const link = linkInHash();
+const jobs: Promise<unknown>[] = [loadDictionary(initialLocale()), import('./start')];
+if (link) jobs.push(import('./boot'), import('../store/sharedWork'));
+const validators = () => import('../store/restoring');
+if (link || somethingSaved()) jobs.push(validators());
+Promise.all(jobs)
+  .then(([, app]) => {
+    (app as typeof import('./start')).start(root);
+    // a first visit gets the validators too, once the page is up (saving and reopening work needs them)
+    setTimeout(() => void validators(), 1000);
+  })
+  .catch((e: unknown) => {
+    // nothing of the app could load (the network went away between the page and its scripts):
+    // say so in both languages, since neither dictionary may be here
+    root.textContent = `Warren could not load (${String(e)}). Reload the page. · Warren no pudo cargarse. Recarga la página.`;
+  });

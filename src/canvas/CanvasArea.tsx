@@ -1,5 +1,5 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, type Viewport } from '@xyflow/react';
-import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, type RefObject, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { createStore } from 'zustand/vanilla';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
@@ -14,7 +14,6 @@ import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
 import { Legend } from './layer/Legend';
-import { MessageLayer } from './layer/MessageLayer';
 import { nodeTypes } from './nodeTypes';
 import { PresentButton } from './PresentButton';
 import { usePresent } from './present';
@@ -27,6 +26,10 @@ import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
+
+// The layer that draws messages in flight comes a moment after the first canvas (a chunk of its own):
+// at time 0 nothing travels yet.
+const MessageLayer = lazy(() => import('./layer/MessageLayer').then((m) => ({ default: m.MessageLayer })));
 
 function ariaLabels(t: Translate) {
   return {
@@ -139,7 +142,9 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
             </Controls>
             <Legend store={legend} />
           </Panel>
-          <MessageLayer legend={legend} />
+          <Suspense fallback={null}>
+            <MessageLayer legend={legend} />
+          </Suspense>
         </ReactFlow>
         {empty && editing ? <p className="canvas-empty">{t('canvas.empty')}</p> : null}
         {editing ? <Notices /> : null}

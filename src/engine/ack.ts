@@ -103,7 +103,7 @@ function settleAck(b: Broker, ch: Channel, u: Unacked): void {
   if (q.deleted) return;
   q.stats.acked++;
   if (u.consumer) u.consumer.acked++;
-  if (b.traceEnabled) {
+  if (b.traceAll) {
     b.emit({ type: 'acked', t: b.now, connection: ch.connection.id, channel: ch.number, msgId: u.entry.msg.id, queue: q.name, deliveryTag: u.tag, consumerTag: u.consumer?.tag });
   }
 }

@@ -127,13 +127,13 @@ export class AmqpBroker {
     return this.b.run(ref, 'basic.cancel', (ch) => basicCancel(this.b, ch, p));
   }
   basicPublish(ref: ChannelRef, p: PublishParams): Result<PublishOk> {
-    return this.b.run(ref, 'basic.publish', (ch) => basicPublish(this.b, ch, p));
+    return this.b.runWith(ref, 'basic.publish', basicPublish, p);
   }
   basicGet(ref: ChannelRef, p: { queue: string; noAck?: boolean }): Result<GetOk | null> {
     return this.b.run(ref, 'basic.get', (ch) => basicGet(this.b, ch, p));
   }
   basicAck(ref: ChannelRef, p: { deliveryTag: number; multiple?: boolean }): Result<void> {
-    return this.b.run(ref, 'basic.ack', (ch) => basicAck(this.b, ch, p));
+    return this.b.runWith(ref, 'basic.ack', basicAck, p);
   }
   basicNack(ref: ChannelRef, p: { deliveryTag: number; multiple?: boolean; requeue?: boolean }): Result<void> {
     return this.b.run(ref, 'basic.nack', (ch) => basicNack(this.b, ch, p, 'basic.nack'));
@@ -156,6 +156,10 @@ export class AmqpBroker {
   }
   setTraceEnabled(on: boolean): void {
     this.b.traceEnabled = on;
+  }
+  /** Record only the events a client receives (true), or everything (false, the default). */
+  setTraceClientOnly(on: boolean): void {
+    this.b.traceClientOnly = on;
   }
   snapshot(): BrokerSnapshot {
     return snapshotBroker(this.b);

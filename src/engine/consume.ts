@@ -115,22 +115,36 @@ export function removeConsumer(b: Broker, c: Consumer, opts: { dispatch: boolean
 
 /** After messages of a channel were settled: consumers that have room again get messages. */
 export function resumeChannel(b: Broker, ch: Channel, also?: Queue | Iterable<Queue>): void {
+  // the common case (an ack on a channel whose consumers all read the acked message's queue):
+  // that one queue, without building the list (this runs once per ack)
+  if (also instanceof Queue && onlyQueueOf(ch, also)) {
+    resumeQueue(b, ch, also);
+    return;
+  }
   // a small array rather than a Set: a channel rarely has more than a few consumers
   const queues: Queue[] = [];
   if (also instanceof Queue) queues.push(also);
   else if (also) for (const q of also) if (!queues.includes(q)) queues.push(q);
   for (const c of ch.consumers.values()) if (!queues.includes(c.queue)) queues.push(c.queue);
-  for (const q of queues) {
-    if (q.deleted) continue;
-    if (q.blocked.length) {
-      // the channel's consumers that have room again rejoin the active ones, at the back
-      const still: Consumer[] = [];
-      for (const c of q.blocked) {
-        if (c.channel === ch && canSend(c)) activate(q, c);
-        else still.push(c);
-      }
-      q.blocked = still;
+  for (const q of queues) resumeQueue(b, ch, q);
+}
+
+/** Whether every consumer of the channel reads `q`. */
+function onlyQueueOf(ch: Channel, q: Queue): boolean {
+  for (const c of ch.consumers.values()) if (c.queue !== q) return false;
+  return true;
+}
+
+function resumeQueue(b: Broker, ch: Channel, q: Queue): void {
+  if (q.deleted) return;
+  if (q.blocked.length) {
+    // the channel's consumers that have room again rejoin the active ones, at the back
+    const still: Consumer[] = [];
+    for (const c of q.blocked) {
+      if (c.channel === ch && canSend(c)) activate(q, c);
+      else still.push(c);
     }
-    dispatch(b, q);
+    q.blocked = still;
   }
+  dispatch(b, q);
 }

@@ -41,7 +41,7 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
   b.emit({ type: 'published', t: b.now, msgId: copy.id, exchange: dlxName, routingKey: copy.routingKey, mandatory: false, deadLetteredFrom: copy.deadLetteredFrom, body: copy.body, properties: copy.properties });
   // a dead-letter through the default exchange reaches reply addresses as a publish would
   const replies = dlxName === '' && mayReply(copy) ? deliverReplies(b, copy) : 0;
-  const result = route(b, dlx, copy, b.traceEnabled);
+  const result = route(b, dlx, copy, b.traceEnabled || b.hopLatencyMs > 0);
   // An automatic cycle (only expiries / length drops, no rejection on the way) must not loop forever.
   const targets = reason === 'rejected' ? result.queues : result.queues.filter((t) => !isCycle(t.name, copy.properties.headers));
   if (!targets.length) {

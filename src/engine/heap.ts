@@ -1,8 +1,15 @@
 /**
- * A binary min-heap of items due at virtual times, ordered by (time, seq): seq is an insertion
+ * A priority queue of items due at virtual times, ordered by (time, seq): seq is an insertion
  * counter, so items due at the same instant come out in the order they went in. That tie rule
- * is what makes every schedule in Warren deterministic. Items are plain data, so the heap
- * serialises as is (a heap array copied verbatim is still a valid heap).
+ * is what makes every schedule in Warren deterministic. Items are plain data, so the queue
+ * serialises as is: `toJSON` gives them sorted, and a sorted array is also a valid binary heap.
+ *
+ * Why not just a binary heap: a busy simulation pushes and pops several items per message, and
+ * most of them are due a fixed delay after "now" (a hop latency, a publish rate), so they arrive
+ * already in order. Such runs go into FIFO lanes, where push and pop cost O(1) and touch one
+ * cache line; only items that fit no lane (jittered processing times) go into the binary heap.
+ * `pop` takes the earliest of the lane heads and the heap's top, so the order is exactly the
+ * binary heap's order: same items out, same sequence, whatever lane they sat in.
  */
 export interface Timed<T> {
   at: number;
@@ -10,70 +17,188 @@ export interface Timed<T> {
   item: T;
 }
 
+/** An ordered run: items[head..] sorted by (at, seq). */
+interface Lane<T> {
+  items: (Timed<T> | undefined)[];
+  head: number;
+}
+
+/** More lanes would make every pop compare more heads; a few delay classes are all a world has. */
+const MAX_LANES = 4;
+
 export class TimedHeap<T> {
   private heap: Timed<T>[] = [];
+  private lanes: Lane<T>[] = [];
   private seq = 0;
+  private count = 0;
+  /**
+   * The earliest item and where it sits (a lane, or the heap when `minLane` is undefined), once
+   * known: a world asks for the next time, then pops, often several times per event.
+   */
+  private min: Timed<T> | undefined;
+  private minLane: Lane<T> | undefined;
+  private minKnown = false;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   push(at: number, item: T): void {
-    const h = this.heap;
-    h.push({ at, seq: this.seq++, item });
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!earlier(h[i]!, h[p]!)) break;
-      [h[i], h[p]] = [h[p]!, h[i]!];
-      i = p;
+    const node: Timed<T> = { at, seq: this.seq++, item };
+    this.count++;
+    // the lane whose last item is the latest one not after `at` (best fit keeps lanes tight);
+    // node.seq is larger than any seq already queued, so "not after" by time is enough
+    let best: Lane<T> | undefined;
+    let bestAt = Number.NEGATIVE_INFINITY;
+    let empty: Lane<T> | undefined;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      const n = lane.items.length;
+      if (n === lane.head) {
+        empty ??= lane;
+        continue;
+      }
+      const tailAt = lane.items[n - 1]!.at;
+      if (tailAt <= at && (best === undefined || tailAt > bestAt)) {
+        best = lane;
+        bestAt = tailAt;
+      }
+    }
+    const lane = best ?? empty ?? (lanes.length < MAX_LANES ? this.newLane() : undefined);
+    if (lane) lane.items.push(node);
+    else this.heapPush(node);
+    if (this.minKnown && (this.min === undefined || earlier(node, this.min))) {
+      this.min = node;
+      this.minLane = lane;
     }
   }
 
+  /** The earliest item, without removing it. */
   peek(): Timed<T> | undefined {
-    return this.heap[0];
+    if (!this.minKnown) this.findMin();
+    return this.min;
   }
 
   peekTime(): number {
-    return this.heap.length ? this.heap[0]!.at : Number.POSITIVE_INFINITY;
+    if (!this.minKnown) this.findMin();
+    return this.min === undefined ? Number.POSITIVE_INFINITY : this.min.at;
   }
 
   pop(): Timed<T> | undefined {
-    const h = this.heap;
-    if (!h.length) return undefined;
-    const top = h[0]!;
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && earlier(h[l]!, h[m]!)) m = l;
-        if (r < h.length && earlier(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
+    if (!this.minKnown) this.findMin();
+    const min = this.min;
+    const from = this.minLane;
+    if (min === undefined) return undefined;
+    this.minKnown = false;
+    this.min = undefined;
+    this.minLane = undefined;
+    this.count--;
+    if (from === undefined) return this.heapPop();
+    from.items[from.head++] = undefined;
+    if (from.head === from.items.length) {
+      from.items = [];
+      from.head = 0;
+    } else if (from.head >= 1024 && from.head * 2 >= from.items.length) {
+      // a lane that never drains (a steady flow) drops its consumed front now and then
+      from.items = from.items.slice(from.head);
+      from.head = 0;
     }
-    return top;
+    return min;
   }
 
-  /** Removes every item for which `drop` says so (rebuilding the heap). */
+  /** Removes every item for which `drop` says so. */
   remove(drop: (item: T) => boolean): void {
-    this.heap = this.heap.filter((s) => !drop(s.item)).sort((a, b) => (earlier(a, b) ? -1 : 1));
+    this.reset(this.all().filter((s) => !drop(s.item)));
   }
 
   toJSON(): { seq: number; items: Timed<T>[] } {
-    return { seq: this.seq, items: this.heap.map((s) => ({ ...s })) };
+    return { seq: this.seq, items: this.all().map((s) => ({ ...s })) };
   }
 
   static fromJSON<T>(data: { seq: number; items: Timed<T>[] }): TimedHeap<T> {
     const q = new TimedHeap<T>();
     q.seq = data.seq;
-    q.heap = data.items.map((s) => ({ ...s }));
+    q.reset(data.items.map((s) => ({ ...s })).sort((a, b) => (earlier(a, b) ? -1 : 1)));
     return q;
+  }
+
+  // ---------------------------------------------------------------- internals
+  /** The earliest of the lane heads and the heap's top. */
+  private findMin(): void {
+    let min: Timed<T> | undefined = this.heap[0];
+    let from: Lane<T> | undefined;
+    const lanes = this.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const lane = lanes[i]!;
+      const h = lane.items[lane.head];
+      if (h !== undefined && (min === undefined || earlier(h, min))) {
+        min = h;
+        from = lane;
+      }
+    }
+    this.min = min;
+    this.minLane = from;
+    this.minKnown = true;
+  }
+
+  private newLane(): Lane<T> {
+    const lane: Lane<T> = { items: [], head: 0 };
+    this.lanes.push(lane);
+    return lane;
+  }
+
+  /** Every queued item, sorted by (at, seq). */
+  private all(): Timed<T>[] {
+    const out = this.heap.slice();
+    for (const lane of this.lanes) for (let i = lane.head; i < lane.items.length; i++) out.push(lane.items[i]!);
+    return out.sort((a, b) => (earlier(a, b) ? -1 : 1));
+  }
+
+  /** Starts over with `sorted` (sorted by (at, seq)) as one lane. */
+  private reset(sorted: Timed<T>[]): void {
+    this.heap = [];
+    this.lanes = sorted.length ? [{ items: sorted, head: 0 }] : [];
+    this.count = sorted.length;
+    this.minKnown = false;
+  }
+
+  private heapPush(node: Timed<T>): void {
+    const h = this.heap;
+    // sift up by moving parents down into the hole and writing the node once (no swaps)
+    let i = h.length;
+    h.push(node);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const parent = h[p]!;
+      if (!earlier(node, parent)) break;
+      h[i] = parent;
+      i = p;
+    }
+    h[i] = node;
+  }
+
+  private heapPop(): Timed<T> {
+    const h = this.heap;
+    const top = h[0]!;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n > 0) {
+      // sift the last node down from the root through a hole (see heapPush)
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const m = r < n && earlier(h[r]!, h[l]!) ? r : l;
+        const child = h[m]!;
+        if (!earlier(child, last)) break;
+        h[i] = child;
+        i = m;
+      }
+      h[i] = last;
+    }
+    return top;
   }
 }
 

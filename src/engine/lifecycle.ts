@@ -70,8 +70,11 @@ export function closeConnection(b: Broker, conn: Connection, error: AmqpError | 
  */
 export function advanceTo(b: Broker, t: number): void {
   if (t < b.now) throw new RangeError(`time cannot go back (now ${b.now}, asked ${t}); rewind by restoring a snapshot`);
-  for (let timer = b.schedule.popDue(t); timer; timer = b.schedule.popDue(t)) {
-    if (timer.at > b.now) b.now = timer.at;
+  // reads the schedule's own record and drops it, rather than building a Timer per timer fired
+  for (let top = b.schedule.peek(); top !== undefined && top.at <= t; top = b.schedule.peek()) {
+    const timer = top.item;
+    b.schedule.dropTop();
+    if (top.at > b.now) b.now = top.at;
     if (timer.kind === 'transit') {
       const tr = b.transits.get(timer.token);
       if (!tr) continue;
@@ -92,11 +95,15 @@ export function advanceTo(b: Broker, t: number): void {
 export function nextTimerAt(b: Broker): number {
   // stale timers stay in the heap until they fire; drop the ones on top so "next" is honest
   for (let top = b.schedule.peek(); top; top = b.schedule.peek()) {
-    const { kind, queue, token } = top.item;
-    const q = b.queues.get(queue);
-    const live = kind === 'transit' ? b.transits.has(token) : q && ((kind === 'message-expiry' && token === q.expiryToken) || (kind === 'queue-idle' && token === q.idleToken));
-    if (live) return top.at;
-    b.schedule.popDue(top.at);
+    const timer = top.item;
+    if (timer.kind === 'transit') {
+      // the common case on a busy broker with a hop latency: no queue lookup needed
+      if (b.transits.has(timer.token)) return top.at;
+    } else {
+      const q = b.queues.get(timer.queue);
+      if (q && (timer.kind === 'message-expiry' ? timer.token === q.expiryToken : timer.token === q.idleToken)) return top.at;
+    }
+    b.schedule.dropTop();
   }
   return Number.POSITIVE_INFINITY;
 }

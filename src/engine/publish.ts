@@ -88,13 +88,14 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
   if (ccKeys?.length) msg.ccKeys = ccKeys;
   const mandatory = p.mandatory === true;
   const conn = ch.connection.id;
-  if (b.traceEnabled) {
+  if (b.traceAll) {
     b.emit({ type: 'published', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, mandatory, publishSeqNo, body, properties });
   }
 
   // the default exchange hands replies straight to their reply consumers (not a queue: see replyTo.ts)
   const replies = x.name === '' && mayReply(msg) ? deliverReplies(b, msg) : 0;
-  const { queues, hops } = route(b, x, msg, b.traceEnabled);
+  // the hops are drawn by the trace, and with a hop latency they also say how long each copy travels
+  const { queues, hops } = route(b, x, msg, b.traceEnabled || b.hopLatencyMs > 0);
   let accepted = true;
   if (queues.length === 0) {
     if (replies === 0) b.emit({ type: 'unroutable', t: b.now, msgId: msg.id, exchange: p.exchange, routingKey: p.routingKey, ...(hops ? { hops } : {}) });
@@ -102,7 +103,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
       b.emit({ type: 'returned', t: b.now, connection: conn, channel: ch.number, msgId: msg.id, replyCode: 312, replyText: 'NO_ROUTE', exchange: p.exchange, routingKey: p.routingKey });
     }
   } else {
-    if (b.traceEnabled) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), ...(hops ? { hops } : {}) });
+    if (b.traceAll) b.emit({ type: 'routed', t: b.now, msgId: msg.id, exchange: p.exchange, queues: queues.map((q) => q.name), ...(hops ? { hops } : {}) });
     if (b.hopLatencyMs > 0) {
       // the copies travel to their queues; the confirm waits for all of them to arrive
       let pending: number | undefined;

@@ -69,14 +69,14 @@ export function offer(b: Broker, q: Queue, msg: Message, enqueuer?: string): boo
     // expires "now", or the queue's max-length is 0).
     const c = nextConsumer(q);
     if (c) {
-      b.emit({ type: 'enqueued', t: b.now, msgId: msg.id, queue: q.name, depth: 1 });
+      if (b.traceAll) b.emit({ type: 'enqueued', t: b.now, msgId: msg.id, queue: q.name, depth: 1 });
       deliver(b, q, e, c);
       evaluateLimit(q);
       return true;
     }
   }
   q.ready.push(e);
-  b.emit({ type: 'enqueued', t: b.now, msgId: msg.id, queue: q.name, depth: q.ready.length });
+  if (b.traceAll) b.emit({ type: 'enqueued', t: b.now, msgId: msg.id, queue: q.name, depth: q.ready.length });
   dropOverLimit(b, q);
   dropExpired(b, q);
   ensureExpiryTimer(b, q);

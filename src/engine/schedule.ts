@@ -18,7 +18,8 @@ export interface Timer {
 }
 
 type Data = Omit<Timer, 'at' | 'seq'>;
-const toTimer = (t: Timed<Data>): Timer => ({ at: t.at, seq: t.seq, ...t.item });
+// fields written out rather than spread: one of these per timer fired (a spread is far slower)
+const toTimer = (t: Timed<Data>): Timer => ({ at: t.at, seq: t.seq, kind: t.item.kind, queue: t.item.queue, token: t.item.token });
 
 export class Schedule {
   private heap = new TimedHeap<Data>();
@@ -45,6 +46,11 @@ export class Schedule {
   popDue(t: number): Timer | undefined {
     if (this.heap.peekTime() > t) return undefined;
     return toTimer(this.heap.pop()!);
+  }
+
+  /** Removes the earliest timer (a stale one) without building its record. */
+  dropTop(): void {
+    this.heap.pop();
   }
 
   /** Drops every timer for which `stale` says so (keeps the heap small after churn). */

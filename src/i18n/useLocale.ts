@@ -1,26 +1,19 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { isLocale, type Locale, localeFromLanguages, translator } from './translate';
+import { initialLocale, LOCALE_STORAGE_KEY, type Locale, loadDictionary, translator } from './translate';
 
-export const LOCALE_STORAGE_KEY = 'warren.locale';
-
-function initialLocale(): Locale {
-  try {
-    const saved = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
-    if (isLocale(saved)) return saved;
-  } catch {
-    // storage can be disabled (private mode, sandboxed iframe): fall back to the browser language
-  }
-  const nav = globalThis.navigator;
-  return localeFromLanguages(nav ? (nav.languages?.length ? nav.languages : [nav.language]) : []);
-}
+export { initialLocale, LOCALE_STORAGE_KEY };
 
 interface LocaleState {
   locale: Locale;
   setLocale: (locale: Locale) => void;
 }
 
-/** The chosen language: the remembered choice, else the browser's language, else English. */
+/**
+ * The chosen language: the remembered choice, else the browser's language, else English. Its
+ * dictionary is loaded before the app first renders (main.tsx); switching fetches the new one
+ * first, then switches (the page keeps the old language meanwhile).
+ */
 export const useLocaleStore = create<LocaleState>((set) => ({
   locale: initialLocale(),
   setLocale: (locale) => {
@@ -29,8 +22,10 @@ export const useLocaleStore = create<LocaleState>((set) => ({
     } catch {
       // not remembered, but still switched
     }
-    if (globalThis.document) document.documentElement.lang = locale;
-    set({ locale });
+    void loadDictionary(locale).then(() => {
+      if (globalThis.document) document.documentElement.lang = locale;
+      set({ locale });
+    });
   },
 }));
 

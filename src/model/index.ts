@@ -30,6 +30,5 @@ export * from './queue';
 export * from './queueArguments';
 export * from './restore';
 export * from './scenario';
-export * from './tidy';
 export * from './validate';
 export * from './zodIssues';

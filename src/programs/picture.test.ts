@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExchangePosition, nominalApp, nominalExchange, programSeed, splitArgs, tidyLayout } from '../model';
+import { defaultExchangePosition, nominalApp, nominalExchange, programSeed, splitArgs } from '../model';
+import { tidyLayout } from '../model/tidy';
 import { GALLERY } from '../scenarios';
 import { liveConnections, programConnection } from '../store/liveLanes';
 import { ProgramView, withExtras } from '../store/programView';

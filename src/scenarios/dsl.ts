@@ -1,8 +1,9 @@
 import {
   APP_GAP, type App, type Binding, type BindingArguments, type Channel, type Consumer, DEFAULT_EXCHANGE, defaultConsumer, defaultPublisher, type Exchange, type ExchangeType,
   emptyScenario, FRAME_PADDING, nominalApp, nominalExchange, nominalFirstHandle, nominalQueue, type Position, type Publisher, type Queue, type QueueArguments,
-  type Scenario, type Size, tidyLayout,
+  type Scenario, type Size,
 } from '../model';
+import { tidyLayout } from '../model/tidy';
 
 /**
  * A small vocabulary for writing gallery scenarios as plain model documents: every function returns

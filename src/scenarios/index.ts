@@ -59,9 +59,6 @@ export const GALLERY: Record<ScenarioId, GalleryScenario> = {
 /** Every gallery scenario, in gallery order. */
 export const galleryList = (): GalleryScenario[] => SCENARIO_IDS.map((id) => GALLERY[id]);
 
-export function isScenarioId(value: unknown): value is ScenarioId {
-  return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);
-}
 
 export { filterGallery } from './filter';
 export * from './types';

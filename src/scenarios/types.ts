@@ -42,6 +42,10 @@ export const SCENARIO_IDS = [
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
+export function isScenarioId(value: unknown): value is ScenarioId {
+  return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);
+}
+
 /** Tags the gallery can filter by (their names are translated in src/i18n: gallery.tag.*). */
 export const TAGS = ['tutorial', 'exchanges', 'routing', 'consumers', 'reliability', 'dead-lettering', 'queues', 'performance', 'lesson', 'code'] as const;
 export type Tag = (typeof TAGS)[number];

@@ -28,4 +28,5 @@ export { type Lesson, lessonSchema } from './lesson';
 export { LIMITS } from './limits';
 export { restoreScenarioStrict, restoreShareState, SHARE_MODES, type ShareMode, type ShareState, SPEED_MAX, SPEED_MIN } from './restore';
 export { RUN_LIMITS, type SharedRun } from './run';
-export { formatShareHash, type HistoryLike, type LocationLike, loadSharedState, pageUrl, parseShareHash, readShareHash, type ShareHash, shareUrl, writeShareHash } from './url';
+export { loadSharedState } from './open';
+export { formatShareHash, type HistoryLike, type LocationLike, pageUrl, parseShareHash, readShareHash, type ShareHash, shareUrl, writeShareHash } from './url';

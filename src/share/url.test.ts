@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from './codec';
 import { embedCode } from './embed';
-import { type HistoryLike, loadSharedState, pageUrl, parseShareHash, readShareHash, shareUrl, writeShareHash } from './url';
+import { loadSharedState } from './open';
+import { type HistoryLike, pageUrl, parseShareHash, readShareHash, shareUrl, writeShareHash } from './url';
 import { topics } from './testing/fixtures';
 
 function fakeBrowser(href: string) {

@@ -1,6 +1,4 @@
-import { decode } from './codec';
-import type { Result } from './errors';
-import type { ShareState } from './restore';
+import { HASH_DATA, HASH_EMBED } from './hashKeys';
 
 /**
  * The only module that touches `location` and `history`. Shared state lives in the URL's fragment
@@ -19,8 +17,7 @@ export interface HistoryLike {
   replaceState(data: unknown, unused: string, url?: string | null): void;
 }
 
-export const HASH_DATA = 's';
-export const HASH_EMBED = 'embed';
+export { HASH_DATA, HASH_EMBED };
 
 export interface ShareHash {
   /** The link data after `s=`, or null when the fragment carries none. */
@@ -29,7 +26,7 @@ export interface ShareHash {
   embed: boolean;
 }
 
-const browserLocation = (): LocationLike | undefined => (typeof location === 'undefined' ? undefined : location);
+export const browserLocation = (): LocationLike | undefined => (typeof location === 'undefined' ? undefined : location);
 const browserHistory = (): HistoryLike | undefined => (typeof history === 'undefined' ? undefined : history);
 
 const decodePart = (s: string) => {
@@ -77,18 +74,6 @@ export function formatShareHash(current: string, data: string | null, opts: { em
 /** What the page was opened with. */
 export function readShareHash(loc: LocationLike | undefined = browserLocation()): ShareHash {
   return parseShareHash(loc ? hashOf(loc.href) : '');
-}
-
-/**
- * Reads and decodes the shared state the page was opened with: null when there is none, otherwise the
- * decoded state (or why it could not be read) and whether to open as the player.
- */
-export function loadSharedState(loc: LocationLike | undefined = browserLocation()): { result: Result<ShareState>; embed: boolean } | null {
-  const h = readShareHash(loc);
-  if (h.data === null) return null;
-  const result = decode(h.data);
-  const embed = h.embed || (result.ok && result.value.mode === 'embed');
-  return { result, embed };
 }
 
 /** A link to this page (same origin, path and query: works under any sub-path) opening `data`. */

@@ -17,7 +17,7 @@ export function onDeliveryArrive(w: World, id: string, d: DeliveryInfo): void {
   if (!c || !channelByInstance(w, c.app, d.ch)) return;
   c.received++;
   if (d.redelivered) c.redelivered++;
-  w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
+  if (w.traceAll) w.emit({ type: 'delivery-received', t: w.now, app: c.app, consumer: id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, redelivered: d.redelivered });
   c.inbox.push(d);
   if (!c.busy) startNext(w, id);
 }
@@ -40,7 +40,7 @@ export function startNext(w: World, id: string): void {
   const until = w.now + processingTime(w, found.con, d);
   d.until = until;
   c.busy = d;
-  w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
+  if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
   w.schedule(until, { kind: 'processing-done', consumer: id, gen: c.gen });
 }
 
@@ -73,7 +73,7 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
 /** basic.ack / basic.nack / basic.reject for a delivery, on the channel it came from; it arrives one hop later. */
 export function sendSettle(w: World, c: ConsumerRt, d: DeliveryInfo, action: 'ack' | 'nack' | 'reject', requeue: boolean): void {
   const arriveAt = w.now + w.latency;
-  w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: c.id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
+  if (w.traceAll) w.emit({ type: 'settle-sent', t: w.now, arriveAt, app: c.app, consumer: c.id, msgId: d.msgId, queue: d.queue, deliveryTag: d.deliveryTag, action, requeue });
   w.schedule(arriveAt, { kind: 'settle-arrive', consumer: c.id, ch: d.ch, action, requeue, deliveryTag: d.deliveryTag });
 }
 

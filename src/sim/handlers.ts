@@ -38,7 +38,7 @@ export function handleItem(w: World, it: SimItem): void {
       if (!p) return;
       if (it.ack) p.confirmed++;
       else p.nacked++;
-      w.emit({ type: 'confirm-received', t: w.now, app: p.app, publisher: p.id, msgId: it.msgId, ack: it.ack });
+      if (w.traceAll) w.emit({ type: 'confirm-received', t: w.now, app: p.app, publisher: p.id, msgId: it.msgId, ack: it.ack });
       confirmSettled(w, p.id);
       return;
     }

@@ -7,7 +7,7 @@ import { SimController } from './simController';
 const sample = (t: number, received: number, ready = 0): Sample => ({
   t,
   queues: { q: { ready, unacked: 1 } },
-  consumers: { c: { received, acked: received, nacked: 0 } },
+  consumers: { c: { received, acked: received, nacked: 0, redelivered: 0 } },
   publishers: {},
 });
 

@@ -74,6 +74,7 @@ export interface ConsumerFigures {
   received: number;
   acked: number;
   nacked: number;
+  redelivered: number;
   receivedRate: number;
   ackedRate: number;
 }
@@ -86,6 +87,7 @@ export function consumerFigures(samples: readonly Sample[], consumer: string): C
     received: last?.received ?? 0,
     acked: last?.acked ?? 0,
     nacked: last?.nacked ?? 0,
+    redelivered: last?.redelivered ?? 0,
     receivedRate: rates((s) => s.consumers[consumer]?.received) ?? 0,
     ackedRate: rates((s) => s.consumers[consumer]?.acked) ?? 0,
   };

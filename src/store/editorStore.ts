@@ -3,7 +3,7 @@ import {
   addNode, applyConnection, DEFAULT_BODY, applyFix, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
   copyFragment, deleteElements, type End, type Explanation, type ExchangeType, emptyScenario, type FieldIssue,
   type Fragment, isEmptyFragment, keepAppsOutsideBroker, makeRoom, moveNodes, type OpResult, type PaletteKind,
-  type Position, pasteFragment, type Scenario, type SizeOf, tidyLayout, updateBroker, type Viewport,
+  type Position, pasteFragment, type Scenario, type SizeOf, updateBroker, type Viewport,
 } from '../model';
 import { emptyHistory, type History, record, redo, undo } from './history';
 import { type KeyValueStorage, loadAutosave, saveAutosave } from './persistence';
@@ -213,7 +213,8 @@ export function createEditorStore(options: EditorOptions = {}) {
         if (next !== doc) set({ doc: next });
       },
       tidy(sizeOf) {
-        commit(tidyLayout(get().doc, sizeOf));
+        // the layout engine (dagre) is loaded on first use: a chunk of its own
+        void import('../model/tidy').then(({ tidyLayout }) => commit(tidyLayout(get().doc, sizeOf)));
       },
       setShowDefaultExchange(show) {
         get().run((doc) => updateBroker(doc, { showDefaultExchange: show }));

@@ -1,9 +1,10 @@
 import { createStore } from 'zustand/vanilla';
 import type { Scenario } from '../model';
-import { type Lesson, restoreLesson } from '../model/lesson';
-import { isScenarioId, type ScenarioId } from '../scenarios';
+import type { Lesson } from '../model/lesson';
+import { isScenarioId, type ScenarioId } from '../scenarios/types';
 import type { EditorStore } from './editorStore';
 import type { KeyValueStorage } from './persistence';
+import { validators } from './validators';
 
 /** What travels with the document besides the topology: its lesson, and which gallery scenario it came from. */
 export interface LessonSession {
@@ -39,7 +40,7 @@ export function loadLessonSession(storage: KeyValueStorage | undefined, key = LE
   } catch {
     parsed = null;
   }
-  const r = restoreLesson(parsed?.lesson);
+  const r = validators().restoreLesson(parsed?.lesson);
   const galleryId = isScenarioId(parsed?.galleryId) ? parsed.galleryId : null;
   if (!parsed || r.problems.length) {
     try {

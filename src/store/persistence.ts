@@ -1,4 +1,5 @@
-import { type Explanation, type RestoreResult, restoreScenario, type Scenario } from '../model';
+import type { Explanation, RestoreResult, Scenario } from '../model';
+import { validators } from './validators';
 
 /** The part of the Web Storage API the editor uses (a Map-backed fake in tests). */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -32,7 +33,7 @@ export function loadAutosave(storage: KeyValueStorage | undefined, key = AUTOSAV
   } catch {
     parsed = undefined;
   }
-  const r = restoreScenario(parsed);
+  const r = validators().restoreScenario(parsed);
   if (r.status !== 'ok') {
     try {
       storage?.setItem(`${key}.backup`, raw);

@@ -1,7 +1,8 @@
 import {
   type App, amqpToQueueArguments, DEFAULT_EXCHANGE_NODE_ID, type Binding, type Channel, type Consumer, type Exchange, type Position, type Publisher, type Queue,
-  type Scenario, tidyLayout,
+  type Scenario,
 } from '../model';
+import type { tidyLayout as TidyLayout } from '../model/tidy';
 import type { World } from '../sim';
 import { type ProgramRt, programIds } from '../sim/programs';
 
@@ -58,6 +59,20 @@ function signature(doc: Scenario, w: World): string {
   return parts.join('\n');
 }
 
+/**
+ * The layout the extras are placed with (dagre): a chunk of its own, loaded when the first program
+ * runs (a program's first turn is computed in a Web Worker that takes longer to start), not to draw
+ * the first canvas.
+ */
+let layout: typeof TidyLayout | null = null;
+let loadingLayout: Promise<void> | null = null;
+export function loadProgramLayout(): Promise<void> {
+  loadingLayout ??= import('../model/tidy').then((m) => {
+    layout = m.tidyLayout;
+  });
+  return loadingLayout;
+}
+
 /** Builds the extras for a world, and remembers them until what they show changes. */
 export class ProgramView {
   private sig = '';
@@ -65,9 +80,17 @@ export class ProgramView {
   /** positions the person gave overlay nodes by dragging them */
   moved = new Map<string, Position>();
 
+  /** `onLayoutLoaded`: the layout arrived after a build had to wait for it (build again). */
+  constructor(private readonly onLayoutLoaded: () => void = () => {}) {}
+
   build(doc: Scenario, w: World): ProgramExtras {
     const sig = signature(doc, w);
     if (sig === this.sig) return this.extras;
+    if (sig !== '' && !layout) {
+      // nothing to place the extras with yet: what was shown stays until the layout is here
+      void loadProgramLayout().then(this.onLayoutLoaded);
+      return this.extras;
+    }
     this.sig = sig;
     this.extras = sig === '' ? NO_EXTRAS : extrasOf(doc, w);
     return this.extras;
@@ -185,7 +208,7 @@ function programApp(p: ProgramRt, prefetchOf: (conn: number, ch: number, tag: st
  */
 function place(doc: Scenario, extras: Omit<ProgramExtras, 'anchor'>): ProgramExtras {
   const merged: Scenario = { ...doc, exchanges: [...doc.exchanges, ...extras.exchanges], queues: [...doc.queues, ...extras.queues], bindings: [...doc.bindings, ...extras.bindings], apps: [...doc.apps, ...extras.apps] };
-  const laid = tidyLayout(merged);
+  const laid = layout!(merged);
   const own = ownNodes(doc);
   const pos = new Map([...laid.exchanges, ...laid.queues, ...laid.apps].map((n) => [n.id, n.position]));
   const laidDefault = laid.broker.showDefaultExchange ? laid.layout?.defaultExchange : undefined;

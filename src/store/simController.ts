@@ -6,9 +6,12 @@ import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
 import { programConnection } from './liveLanes';
-import { NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
+import { loadProgramLayout, NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
 import { simRelevantChange } from './relevance';
+import { advanceRun, applyInput, inputComesFirst, type Run } from './runLoop';
 import { Series } from './series';
+import type { SkipRequest, SkipResult } from './skipAhead';
+import { type SkipJob, type SkipRunner, workerSkipRunner } from './skipRunner';
 import { type TimedInput, Timeline } from './timeline';
 import { TokenTracker } from './tokens';
 
@@ -31,6 +34,10 @@ export interface PlaybackState {
   selected: MessageRef | null;
   /** a shared run being replayed up to this virtual time, a frame's work at a time (null: none) */
   catchUpTo: number | null;
+  /** a skip ahead under way (skipAhead.ts): from and to which virtual time, and how far it got */
+  skip: { from: number; to: number; at: number } | null;
+  /** the last skip stopped before its end: the broker held too many messages to carry back (skipAhead.ts) */
+  skipStopped: { at: number; messages: number } | null;
 }
 
 /**
@@ -54,14 +61,16 @@ export type MessageRef = { msgId: number } | { publisher: string; seq: number };
  * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
  */
 export class SimController {
-  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null }));
+  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null, skip: null, skipStopped: null }));
   readonly live = createLiveStore();
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
   readonly series = new Series();
   /** what programs add to the picture (their apps, and what they declared), for the canvas */
   readonly extras = createStore<{ extras: ProgramExtras }>(() => ({ extras: NO_EXTRAS }));
-  private readonly programView = new ProgramView();
+  private readonly programView = new ProgramView(() => {
+    this.dirty = true;
+  });
   private turns: ProgramTurns | null = null;
   /** the work a program turn interrupted: resumed when the turn completes */
   private interrupted: { target: number; maxSteps: number } | null = null;
@@ -96,7 +105,7 @@ export class SimController {
 
   // ---------------------------------------------------------------- playback
   play(): void {
-    this.ui.setState({ playing: true });
+    this.ui.setState({ playing: true, skipStopped: null });
   }
   pause(): void {
     this.ui.setState({ playing: false });
@@ -118,7 +127,7 @@ export class SimController {
     const next = Math.min(w.nextEventAt(), input?.t ?? Number.POSITIVE_INFINITY);
     if (!Number.isFinite(next)) return;
     this.sampleUpTo(next);
-    if (input && this.inputComesFirst(input)) this.applyInput(input);
+    if (input && inputComesFirst(w, input)) applyInput(this.run, input);
     else w.step();
     if (!w.blocked) this.timeline.maybeCheckpoint(w);
     this.absorb(w.drainEvents());
@@ -139,7 +148,7 @@ export class SimController {
     this.series.clear();
     this.absorb(this.world.drainEvents());
     this.series.take(this.world);
-    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null }));
+    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null, skipStopped: null }));
     this.publish();
   }
 
@@ -176,6 +185,8 @@ export class SimController {
       this.deferred.push(cmd);
       return [];
     }
+    // a program starting: what draws it on the canvas loads while its first turn is computed
+    if (cmd.type === 'program-start') void loadProgramLayout();
     this.timeline.record(this.world.now, cmd, this.world.steps);
     this.world.input(cmd);
     this.ui.setState({ horizon: this.world.now });
@@ -239,7 +250,8 @@ export class SimController {
       if (this.dirty) this.publish();
       return;
     }
-    const { playing, speed, catchUpTo } = this.ui.getState();
+    const { playing, speed, catchUpTo, skip } = this.ui.getState();
+    if (skip) return;
     if (catchUpTo !== null) {
       this.advance(catchUpTo, overBudget, this.catchUpSteps);
       if (this.world.now >= catchUpTo) this.ui.setState({ catchUpTo: null });
@@ -292,64 +304,104 @@ export class SimController {
     this.publish();
   }
 
-  // ---------------------------------------------------------------- internals
+  // ---------------------------------------------------------------- skip ahead
+  private skipJob: SkipJob | null = null;
+
   /**
-   * Runs the world up to `target`, applying recorded inputs, taking chart samples and
-   * checkpoints at their exact virtual times. Stops early (deterministically, at an event
-   * boundary) when the frame's work budget is spent: a slow machine shows fewer frames, not a
-   * different run.
+   * Runs the simulation `ms` of virtual time ahead without animating it (in a worker: see
+   * skipAhead.ts), then shows the state at that moment, with the charts filled in and the timeline
+   * rewindable into the skipped time. Resolves to whether the skip was adopted (false when it was
+   * cancelled, or the run changed meanwhile).
    */
-  private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
+  async skipAhead(ms: number, runner: SkipRunner = workerSkipRunner): Promise<boolean> {
+    if (this.skipJob || ms <= 0) return false;
+    if (this.programsInRun) throw new Error('programs are running: a skip ahead cannot compute their turns');
+    this.ui.setState({ playing: false, catchUpTo: null });
     const w = this.world;
-    for (;;) {
-      const input = this.timeline.nextInput(target);
-      const stop = Math.min(target, input?.t ?? Number.POSITIVE_INFINITY, this.series.nextDue());
-      // an input recorded after more events than this run may take (a shared run's moment) waits
-      const due = input && input.t <= stop && !((input.steps ?? 0) > maxSteps) ? input : undefined;
-      // events one at a time up to `stop` (or up to the recorded input's moment), watching the frame's budget
-      while (w.nextEventAt() <= stop && w.steps < maxSteps && !(due && this.inputComesFirst(due))) {
-        w.step();
-        if (w.blocked) {
-          // a program computes this step's turn: carry on from here when it is done
-          this.interrupted = { target, maxSteps };
-          this.absorb(w.drainEvents());
-          return;
-        }
-        if (overBudget()) {
-          this.absorb(w.drainEvents());
-          return;
-        }
+    const from = w.now;
+    const req: SkipRequest = {
+      world: w.snapshot(),
+      inputs: this.timeline.inputs.slice(this.timeline.cursor),
+      lastSample: this.series.samples[this.series.samples.length - 1] ?? null,
+      lastCheckpointAt: this.timeline.lastCheckpointAt,
+      to: from + ms,
+      margin: this.replayMargin,
+      logCapacity: this.log.capacity,
+    };
+    // what the skip starts from: if any of it changed before the result is back, the result is stale
+    const started = { world: w, steps: w.steps, inputs: this.timeline.inputs.length, cursor: this.timeline.cursor, doc: this.doc };
+    this.ui.setState({ skip: { from, to: req.to, at: from }, skipStopped: null });
+    const job = runner(req, (t) => {
+      const s = this.ui.getState().skip;
+      if (s) this.ui.setState({ skip: { ...s, at: t } });
+    });
+    this.skipJob = job;
+    let result: SkipResult | null = null;
+    try {
+      result = await job.result;
+    } finally {
+      if (this.skipJob === job) {
+        this.skipJob = null;
+        this.ui.setState({ skip: null });
       }
-      if (due) this.applyInput(due);
-      else if (w.steps >= maxSteps) w.moveClockTo(stop);
-      else w.advanceTo(stop);
-      if (w.blocked) {
-        this.interrupted = { target, maxSteps };
-        this.absorb(w.drainEvents());
-        return;
-      }
-      if (this.series.nextDue() <= w.now) this.series.take(w);
-      this.timeline.maybeCheckpoint(w);
-      if (w.now >= target && (w.steps >= maxSteps || !this.timeline.nextInput(target))) break;
     }
-    this.absorb(w.drainEvents());
+    // (an edit the simulation does not see, a node moved or measured, is no change to the run)
+    const unchanged =
+      this.world === started.world &&
+      w.steps === started.steps &&
+      this.timeline.inputs.length === started.inputs &&
+      this.timeline.cursor === started.cursor &&
+      !simRelevantChange(started.doc, this.doc);
+    if (!result || !unchanged) return false;
+    this.adoptSkip(from, result);
+    return true;
   }
 
   /**
-   * Whether the recorded input happens before the world's next event: at its time, and after as many
-   * events as had run when it was recorded (events can share an instant).
+   * Whether programs run in this run (now, or from a recorded start ahead): their turns come from
+   * the page's program runtime (Web Workers, asynchronously), which a skip, run in a worker of its
+   * own without animating, does not have. Skip ahead is not offered then.
    */
-  private inputComesFirst(i: TimedInput): boolean {
-    const w = this.world;
-    if (w.nextEventAt() > i.t) return true;
-    return i.steps !== undefined && w.steps >= i.steps;
+  get programsInRun(): boolean {
+    for (const p of this.world.programs.values()) if (p.state === 'running') return true;
+    const { inputs, cursor } = this.timeline;
+    for (let i = cursor; i < inputs.length; i++) if (inputs[i]!.input.type === 'program-start') return true;
+    return false;
   }
 
-  /** Applies the recorded input at the cursor, at its moment. */
-  private applyInput(i: TimedInput): void {
-    this.world.moveClockTo(i.t);
-    this.world.input(i.input);
-    this.timeline.cursor++;
+  /** Stops a skip under way; the simulation stays where it was. */
+  cancelSkip(): void {
+    const job = this.skipJob;
+    if (!job) return;
+    this.skipJob = null;
+    job.cancel();
+    this.ui.setState({ skip: null });
+  }
+
+  /** The skip's result becomes the run: its world, checkpoints, chart samples and the end of its trace. */
+  private adoptSkip(from: number, r: SkipResult): void {
+    this.world = this.adopt(World.restore(r.world));
+    this.timeline.cursor += r.inputsApplied;
+    this.timeline.adopt(from, r.checkpoints);
+    this.series.append(r.samples);
+    // the log keeps its most recent rows: the skip's last events follow the ones before it
+    this.tokens.reset();
+    this.absorb(r.events);
+    if (r.stoppedEarly) this.ui.setState({ skipStopped: { at: this.world.now, messages: r.stoppedEarly.messages } });
+    this.publish();
+  }
+
+  // ---------------------------------------------------------------- internals
+  /** The run as the shared loop (runLoop.ts) advances it. */
+  private get run(): Run {
+    return { world: this.world, timeline: this.timeline, series: this.series };
+  }
+
+  /** Runs the world up to `target` within the frame's work budget (see advanceRun). */
+  private advance(target: number, overBudget: () => boolean, maxSteps = Number.POSITIVE_INFINITY): void {
+    // a program computes a turn: carry on from here when it is done
+    if (advanceRun(this.run, target, overBudget, maxSteps) === 'blocked') this.interrupted = { target, maxSteps };
+    this.absorb(this.world.drainEvents());
   }
 
   /** Takes the chart samples due before `t` (time moves to each sample's instant; nothing else happens). */

@@ -182,6 +182,9 @@ export class TokenTracker {
         return;
       }
       case 'delivered': {
+        // a message published before what this tracker saw (a rewind's checkpoint, a skip's traced
+        // tail): its delivery says its key, so that its ack is drawn in its colour
+        if (!this.keys.has(e.msgId)) this.remember(e.msgId, e.routingKey);
         if (e.consumerTag === undefined) return;
         this.replies.delivered(e, n.consumerApp(e.consumerTag), L, (f) => this.seg({ kind: 'deliver', msgId: e.msgId, ...f, key: e.routingKey }));
         const app = n.consumerApp(e.consumerTag);

@@ -10,8 +10,9 @@ import { UPlotChart } from './UPlotChart';
 const PALETTE = ['#2f6fb5', '#e05a00', '#2a8a4a', '#8e44ad', '#b8860b', '#c0392b', '#16a085', '#7f8c8d'];
 
 /**
- * Per consumer: a chart of deliveries per second (solid) and acks per second (dashed), and a
- * table of counts and current rates. Load balancing shows here: two consumers of one queue
+ * Per consumer: a chart of deliveries per second (solid), acks per second (dashed) and redeliveries
+ * per second (dotted: messages coming back after a nack, a reject or a lost channel), and a table
+ * of counts and current rates. Load balancing shows here: two consumers of one queue
  * with the same speed split the flow; a slow one with a big prefetch hoards.
  */
 export function ConsumerRates({ samples, names, ids }: { samples: readonly Sample[]; names: Names; ids: readonly string[] }) {
@@ -25,6 +26,7 @@ export function ConsumerRates({ samples, names, ids }: { samples: readonly Sampl
       ids.flatMap((c, i) => [
         { label: t('chart.deliveredBy', { name: names.consumer(c) }), stroke: PALETTE[i % PALETTE.length]! },
         { label: t('chart.ackedBy', { name: names.consumer(c) }), stroke: PALETTE[i % PALETTE.length]!, dash: [5, 4] },
+        { label: t('chart.redeliveredBy', { name: names.consumer(c) }), stroke: PALETTE[i % PALETTE.length]!, dash: [1, 3] },
       ]),
     [key, names, t],
   );
@@ -32,7 +34,7 @@ export function ConsumerRates({ samples, names, ids }: { samples: readonly Sampl
   const columns = useMemo(
     () => ({
       t: samples.map((s) => s.t / 1000),
-      lines: ids.flatMap((c) => [rateSeries(samples, (s) => s.consumers[c]?.received), rateSeries(samples, (s) => s.consumers[c]?.acked)]),
+      lines: ids.flatMap((c) => [rateSeries(samples, (s) => s.consumers[c]?.received), rateSeries(samples, (s) => s.consumers[c]?.acked), rateSeries(samples, (s) => s.consumers[c]?.redelivered)]),
     }),
     [samples, key],
   );
@@ -51,6 +53,7 @@ export function ConsumerRates({ samples, names, ids }: { samples: readonly Sampl
             <th scope="col">{t('chart.delivered')}</th>
             <th scope="col">{t('chart.acked')}</th>
             <th scope="col">{t('chart.nacked')}</th>
+            <th scope="col">{t('chart.redelivered')}</th>
             <th scope="col">{t('chart.deliverRate')}</th>
             <th scope="col">{t('chart.ackRate')}</th>
           </tr>
@@ -65,6 +68,7 @@ export function ConsumerRates({ samples, names, ids }: { samples: readonly Sampl
                 <td>{l?.received ?? f.received}</td>
                 <td>{l?.acked ?? f.acked}</td>
                 <td>{l ? l.nacked + l.rejected : f.nacked}</td>
+                <td>{l?.redelivered ?? f.redelivered}</td>
                 <td>{formatRate(f.receivedRate)}</td>
                 <td>{formatRate(f.ackedRate)}</td>
               </tr>

@@ -2,13 +2,13 @@ import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef } from 're
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { useSim } from '../../store/useSim';
-import { EventLogPanel } from '../log/EventLogPanel';
-import { MessagePanel } from '../message/MessagePanel';
 import { nextTab } from '../tabKeys';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
-// the charts (and their library) load when the Charts tab is first opened
+// Each tab's panel is loaded when first shown: none is needed to draw the first canvas.
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const EventLogPanel = lazy(() => import('../log/EventLogPanel').then((m) => ({ default: m.EventLogPanel })));
+const MessagePanel = lazy(() => import('../message/MessagePanel').then((m) => ({ default: m.MessagePanel })));
 // the Programs panel (and later its editor) loads when its tab is first opened
 const ProgramsPanel = lazy(() => import('../programs/ProgramsPanel'));
 import './dock.css';
@@ -97,19 +97,9 @@ export function Dock() {
       </div>
       {open ? (
         <div className="dock-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${tab}`}>
-          {tab === 'log' ? (
-            <EventLogPanel />
-          ) : tab === 'message' ? (
-            <MessagePanel />
-          ) : tab === 'programs' ? (
-            <Suspense fallback={null}>
-              <ProgramsPanel />
-            </Suspense>
-          ) : (
-            <Suspense fallback={null}>
-              <ChartsPanel />
-            </Suspense>
-          )}
+          <Suspense fallback={null}>
+            {tab === 'log' ? <EventLogPanel /> : tab === 'message' ? <MessagePanel /> : tab === 'programs' ? <ProgramsPanel /> : <ChartsPanel />}
+          </Suspense>
         </div>
       ) : null}
     </section>

@@ -3,7 +3,9 @@ import { LessonSection } from './LessonSection';
 import { ScenarioExplanation } from './ScenarioExplanation';
 import './lesson.css';
 
-export const GUIDE_ID = 'warren-guide';
+import { GUIDE_ID } from './guideId';
+
+export { GUIDE_ID };
 
 /**
  * The guide: what the loaded gallery scenario shows, and the lesson (to follow or to edit). One tab of

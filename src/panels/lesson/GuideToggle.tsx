@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/useLocale';
 import { guideVisible } from '../../store/sidePanel';
 import { useLessonContext, useSidePanel } from '../../store/useLesson';
-import { GUIDE_ID } from './GuidePanel';
+import { GUIDE_ID } from './guideId';
 
 /**
  * The header's "Guide" button: brings the guide (scenario explanation and lesson) forward in the side

@@ -3,6 +3,7 @@ import { usePlayback, useSim } from '../../store/useSim';
 import { BrokerMenu } from './BrokerMenu';
 import './playback.css';
 import { formatTime } from './format';
+import { SkipAhead } from './SkipAhead';
 import { SpeedSlider } from './SpeedSlider';
 import { TimelineSlider } from './TimelineSlider';
 import { usePlaybackKeys } from './usePlaybackKeys';
@@ -36,7 +37,7 @@ function CatchUpStatus() {
 
 /**
  * Playback of the simulation: play / pause (Space), step to the next event (→), reset, virtual
- * time, the timeline to scrub back and forth, the speed, and the broker's own controls (left out
+ * time, the timeline to scrub back and forth, the speed, skipping ahead, and the broker's own controls (left out
  * by the embedded player, where the hop latency, an edit of the scenario, is not offered).
  */
 export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
@@ -66,6 +67,7 @@ export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
         {t('play.reset')}
       </button>
       <TimeDisplay />
+      <SkipAhead />
       <CatchUpStatus />
       <TimelineSlider />
       <SpeedSlider />

@@ -5,17 +5,18 @@ import { newScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
 import { FileDrop } from './FileDrop';
 import { ImportDialog } from './ImportDialog';
-import { PreviousWorkDialog } from './PreviousWorkDialog';
-import { ShareDialog } from './ShareDialog';
 import { useFileImport } from './useFileImport';
 import { useSaveScenarioFile } from './useSaveScenarioFile';
 import './share.css';
 
 type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
 
-// Code generation and definitions export are loaded when first opened: they are not needed to start.
+// Every dialog (and what it needs: links, files, code generation, definitions) is loaded when first
+// opened: none is needed to start.
 const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
 const ExportDefinitionsDialog = lazy(() => import('./ExportDefinitionsDialog').then((m) => ({ default: m.ExportDefinitionsDialog })));
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const PreviousWorkDialog = lazy(() => import('./PreviousWorkDialog').then((m) => ({ default: m.PreviousWorkDialog })));
 
 /**
  * The header's sharing tools: "Share" (a link and the embed code), "Files" (open a scenario file or
@@ -85,7 +86,7 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
           <button type="button" onClick={choose(() => fileInput.current?.click())}>
             {t('shareui.files.open')}
           </button>
-          <button type="button" onClick={choose(saveScenario)}>
+          <button type="button" onClick={choose(() => void saveScenario())}>
             {t('shareui.files.save')}
           </button>
           <button type="button" onClick={choose(() => setDialog('export-defs'))}>
@@ -112,12 +113,12 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
       <button ref={codeButton} type="button" className="header-button" aria-haspopup="dialog" aria-label={t('shareui.code.button')} title={t('shareui.code.buttonTitle')} onClick={() => setDialog('code')}>
         {t('shareui.code.short')}
       </button>
-      {dialog === 'share' ? <ShareDialog onClose={close} returnFocus={focusBack} /> : null}
       <Suspense fallback={null}>
+        {dialog === 'share' ? <ShareDialog onClose={close} returnFocus={focusBack} /> : null}
         {dialog === 'code' ? <CodeDialog onClose={close} returnFocus={focusBack} /> : null}
         {dialog === 'export-defs' ? <ExportDefinitionsDialog onClose={close} returnFocus={focusBack} /> : null}
+        {dialog === 'previous' ? <PreviousWorkDialog storage={ownStorage} onClose={close} returnFocus={focusBack} /> : null}
       </Suspense>
-      {dialog === 'previous' ? <PreviousWorkDialog storage={ownStorage} onClose={close} returnFocus={focusBack} /> : null}
       <ImportDialog importer={importer} returnFocus={filesButton} />
       <FileDrop onFile={(f) => void importer.openFile(f)} />
     </div>

@@ -1,4 +1,5 @@
-import { fileTooLarge, LIMITS, SNIFF_CHARS, type ShareError, sniffFileKind } from '../../share';
+import type { ShareError } from '../../share/errors';
+import { LIMITS } from '../../share/limits';
 
 /**
  * Saves text as a file (a download the browser offers to save). The name comes from
@@ -24,10 +25,12 @@ export const MAX_FILE_BYTES = LIMITS.definitionsChars;
 /**
  * Reads a file the person picked or dropped, refusing a huge one before reading it: only its first
  * characters are read, to say which limit it is over (a scenario file's or a definitions file's).
+ * What tells the two apart is loaded then (with the file formats: not needed to draw the canvas).
  */
 export async function readFileText(file: File): Promise<{ ok: true; text: string } | { ok: false; error: ShareError }> {
   try {
     if (file.size > MAX_FILE_BYTES) {
+      const { fileTooLarge, SNIFF_CHARS, sniffFileKind } = await import('../../share/file');
       const kind = sniffFileKind(await file.slice(0, SNIFF_CHARS).text());
       const error = fileTooLarge(kind, file.size) ?? fileTooLarge('unknown', file.size)!;
       return { ok: false, error };

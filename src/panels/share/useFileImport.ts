@@ -1,14 +1,17 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import type { Scenario } from '../../model';
-import { type DefinitionsImport, importDefinitions, type ShareError, type VhostSummary } from '../../share';
+import type { DefinitionsImport, ShareError, VhostSummary } from '../../share';
 import type { Definitions } from '../../share/definitions';
 import { type LessonSession, loadWithSession } from '../../store/lessonStore';
-import { sessionOf } from '../../store/sharedWork';
 import { useLessonContext } from '../../store/useLesson';
 import { FIT_VIEW } from '../fitView';
 import { readFileText } from './fileIO';
-import { type FileContent, fromDefinitions, readFileContent } from './importKind';
+import type { FileContent } from './importKind';
+
+/** Reading files (scenario files, definitions, their validation) is a chunk loaded with the first file opened. */
+const importing = () => import('./fileImporting');
+type Importing = Awaited<ReturnType<typeof importing>>;
 
 /** Where an import is: refused (why), asking which vhost, showing the report, or done. */
 export type ImportState =
@@ -41,10 +44,10 @@ export function useFileImport() {
   );
 
   const show = useCallback(
-    (fileName: string, c: FileContent) => {
+    (fileName: string, c: FileContent, m: Importing) => {
       switch (c.kind) {
         case 'scenario':
-          load(c.state.scenario, sessionOf(c.state), c.state.speed);
+          load(c.state.scenario, m.sessionOf(c.state), c.state.speed);
           return setState({ step: 'opened', fileName, title: c.state.scenario.title });
         case 'choose-vhost':
           return setState({ step: 'vhost', fileName, defs: c.defs, vhosts: c.vhosts, suggested: c.suggested });
@@ -59,13 +62,16 @@ export function useFileImport() {
 
   const openFile = useCallback(
     async (file: File) => {
-      const r = await readFileText(file);
-      show(file.name, r.ok ? readFileContent(r.text) : { kind: 'refused', error: r.error });
+      const [r, m] = await Promise.all([readFileText(file), importing()]);
+      show(file.name, r.ok ? m.readFileContent(r.text) : { kind: 'refused', error: r.error }, m);
     },
     [show],
   );
 
-  const chooseVhost = useCallback((fileName: string, defs: Definitions, vhost: string) => show(fileName, fromDefinitions(importDefinitions(defs, { vhost }))), [show]);
+  const chooseVhost = useCallback(
+    (fileName: string, defs: Definitions, vhost: string) => void importing().then((m) => show(fileName, m.fromDefinitions(m.importDefinitions(defs, { vhost })), m)),
+    [show],
+  );
 
   const loadReport = useCallback(() => {
     if (state?.step !== 'report' || state.loaded) return;

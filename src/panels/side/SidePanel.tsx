@@ -1,12 +1,15 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useId, useRef } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { SIDE_TABS, type SideTab } from '../../store/sidePanel';
 import { useLessonContext, useSidePanel } from '../../store/useLesson';
-import { Inspector } from '../inspector/Inspector';
-import { GuidePanel } from '../lesson/GuidePanel';
 import { nextTab } from '../tabKeys';
 import { GuideTabName, useLessonBadge } from './GuideTabName';
 import './side.css';
+
+// The inspector's forms and the guide come a moment after the first canvas (chunks of their own):
+// the canvas does not wait for them.
+const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const GuidePanel = lazy(() => import('../lesson/GuidePanel').then((m) => ({ default: m.GuidePanel })));
 
 /** The folded panel: a narrow rail that opens it again, on either tab. */
 function Rail({ bodyId }: { bodyId: string }) {
@@ -92,10 +95,14 @@ export function SidePanel() {
       )}
       <div id={bodyId} className="side-body" hidden={!expanded}>
         <div role="tabpanel" id={panelId('inspector')} aria-labelledby={tabId('inspector')} hidden={tab !== 'inspector'}>
-          <Inspector />
+          <Suspense fallback={null}>
+            <Inspector />
+          </Suspense>
         </div>
         <div role="tabpanel" id={panelId('guide')} aria-labelledby={tabId('guide')} hidden={tab !== 'guide'}>
-          <GuidePanel />
+          <Suspense fallback={null}>
+            <GuidePanel />
+          </Suspense>
         </div>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { moveNodes, NOMINAL, type Position, type Scenario, tidyLayout } from '../../model';
+import { moveNodes, NOMINAL, type Position, type Scenario } from '../../model';
+import { tidyLayout } from '../../model/tidy';
 
 /** Above this size the model's tidy layout (dagre) takes seconds; a real broker may have thousands of queues. */
 const TIDY_MAX_NODES = 200;

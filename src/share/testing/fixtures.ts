@@ -1,4 +1,5 @@
-import { checkConnection, applyFix, type Scenario, tidyLayout, updateChannel, updateConsumer, updateExchange, updatePublisher, updateQueue } from '../../model';
+import { checkConnection, applyFix, type Scenario, updateChannel, updateConsumer, updateExchange, updatePublisher, updateQueue } from '../../model';
+import { tidyLayout } from '../../model/tidy';
 import { Build } from '../../model/testing/build';
 
 /**
