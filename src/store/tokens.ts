@@ -184,7 +184,7 @@ export class TokenTracker {
       case 'delivered': {
         // a message published before what this tracker saw (a rewind's checkpoint, a skip's traced
         // tail): its delivery says its key, so that its ack is drawn in its colour
-        if (!this.keys.has(e.msgId)) this.remember(e.msgId, e.routingKey);
+        if (!this.keys.has(e.msgId)) this.remember(e.msgId, e.routingKey, e.properties.deliveryMode === 2);
         if (e.consumerTag === undefined) return;
         this.replies.delivered(e, n.consumerApp(e.consumerTag), L, (f) => this.seg({ kind: 'deliver', msgId: e.msgId, ...f, key: e.routingKey }));
         const app = n.consumerApp(e.consumerTag);
