@@ -12,6 +12,7 @@ import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
 import { MessageLayer } from './layer/MessageLayer';
+import { useKeyColours } from './layer/useKeyColours';
 import { nodeTypes } from './nodeTypes';
 import { CANVAS_ID } from './useCanvasActions';
 import { useFlowHandlers } from './useFlowHandlers';
@@ -65,6 +66,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const [minimap, toggleMinimap] = useMinimap(!readOnly);
   useShortcuts();
   useFocusKeeper(!readOnly);
+  useKeyColours(doc);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);

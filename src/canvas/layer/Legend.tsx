@@ -2,7 +2,7 @@ import { Panel } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
 import { NACK_COLOUR, REJECT_COLOUR, TICK_COLOUR } from './vector';
-import { keyColour } from './palette';
+import { keyColour, keyPattern } from './palette';
 
 /** Keys shown before "+N more": the legend must not cover the canvas. */
 export const LEGEND_MAX = 10;
@@ -22,7 +22,7 @@ export const Legend = memo(function Legend({ keys }: { keys: string[] }) {
         <ul className="layer-legend-keys">
           {shown.map((k) => (
             <li key={k}>
-              <span className="legend-swatch" style={{ background: keyColour(k) }} aria-hidden="true" />
+              <span className={`legend-swatch legend-key key-pattern-${keyPattern(k)}`} style={{ backgroundColor: keyColour(k) }} aria-hidden="true" />
               {k === '' ? <em>{t('layer.emptyKey')}</em> : <code>{k}</code>}
             </li>
           ))}

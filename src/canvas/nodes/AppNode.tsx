@@ -73,7 +73,7 @@ function PublisherRow({ app, p, t, program }: { app: App; p: Publisher; t: Trans
         {p.confirms ? ` · ${t('app.confirmsTag')}` : ''}
       </span>
       <PublisherLiveRow node={app.id} publisher={p} />
-      <Handle type="source" position={Position.Right} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />
+      <Handle type="source" position={Position.Right} id={p.id} role="img" aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} />
     </div>
   );
 }
@@ -81,7 +81,7 @@ function PublisherRow({ app, p, t, program }: { app: App; p: Publisher; t: Trans
 function ConsumerRow({ app, c, t }: { app: App; c: Consumer; t: Translate }) {
   return (
     <div className={`app-row app-consumer${c.running ? '' : ' is-stopped'}`}>
-      <Handle type="target" position={Position.Left} id={c.id} aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} />
+      <Handle type="target" position={Position.Left} id={c.id} role="img" aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} />
       <span className="app-row-channel">{t('app.channelChip', { n: channelNumber(app, c.channelId) })}</span>
       <span>
         {c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} ·{' '}

@@ -6,6 +6,7 @@ import { useEditor } from '../../store/useEditor';
 import { usePlayback, useSim } from '../../store/useSim';
 import { clientNames } from '../clientNames';
 import { sentence } from '../log/sentence';
+import { rescueFocus } from '../focusRescue';
 import { useLogVersion } from '../useLogVersion';
 import { MessageHeadersAndBody, MessageProperties } from './MessageContentView';
 import { MessageRoute } from './MessageRoute';
@@ -46,7 +47,14 @@ export function MessagePanel() {
     <section className="message-panel" aria-label={t('msg.label')}>
       <div className="msg-head">
         <h3>{title}</h3>
-        <button type="button" onClick={() => sim.select(null)}>
+        <button
+          type="button"
+          onClick={() => {
+            sim.select(null);
+            // the button goes away with the message: focus goes to the panel's tab
+            rescueFocus(() => document.querySelector<HTMLElement>('.dock [role="tab"][aria-selected="true"]'));
+          }}
+        >
           {t('msg.close')}
         </button>
       </div>
