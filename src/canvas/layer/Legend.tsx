@@ -48,7 +48,7 @@ export const Legend = memo(function Legend({ keys }: { keys: string[] }) {
               {t('layer.sym.nack')}
             </li>
             <li>
-              <span className="legend-glyph" style={{ color: REJECT_COLOUR }} aria-hidden="true">✕</span>
+              <span className="legend-glyph" style={{ color: REJECT_COLOUR }} aria-hidden="true">⊘</span>
               {t('layer.sym.reject')}
             </li>
           </ul>

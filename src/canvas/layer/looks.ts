@@ -4,7 +4,7 @@ import { COLOURS } from './palette';
 /**
  * How each kind of token looks: messages (publish, route, deliver) are dots in their routing
  * key's colour; a dead-lettered message has a dark ring, a returned one is hollow; acks and
- * confirms are green ticks, nacks orange and rejects red crosses. A chip (a message waiting in a
+ * confirms are green ticks, nacks orange crosses and rejects red slashed circles (shape, not only colour). A chip (a message waiting in a
  * queue, drawn by the canvas when zoomed out, see lod.ts) is a small square. A token's style index is
  * look × colours + colour, the unit of batching when painting.
  */
