@@ -19,6 +19,7 @@ import { useFlowHandlers } from './useFlowHandlers';
 import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
+import { useViewMotion } from './useViewMotion';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
 
@@ -39,6 +40,7 @@ function ariaLabels(t: Translate) {
 }
 
 /** Small, in the corner: an overview, not a second canvas (the full size covered nodes on laptop screens). */
+const MAX_ZOOM = 2;
 const MINIMAP_SIZE = { width: 128, height: 84 };
 
 const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.type === 'queue' ? '#4a90d9' : n.type === 'exchange' ? '#ff6600' : '#6b7a8f');
@@ -67,6 +69,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   useShortcuts();
   useFocusKeeper(!readOnly);
   useKeyColours(doc);
+  const viewMotion = useViewMotion(MAX_ZOOM);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -101,7 +104,8 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
           onBeforeDelete={refuseBehindDialog}
           minZoom={0.2}
-          maxZoom={2}
+          maxZoom={MAX_ZOOM}
+          {...viewMotion}
           connectionRadius={30}
           ariaLabelConfig={labels}
           proOptions={{ hideAttribution: false }}
