@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
+import { LiveAnnouncer } from '../panels/announce/LiveAnnouncer';
 import { BindingDialog } from '../panels/BindingDialog';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
@@ -85,6 +86,7 @@ export function App({ session }: { session: WorkSession }) {
               <SidePanel />
             </main>
             <BindingDialog />
+            <LiveAnnouncer />
           </div>
         </ReactFlowProvider>
         </LessonProvider>

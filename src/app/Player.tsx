@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
 import { useT } from '../i18n/useLocale';
+import { LiveAnnouncer } from '../panels/announce/LiveAnnouncer';
 import { PlayerControls } from '../panels/share/PlayerControls';
 import { PlayerGuide } from '../panels/share/PlayerGuide';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
@@ -56,6 +57,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
                 <CanvasArea readOnly />
                 <PlayerGuide />
               </main>
+              <LiveAnnouncer />
             </div>
           </ReactFlowProvider>
         </LessonProvider>
