@@ -20,6 +20,7 @@ import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
 import { useViewMotion } from './useViewMotion';
+import { useInspectorKey } from './useInspectorKey';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
 
@@ -69,6 +70,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   useShortcuts();
   useFocusKeeper(!readOnly);
   useKeyColours(doc);
+  useInspectorKey(!readOnly);
   const viewMotion = useViewMotion(MAX_ZOOM);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
