@@ -41,7 +41,7 @@ const lessonTitle = { en: 'Topics: log facilities (lesson)', es: 'Topics: logs p
 
 for (const [locale, t] of [['en', en as Dict], ['es', es as Dict]] as const) {
   test(`axe finds no serious or critical violation on any screen (${locale})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(90_000);
     const found: Found[] = [];
     const dialog = (key: keyof Dict) => page.getByRole('dialog', { name: t[key] });
     const button = (key: keyof Dict) => page.getByRole('button', { name: t[key], exact: true });
@@ -113,6 +113,10 @@ for (const [locale, t] of [['en', en as Dict], ['es', es as Dict]] as const) {
     await expect(dialog('shareui.import.defsTitle')).toBeVisible();
     await scan(page, 'import dialog', found, 'dialog[open]');
     await closeDialog('shareui.import.defsTitle');
+    await button('keys.button').click();
+    await expect(dialog('keys.title')).toBeVisible();
+    await scan(page, 'keyboard shortcuts', found, 'dialog[open]');
+    await closeDialog('keys.title');
 
     // a shared link (the shared-view banner), the embed player, a link that cannot be opened
     await page.goto(link);
