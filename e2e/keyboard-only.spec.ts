@@ -14,7 +14,7 @@ function focusState(page: Page) {
     const cs = getComputedStyle(a);
     const path = a.closest('.react-flow__edge')?.querySelector('path.react-flow__edge-path');
     const what = `${a.tagName.toLowerCase()} ${a.getAttribute('role') ?? ''} "${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 50)}"`;
-    const shown = (cs.outlineStyle !== 'none' && Number.parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none' || (path ? Number.parseFloat(getComputedStyle(path).strokeWidth) >= 3 : false);
+    const shown = (cs.outlineStyle !== 'none' && (cs.outlineStyle === 'auto' || Number.parseFloat(cs.outlineWidth) >= 2)) || cs.boxShadow !== 'none' || (path ? Number.parseFloat(getComputedStyle(path).strokeWidth) >= 3 : false);
     return { what, shown: a.matches(':focus-visible') && shown };
   });
 }
