@@ -56,7 +56,7 @@ test('builds, runs, inspects and shares a topology with the keyboard alone, focu
 
   // the binding: from the exchange on the canvas, I jumps to its fields in the inspector; the
   // "Create binding" form below them binds the queue
-  await tabTo(page, node(page, 'Exchange exchange1'), true);
+  await tabTo(page, node(page, 'Exchange exchange1'));
   await press(page, 'i');
   await expect(inspector(page).getByRole('heading', { name: 'Exchange exchange1' })).toBeVisible();
   await expect(inspector(page).getByLabel('Name', { exact: true })).toBeFocused();
@@ -92,7 +92,7 @@ test('builds, runs, inspects and shares a topology with the keyboard alone, focu
   // publish one message, play, pause, step
   await tabTo(page, node(page, 'Producer producer1'), true);
   await press(page, 'i');
-  await tabTo(page, inspector(page).getByRole('group', { name: 'Publisher 1 in the simulation' }).getByRole('button', { name: 'Publish', exact: true }), true);
+  await tabTo(page, inspector(page).getByRole('group', { name: 'Publisher 1 in the simulation' }).getByRole('button', { name: 'Publish', exact: true }));
   await press(page, 'Enter');
   await tabTo(page, button('Play'), true);
   await press(page, 'Enter');
@@ -111,8 +111,10 @@ test('builds, runs, inspects and shares a topology with the keyboard alone, focu
   const row = page.getByRole('list', { name: 'Events, oldest first' }).getByRole('button').first();
   await tabTo(page, row);
   await press(page, 'Enter');
+  // the log row went away with the log: focus is on the message now shown
   const panel = page.getByRole('region', { name: 'Message inspector' });
   await expect(panel.getByRole('heading', { name: /^Message / })).toBeVisible();
+  await expect(panel).toBeFocused();
   await tabTo(page, panel.getByRole('button', { name: 'Close message' }));
   await press(page, 'Enter');
   await expect(page.getByRole('tab', { name: 'Message' })).toBeFocused();

@@ -36,7 +36,7 @@ export function MessagePanel() {
   const details = useMemo(() => (selected ? messageDetails({ entries, world: sim.world, consumers: sim.live.getState().consumers }, selected, cache.current) : null), [selected, entries, sim]);
   if (!selected || !details) {
     return (
-      <section className="message-panel" aria-label={t('msg.label')}>
+      <section className="message-panel" aria-label={t('msg.label')} tabIndex={-1}>
         <p className="field-hint">{t('msg.none')}</p>
       </section>
     );
@@ -44,7 +44,7 @@ export function MessagePanel() {
   const title = details.msgId !== undefined ? t('msg.title', { id: details.msgId }) : t('msg.titlePending', { publisher: names.publisher(details.sent?.publisher ?? ''), seq: 'seq' in selected ? selected.seq : 0 });
   const story = details.story;
   return (
-    <section className="message-panel" aria-label={t('msg.label')}>
+    <section className="message-panel" aria-label={t('msg.label')} tabIndex={-1}>
       <div className="msg-head">
         <h3>{title}</h3>
         <button
