@@ -25,7 +25,16 @@ function sentence(a: Announcement, t: Translate, doc: Scenario): string {
   }
 }
 
-const maxLengths = (doc: Scenario): Record<string, number | undefined> => Object.fromEntries(doc.queues.map((q) => [q.name, q.arguments.maxLength]));
+const limits = new WeakMap<Scenario, Record<string, number | undefined>>();
+/** Each queue's x-max-length (looked up every frame while playing: kept per document). */
+function maxLengths(doc: Scenario): Record<string, number | undefined> {
+  let m = limits.get(doc);
+  if (!m) {
+    m = Object.fromEntries(doc.queues.map((q) => [q.name, q.arguments.maxLength]));
+    limits.set(doc, m);
+  }
+  return m;
+}
 
 /**
  * The polite live region: a screen reader hears a lesson step done, a queue filling past a level
