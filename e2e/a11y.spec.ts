@@ -23,13 +23,11 @@ interface Found {
 
 /** Runs axe on the page, or only on `include` (CSS selectors: an open dialog, panels). */
 async function scan(page: Page, where: string, found: Found[], include: string | string[] = []) {
-  const t0 = Date.now();
   // legacy mode: one axe.run in the page (the default opens a new blank page per analysis to merge
   // frame results; Warren has no frames), several times faster
   const builder = new AxeBuilder({ page }).withTags(TAGS).setLegacyMode();
   for (const selector of typeof include === 'string' ? [include] : include) builder.include(selector);
   const result = await builder.analyze();
-  console.log(`scan ${where}: ${Date.now() - t0} ms`);
   for (const v of result.violations) {
     found.push({ where, id: v.id, impact: v.impact ?? 'unknown', targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} :: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`) });
   }
