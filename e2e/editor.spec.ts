@@ -42,6 +42,7 @@ test('refuses other connections AMQP does not allow, each with its reason', asyn
   await drawLine(page, node(page, 'Exchange exchange1').getByLabel('Bind from exchange exchange1'), node(page, 'Consumer consumer1').getByLabel('Consumer of consumer1'));
   await expect(canvas(page).getByRole('alert')).toContainText('Exchanges route to queues, not to applications.');
   await canvas(page).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('application', { name: 'Diagram' })).toBeFocused();
   await drawLine(page, node(page, 'Queue queue1').getByLabel('Deliver or dead-letter from queue queue1'), node(page, 'Producer producer1'));
   await expect(canvas(page).getByRole('alert')).toContainText("'producer1' has no consumer.");
 });

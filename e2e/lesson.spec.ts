@@ -24,6 +24,9 @@ test('ticks a lesson step when the student does what it asks: binding kern to to
   const current = lesson.locator('[aria-current="step"]');
   await expect(current).toContainText('Bind queue kern to topic_logs');
   await expect(lesson.getByRole('listitem').first()).toContainText('Done');
+  // a screen reader hears it, from the polite live region
+  await expect(page.getByTestId('live-announcer')).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByTestId('live-announcer')).toContainText('Lesson step 1 of 4 done.');
   // bind through the inspector's "Create binding" form (the keyboard path for drawing a line); the
   // inspector and the guide share the side panel, so the student brings the inspector forward
   const guideTab = page.getByRole('tab', { name: /^Guide/ });

@@ -20,7 +20,14 @@ test('a work queue with two consumers comes alive: tokens travel, each consumer 
   const r1 = await stat(c1, 'Deliveries received');
   await expect.poll(() => stat(c1, 'Deliveries received'), { timeout: 30_000 }).toBeGreaterThan(r1);
   // each holds what it has not acked yet (prefetch 10): the queue counts them as unacked
-  await expect(c1.getByRole('list', { name: 'Unacked messages held by consumer1' }).getByRole('button').first()).toBeVisible();
+  const held = c1.getByRole('list', { name: 'Unacked messages held by consumer1' });
+  await expect(held.getByRole('button').first()).toBeVisible();
+  // a focused chip whose message is acked goes away: focus moves to the chip now in its place (or
+  // to the node), never to the page
+  const label = (await held.getByRole('button').last().getAttribute('aria-label'))!;
+  await held.getByRole('button', { name: label, exact: true }).focus();
+  await expect(held.getByRole('button', { name: label, exact: true })).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.chip, .react-flow__node') ?? false)).toBe(true);
   await expect.poll(async () => Number(await node(page, 'Queue queue1').getByText('Unacked').locator('xpath=following-sibling::dd').textContent())).toBeGreaterThan(0);
   // the producer counts what it sent
   expect(await stat(node(page, 'Producer producer1'), 'Messages published')).toBeGreaterThan(0);

@@ -68,6 +68,8 @@ test("opening a link never replaces the opener's saved work: back to my work, or
   await banner(me).getByRole('button', { name: 'Keep it as my work' }).click();
   await expectSharedWork(me);
   await expect(me.getByRole('status', { name: 'Shared scenario kept' })).toContainText('Your previous work is one Undo away');
+  // the page was drawn anew: focus is on the banner that says so, not lost
+  await expect(me.getByRole('status', { name: 'Shared scenario kept' })).toBeFocused();
   await expect.poll(() => savedTitle(me)).toBe('Work queue');
   // one undo away...
   await me.getByRole('button', { name: 'Undo' }).click();
@@ -136,6 +138,8 @@ test('a damaged, newer or huge link says what is wrong, runs nothing and keeps t
   }
   await page.getByRole('alert', { name: 'Link not opened' }).getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert', { name: 'Link not opened' })).toHaveCount(0);
+  // focus goes to the canvas, not to the top of the page
+  await expect(page.getByRole('application', { name: 'Diagram' })).toBeFocused();
   expect(new URL(page.url()).hash).toBe('');
   await expect(canvas(page)).toBeVisible();
 });

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
+import { LiveAnnouncer } from '../panels/announce/LiveAnnouncer';
 import { GalleryButton } from '../panels/gallery/GalleryButton';
 import { GuideToggle } from '../panels/lesson/GuideToggle';
 import { formatTime } from '../panels/playback/format';
@@ -118,6 +119,7 @@ export function App({ session }: { session: WorkSession }) {
               <SidePanel />
             </main>
             <PendingBinding />
+            <LiveAnnouncer />
           </div>
         </ReactFlowProvider>
         </LessonProvider>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
 import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
 import { useT } from '../i18n/useLocale';
+import { LiveAnnouncer } from '../panels/announce/LiveAnnouncer';
 import { PlayerControls } from '../panels/share/PlayerControls';
 import { PlayerGuide } from '../panels/share/PlayerGuide';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
@@ -71,6 +72,7 @@ export function Player({ state, data }: { state: ShareState; data: string }) {
                 <CanvasArea readOnly />
                 {about ? <PlayerGuide /> : null}
               </main>
+              <LiveAnnouncer />
             </div>
           </ReactFlowProvider>
         </LessonProvider>

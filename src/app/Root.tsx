@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { rescueFocus } from '../panels/focusRescue';
 import { writeShareHash } from '../share/url';
 import type { KeyValueStorage } from '../store/persistence';
 import { watchStorage } from '../store/storageHealth';
@@ -89,16 +90,20 @@ export function Root() {
             const pushed = pushPreviousWork(real, readSavedWork(real), Date.now());
             writeShareHash(null);
             show({ kind: 'editor', session: { kind: 'own', storage: real, kept: { ...work, previous: pushed.status, evicted: pushed.evicted } } });
+            // the page is drawn anew: focus goes to the banner that says what happened
+            rescueFocus(() => document.querySelector<HTMLElement>('.session-banner.is-kept'));
           });
         },
         back() {
           writeShareHash(null);
           show({ kind: 'editor', session: { kind: 'own', storage: real } });
+          rescueFocus();
         },
         dismiss() {
           if (session.kind !== 'own') return;
           if (session.linkError) writeShareHash(null);
           show({ kind: 'editor', session: { kind: 'own', storage: session.storage, ...(session.kept ? { kept: session.kept } : {}) } }, false);
+          rescueFocus();
         },
       },
     [session, real, health, show],

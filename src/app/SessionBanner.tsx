@@ -4,6 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
 import { Isolated, isolate } from '../panels/Name';
 import { formatTime } from '../panels/playback/format';
+import { rescueFocus } from '../panels/focusRescue';
 import { ShareErrorText } from '../panels/share/ShareErrorText';
 import { loadWithSession } from '../store/lessonStore';
 import { openSharedRun } from '../store/shareLink';
@@ -102,7 +103,8 @@ export function SessionBanner() {
   if (session.kept && keptShown) {
     const detail = session.kept.previous === 'saved' ? 'shareui.keptSaved' : session.kept.previous === 'failed' ? 'shareui.keptNotSaved' : 'shareui.keptNothing';
     return (
-      <section className="session-banner is-kept" role="status" aria-label={t('shareui.keptLabel')}>
+      // focusable from scripts: "Keep it as my work" puts focus here (Root), the page having been redrawn
+      <section className="session-banner is-kept" role="status" aria-label={t('shareui.keptLabel')} tabIndex={-1}>
         <p>
           <strong>
             <Isolated text={t('shareui.kept', { title: isolate(name) })} />
@@ -110,7 +112,13 @@ export function SessionBanner() {
           {session.kept.evicted > 0 ? ` ${t('shareui.keptEvicted', { n: session.kept.evicted })}` : ''}
         </p>
         <div className="button-row">
-          <button type="button" onClick={() => setKeptShown(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setKeptShown(false);
+              rescueFocus();
+            }}
+          >
             {t('shareui.dismiss')}
           </button>
         </div>

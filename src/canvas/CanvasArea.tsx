@@ -14,6 +14,7 @@ import { edgeTypes } from './edgeTypes';
 import { toFlowEdges } from './flowEdges';
 import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
 import { Legend } from './layer/Legend';
+import { useKeyColours } from './layer/useKeyColours';
 import { nodeTypes } from './nodeTypes';
 import { PresentButton } from './PresentButton';
 import { usePresent } from './present';
@@ -24,6 +25,8 @@ import { useFlowHandlers } from './useFlowHandlers';
 import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
+import { useViewMotion } from './useViewMotion';
+import { useInspectorKey } from './useInspectorKey';
 import { useShortcuts } from './useShortcuts';
 import './canvas.css';
 
@@ -48,6 +51,7 @@ function ariaLabels(t: Translate) {
 }
 
 /** Small, in the corner: an overview, not a second canvas (the fit view keeps its column free). */
+const MAX_ZOOM = 2;
 const MINIMAP_SIZE = { width: 150, height: 96 };
 
 const minimapColor = (n: FlowNode) => (n.type === 'broker' ? 'transparent' : n.type === 'queue' ? '#4a90d9' : n.type === 'exchange' ? '#ff6600' : '#6b7a8f');
@@ -84,6 +88,9 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const present = usePresentMode();
   useShortcuts();
   useFocusKeeper(!readOnly);
+  useKeyColours(doc);
+  useInspectorKey(!readOnly);
+  const viewMotion = useViewMotion(MAX_ZOOM);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
@@ -120,7 +127,8 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
           deleteKeyCode={editing ? ['Delete', 'Backspace'] : null}
           onBeforeDelete={refuseBehindDialog}
           minZoom={0.2}
-          maxZoom={2}
+          maxZoom={MAX_ZOOM}
+          {...viewMotion}
           connectionRadius={30}
           ariaLabelConfig={labels}
           proOptions={{ hideAttribution: false }}

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { appRole, type ExchangeType, freeSpot, newNodeSize, type PaletteKind, type Position, type Rect, type Scenario, type Size, type SizeOf } from '../model';
 import { FIT_VIEW } from '../panels/fitView';
+import { viewDuration } from './useViewMotion';
 import { useEditorApi } from '../store/useEditor';
 
 import { CANVAS_ID } from '../panels/canvasId';
@@ -91,7 +92,7 @@ export function useCanvasActions() {
       // would be selected, and invisible)
       const placed = nodePosition(store.getState().doc, id) ?? pos;
       const inView = view && placed.x >= view.x && placed.y >= view.y && placed.x + size.width <= view.x + view.width && placed.y + size.height <= view.y + view.height;
-      if (view && !inView) void setCenter(placed.x + size.width / 2, placed.y + size.height / 2, { zoom: getZoom(), duration: 200 });
+      if (view && !inView) void setCenter(placed.x + size.width / 2, placed.y + size.height / 2, { zoom: getZoom(), duration: viewDuration(200) });
       return id;
     },
     [store, sizeOf, screenToFlowPosition, setCenter, getZoom],
@@ -100,7 +101,7 @@ export function useCanvasActions() {
   const tidy = useCallback(() => {
     store.getState().tidy(sizeOf);
     // React Flow gets the new positions on the next render; fit after it.
-    requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: 200 }));
+    requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: viewDuration(200) }));
   }, [store, sizeOf, fitView]);
 
   /**

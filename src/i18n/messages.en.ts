@@ -4,10 +4,12 @@ import { picture } from './en/picture';
  * English UI strings. Every key here must exist in messages.es.ts too (the type checker
  * enforces it). Placeholders are written {name} and filled by `t(key, { name })`.
  */
+import { a11yEn } from './en/a11y';
 import { programsEn } from './en/programs';
 
 export const en = {
   ...programsEn,
+  ...a11yEn,
   'app.title': 'Warren',
   'app.tagline': 'See how RabbitMQ and AMQP 0-9-1 really work',
   'app.language': 'Language',

@@ -1,10 +1,12 @@
 import { picture } from './es/picture';
+import { a11yEs } from './es/a11y';
 import { programsEs } from './es/programs';
 import type { MessageKey } from './messages.en';
 
 /** Spanish UI strings (our first users write Spanish). Same keys as messages.en.ts. */
 export const es = {
   ...programsEs,
+  ...a11yEs,
   'app.title': 'Warren',
   'app.tagline': 'Descubre cómo funcionan de verdad RabbitMQ y AMQP 0-9-1',
   'app.language': 'Idioma',

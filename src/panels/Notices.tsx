@@ -1,5 +1,6 @@
 import { useT } from '../i18n/useLocale';
 import { useEditor, useEditorApi } from '../store/useEditor';
+import { rescueFocus } from './focusRescue';
 import { useExplain } from './modelText';
 
 /**
@@ -30,17 +31,30 @@ export function Notices() {
             onClick={() => {
               store.getState().undo();
               store.getState().dismissNotice();
+              rescueFocus();
             }}
           >
             {t('notice.undo')}
           </button>
         ) : null}
         {notice.fix ? (
-          <button type="button" onClick={() => store.getState().applyFix(notice.fix!)}>
+          <button
+            type="button"
+            onClick={() => {
+              store.getState().applyFix(notice.fix!);
+              rescueFocus();
+            }}
+          >
             {explain(notice.fix.label)}
           </button>
         ) : null}
-        <button type="button" onClick={() => store.getState().dismissNotice()}>
+        <button
+          type="button"
+          onClick={() => {
+            store.getState().dismissNotice();
+            rescueFocus();
+          }}
+        >
           {t('notice.dismiss')}
         </button>
       </div>

@@ -2,6 +2,7 @@ import { type DragEvent, useId, useState } from 'react';
 import type { MessageKey } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
 import { EXCHANGE_TYPES, type ExchangeType, type PaletteKind } from '../model';
+import { KeyboardHelp } from './KeyboardHelp';
 
 /** MIME type of a palette item being dragged; the value is the kind ("queue", "exchange:topic"). */
 export const PALETTE_MIME = 'application/x-warren-palette';
@@ -65,6 +66,7 @@ export function Palette({ onAdd }: { onAdd: (kind: PaletteKind, exchangeType: Ex
       <p id={helpId} className="sr-only">
         {t('palette.help')}
       </p>
+      <KeyboardHelp />
     </aside>
   );
 }

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useT } from '../../i18n/useLocale';
-import { keyColour } from './palette';
+import { keyColour, keyPattern } from './palette';
 import { NACK_COLOUR, REJECT_COLOUR, TICK_COLOUR } from './vector';
 
 /** Keys shown before "+N more": the legend is one line of the bottom strip, it must not grow over the picture. */
@@ -26,7 +26,7 @@ export const Legend = memo(function Legend({ store }: { store: StoreApi<{ keys: 
       <ul className="layer-legend-keys">
         {shown.map((k) => (
           <li key={k}>
-            <span className="legend-swatch" style={{ background: keyColour(k) }} aria-hidden="true" />
+            <span className={`legend-swatch legend-key key-pattern-${keyPattern(k)}`} style={{ backgroundColor: keyColour(k) }} aria-hidden="true" />
             {k === '' ? <em>{t('layer.emptyKey')}</em> : <code title={k}>{k}</code>}
           </li>
         ))}
@@ -71,7 +71,7 @@ export const Legend = memo(function Legend({ store }: { store: StoreApi<{ keys: 
           </li>
           <li>
             <span className="legend-glyph" style={{ color: REJECT_COLOUR }} aria-hidden="true">
-              ✕
+              ⊘
             </span>
             {t('layer.sym.reject')}
           </li>

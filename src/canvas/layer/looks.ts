@@ -5,9 +5,10 @@ import { COLOURS } from './palette';
  * How each kind of token looks: messages (publish, route, deliver) in their routing key's colour,
  * round when transient and square when persistent (the shape says it, not the colour: the same in
  * the queues' buffers); a dead-lettered message has a dark ring, a returned one is hollow; acks and
- * confirms are green ticks, nacks orange and rejects red crosses. A chip (a message waiting in a
- * queue, drawn by the canvas when zoomed out, see lod.ts) is square or round the same way. A token's
- * style index is look × colours + colour, the unit of batching when painting.
+ * confirms are green ticks, nacks orange crosses and rejects red slashed circles (shape, not only
+ * colour). A chip (a message waiting in a queue, drawn by the canvas when zoomed out, see lod.ts) is
+ * square or round the same way. A token's style index is look × colours + colour, the unit of
+ * batching when painting.
  */
 export const LOOK = {
   message: 0, deadLetter: 1, returned: 2, ack: 3, confirm: 4, nack: 5, reject: 6, confirmNack: 7, chip: 8,

@@ -8,7 +8,8 @@ import type { Ctx2D, DrawList } from './paint';
  * every frame (the selected message's rings, the counts of still tokens).
  */
 export const TICK_COLOUR = '#1f9d55';
-export const NACK_COLOUR = '#e67e22';
+// marks differ by shape too (a nack is a cross, a reject a slashed circle), and stand out on white (≥ 3:1)
+export const NACK_COLOUR = '#b85c00';
 export const REJECT_COLOUR = '#c0392b';
 export const RING_COLOUR = '#1d2330';
 
@@ -78,6 +79,18 @@ export function drawToken(ctx: Ctx2D, look: number, colour: string, x: number, y
       ctx.moveTo(x - k, y);
       ctx.lineTo(x - k / 3, y + k * 0.7);
       ctx.lineTo(x + k, y - k * 0.8);
+      ctx.stroke();
+      return;
+    }
+    case LOOK.reject: {
+      // a slashed circle: refused for good (basic.reject), unlike a nack's cross
+      const r = h * 0.85;
+      ctx.strokeStyle = REJECT_COLOUR;
+      ctx.lineWidth = Math.max(1.5, size / 5);
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, Math.PI * 2);
+      ctx.moveTo(x - r * 0.7, y + r * 0.7);
+      ctx.lineTo(x + r * 0.7, y - r * 0.7);
       ctx.stroke();
       return;
     }

@@ -105,7 +105,7 @@ function PublisherRow({ app, p, side, program, t }: { app: App; p: Publisher; si
         {text.short}
       </span>
       <PublisherLiveRow node={app.id} publisher={p} />
-      <Handle type="source" position={side} id={p.id} aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} style={{ top: 10 }} />
+      <Handle type="source" position={side} id={p.id} role="img" aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} style={{ top: 10 }} />
     </div>
   );
 }
@@ -122,7 +122,7 @@ function ConsumerRow({ app, c, side, t }: { app: App; c: Consumer; side: Positio
         {c.running ? '' : ` · ${t('app.stopped')}`}
       </span>
       <ConsumerLiveRow node={app.id} consumer={c} appName={app.name} />
-      <Handle type="target" position={side} id={c.id} aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} style={{ top: 10 }} />
+      <Handle type="target" position={side} id={c.id} role="img" aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} style={{ top: 10 }} />
     </div>
   );
 }

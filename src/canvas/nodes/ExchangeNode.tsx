@@ -17,7 +17,7 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
   const declared = useNodeLive(useSim(), id, (s) => e === null || s.exchanges[e.name] === true);
   return (
     <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}${declared ? '' : ' is-undeclared'}`}>
-      <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.exchangeIn', { name })} />
+      <Handle type="target" position={Position.Left} id={PORT.in} role="img" aria-label={t('handle.exchangeIn', { name })} />
       <div className="node-head">
         <span className="node-kind">
           {t('kind.exchange')} · <span className={`exchange-type type-${e?.type ?? 'direct'}`}>{e?.type ?? 'direct'}</span>
@@ -37,9 +37,9 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
           <Badge label={`AE → ${e.alternateExchange || t('node.defaultExchangeName')}`} title={t('badge.alternate')} tone="accent" />
         ) : null}
       </div>
-      <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.exchangeOut', { name })} />
+      <Handle type="source" position={Position.Right} id={PORT.out} role="img" aria-label={t('handle.exchangeOut', { name })} />
       {e ? (
-        <Handle type="source" position={Position.Bottom} id={PORT.alternate} className="handle-ae" aria-label={t('handle.alternate', { name })} title={t('handle.alternate', { name })} />
+        <Handle type="source" position={Position.Bottom} id={PORT.alternate} className="handle-ae" role="img" aria-label={t('handle.alternate', { name })} title={t('handle.alternate', { name })} />
       ) : null}
     </div>
   );

@@ -16,7 +16,7 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
   const declared = useQueueDeclared(q.id, q.name);
   return (
     <div className={`node node-queue${selected ? ' is-selected' : ''}${a.queueType === 'quorum' ? ' is-quorum' : ''}${declared ? '' : ' is-undeclared'}`}>
-      <Handle type="target" position={Position.Left} id={PORT.in} aria-label={t('handle.queueIn', { name: q.name })} />
+      <Handle type="target" position={Position.Left} id={PORT.in} role="img" aria-label={t('handle.queueIn', { name: q.name })} />
       <div className="node-head queue-head">
         <span className="node-kind">{t('kind.queue')}</span>
         {q.durable ? <Badge label="D" title={t('badge.durable')} /> : null}
@@ -41,7 +41,7 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
         {a.singleActiveConsumer ? <Badge label="SAC" title={t('badge.sac')} /> : null}
         {a.deliveryLimit !== undefined ? <Badge label={`limit ${a.deliveryLimit}`} title={t('badge.deliveryLimit')} /> : null}
       </div>
-      <Handle type="source" position={Position.Right} id={PORT.out} aria-label={t('handle.queueOut', { name: q.name })} />
+      <Handle type="source" position={Position.Right} id={PORT.out} role="img" aria-label={t('handle.queueOut', { name: q.name })} />
     </div>
   );
 });

@@ -2,6 +2,7 @@ import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef } from 're
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { useSim } from '../../store/useSim';
+import { rescueFocus } from '../focusRescue';
 import { nextTab } from '../tabKeys';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
@@ -32,7 +33,10 @@ export function Dock() {
   useEffect(
     () =>
       sim.ui.subscribe((s, prev) => {
-        if (s.selected && s.selected !== prev.selected) useDock.getState().show('message');
+        if (!s.selected || s.selected === prev.selected) return;
+        useDock.getState().show('message');
+        // a log row chosen with the keyboard went away with the log: focus goes to the message shown
+        rescueFocus(() => document.querySelector<HTMLElement>('.message-panel'));
       }),
     [sim],
   );

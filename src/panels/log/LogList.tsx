@@ -8,7 +8,8 @@ import type { MessageRef } from '../../store/simController';
 import { formatTime } from '../playback/format';
 import { severity } from './sentence';
 
-const ROW_HEIGHT = 22;
+// 24 px: each row is a click target, and WCAG 2.5.8 asks targets of at least 24 × 24 CSS px
+const ROW_HEIGHT = 24;
 
 /** The message a row is about, for "click a row to inspect its message". */
 export function refOf(e: WorldEvent): MessageRef | null {

@@ -6,6 +6,7 @@ import { useEditor } from '../../store/useEditor';
 import { usePlayback, useSim } from '../../store/useSim';
 import { clientNames } from '../clientNames';
 import { sentence } from '../log/sentence';
+import { rescueFocus } from '../focusRescue';
 import { useLogVersion } from '../useLogVersion';
 import { MessageHeadersAndBody, MessageProperties } from './MessageContentView';
 import { MessageRoute } from './MessageRoute';
@@ -35,7 +36,7 @@ export function MessagePanel() {
   const details = useMemo(() => (selected ? messageDetails({ entries, world: sim.world, consumers: sim.live.getState().consumers }, selected, cache.current) : null), [selected, entries, sim]);
   if (!selected || !details) {
     return (
-      <section className="message-panel" aria-label={t('msg.label')}>
+      <section className="message-panel" aria-label={t('msg.label')} tabIndex={-1}>
         <p className="field-hint">{t('msg.none')}</p>
       </section>
     );
@@ -43,10 +44,17 @@ export function MessagePanel() {
   const title = details.msgId !== undefined ? t('msg.title', { id: details.msgId }) : t('msg.titlePending', { publisher: names.publisher(details.sent?.publisher ?? ''), seq: 'seq' in selected ? selected.seq : 0 });
   const story = details.story;
   return (
-    <section className="message-panel" aria-label={t('msg.label')}>
+    <section className="message-panel" aria-label={t('msg.label')} tabIndex={-1}>
       <div className="msg-head">
         <h3>{title}</h3>
-        <button type="button" onClick={() => sim.select(null)}>
+        <button
+          type="button"
+          onClick={() => {
+            sim.select(null);
+            // the button goes away with the message: focus goes to the panel's tab
+            rescueFocus(() => document.querySelector<HTMLElement>('.dock [role="tab"][aria-selected="true"]'));
+          }}
+        >
           {t('msg.close')}
         </button>
       </div>
