@@ -23,7 +23,7 @@ describe('gallery thumbnails', () => {
 
   it('draw a code scenario as its programs, each connected to the broker', () => {
     const th = thumbnailOf(GALLERY['work-queues-code'].scenario);
-    expect(th.programs).toEqual(['worker.js 300', 'worker.js 4000', 'new_task.js']);
+    expect(th.programs).toEqual(['worker.js', 'worker.js', 'new_task.js']);
     const programs = th.nodes.filter((n) => n.kind === 'program');
     expect(programs).toHaveLength(3);
     for (const p of programs) {
