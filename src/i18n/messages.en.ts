@@ -670,6 +670,7 @@ export const en = {
   'log.someone': '(unknown)',
   'log.connection': 'connection {n}',
   'log.connectionNamed': 'connection {n} ({name})',
+  'log.connectionAdmin': 'connection {n} (Warren declaring the drawn topology, as a setup script or definitions import would)',
   'log.channel': 'channel {n} of {connection}',
   'log.flagRedelivered': ' · redelivered',
   'log.flagAutoAck': ' · auto-ack',

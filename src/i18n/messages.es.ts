@@ -657,6 +657,7 @@ export const es = {
   'composer.fromTemplate': 'Volver a la plantilla',
   'log.someone': '(desconocido)',
   'log.connection': 'conexión {n}',
+  'log.connectionAdmin': 'conexión {n} (Warren declarando la topología dibujada, como lo haría un script de preparación o una importación de definiciones)',
   'log.connectionNamed': 'conexión {n} ({name})',
   'log.channel': 'canal {n} de la {connection}',
   'log.flagRedelivered': ' · reentregado',
