@@ -744,7 +744,7 @@ export const en = {
   'log.state.running': '{client} is running',
   'log.state.stopped': '{client} stopped',
   'log.state.crashed': '{client} crashed',
-  'log.state.reconnecting': '{client} waits for the broker to reconnect',
+  'log.state.reconnecting': '{client} waits for the broker to reconnect (automatic connection recovery, as the Java and .NET clients do; an amqplib or pika program needs its own retry loop)',
   'log.requeue.nack': 'basic.nack with requeue',
   'log.requeue.reject': 'basic.reject with requeue',
   'log.requeue.recover': 'basic.recover',

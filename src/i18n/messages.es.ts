@@ -732,7 +732,7 @@ export const es = {
   'log.state.running': '{client} está en marcha',
   'log.state.stopped': '{client} se detuvo',
   'log.state.crashed': '{client} se cayó',
-  'log.state.reconnecting': '{client} espera al broker para reconectarse',
+  'log.state.reconnecting': '{client} espera al broker para reconectarse (recuperación automática de la conexión, como hacen los clientes de Java y .NET; un programa amqplib o pika necesita su propio bucle de reintentos)',
   'log.requeue.nack': 'basic.nack con reencolado',
   'log.requeue.reject': 'basic.reject con reencolado',
   'log.requeue.recover': 'basic.recover',
