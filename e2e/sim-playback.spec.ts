@@ -44,6 +44,13 @@ test('steps event by event: time and log advance one event at a time', async ({ 
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  // after touching a slider too (Space means nothing to a slider), and the page does not scroll
+  await page.getByRole('slider', { name: 'Speed' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
 });
 
 /** What the page shows of the run: counts, depth, the log's size and its newest rows. */
@@ -124,6 +131,8 @@ test('the broker menu sets the hop latency and restarts the broker; clients reco
   await expect(page.getByRole('button', { name: 'Restart broker' })).toBeDisabled();
   await down.fill('500');
   await page.getByRole('button', { name: 'Restart broker' }).click();
+  // the menu closes once the restart is asked for: the canvas shows what it does
+  await expect(page.getByLabel('Down time (ms)')).toBeHidden();
   const restartAt = await timeMs(page);
   await playUntil(page, restartAt + 1500);
   await showTab(page, 'Event log');

@@ -35,6 +35,8 @@ export function clientNames(doc: Scenario, t: Translate, entries: readonly LogEn
     app: (id) => (id === undefined ? t('log.someone') : (apps.get(id) ?? id)),
     connection: (n) => {
       const name = connections.get(n);
+      // the connection Warren's editor declares the drawn topology on (sim/connections.ts), not an app's
+      if (name === 'warren-admin') return t('log.connectionAdmin', { n });
       return name ? t('log.connectionNamed', { n, name }) : t('log.connection', { n });
     },
     exchange: (name) => (name === '' ? t('node.defaultExchangeName') : `'${name}'`),

@@ -82,7 +82,10 @@ export function Inspector() {
           </button>
         </section>
       ) : null}
-      <CreateBindingForm key={target ?? 'none'} preset={target ?? undefined} />
+      {/* bindings join exchanges and queues: offered for the broker as a whole or one of its nodes, not under an app */}
+      {target === null || doc.exchanges.some((e) => e.id === target) || doc.queues.some((q) => q.id === target) ? (
+        <CreateBindingForm key={target ?? 'none'} preset={target ?? undefined} />
+      ) : null}
     </aside>
   );
 }

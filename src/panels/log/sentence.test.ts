@@ -23,6 +23,13 @@ function logsRun() {
 }
 
 describe('log sentences', () => {
+  it("says what Warren's own connection is for (it declares the drawn topology; no app of the canvas owns it)", () => {
+    const { doc, entries } = logsRun();
+    const admin = entries.find((x) => x.e.type === 'connection-opened' && x.e.name === 'warren-admin')!.e;
+    expect(sentence(admin, en, clientNames(doc, en, entries))).toMatch(/^connection \d+ \(Warren declaring the drawn topology, .*\) opened$/);
+    expect(sentence(admin, es, clientNames(doc, es, entries))).toMatch(/conexión \d+ \(Warren declarando la topología dibujada, .*\)/);
+  });
+
   it('tells the route of a message in both languages', () => {
     const { doc, entries } = logsRun();
     const routed = entries.find((x) => x.e.type === 'routed')!.e;

@@ -52,7 +52,13 @@ export function BrokerMenu() {
           className="broker-restart"
           onSubmit={(e) => {
             e.preventDefault();
-            if (valid) sim.input({ type: 'broker-restart', downMs });
+            if (!valid) return;
+            sim.input({ type: 'broker-restart', downMs });
+            // the menu has done its job: it closes so that the canvas shows what the restart does
+            if (menu.current) {
+              menu.current.open = false;
+              menu.current.querySelector('summary')?.focus();
+            }
           }}
         >
           <div className={`field${valid ? '' : ' has-error'}`}>

@@ -7,7 +7,8 @@ import { aDialogIsOpen } from '../dialogOpen';
  * focused button, moving a selected node on the canvas, switching tabs. There the key keeps its
  * meaning and playback is left alone.
  */
-const KEEPS_SPACE = 'input, textarea, select, button, a[href], summary, [contenteditable=""], [contenteditable="true"], [role="button"], [role="tab"], [role="option"], [role="slider"], [role="checkbox"], [role="switch"], [role="menuitem"], .react-flow__node, .react-flow__edge';
+// (a range input is not among them: Space means nothing to a slider, and would scroll the page)
+const KEEPS_SPACE = 'input:not([type="range"]), textarea, select, button, a[href], summary, [contenteditable=""], [contenteditable="true"], [role="button"], [role="tab"], [role="option"], [role="slider"], [role="checkbox"], [role="switch"], [role="menuitem"], .react-flow__node, .react-flow__edge';
 const KEEPS_ARROWS = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="tab"], [role="tablist"], [role="listbox"], [role="option"], [role="menu"], .react-flow__node, .react-flow__edge';
 
 function keeps(target: EventTarget | null, selector: string): boolean {

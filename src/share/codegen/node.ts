@@ -28,7 +28,7 @@ function declareTopology(d: Declarations, comment: string): string {
 
 function header(kind: ProgramKind, plan: CodePlan, app: string, file: string): string {
   return [
-    `// ${headerLine(plan.locale, kind, jsString(app), jsString(plan.title))}`,
+    `// ${headerLine(plan.locale, kind, jsString(app), plan.title.trim() ? jsString(plan.title) : '')}`,
     `// ${runWord(plan.locale)} npm install amqplib && node ${file}.js   (${CONNECTION_HINT})`,
     "'use strict';",
     "const amqp = require('amqplib');",

@@ -29,7 +29,7 @@ function declareTopology(d: Declarations, name: string, comment: string): string
 function header(kind: ProgramKind, plan: CodePlan, app: string, file: string, imports: string[]): string {
   return [
     '#!/usr/bin/env python3',
-    `# ${headerLine(plan.locale, kind, pyString(app), pyString(plan.title))}`,
+    `# ${headerLine(plan.locale, kind, pyString(app), plan.title.trim() ? pyString(plan.title) : '')}`,
     `# ${runWord(plan.locale)} pip install pika && python3 ${file}.py   (${CONNECTION_HINT})`,
     ...imports.map((i) => `import ${i}`),
     '',
