@@ -4,6 +4,7 @@ import { CheckboxField, NumberField, TextField } from '../form/fields';
 import { DeleteButton, SectionTitle, useDeleteNode, useRun } from './common';
 import { ConsumerControls } from '../live/ConsumerControls';
 import { PublisherControls } from '../live/PublisherControls';
+import { ConnectionLegend } from './ConnectionLegend';
 import { ConsumerFields } from './ConsumerFields';
 import { PublisherFields } from './PublisherFields';
 
@@ -29,7 +30,7 @@ export function AppForm({ app, kindLabel }: { app: App; kindLabel: string }) {
       ))}
       {app.connections.map((c, ci) => (
         <fieldset key={c.id} className="connection-fieldset">
-          <legend>{t('app.connection', { n: ci + 1 })}</legend>
+          <ConnectionLegend app={app} connId={c.id} index={ci} />
           {c.channels.map((ch) => (
             <fieldset key={ch.id} className="channel-fieldset">
               <legend>{t('app.channel', { n: ch.number })}</legend>
