@@ -103,7 +103,8 @@ test('no English left in the Spanish interface: confirms tag, default body, node
   // the template's body (the composer shows the same, folded above it)
   await expect(insp.getByLabel('Cuerpo', { exact: true }).last()).toHaveValue('¡Hola, mundo!');
   await insp.getByLabel('Confirmaciones del publicador').check();
-  await expect(producer).toContainText('· confirmaciones');
+  // its channel's lane says it is in confirm mode
+  await expect(producer.locator('.lane-head')).toContainText('✓ confirmación');
   await page.getByRole('button', { name: 'Ver código' }).click();
   await expect(page.getByRole('dialog')).toContainText('código generado por Warren');
 });
