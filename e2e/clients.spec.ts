@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { canvas, node, open } from './helpers';
+import { node, open } from './helpers';
 import { workQueue } from './scenarios';
 import { inspector, loadScenario, logRows, playUntil, selectNode, setSpeed, showTab, timeMs } from './sim';
 
