@@ -77,7 +77,7 @@ test('a connection is a cable with a lane per channel; each channel’s messages
   const shop = node(page, 'Producer shop');
   // the cable's head in the app, and its lanes: number, confirm mode
   await expect(shop.getByRole('note', { name: /^TCP connection \d+ of shop$/ })).toBeVisible();
-  await expect(shop.locator('.lane-head')).toHaveText([/^ch 1/, /^ch 2.*confirm/], { useInnerText: true });
+  await expect(shop.locator('.lane-head')).toHaveText([/^ch 1/, /^ch 2\s*✓ confirm/], { useInnerText: true });
   await expect(cable(page, 'shop')).toHaveCount(1);
   await expect(cable(page, 'shop').locator('.cable-lane')).toHaveCount(2);
 
