@@ -20,7 +20,8 @@ test('a replaced topology loses its gallery explanation (offered for detaching),
   await fromGallery(page, 'Publisher confirms');
   await expect(guide(page).getByRole('region', { name: 'About this scenario' })).toBeVisible();
   // Ctrl+A on the canvas selects every node (not the page's text); Delete removes them
-  await canvas(page).locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  // on the pane (its top-left corner is under the palette since issue 10: a free spot above the broker)
+  await canvas(page).locator('.react-flow__pane').click({ position: { x: 560, y: 95 } });
   await page.keyboard.press('Control+a');
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await expect(inspector(page).getByRole('heading', { name: /items selected$/ })).toBeVisible();
@@ -103,7 +104,8 @@ test('no English left in the Spanish interface: confirms tag, default body, node
   // the template's body (the composer shows the same, folded above it)
   await expect(insp.getByLabel('Cuerpo', { exact: true }).last()).toHaveValue('¡Hola, mundo!');
   await insp.getByLabel('Confirmaciones del publicador').check();
-  await expect(producer).toContainText('· confirmaciones');
+  // its channel's lane says it is in confirm mode
+  await expect(producer.locator('.lane-head')).toContainText('✓ confirmación');
   await page.getByRole('button', { name: 'Ver código' }).click();
   await expect(page.getByRole('dialog')).toContainText('código generado por Warren');
 });

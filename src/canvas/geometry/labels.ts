@@ -71,6 +71,6 @@ export function labelWidth(text: string): number {
     }
   }
   const w = measureCtx ? measureCtx.measureText(text).width : text.length * 8.6;
-  // the CSS caps a binding's label at 11em (a long headers match or queue name is ellipsed)
-  return Math.min(w, 176) + 12;
+  // the CSS caps a binding's label at 10em (a long headers match or queue name is ellipsed)
+  return Math.min(w, 160) + 12;
 }

@@ -28,9 +28,13 @@ function Explained({ className, tip, label, children }: { className: string; tip
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the explanation, as hover does
     <span ref={ref} className={`${className} has-tip nodrag`} role="note" tabIndex={0} aria-label={label} aria-describedby={id} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
       {children}
-      <span id={id} className="sr-only">
-        {tip}
-      </span>
+      {/* the description lives outside the node's text (a lane head reads "ch 1 prefetch 1 unacked 0") */}
+      {createPortal(
+        <span id={id} className="sr-only">
+          {tip}
+        </span>,
+        document.body,
+      )}
       {at
         ? createPortal(
             <div role="tooltip" className="tip" style={{ left: at.left, top: at.top, width: TIP_WIDTH }}>
