@@ -61,6 +61,9 @@ export function Root() {
     if (linkInHash()) void viewFromLink(real).then((view) => live && setState((s) => ({ id: s.id + 1, view })));
     // a link pasted into the address bar opens; a link removed from it goes back to the own work
     const onHash = () => {
+      // a link is being opened: what was shown goes at once, while the link is read (a moment: its
+      // chunks may still be loading), so that no key or click meant for the link's view reaches it
+      if (linkInHash()) setState((s) => ({ id: s.id + 1, view: null }));
       void viewFromLink(real).then((view) => {
         if (!live) return;
         setState((s) => {
