@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { canvas, node } from './helpers';
-import { inspector, loadScenario, selectNode } from './sim';
+import { inspector, loadScenario, selectNode, setSpeed } from './sim';
 
 /**
  * Connections and channels drawn as what they are (issue 10): a connection is a cable from its app to
@@ -83,19 +83,20 @@ test('a connection is a cable with a lane per channel; each channel’s messages
 
   // publish three of each, then look at them on their way, in the cable
   await selectNode(page, 'Producer shop');
-  const bursts = inspector(page).getByRole('button', { name: 'Burst', exact: true });
+  const bursts = inspector(page).getByRole('button', { name: 'Send burst', exact: true });
   await bursts.nth(0).click();
   await bursts.nth(1).click();
+  // slowly, so that both channels' tokens are seen in the cable together
+  await setSpeed(page, 0.1);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   const shopBox = (await shop.boundingBox())!;
   const frame = (await canvas(page).locator('.broker-frame').boundingBox())!;
-  let inCable: Awaited<ReturnType<typeof tokens>> = [];
-  await expect
-    .poll(async () => {
-      inCable = (await tokens(page)).filter((t) => t.x > shopBox.x + shopBox.width && t.x < frame.x && t.kind === 'publish');
-      return new Set(inCable.map((t) => t.link)).size;
-    })
-    .toBe(2);
+  const inTheCable = async () => (await tokens(page)).filter((t) => t.x > shopBox.x + shopBox.width && t.x < frame.x && t.kind === 'publish');
+  await expect.poll(async () => new Set((await inTheCable()).map((t) => t.link)).size).toBe(2);
+  // paused there, the picture holds still (a view that was still settling has settled) while it is measured
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.waitForTimeout(500);
+  const inCable = await inTheCable();
   const yPersistent = await centreY(page, 'Publisher of shop');
   const persistent = inCable.filter((t) => t.link === 'publish:pub-persistent');
   const transient = inCable.filter((t) => t.link === 'publish:pub-transient');
@@ -104,6 +105,8 @@ test('a connection is a cable with a lane per channel; each channel’s messages
   for (const t of transient) expect(t.y - yPersistent).toBeGreaterThan(20);
   expect(new Set(persistent.map((t) => t.look))).toEqual(new Set([9])); // LOOK.messagePersistent: a square
   expect(new Set(transient.map((t) => t.look))).toEqual(new Set([0])); // LOOK.message: a circle
+  await setSpeed(page, 1);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
 
   // in the queue's buffer too: square chips for persistent messages, round ones for transient
   const buffer = node(page, 'Queue orders').getByRole('list', { name: 'Messages ready in orders' });
@@ -133,10 +136,12 @@ test('the cable explains itself, shows its opening and loss, and gets a lane per
   await expect(page.getByRole('tooltip')).toContainText(/TCP connection \d+, opened by worker to the broker\. One connection carries all of the app’s channels/);
   await expect(head).toHaveAccessibleDescription(/^TCP connection \d+, opened by worker to the broker/);
   await page.getByLabel('Language').selectOption('es');
-  await worker.getByRole('note', { name: /^Conexión TCP \d+ de worker$/ }).focus();
+  // the node's own name is in Spanish too
+  const trabajador = node(page, 'Consumidor worker');
+  await trabajador.getByRole('note', { name: /^Conexión TCP \d+ de worker$/ }).focus();
   await expect(page.getByRole('tooltip')).toContainText(/Conexión TCP \d+, abierta por worker hacia el broker/);
   // a lane explains itself too: its prefetch and what is unacked on it
-  await worker.getByRole('note', { name: 'Canal 1' }).hover();
+  await trabajador.getByRole('note', { name: 'Canal 1' }).hover();
   await expect(page.getByRole('tooltip')).toContainText(/Canal 1: un carril propio dentro de la conexión TCP.*Prefetch 2/);
   await page.getByLabel('Idioma').selectOption('en');
 

@@ -39,10 +39,13 @@ export function usePresentMode(): { onNodeClick: (e: unknown, node: Node) => voi
     } else present.set(false);
   }, [fitView]);
 
-  // the room changed (chrome hidden or back) and so did the zoom allowed: fit the picture again
+  // the room changed (chrome hidden or back) and so did the zoom allowed: fit the picture again;
+  // not when the canvas first appears (it opens at the view the person saved, or fits by itself)
+  const wasOn = useRef(on);
   useEffect(() => {
     setFitMaxZoom(on ? PRESENT_MAX_ZOOM : 1);
-    fitAll();
+    if (wasOn.current !== on) fitAll();
+    wasOn.current = on;
     if (!on) return;
     const root = document.documentElement;
     let entered = false;

@@ -15,15 +15,24 @@ const TIP_WIDTH = 288;
  * hover only): the sentence is the element's description for screen readers too. The bubble is
  * drawn over everything (in the page's body: a node's clipped line or the next node cannot hide it).
  */
+/** The explanation on screen now: one at a time (hovering one while another has the focus swaps them). */
+let hideShown: (() => void) | null = null;
+
 function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
   const id = useId();
   const ref = useRef<HTMLSpanElement>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
+  const hide = () => {
+    setAt(null);
+    if (hideShown === hide) hideShown = null;
+  };
   const show = () => {
     const r = ref.current?.getBoundingClientRect();
-    if (r) setAt({ left: Math.max(EDGE, Math.min(r.left, globalThis.innerWidth - TIP_WIDTH - EDGE)), top: r.bottom + 6 });
+    if (!r) return;
+    if (hideShown && hideShown !== hide) hideShown();
+    hideShown = hide;
+    setAt({ left: Math.max(EDGE, Math.min(r.left, globalThis.innerWidth - TIP_WIDTH - EDGE)), top: r.bottom + 6 });
   };
-  const hide = () => setAt(null);
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: focus shows the explanation, as hover does
     <span ref={ref} className={`${className} has-tip nodrag`} role="note" tabIndex={0} aria-label={label} aria-describedby={id} onMouseEnter={show} onMouseLeave={hide} onFocus={show} onBlur={hide}>
