@@ -82,6 +82,9 @@ for (const [locale, t] of [['en', en as Dict], ['es', es as Dict]] as const) {
 
     // the binding dialog (a line drawn from an exchange to a queue)
     const frame = page.getByRole('region', { name: t['canvas.label'] });
+    // the panels opened above took room from the canvas: fit the picture into what is left first
+    await page.getByRole('button', { name: t['controls.fitView'] }).click();
+    await page.waitForTimeout(500);
     await drawLine(page, frame.getByLabel(fill(t['handle.exchangeOut'], { name: 'topic_logs' })), frame.getByLabel(fill(t['handle.queueIn'], { name: 'kern' })));
     await expect(dialog('binding.dialogTitle')).toBeVisible();
     await scan(page, 'binding dialog', found, '[role=dialog]');

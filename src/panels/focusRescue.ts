@@ -13,9 +13,20 @@ export function focusIsLost(doc: Document = document): boolean {
  * focus was really lost: a person who has already moved on keeps their place.
  */
 export function rescueFocus(prefer?: () => HTMLElement | null | undefined) {
-  requestAnimationFrame(() => {
-    if (!focusIsLost()) return;
-    const target = prefer?.() ?? null;
-    (target?.isConnected ? target : document.getElementById(CANVAS_ID))?.focus();
-  });
+  // the change may be drawn a few frames later (a panel loaded on first use keeps the old one on
+  // screen meanwhile): watch for about a second, and act only once focus is really lost
+  let frames = 0;
+  const look = () => {
+    frames++;
+    if (focusIsLost()) {
+      const target = prefer?.() ?? null;
+      if (target?.isConnected) return target.focus();
+      if (frames >= RESCUE_FRAMES) return document.getElementById(CANVAS_ID)?.focus();
+    } else if (frames >= RESCUE_FRAMES) return;
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 }
+
+/** How long (animation frames, about a second) a rescue waits for the place it prefers to appear. */
+const RESCUE_FRAMES = 60;
