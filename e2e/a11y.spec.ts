@@ -39,7 +39,8 @@ const lessonTitle = { en: 'Topics: log facilities (lesson)', es: 'Topics: logs p
 
 for (const [locale, t] of [['en', en as Dict], ['es', es as Dict]] as const) {
   test(`axe finds no serious or critical violation on any screen (${locale})`, async ({ page }) => {
-    test.setTimeout(90_000);
+    // seventeen screens scanned on a shared 2-core machine
+    test.setTimeout(240_000);
     const found: Found[] = [];
     const dialog = (key: keyof Dict) => page.getByRole('dialog', { name: t[key] });
     const button = (key: keyof Dict) => page.getByRole('button', { name: t[key], exact: true });

@@ -42,7 +42,8 @@ async function tabTo(page: Page, target: Locator, back = false) {
 }
 
 test('builds, runs, inspects and shares a topology with the keyboard alone, focus always seen and never lost', async ({ page }) => {
-  test.setTimeout(90_000);
+  // a whole session by keyboard, every key checked, on a shared 2-core machine
+  test.setTimeout(240_000);
   await page.goto('./');
   await expect(page.getByRole('region', { name: 'Canvas' })).toBeVisible();
   const button = (name: string) => page.getByRole('button', { name, exact: true });
