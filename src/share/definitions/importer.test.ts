@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixture, imported } from '../testing/definitions';
 import { describe, expect, it } from 'vitest';
 import { type DefinitionsImport, importDefinitionsText, listVhosts, parseDefinitions } from '.';
 import type { ReportEntry } from './report';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
-const imported = (text: string, vhost?: string): DefinitionsImport => {
-  const r = importDefinitionsText(text, vhost === undefined ? {} : { vhost });
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-};
 const entries = (r: DefinitionsImport, key: string): ReportEntry['params'][] => r.report.entries.filter((e) => e.key === `share.defs.report.${key}`).map((e) => e.params);
 const queue = (r: DefinitionsImport, name: string) => r.scenario.queues.find((q) => q.name === name);
 

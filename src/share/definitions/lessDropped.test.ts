@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixture, imported } from '../testing/definitions';
 import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/world';
-import { type DefinitionsImport, importDefinitionsText } from '.';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
-const imported = (text: string): DefinitionsImport => {
-  const r = importDefinitionsText(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-};
 
 describe('real routing paths are imported, not dropped (a per-vhost download from a real 3.10.8)', () => {
   const r = imported(fixture('rabbitmq-3.10.8-vhost-orders.json'));

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixture } from '../testing/definitions';
 import { describe, expect, it } from 'vitest';
 import { importDefinitionsText, listVhosts, parseDefinitions } from '.';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 describe('a per-vhost download from the 3.10 management UI (GET /api/definitions/orders on a real 3.10.8)', () => {
   // Its queues, exchanges and bindings carry no "vhost"; its policies and operator policies keep theirs.

@@ -1,15 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fixture, imported } from '../testing/definitions';
 import { describe, expect, it } from 'vitest';
-import { type DefinitionsImport, importDefinitionsText } from '.';
+import type { DefinitionsImport } from '.';
 import { patternStatus } from './policies';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
-const imported = (text: string): DefinitionsImport => {
-  const r = importDefinitionsText(text);
-  if (!r.ok) throw new Error(JSON.stringify(r.error));
-  return r.value;
-};
 const keys = (r: DefinitionsImport) => r.report.entries.map((e) => e.key.replace('share.defs.report.', ''));
 
 describe('files RabbitMQ 3.10 would refuse (checked with rabbitmqctl import_definitions on 3.10.8)', () => {
