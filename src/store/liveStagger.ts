@@ -1,5 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { LiveState, LiveStore } from './liveCounts';
+import type { ConnectionLive } from './liveLanes';
 import type { SimController } from './simController';
 
 /**
@@ -144,4 +145,9 @@ export function useNodeLive<T>(sim: SimController, node: string, selector: (s: L
   );
   const get = () => selector(sub.current?.visible ?? sim.live.getState());
   return useSyncExternalStore(subscribe, get, get);
+}
+
+/** A connection's live state (the broker's number for it, its lanes), refreshed with its app's node. */
+export function useConnectionLive(sim: SimController, app: string, conn: string): ConnectionLive | undefined {
+  return useNodeLive(sim, app, (s) => s.connections[conn]) as ConnectionLive | undefined;
 }

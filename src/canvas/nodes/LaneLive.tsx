@@ -2,8 +2,8 @@ import { memo, type ReactNode, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useT } from '../../i18n/useLocale';
 import type { App, Channel, Connection } from '../../model';
-import type { ConnectionLive, LaneLive } from '../../store/liveLanes';
-import { useNodeLive } from '../../store/liveStagger';
+import type { LaneLive } from '../../store/liveLanes';
+import { useConnectionLive } from '../../store/liveStagger';
 import { useSim } from '../../store/useSim';
 
 /** Room kept between a tooltip and the window's edges. */
@@ -56,12 +56,11 @@ function Explained({ className, tip, label, children }: { className: string; tip
   );
 }
 
-const useConnectionLive = (app: string, conn: string) => useNodeLive(useSim(), app, (s) => s.connections[conn]) as ConnectionLive | undefined;
 
 /** The head of a connection's cable: "TCP connection 3", as the broker numbers it (the log says the same). */
 export const ConnectionHead = memo(function ConnectionHead({ app, conn }: { app: App; conn: Connection; index: number }) {
   const t = useT();
-  const live = useConnectionLive(app.id, conn.id);
+  const live = useConnectionLive(useSim(), app.id, conn.id);
   const n = live?.number ?? null;
   if (n === null) {
     return (
@@ -84,7 +83,7 @@ export const ConnectionHead = memo(function ConnectionHead({ app, conn }: { app:
 /** A channel's lane: its number, and (live) its prefetch and unacked count when it consumes, its confirm mode. */
 export const LaneHead = memo(function LaneHead({ app, conn, channel, consuming }: { app: App; conn: Connection; channel: Channel; consuming: boolean }) {
   const t = useT();
-  const live = useConnectionLive(app.id, conn.id)?.channels[channel.id] as LaneLive | undefined;
+  const live = useConnectionLive(useSim(), app.id, conn.id)?.channels[channel.id] as LaneLive | undefined;
   const n = channel.number;
   if (!live?.open) {
     return (

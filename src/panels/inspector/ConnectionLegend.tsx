@@ -1,7 +1,6 @@
 import { useT } from '../../i18n/useLocale';
 import type { App } from '../../model';
-import type { ConnectionLive } from '../../store/liveLanes';
-import { useNodeLive } from '../../store/liveStagger';
+import { useConnectionLive } from '../../store/liveStagger';
 import { useSim } from '../../store/useSim';
 
 /**
@@ -12,7 +11,6 @@ import { useSim } from '../../store/useSim';
  */
 export function ConnectionLegend({ app, connId, index }: { app: App; connId: string; index: number }) {
   const t = useT();
-  const live = useNodeLive(useSim(), app.id, (s) => s.connections[connId]) as ConnectionLive | undefined;
-  const number = live?.number ?? null;
+  const number = useConnectionLive(useSim(), app.id, connId)?.number ?? null;
   return <legend>{number === null ? t('app.connectionClosedNow', { n: index + 1 }) : t('app.connectionOnBroker', { n: index + 1, m: number })}</legend>;
 }
