@@ -1,3 +1,4 @@
+import { CLIENT_FAILURE } from './events';
 import { type BasicProperties, nextFloat, type PublishParams } from '../engine';
 import type { Consumer, Outcome } from '../model';
 import { channelByInstance } from './connections';
@@ -114,7 +115,7 @@ export function onReplyArrive(w: World, id: string, ch: number, seq: number, par
   if (!c) return;
   const ref = channelByInstance(w, c.app, ch);
   const r = ref && w.now >= w.brokerDownUntil ? w.broker.basicPublish(ref, params) : undefined;
-  if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : 'connection closed', ...(r && !r.ok ? { code: r.error.code } : {}) });
+  if (!r?.ok) w.emit({ type: 'publish-failed', t: w.now, app: c.app, publisher: id, seq, reason: r && !r.ok ? r.error.text : CLIENT_FAILURE.connectionClosed, ...(r && !r.ok ? { code: r.error.code } : {}) });
 }
 
 /**

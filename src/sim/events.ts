@@ -39,6 +39,16 @@ export interface PublishSent {
   deliveryMode: 1 | 2;
 }
 
+/**
+ * Why a publish failed when the client itself says so (the broker's refusals carry its AMQP reply
+ * text instead): one name for each, so that the UI can say them in the page's language.
+ */
+export const CLIENT_FAILURE = {
+  brokerRestarting: 'broker unreachable (restarting)',
+  connectionClosed: 'connection closed',
+  channelClosed: 'channel closed',
+} as const;
+
 /** The publish never reached the broker (its connection was down or its channel closed). */
 export interface PublishFailed {
   type: 'publish-failed';

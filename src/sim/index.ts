@@ -1,5 +1,5 @@
 /** The simulated clients and the world they run in: the public API of src/sim. */
-export type { ClientEvent, ReopenReason, WorldEvent } from './events';
+export { CLIENT_FAILURE, type ClientEvent, type ReopenReason, type WorldEvent } from './events';
 export type { WorldInput } from './inputs';
 export type { PublishOverrides } from './publishing';
 export type { ConsumerRt, ConsumerState, PublisherRt } from './runtime';

@@ -1,3 +1,4 @@
+import { CLIENT_FAILURE } from './events';
 import { type BasicProperties, type FieldTable, nextFloat, nextInt, type PublishParams } from '../engine';
 import type { Publisher } from '../model';
 import { openChannel } from './connections';
@@ -138,7 +139,7 @@ export function send(w: World, id: string, o: PublishOverrides = {}): void {
 
   if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {
     rt.failed++;
-    w.emit({ type: 'publish-failed', t: w.now, app: app.id, publisher: id, seq: n, reason: 'connection closed' });
+    w.emit({ type: 'publish-failed', t: w.now, app: app.id, publisher: id, seq: n, reason: CLIENT_FAILURE.connectionClosed });
     return;
   }
   const arriveAt = w.now + w.latency;
@@ -168,7 +169,7 @@ export function onPublishArrive(w: World, id: string, seq: number, params: Publi
   const waits = found?.pub.confirms === true;
   if (!ref || w.now < w.brokerDownUntil) {
     rt.failed++;
-    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: w.now < w.brokerDownUntil ? 'broker unreachable (restarting)' : 'connection closed' });
+    w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: w.now < w.brokerDownUntil ? CLIENT_FAILURE.brokerRestarting : CLIENT_FAILURE.connectionClosed });
     if (waits) confirmSettled(w, id);
     return;
   }

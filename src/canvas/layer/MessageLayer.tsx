@@ -1,4 +1,4 @@
-import { simReason } from '../../i18n/simReason';
+import { simReason } from '../../panels/simReason';
 import { useStoreApi } from '@xyflow/react';
 import { useReducedMotion } from 'framer-motion';
 import { useEffect, useMemo, useRef } from 'react';

@@ -1,4 +1,4 @@
-import { simReason } from '../../i18n/simReason';
+import { simReason } from '../simReason';
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
 import type { Publisher } from '../../model';

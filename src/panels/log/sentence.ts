@@ -1,4 +1,4 @@
-import { simReason } from '../../i18n/simReason';
+import { simReason } from '../simReason';
 import type { Translate } from '../../i18n/translate';
 import type { WorldEvent } from '../../sim';
 import type { Names } from '../clientNames';

@@ -1,3 +1,4 @@
+import { CLIENT_FAILURE } from '../events';
 import type { ChannelRef, PublishParams, Result } from '../../engine';
 import type { World } from '../world';
 import type { ProgramEvent, ProgramRequest, ReplyValue, WireError } from './protocol';
@@ -218,7 +219,7 @@ function publish(w: World, rt: ProgramRt, req: Extract<ProgramRequest, { op: 'pu
   const line = rt.publishes[`${req.conn}:${req.ch}:${req.exchange}`];
   if (!ref) {
     if (line) line.failed++;
-    w.emit({ type: 'publish-failed', t: w.now, app: programIds.app(rt.pid), publisher, seq, reason: 'channel closed' });
+    w.emit({ type: 'publish-failed', t: w.now, app: programIds.app(rt.pid), publisher, seq, reason: CLIENT_FAILURE.channelClosed });
     return;
   }
   const params: PublishParams = { exchange: req.exchange, routingKey: req.routingKey, mandatory: req.mandatory, body: req.body, properties: req.properties };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simReason } from './simReason';
-import { translator } from './translate';
+import { translator } from '../i18n/translate';
 
 describe('why a simulated publish failed', () => {
   it("says the client's own reasons in the page language and leaves the broker's AMQP texts as they are", () => {
