@@ -25,13 +25,18 @@ export function BrokerMenu() {
   const valid = down.trim() !== '' && Number.isFinite(downMs) && downMs >= 0 && downMs <= 600_000;
   const menu = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
+  /** Closes the menu and gives the focus back to its button. */
+  const close = () => {
+    if (!menu.current) return;
+    menu.current.open = false;
+    menu.current.querySelector('summary')?.focus();
+  };
   // like any menu: Escape closes it (focus back on its button), and so does a click elsewhere
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close reads only the stable ref
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !menu.current) return;
-      menu.current.open = false;
-      menu.current.querySelector('summary')?.focus();
+      if (e.key === 'Escape') close();
     };
     const onPointer = (e: PointerEvent) => {
       if (menu.current && !menu.current.contains(e.target as Node)) menu.current.open = false;
@@ -55,10 +60,7 @@ export function BrokerMenu() {
             if (!valid) return;
             sim.input({ type: 'broker-restart', downMs });
             // the menu has done its job: it closes so that the canvas shows what the restart does
-            if (menu.current) {
-              menu.current.open = false;
-              menu.current.querySelector('summary')?.focus();
-            }
+            close();
           }}
         >
           <div className={`field${valid ? '' : ' has-error'}`}>
