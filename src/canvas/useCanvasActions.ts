@@ -99,9 +99,12 @@ export function useCanvasActions() {
   );
 
   const tidy = useCallback(() => {
-    store.getState().tidy(sizeOf);
-    // React Flow gets the new positions on the next render; fit after it.
-    requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: viewDuration(200) }));
+    // once the layout is committed (its engine may still be loading), React Flow gets the new
+    // positions on the next render: fit after it, not to the old positions
+    void store
+      .getState()
+      .tidy(sizeOf)
+      .then(() => requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: viewDuration(200) })));
   }, [store, sizeOf, fitView]);
 
   /**

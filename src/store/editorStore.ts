@@ -65,7 +65,8 @@ export interface EditorState {
   deleteSelection(): void;
   copySelection(): boolean;
   paste(): string[];
-  tidy(sizeOf?: SizeOf): void;
+  /** Lays the document out again; resolves once the new positions are committed (the layout engine loads on first use). */
+  tidy(sizeOf?: SizeOf): Promise<void>;
   setShowDefaultExchange(show: boolean): void;
   /** The view is remembered with the document but is not an edit (no undo step). */
   setViewport(viewport: Viewport): void;
@@ -212,9 +213,10 @@ export function createEditorStore(options: EditorOptions = {}) {
         const next = makeRoom(doc, grown, sizeOf);
         if (next !== doc) set({ doc: next });
       },
-      tidy(sizeOf) {
+      async tidy(sizeOf) {
         // the layout engine (dagre) is loaded on first use: a chunk of its own
-        void import('../model/tidy').then(({ tidyLayout }) => commit(tidyLayout(get().doc, sizeOf)));
+        const { tidyLayout } = await import('../model/tidy');
+        commit(tidyLayout(get().doc, sizeOf));
       },
       setShowDefaultExchange(show) {
         get().run((doc) => updateBroker(doc, { showDefaultExchange: show }));
