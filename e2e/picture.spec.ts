@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { node, open } from './helpers';
-import { embedHash, galleryList, measure, openFromGallery, type PictureMeasure, shortfalls } from './picture';
+import { embedHash, galleryList, measure, openFromGallery, type PictureMeasure, programsDrawn, shortfalls } from './picture';
 
 /**
  * The picture as people see it (issue 10): every gallery scenario, as it opens, at the window sizes
@@ -31,6 +31,7 @@ for (const [w, h] of WINDOWS) {
     const table: string[] = [];
     for (const g of galleryList()) {
       await openFromGallery(page, g.title.en);
+      if (g.scenario.programs) await programsDrawn(page);
       const m = await measure(page);
       table.push(row(g.id, m));
       failures.push(...shortfalls(g.id, m));

@@ -173,6 +173,22 @@ export async function settle(page: Page) {
   }
 }
 
+/**
+ * A code scenario's picture grows as its programs run (from Web Workers, slower on a busy machine):
+ * waits until its programs' apps are drawn and the count of nodes has held still for a second.
+ */
+export async function programsDrawn(page: Page) {
+  await expect.poll(() => page.locator('.react-flow__node-app').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  let last = -1;
+  let still = 0;
+  for (let i = 0; i < 100 && still < 4; i++) {
+    const n = await page.locator('.react-flow__node').count();
+    still = n === last ? still + 1 : 0;
+    last = n;
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Measures the picture as it is now. */
 export async function measure(page: Page): Promise<PictureMeasure> {
   await settle(page);

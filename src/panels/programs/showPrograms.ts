@@ -1,25 +1,26 @@
 import type { SimController } from '../../store/simController';
 import { TALL_ENOUGH_PX, useDock } from '../dock/dockStore';
-
-/** How long after a scenario with programs opens the view follows what they put on the canvas (wall ms). */
-const FOLLOW_MS = 4000;
+import { followView } from './followView';
 
 /**
  * After a scenario with programs opens: the Programs tab comes forward (on a short screen, a projector
  * or a small laptop, the folded dock only selects it: the canvas keeps its room, and one click on the
- * tab shows the code), and the view fits the picture
- * each time the programs add to it during the first seconds (what they declare appears only as they
- * run, from their Web Workers), then leaves the view to the person.
+ * tab shows the code), and the view fits the picture each time the programs add to it or the canvas
+ * changes size (the dock opening), until the person touches the canvas. What the programs declare
+ * appears only as they run, from their Web Workers, which on a busy machine can take seconds to start:
+ * a fixed follow window measured from the click would leave some of it out of view.
  */
 export function showPrograms(sim: SimController, fit: () => void): void {
   const dock = useDock.getState();
   if (dock.open || globalThis.innerHeight >= TALL_ENOUGH_PX) dock.show('programs');
   else useDock.setState({ tab: 'programs' });
-  let frame = 0;
-  const off = sim.extras.subscribe((s, prev) => {
-    if (s.extras === prev.extras || !s.extras.apps.length) return;
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => requestAnimationFrame(fit));
+  const canvas = globalThis.document?.querySelector<HTMLElement>('.react-flow') ?? null;
+  followView({
+    fitNow: fit,
+    onChange: (changed) =>
+      sim.extras.subscribe((s, prev) => {
+        if (s.extras !== prev.extras && s.extras.apps.length) changed();
+      }),
+    canvas,
   });
-  setTimeout(off, FOLLOW_MS);
 }
