@@ -98,6 +98,17 @@ export class Broker {
     return out;
   }
 
+  /**
+   * Takes the trace recorded since the last call and records on in `into` (an empty array the
+   * caller no longer uses): a running world collects after every event, and a fresh array each
+   * time (whose first push allocates room for 17) was a good part of a busy run's garbage.
+   */
+  swapTrace(into: TraceEvent[]): TraceEvent[] {
+    const out = this.trace;
+    this.trace = into;
+    return out;
+  }
+
   newTimerToken(): number {
     return this.nextTimerToken++;
   }
