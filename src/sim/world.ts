@@ -250,7 +250,8 @@ export class World {
         // consumer tags are the consumers' ids; a delivery on another channel is stale
         const c = this.consumers.get(e.consumerTag);
         if (!c || c.on === null || c.on.connection !== e.connection || c.on.channel !== e.channel) return;
-        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck, ch: c.on.instance };
+        // `until` is set when its processing starts: declared here so that setting it does not grow the object
+        const d: DeliveryInfo = { msgId: e.msgId, queue: e.queue, deliveryTag: e.deliveryTag, redelivered: e.redelivered, noAck: e.noAck, ch: c.on.instance, until: undefined };
         // a worker that works longer per dot (tutorial 2) reads the body
         if (findConsumer(this.scenario, c.id)?.con.msPerDot) d.dots = countDots(e.body);
         if (e.properties.replyTo !== undefined) {
