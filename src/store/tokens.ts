@@ -318,7 +318,23 @@ interface NodeNames {
 }
 
 /** Node ids by AMQP name for one scenario (built once per ingest batch). */
+/**
+ * Built once per scenario document (documents are replaced on every edit, never changed, as
+ * sim/lookup.ts relies on too): the tracker ingests every frame, and rebuilding these maps for a
+ * 200-node topology each time was a few percent of a busy frame.
+ */
+const namesOf = new WeakMap<Scenario, NodeNames>();
+
 function nodeNames(s: Scenario): NodeNames {
+  let names = namesOf.get(s);
+  if (!names) {
+    names = buildNodeNames(s);
+    namesOf.set(s, names);
+  }
+  return names;
+}
+
+function buildNodeNames(s: Scenario): NodeNames {
   const exchanges = new Map(s.exchanges.map((x) => [x.name, x.id]));
   const queues = new Map(s.queues.map((q) => [q.name, q.id]));
   const consumers = new Map(s.apps.flatMap((a) => a.consumers.map((c) => [c.id, a.id] as const)));
