@@ -154,6 +154,17 @@ export class AmqpBroker {
   drainTrace(): TraceEvent[] {
     return this.b.drainTrace();
   }
+  /** How many trace events are waiting to be drained. */
+  get pendingTrace(): number {
+    return this.b.trace.length;
+  }
+  /**
+   * The trace recorded since the last call, for a caller that reads it at once and then gives the
+   * array back, emptied, as `into` of a later call (see Broker.swapTrace): no array per call.
+   */
+  swapTrace(into: TraceEvent[]): TraceEvent[] {
+    return this.b.swapTrace(into);
+  }
   setTraceEnabled(on: boolean): void {
     this.b.traceEnabled = on;
   }

@@ -17,11 +17,20 @@ export interface Timed<T> {
   item: T;
 }
 
-/** An ordered run: items[head..] sorted by (at, seq). */
+/**
+ * An ordered run, sorted by (at, seq): a ring buffer of `size` items from `head` (capacity a power
+ * of two). A ring, not an array with a moving head: a lane that empties and fills again every few
+ * events (a publisher's rate ticks) would otherwise drop and grow its array each time, and those
+ * allocations were a good part of a busy run's garbage.
+ */
 interface Lane<T> {
   items: (Timed<T> | undefined)[];
   head: number;
+  size: number;
 }
+
+const LANE_CAPACITY = 16;
+const LANE_KEEP = 4096;
 
 /** More lanes would make every pop compare more heads; a few delay classes are all a world has. */
 const MAX_LANES = 4;
@@ -54,19 +63,18 @@ export class TimedHeap<T> {
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i]!;
-      const n = lane.items.length;
-      if (n === lane.head) {
+      if (lane.size === 0) {
         empty ??= lane;
         continue;
       }
-      const tailAt = lane.items[n - 1]!.at;
+      const tailAt = lane.items[(lane.head + lane.size - 1) & (lane.items.length - 1)]!.at;
       if (tailAt <= at && (best === undefined || tailAt > bestAt)) {
         best = lane;
         bestAt = tailAt;
       }
     }
     const lane = best ?? empty ?? (lanes.length < MAX_LANES ? this.newLane() : undefined);
-    if (lane) lane.items.push(node);
+    if (lane) lanePush(lane, node);
     else this.heapPush(node);
     if (this.minKnown && (this.min === undefined || earlier(node, this.min))) {
       this.min = node;
@@ -95,13 +103,11 @@ export class TimedHeap<T> {
     this.minLane = undefined;
     this.count--;
     if (from === undefined) return this.heapPop();
-    from.items[from.head++] = undefined;
-    if (from.head === from.items.length) {
-      from.items = [];
-      from.head = 0;
-    } else if (from.head >= 1024 && from.head * 2 >= from.items.length) {
-      // a lane that never drains (a steady flow) drops its consumed front now and then
-      from.items = from.items.slice(from.head);
+    from.items[from.head] = undefined;
+    from.head = (from.head + 1) & (from.items.length - 1);
+    // a lane that held a burst gives its room back once empty
+    if (--from.size === 0 && from.items.length > LANE_KEEP) {
+      from.items = new Array(LANE_CAPACITY);
       from.head = 0;
     }
     return min;
@@ -131,8 +137,9 @@ export class TimedHeap<T> {
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i]!;
-      const h = lane.items[lane.head];
-      if (h !== undefined && (min === undefined || earlier(h, min))) {
+      if (lane.size === 0) continue;
+      const h = lane.items[lane.head]!;
+      if (min === undefined || earlier(h, min)) {
         min = h;
         from = lane;
       }
@@ -143,7 +150,7 @@ export class TimedHeap<T> {
   }
 
   private newLane(): Lane<T> {
-    const lane: Lane<T> = { items: [], head: 0 };
+    const lane: Lane<T> = { items: new Array(LANE_CAPACITY), head: 0, size: 0 };
     this.lanes.push(lane);
     return lane;
   }
@@ -151,14 +158,21 @@ export class TimedHeap<T> {
   /** Every queued item, sorted by (at, seq). */
   private all(): Timed<T>[] {
     const out = this.heap.slice();
-    for (const lane of this.lanes) for (let i = lane.head; i < lane.items.length; i++) out.push(lane.items[i]!);
+    for (const lane of this.lanes) {
+      const mask = lane.items.length - 1;
+      for (let i = 0; i < lane.size; i++) out.push(lane.items[(lane.head + i) & mask]!);
+    }
     return out.sort((a, b) => (earlier(a, b) ? -1 : 1));
   }
 
   /** Starts over with `sorted` (sorted by (at, seq)) as one lane. */
   private reset(sorted: Timed<T>[]): void {
     this.heap = [];
-    this.lanes = sorted.length ? [{ items: sorted, head: 0 }] : [];
+    this.lanes = [];
+    if (sorted.length) {
+      const lane = this.newLane();
+      for (const s of sorted) lanePush(lane, s);
+    }
     this.count = sorted.length;
     this.minKnown = false;
   }
@@ -200,6 +214,20 @@ export class TimedHeap<T> {
     }
     return top;
   }
+}
+
+/** Appends to a lane's ring (doubling it when full). */
+function lanePush<T>(lane: Lane<T>, node: Timed<T>): void {
+  let items = lane.items;
+  if (lane.size === items.length) {
+    const grown: (Timed<T> | undefined)[] = new Array(items.length * 2);
+    const mask = items.length - 1;
+    for (let i = 0; i < lane.size; i++) grown[i] = items[(lane.head + i) & mask];
+    lane.items = items = grown;
+    lane.head = 0;
+  }
+  items[(lane.head + lane.size) & (items.length - 1)] = node;
+  lane.size++;
 }
 
 function earlier<T>(a: Timed<T>, b: Timed<T>): boolean {

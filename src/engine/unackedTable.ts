@@ -1,8 +1,12 @@
+/** Past this many slots an emptied ring is given back (it held a long run of unacked deliveries). */
+const KEEP_RING = 4096;
+
 /**
  * A channel's unacked deliveries by delivery tag. Tags only grow, and acks mostly come in tag
  * order, so a ring buffer indexed by tag is much cheaper than a Map (no hashing, no rehash
  * churn from deleting at the front). Holes (no-ack deliveries, out-of-order acks) are skipped;
  * if a long-held delivery leaves the ring mostly holes, the table switches to a Map until empty.
+ * The broker's messages in transit are kept in one too (by transit id, which also only grows).
  */
 export class UnackedTable<V> {
   private ring: (V | undefined)[] = new Array(16);
@@ -66,7 +70,14 @@ export class UnackedTable<V> {
     const i = (this.headIdx + off) & mask;
     if (this.ring[i] === undefined) return false;
     this.ring[i] = undefined;
-    this.count--;
+    if (--this.count === 0) {
+      // empty: every slot is a hole already; keep the ring (a consumer that keeps up empties its
+      // table after nearly every ack, and a new ring each time was garbage on the hot path)
+      this.span = 0;
+      this.headIdx = 0;
+      if (this.ring.length > KEEP_RING) this.ring = new Array(16);
+      return true;
+    }
     if (off === 0) {
       // move the head past the holes
       while (this.span > 0 && this.ring[this.headIdx] === undefined) {

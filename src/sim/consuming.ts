@@ -129,11 +129,15 @@ export function onSettleArrive(w: World, id: string, ch: number, action: 'ack' |
   const ref = channelByInstance(w, c.app, ch);
   if (!ref || w.now < w.brokerDownUntil) return;
   if (action === 'ack') {
-    if (w.broker.basicAck(ref, { deliveryTag }).ok) c.acked++;
+    // one parameter object for every ack (the broker reads it during the call and keeps nothing)
+    ACK.deliveryTag = deliveryTag;
+    if (w.broker.basicAck(ref, ACK).ok) c.acked++;
   } else if (action === 'nack') {
     if (w.broker.basicNack(ref, { deliveryTag, requeue }).ok) c.nacked++;
   } else if (w.broker.basicReject(ref, { deliveryTag, requeue }).ok) c.rejected++;
 }
+
+const ACK = { deliveryTag: 0 };
 
 /** The dots in a body: the tutorial's worker sleeps one second for each. */
 export function countDots(body: string): number {

@@ -21,6 +21,9 @@ export interface PublishOverrides {
   messageId?: string;
 }
 
+/** A message sent as the template says (shared: overrides are only read, and this is every rate tick). */
+const NO_OVERRIDES: PublishOverrides = Object.freeze({});
+
 /** Starts a publisher's schedule: rate mode publishes steadily, burst mode sends its burst now. */
 export function startPublisher(w: World, id: string): void {
   const found = findPublisher(w.scenario, id);
@@ -58,7 +61,7 @@ function blocked(rt: PublisherRt, pub: Publisher): boolean {
 }
 
 /** One message from the client: sent now, or kept until the confirms it waits for have come. */
-export function publish(w: World, id: string, o: PublishOverrides = {}): void {
+export function publish(w: World, id: string, o: PublishOverrides = NO_OVERRIDES): void {
   const found = findPublisher(w.scenario, id);
   const rt = w.publishers.get(id);
   if (!found || !rt) return;
@@ -112,7 +115,7 @@ function pickKey(w: World, pub: Publisher, index: number): string {
 }
 
 /** The client sends basic.publish: it travels to the broker and arrives one hop later. */
-export function send(w: World, id: string, o: PublishOverrides = {}): void {
+export function send(w: World, id: string, o: PublishOverrides = NO_OVERRIDES): void {
   const found = findPublisher(w.scenario, id);
   const rt = w.publishers.get(id);
   if (!found || !rt) return;

@@ -34,11 +34,32 @@ export function templateParts(template: string): TemplatePart[] {
 /** Does the template hold a field or alternatives (so each message gets its own value)? */
 export const hasFields = (template: string): boolean => templateParts(template).some((p) => !('text' in p));
 
+/**
+ * Parsed templates, by template text: a publisher fills the same template for every message it
+ * sends (a thousand a second in a busy run), and parsing it each time was most of the cost of a
+ * send. The parts are shared and never changed. Bounded: a scenario has a handful of templates,
+ * and a composer typing new ones only ever adds a few.
+ */
+const parsed = new Map<string, readonly TemplatePart[]>();
+const MAX_PARSED = 256;
+
+function partsOf(template: string): readonly TemplatePart[] {
+  let parts = parsed.get(template);
+  if (parts === undefined) {
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parts = templateParts(template);
+    parsed.set(template, parts);
+  }
+  return parts;
+}
+
 /** The template filled in for message `n` sent with `key`. */
 export function fillTemplate(template: string, n: number, key: string): string {
   if (template.indexOf('{') < 0) return template;
+  const parts = partsOf(template);
   let out = '';
-  for (const p of templateParts(template)) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
     if ('text' in p) out += p.text;
     else if ('alternatives' in p) out += p.alternatives[(n - 1) % p.alternatives.length];
     else out += p.field === 'n' ? String(n) : key;

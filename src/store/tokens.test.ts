@@ -11,6 +11,25 @@ describe('TokenTracker', () => {
   const owners = new Map([[7, { app: c, conn }]]);
   const connectionOf = (n: number) => owners.get(n);
 
+  it('prunes what arrived in place, in order, and lists what is on its way', () => {
+    const t = new TokenTracker();
+    const seg = (id: number, t0: number, t1: number) => ({ id, kind: 'publish' as const, from: 'a', to: 'b', t0, t1, key: '', persistent: false });
+    t.segments.push(seg(1, 0, 100), seg(2, 0, 50), seg(3, 60, 200), seg(4, 10, 80), seg(5, 150, 300));
+    t.effects.push({ id: 9, kind: 'dropped', node: 'q', t: 0, count: 1 }, { id: 10, kind: 'dropped', node: 'q', t: 100, count: 1 });
+    const segments = t.segments;
+    expect(t.active(70).map((s) => s.id)).toEqual([1, 3, 4]);
+    t.prune(90);
+    // the same arrays (the message layer redraws on time and count), without what arrived before 90
+    expect(t.segments).toBe(segments);
+    expect(t.segments.map((s) => s.id)).toEqual([1, 3, 5]);
+    t.prune(1600);
+    expect(t.segments).toEqual([]);
+    expect(t.effects.map((e) => e.id)).toEqual([10]);
+    // active() is a new array, even when every segment is on its way
+    t.segments.push(seg(6, 1600, 1700));
+    expect(t.active(1650)).not.toBe(t.segments);
+  });
+
   it('draws a connection opening, closing and being lost on its cable', () => {
     const t = new TokenTracker();
     t.ingest([{ type: 'connection-opened', t: 0, connection: 7, name: 'c' }] as WorldEvent[], doc, 100, connectionOf);

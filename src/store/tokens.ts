@@ -55,6 +55,23 @@ export interface Effect {
 /** How long an effect stays visible (virtual ms are scaled by the view; this is a floor). */
 export const EFFECT_MS = 1500;
 
+/**
+ * Keeps, in place and in order, the items `keep` says to. Not Array.filter: with tens of thousands
+ * of tokens in flight, a new array each frame (grown copy by copy as the filter fills it, and
+ * grown again by the next frame's pushes) took ~30 ms a frame at 40,000 tokens; this takes well
+ * under one. The array stays the same object: the message layer redraws when time moves or the
+ * count changes, and every frame that prunes has moved time.
+ */
+function keepInPlace<T>(items: T[], keep: (x: T) => boolean): void {
+  let j = 0;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (keep(x)) items[j++] = x;
+  }
+  // pop rather than `length = j`, which also gives the array's room back (pushes then grow it again)
+  while (items.length > j) items.pop();
+}
+
 export class TokenTracker {
   segments: Segment[] = [];
   effects: Effect[] = [];
@@ -81,13 +98,23 @@ export class TokenTracker {
 
   /** Drops what is over (segments that arrived, effects older than EFFECT_MS). */
   prune(now: number): void {
-    if (this.segments.length) this.segments = this.segments.filter((s) => s.t1 >= now);
-    if (this.effects.length) this.effects = this.effects.filter((e) => e.t + EFFECT_MS >= now);
+    keepInPlace(this.segments, (s) => s.t1 >= now);
+    keepInPlace(this.effects, (e) => e.t + EFFECT_MS >= now);
   }
 
   /** Segments on their way at `now`. */
   active(now: number): Segment[] {
-    return this.segments.filter((s) => s.t0 <= now && s.t1 >= now);
+    // counted first, then filled: an array of the right size at once (see keepInPlace)
+    const segs = this.segments;
+    let n = 0;
+    for (let i = 0; i < segs.length; i++) if (segs[i]!.t0 <= now && segs[i]!.t1 >= now) n++;
+    const out = new Array<Segment>(n);
+    let j = 0;
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i]!;
+      if (s.t0 <= now && s.t1 >= now) out[j++] = s;
+    }
+    return out;
   }
 
   /**
@@ -291,7 +318,23 @@ interface NodeNames {
 }
 
 /** Node ids by AMQP name for one scenario (built once per ingest batch). */
+/**
+ * Built once per scenario document (documents are replaced on every edit, never changed, as
+ * sim/lookup.ts relies on too): the tracker ingests every frame, and rebuilding these maps for a
+ * 200-node topology each time was a few percent of a busy frame.
+ */
+const namesOf = new WeakMap<Scenario, NodeNames>();
+
 function nodeNames(s: Scenario): NodeNames {
+  let names = namesOf.get(s);
+  if (!names) {
+    names = buildNodeNames(s);
+    namesOf.set(s, names);
+  }
+  return names;
+}
+
+function buildNodeNames(s: Scenario): NodeNames {
   const exchanges = new Map(s.exchanges.map((x) => [x.name, x.id]));
   const queues = new Map(s.queues.map((q) => [q.name, q.id]));
   const consumers = new Map(s.apps.flatMap((a) => a.consumers.map((c) => [c.id, a.id] as const)));
