@@ -19,7 +19,10 @@ export default defineConfig({
       executablePath: (process.env.CHROMIUM_PATH as string | undefined) ?? (findBrowser() as string),
       args: CHROMIUM_ARGS as string[],
     },
-    trace: 'retain-on-failure',
+    // a failed test keeps its trace (actions, DOM snapshots, console, network); no screencast: its
+    // JPEG frames, encoded for every frame of an animated canvas whether the test fails or not,
+    // cost the 2-core machine more CPU than many tests do (E2E_TRACE=on records everything)
+    trace: process.env.E2E_TRACE === 'on' ? 'on' : { mode: 'retain-on-failure', screenshots: false },
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -5,6 +5,7 @@ import { en } from '../src/i18n/messages.en';
 import { es } from '../src/i18n/messages.es';
 import { expect, test } from './fixtures';
 import { drawLine } from './helpers';
+import { settle } from './picture';
 
 /**
  * axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on every screen and dialog, in English and
@@ -85,7 +86,7 @@ for (const [locale, t] of [['en', en as Dict], ['es', es as Dict]] as const) {
     const frame = page.getByRole('region', { name: t['canvas.label'] });
     // the panels opened above took room from the canvas: fit the picture into what is left first
     await page.getByRole('button', { name: t['controls.fitView'] }).click();
-    await page.waitForTimeout(500);
+    await settle(page);
     await drawLine(page, frame.getByLabel(fill(t['handle.exchangeOut'], { name: 'topic_logs' })), frame.getByLabel(fill(t['handle.queueIn'], { name: 'kern' })));
     await expect(dialog('binding.dialogTitle')).toBeVisible();
     await scan(page, 'binding dialog', found, '[role=dialog]');

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { open } from './helpers';
+import { timeMs } from './sim';
 
 test('opens with its title, a canvas and no console errors', async ({ page, consoleErrors }) => {
   await page.goto('./');
@@ -74,7 +75,7 @@ test('runs under its Content-Security-Policy with no violation: editing, playing
   // a gallery scenario starts playing: let it run a moment, then stop it
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   if (!(await pause.isVisible())) await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForTimeout(300);
+  await expect.poll(() => timeMs(page)).toBeGreaterThan(0);
   await pause.click();
   for (const name of ['Show code', 'Share']) {
     await page.getByRole('button', { name, exact: true }).click();

@@ -5,24 +5,27 @@ import { inspector, timeMs } from './sim';
 
 /**
  * What has keyboard focus, and whether a person sees it: `:focus-visible` with an outline (≥ 2 px),
- * a box shadow, or (a line on the canvas) a thicker stroke. Null when focus is lost (on <body>).
+ * a box shadow, or (a line on the canvas) a thicker stroke; focus is null when lost (on <body>).
+ * And whether it is on `el`. Runs in the page, so that one round trip asks both.
  */
-function focusState(page: Page) {
-  return page.evaluate(() => {
-    const a = document.activeElement as HTMLElement | null;
-    if (!a || a === document.body || !a.isConnected) return null;
-    const cs = getComputedStyle(a);
-    const path = a.closest('.react-flow__edge')?.querySelector('path.react-flow__edge-path');
-    const what = `${a.tagName.toLowerCase()} ${a.getAttribute('role') ?? ''} "${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 50)}"`;
-    const shown = (cs.outlineStyle !== 'none' && (cs.outlineStyle === 'auto' || Number.parseFloat(cs.outlineWidth) >= 2)) || cs.boxShadow !== 'none' || (path ? Number.parseFloat(getComputedStyle(path).strokeWidth) >= 3 : false);
-    return { what, shown: a.matches(':focus-visible') && shown };
-  });
+function probe(el: Element | null) {
+  const a = document.activeElement as HTMLElement | null;
+  const onTarget = el !== null && el === a;
+  if (!a || a === document.body || !a.isConnected) return { onTarget, focus: null };
+  const cs = getComputedStyle(a);
+  const path = a.closest('.react-flow__edge')?.querySelector('path.react-flow__edge-path');
+  const what = `${a.tagName.toLowerCase()} ${a.getAttribute('role') ?? ''} "${(a.getAttribute('aria-label') ?? a.textContent ?? '').trim().slice(0, 50)}"`;
+  const shown = (cs.outlineStyle !== 'none' && (cs.outlineStyle === 'auto' || Number.parseFloat(cs.outlineWidth) >= 2)) || cs.boxShadow !== 'none' || (path ? Number.parseFloat(getComputedStyle(path).strokeWidth) >= 3 : false);
+  return { onTarget, focus: { what, shown: a.matches(':focus-visible') && shown } };
+}
+
+function checkShown(f: ReturnType<typeof probe>['focus']) {
+  expect(f, 'focus fell to the page').not.toBeNull();
+  expect(f!.shown, `no visible focus indicator on ${f!.what}`).toBe(true);
 }
 
 async function expectFocusShown(page: Page) {
-  const f = await focusState(page);
-  expect(f, 'focus fell to the page').not.toBeNull();
-  expect(f!.shown, `no visible focus indicator on ${f!.what}`).toBe(true);
+  checkShown((await page.evaluate(probe, null)).focus);
 }
 
 /** Presses a key, then checks that focus is still somewhere, and seen. */
@@ -31,12 +34,14 @@ async function press(page: Page, key: string) {
   await expectFocusShown(page);
 }
 
-/** Tabs (forwards or backwards) until `target` has focus, checking focus at every stop. */
+/** Tabs (forwards or backwards) until `target` has focus, checking focus at every stop (one round trip a stop). */
 async function tabTo(page: Page, target: Locator, back = false) {
   await expect(target).toBeAttached();
   for (let i = 0; i < 250; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await press(page, back ? 'Shift+Tab' : 'Tab');
+    const { onTarget, focus } = await target.evaluate(probe);
+    if (i > 0) checkShown(focus);
+    if (onTarget) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${target}`);
 }
