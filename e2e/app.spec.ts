@@ -53,6 +53,26 @@ test.describe('with a Spanish browser', () => {
     await page.goto('./');
     await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
   });
+
+  test('at 1280×720 the header is one row, and Reproducir / Pausa does not move it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./');
+    const header = page.getByRole('banner');
+    const play = page.getByRole('button', { name: 'Reproducir', exact: true });
+    const before = { header: (await header.boundingBox())!, button: (await play.boundingBox())! };
+    // one row: no taller than its buttons and their padding
+    expect(before.header.height).toBeLessThanOrEqual(44);
+    await play.click();
+    const pause = page.getByRole('button', { name: 'Pausa', exact: true });
+    await expect(pause).toBeVisible();
+    const after = { header: (await header.boundingBox())!, button: (await pause.boundingBox())! };
+    expect(after.header.height).toBe(before.header.height);
+    expect(after.button.width).toBe(before.button.width);
+    // the header's controls are all on screen, none cut off at the right edge
+    const language = (await page.getByLabel('Idioma').boundingBox())!;
+    expect(language.x + language.width).toBeLessThanOrEqual(1280);
+    await pause.click();
+  });
 });
 
 test('runs under its Content-Security-Policy with no violation: editing, playing, code, share, gallery', async ({ page }) => {
