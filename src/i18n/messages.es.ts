@@ -590,7 +590,7 @@ export const es = {
   'play.pauseTitle': 'Pausar la simulación (Espacio)',
   'play.step': 'Paso',
   'play.stepTitle': 'Ejecutar solo el siguiente evento y pausar (→)',
-  'play.reset': 'Empezar de cero',
+  'play.reset': 'Desde cero',
   'play.resetTitle': 'Volver a 0:00 con la topología actual: se descarta la ejecución grabada (no reinicia el broker: eso está en el menú Broker)',
   'play.time': 'Tiempo virtual',
   'play.timeTitle': 'Tiempo simulado (minutos:segundos.milisegundos); no depende de los fotogramas por segundo',
