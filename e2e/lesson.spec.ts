@@ -14,6 +14,19 @@ async function load(page: Page, title: string) {
   await expect(dialog).toBeHidden();
 }
 
+/** Each goal a step can have, chosen in turn: the select shows its whole name, inside the panel. */
+async function everyGoalFits(page: Page, select: Locator) {
+  const panel = (await page.getByRole('tabpanel').filter({ has: select }).boundingBox())!;
+  const options = await select.locator('option').count();
+  expect(options).toBeGreaterThan(10);
+  for (let i = 0; i < options; i++) {
+    await select.selectOption({ index: i });
+    const box = (await select.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width);
+    expect(await select.evaluate((el) => `${el.scrollWidth > el.clientWidth ? 'cut' : 'whole'}: ${(el as HTMLSelectElement).selectedOptions[0]?.text}`)).toMatch(/^whole/);
+  }
+}
+
 test('ticks a lesson step when the student does what it asks: binding kern to topic_logs with kern.*', async ({ page }) => {
   await open(page);
   await load(page, 'Topics: log facilities (lesson)');
@@ -61,6 +74,11 @@ test('a teacher writes a lesson in the app; it is kept with the document and a s
   await editor.getByRole('button', { name: 'Add step' }).click();
   const step2 = editor.getByRole('group', { name: 'Step 2' });
   await step2.getByLabel('What the student reads and does (English)').fill('Watch 3 messages land in hello.');
+  // at 1280×720 every goal reads whole in its select, in English and in Spanish
+  await everyGoalFits(page, step2.getByLabel('Goal'));
+  await page.getByLabel('Language').selectOption('es');
+  await everyGoalFits(page, editor.getByRole('group', { name: 'Paso 2' }).getByLabel('Objetivo'));
+  await page.getByLabel('Idioma').selectOption('en');
   await step2.getByLabel('Goal').selectOption({ label: 'A message lands in a queue' });
   await expect(step2.getByLabel('Queue')).toHaveValue('hello');
   await step2.getByLabel('How many times').fill('3');
