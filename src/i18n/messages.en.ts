@@ -429,7 +429,7 @@ export const en = {
   'share.defs.error.invalid': 'This definitions file has {count} problem(s) that RabbitMQ would refuse too. Nothing was imported; your work is unchanged.',
   'share.defs.error.unknownVhost': 'The file has no virtual host "{vhost}".',
   'share.defs.title': 'RabbitMQ definitions (vhost {vhost})',
-  'share.defs.report.metadata': 'Written by {product} {version}: the file\'s metadata is not needed to simulate it.',
+  'share.defs.report.metadata': 'Written by {product} {version}.',
   'share.defs.report.users': '{count} user(s) not imported ({names}): Warren\'s clients do not log in.',
   'share.defs.report.userLimits': 'Limits of user "{user}" not modelled: {limits}.',
   'share.defs.report.permissions': '{count} permission(s) not modelled: every simulated client may do everything.',

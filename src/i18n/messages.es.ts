@@ -416,7 +416,7 @@ export const es = {
   'share.defs.error.invalid': 'Este archivo de definiciones tiene {count} problema(s) que RabbitMQ también rechazaría. No se importó nada; tu trabajo no ha cambiado.',
   'share.defs.error.unknownVhost': 'El archivo no tiene el virtual host "{vhost}".',
   'share.defs.title': 'Definiciones de RabbitMQ (vhost {vhost})',
-  'share.defs.report.metadata': 'Escrito por {product} {version}: los metadatos del archivo no hacen falta para simularlo.',
+  'share.defs.report.metadata': 'Escrito por {product} {version}.',
   'share.defs.report.users': '{count} usuario(s) sin importar ({names}): los clientes de Warren no inician sesión.',
   'share.defs.report.userLimits': 'Límites del usuario "{user}" sin modelar: {limits}.',
   'share.defs.report.permissions': '{count} permiso(s) sin modelar: cada cliente simulado puede hacerlo todo.',
