@@ -61,6 +61,10 @@ test('shows errors in Spanish too', async ({ page }) => {
 test('edits exchanges, apps, channels, publishers and consumers', async ({ page }) => {
   await open(page);
   await dragFourNodes(page);
+  // a consumer not subscribed yet has sent no basic.qos: its lane shows no prefetch (no "∞" beside the
+  // 10 the inspector shows); its row says the prefetch it will ask for
+  await expect(node(page, 'Consumer consumer1').locator('.lane-head')).not.toContainText('prefetch');
+  await expect(node(page, 'Consumer consumer1').locator('.app-consumer .app-row-text')).toHaveAttribute('title', /prefetch 10/);
   await connectFour(page, 'orders');
   await node(page, 'Exchange exchange1').click();
   const form = inspector(page);

@@ -307,7 +307,7 @@ export const en = {
   'hint.expiration': 'Per-message TTL, as AMQP writes it: whole milliseconds as text. Empty: none.',
   'hint.messageHeaders': 'For headers exchanges. Numbers and true/false keep their type; quote text like "1".',
   'hint.noAck': 'The broker forgets a message as soon as it sends it: nothing to ack, nothing redelivered.',
-  'hint.prefetchCount': 'At most this many unacked messages at once (basic.qos per consumer); 0 = no limit.',
+  'hint.prefetchCount': 'At most this many unacked messages at once (basic.qos per consumer, sent when it subscribes); 0 = no limit. New consumers start at 10; a real client that never calls basic.qos has no limit.',
   'hint.failPercent': 'This share of deliveries gets the failure outcome instead (seeded, so runs repeat).',
   'hint.consumerPriority': 'Consumers with a higher priority get messages first while they have room.',
   'hint.exclusiveConsumer': 'No other consumer may consume from the queue at the same time (403 otherwise).',

@@ -297,7 +297,7 @@ export const es = {
   'hint.expiration': 'TTL por mensaje, como lo escribe AMQP: milisegundos enteros en texto. Vacío: ninguno.',
   'hint.messageHeaders': 'Para exchanges headers. Los números y true/false conservan su tipo; pon entre comillas el texto como "1".',
   'hint.noAck': 'El broker olvida el mensaje en cuanto lo envía: no hay ack ni reentrega.',
-  'hint.prefetchCount': 'Como mucho tantos mensajes sin ack a la vez (basic.qos por consumidor); 0 = sin límite.',
+  'hint.prefetchCount': 'Como mucho tantos mensajes sin ack a la vez (basic.qos por consumidor, enviado al suscribirse); 0 = sin límite. Los consumidores nuevos empiezan con 10; un cliente real que nunca llama a basic.qos no tiene límite.',
   'hint.failPercent': 'Este porcentaje de entregas recibe el resultado de fallo (con semilla, así las ejecuciones se repiten).',
   'hint.consumerPriority': 'Los consumidores con más prioridad reciben mensajes primero mientras tengan hueco.',
   'hint.exclusiveConsumer': 'Ningún otro consumidor puede consumir de la cola a la vez (si no, 403).',
