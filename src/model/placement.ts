@@ -84,7 +84,7 @@ export interface PlacementOptions {
 }
 
 /** Where across the view each kind is aimed (a fraction of its width), in the order messages flow. */
-const AIM: Record<PaletteKind, number> = { producer: 0.16, exchange: 0.4, queue: 0.6, consumer: 0.84 };
+const AIM: Record<PaletteKind, number> = { producer: 0.15, exchange: 0.45, queue: 0.55, consumer: 0.85 };
 
 /**
  * The point a node added from the palette aims for in the view the person sees: producers towards the
