@@ -8,6 +8,8 @@ import type { Scenario } from './scenario';
 
 const NODE_GAP = 36;
 const RANK_GAP = 90;
+/** A column of apps nothing connects holds at least this many before the next one starts (beside a short broker, more columns would make the picture wide and small). */
+const COLUMN_APPS = 3;
 
 /**
  * Room a binding's label needs between its two columns: the canvas draws labels at 16 px (about
@@ -84,7 +86,7 @@ export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
     let first = true;
     for (const item of [...sorted, ...loose]) {
       const isLoose = item.y === -Infinity;
-      if (isLoose && !first && nextY + item.size.height > frame.y + Math.max(frame.height, item.size.height)) {
+      if (isLoose && !first && nextY + item.size.height > frame.y + Math.max(frame.height, COLUMN_APPS * (item.size.height + NODE_GAP))) {
         offset += columnWidth + NODE_GAP;
         columnWidth = 0;
         nextY = frame.y;
