@@ -101,4 +101,16 @@ describe('tidyLayout with nodes that nothing connects', () => {
       else expect(a.position.x).toBeGreaterThan(frame.x + frame.width);
     }
   });
+
+  it('puts a queue that a consumer reads but nothing feeds yet in the queues\' column, not the producers\'', () => {
+    const { p, errors, build } = logsTopology();
+    const kern = build.add('queue', 'kern');
+    const c2 = build.add('consumer', 'kernel-team');
+    build.connect(kern, c2);
+    const t = tidyLayout(build.doc);
+    noOverlap(t);
+    const x = (id: string) => [...t.queues, ...t.apps].find((n) => n.id === id)!.position.x;
+    expect(x(kern)).toBe(x(errors));
+    expect(x(p)).toBeLessThan(x(kern));
+  });
 });

@@ -61,6 +61,15 @@ export function tidyLayout(s: Scenario, sizeOf?: SizeOf): Scenario {
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
   for (const id of linked) g.setNode(id, { width: sizes.get(id)!.width, height: sizes.get(id)!.height });
   for (const e of edges) g.setEdge(e.source, e.target, {}, e.id);
+  // A queue a consumer reads but nothing feeds yet (the binding a lesson asks for) would rank with the
+  // producers; an unseen, weightless edge from an exchange that feeds queues puts it in the queues' column.
+  const queueIds = new Set(s.queues.map((q) => q.id));
+  const feeder = edges.find((e) => queueIds.has(e.target) && !queueIds.has(e.source) && s.exchanges.some((x) => x.id === e.source))?.source;
+  if (feeder) {
+    for (const q of s.queues) {
+      if (linked.has(q.id) && !edges.some((e) => e.target === q.id)) g.setEdge(feeder, q.id, { weight: 0 }, `rank:${q.id}`);
+    }
+  }
   if (linked.size) dagre.layout(g);
 
   const topLeft = (id: string): Position => {
