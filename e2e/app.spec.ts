@@ -54,6 +54,31 @@ test.describe('with a Spanish browser', () => {
     await page.goto('./');
     await expect(page.getByRole('region', { name: 'Lienzo' })).toBeVisible();
   });
+
+  test('at 1280×720 the header is one row, and Reproducir / Pausa does not move it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('./');
+    // a gallery scenario (it starts playing), as a student opens one
+    await page.getByRole('button', { name: 'Galería', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Galería de escenarios' }).getByRole('article').getByRole('button', { name: 'Hola mundo', exact: true }).click();
+    const header = page.getByRole('banner');
+    const pause = page.getByRole('button', { name: 'Pausa', exact: true });
+    await expect(pause).toBeVisible();
+    const playing = { header: (await header.boundingBox())!, button: (await pause.boundingBox())! };
+    // one row: no taller than its buttons and their padding
+    expect(playing.header.height).toBeLessThanOrEqual(44);
+    await pause.click();
+    const play = page.getByRole('button', { name: 'Reproducir', exact: true });
+    await expect(play).toBeVisible();
+    const paused = { header: (await header.boundingBox())!, button: (await play.boundingBox())! };
+    expect(paused.header.height).toBe(playing.header.height);
+    expect(paused.button.width).toBe(playing.button.width);
+    // side by side, none over the next, and all on screen
+    const right = async (l: import('@playwright/test').Locator) => ((b) => b.x + b.width)((await l.boundingBox())!);
+    const left = async (l: import('@playwright/test').Locator) => (await l.boundingBox())!.x;
+    expect(await right(header.getByText('Broker', { exact: true }))).toBeLessThanOrEqual(await left(page.getByRole('button', { name: 'Compartir', exact: true })));
+    expect(await right(page.getByLabel('Idioma'))).toBeLessThanOrEqual(1280);
+  });
 });
 
 test('runs under its Content-Security-Policy with no violation: editing, playing, code, share, gallery', async ({ page }) => {

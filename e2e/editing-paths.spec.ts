@@ -89,7 +89,7 @@ test('small editor paths: the binding dialog selects its key, the inspector star
 
   await expect(page.getByRole('button', { name: 'Start over' })).toHaveAttribute('title', /the broker is not restarted/);
   await page.getByLabel('Language').selectOption('es');
-  await expect(page.getByRole('button', { name: 'Empezar de cero' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Desde cero' })).toBeVisible();
 });
 
 test('no English left in the Spanish interface: confirms tag, default body, node role, code header', async ({ page }) => {

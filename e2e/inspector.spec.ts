@@ -61,6 +61,10 @@ test('shows errors in Spanish too', async ({ page }) => {
 test('edits exchanges, apps, channels, publishers and consumers', async ({ page }) => {
   await open(page);
   await dragFourNodes(page);
+  // a consumer not subscribed yet has sent no basic.qos: its lane shows no prefetch (no "∞" beside the
+  // 10 the inspector shows); its row says the prefetch it will ask for
+  await expect(node(page, 'Consumer consumer1').locator('.lane-head')).not.toContainText('prefetch');
+  await expect(node(page, 'Consumer consumer1').locator('.app-consumer .app-row-text')).toHaveAttribute('title', /prefetch 10/);
   await connectFour(page, 'orders');
   await node(page, 'Exchange exchange1').click();
   const form = inspector(page);
@@ -88,6 +92,14 @@ test('edits exchanges, apps, channels, publishers and consumers', async ({ page 
   await node(page, 'Consumer consumer1').click();
   await form.getByLabel('Prefetch', { exact: true }).fill('1');
   await form.getByLabel('Prefetch', { exact: true }).press('Enter');
+  // the panel never scrolls sideways: a long option (amq.rabbitmq.reply-to, explained) is cut in its
+  // select, which says it whole in its title
+  const sideways = await form.evaluate((el) => {
+    const panel = el.closest('[role="tabpanel"]')!;
+    return panel.scrollWidth - panel.clientWidth;
+  });
+  expect(sideways).toBeLessThanOrEqual(0);
+  await expect(form.getByLabel('Queue', { exact: true })).toHaveAttribute('title', 'queue1');
   // on its channel's lane: the prefetch that limits it; on its row: how it acks
   const consumerNode = node(page, 'Consumer consumer1');
   await expect(consumerNode.locator('.lane-head')).toHaveText(/^ch 1\s*prefetch\s*1\s*unacked\s*0/, { useInnerText: true });

@@ -14,6 +14,25 @@ async function load(page: Page, title: string) {
   await expect(dialog).toBeHidden();
 }
 
+/** Each goal a step can have, shown in turn in its select: the select shows its whole name, inside the panel. */
+async function everyGoalFits(select: Locator) {
+  await expect(select).toBeVisible();
+  // shown by the select itself, one after another (the page's own value is put back, nothing is committed)
+  const shown = await select.evaluate((el) => {
+    const s = el as HTMLSelectElement;
+    const panel = s.closest('[role="tabpanel"]')!.getBoundingClientRect().right;
+    const was = s.value;
+    const out = [...s.options].map((o) => {
+      s.value = o.value;
+      return `${s.scrollWidth > s.clientWidth || s.getBoundingClientRect().right > panel ? 'cut' : 'whole'}: ${o.text}`;
+    });
+    s.value = was;
+    return out;
+  });
+  expect(shown.length).toBeGreaterThan(10);
+  expect(shown.filter((x) => x.startsWith('cut'))).toEqual([]);
+}
+
 test('ticks a lesson step when the student does what it asks: binding kern to topic_logs with kern.*', async ({ page }) => {
   await open(page);
   await load(page, 'Topics: log facilities (lesson)');
@@ -61,6 +80,11 @@ test('a teacher writes a lesson in the app; it is kept with the document and a s
   await editor.getByRole('button', { name: 'Add step' }).click();
   const step2 = editor.getByRole('group', { name: 'Step 2' });
   await step2.getByLabel('What the student reads and does (English)').fill('Watch 3 messages land in hello.');
+  // at 1280×720 every goal reads whole in its select, in English and in Spanish
+  await everyGoalFits(step2.getByLabel('Goal'));
+  await page.getByLabel('Language').selectOption('es');
+  await everyGoalFits(page.getByRole('complementary', { name: 'Guía' }).getByRole('region', { name: 'Editar lección' }).getByRole('group', { name: 'Paso 2' }).getByLabel('Objetivo'));
+  await page.getByLabel('Idioma').selectOption('en');
   await step2.getByLabel('Goal').selectOption({ label: 'A message lands in a queue' });
   await expect(step2.getByLabel('Queue')).toHaveValue('hello');
   await step2.getByLabel('How many times').fill('3');

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
-import { appRole, type ExchangeType, freeSpot, newNodeSize, type PaletteKind, type Position, type Rect, type Scenario, type Size, type SizeOf } from '../model';
+import { appRole, type ExchangeType, freeSpot, newNodeSize, type PaletteKind, paletteCenter, type Position, type Rect, type Scenario, type Size, type SizeOf } from '../model';
 import { FIT_VIEW } from '../panels/fitView';
 import { viewDuration } from './useViewMotion';
 import { useEditorApi } from '../store/useEditor';
@@ -79,11 +79,19 @@ export function useCanvasActions() {
   const addInView = useCallback(
     (kind: PaletteKind, exchangeType?: ExchangeType) => {
       const r = document.getElementById(CANVAS_ID)?.getBoundingClientRect();
+      // the part of the canvas the person sees: not under the palette and toolbar strip at the top, nor
+      // under the zoom controls and legend at the bottom (the room the fit view keeps free too)
+      const pad = FIT_VIEW.padding as { top: string; bottom: string; left: string; right: string };
+      const inset = (v: string) => Number.parseFloat(v) || 0;
       const m = r ? Math.min(VIEW_MARGIN, r.width / 4, r.height / 4) : 0;
-      const corner = r ? screenToFlowPosition({ x: r.left + m, y: r.top + m }) : null;
-      const far = r ? screenToFlowPosition({ x: r.right - m, y: r.bottom - m }) : null;
+      const top = r ? Math.min(Math.max(m, inset(pad.top)), r.height / 3) : 0;
+      const bottom = r ? Math.min(Math.max(m, inset(pad.bottom)), r.height / 3) : 0;
+      const corner = r ? screenToFlowPosition({ x: r.left + m, y: r.top + top }) : null;
+      const far = r ? screenToFlowPosition({ x: r.right - m, y: r.bottom - bottom }) : null;
       const view: Rect | undefined = corner && far ? { ...corner, width: far.x - corner.x, height: far.y - corner.y } : undefined;
-      const center = view ? { x: view.x + view.width / 2, y: view.y + view.height / 2 } : { x: 0, y: 0 };
+      // each kind aims at its own part of the view (producers left ... consumers right), so that nodes
+      // added one after another spread out in the order messages flow
+      const center = view ? paletteCenter(kind, view) : { x: 0, y: 0 };
       const doc = store.getState().doc;
       const size = expectedSize(doc, kind, sizeOf);
       const pos = freeSpot(doc, kind, center, { view, sizeOf, size });

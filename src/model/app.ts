@@ -73,6 +73,15 @@ export function appRole(app: Pick<App, 'publishers' | 'consumers'>): AppRole {
   return p && c ? 'both' : p ? 'producer' : c ? 'consumer' : 'none';
 }
 
+/**
+ * Whether the broker has a consumer on this channel: one of the app's consumers is subscribed to a
+ * queue (its basic.qos and basic.consume are sent then). A consumer not subscribed yet sends nothing, so
+ * its channel has no prefetch to show.
+ */
+export function channelConsumes(app: Pick<App, 'consumers'>, channelId: string): boolean {
+  return app.consumers.some((c) => c.channelId === channelId && c.queue !== '');
+}
+
 export function allChannels(app: App): { connection: Connection; channel: Channel }[] {
   return app.connections.flatMap((connection) => connection.channels.map((channel) => ({ connection, channel })));
 }

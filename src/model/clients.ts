@@ -61,6 +61,15 @@ export const publisherSchema = z.object({
 });
 export type Publisher = z.output<typeof publisherSchema>;
 
+/**
+ * The prefetch every new consumer starts with, however it is created (palette, inspector, a line to a
+ * queue, a file without one). A real client that never sends basic.qos has no limit (0), and the broker
+ * pushes it everything; Warren starts at 10 on purpose, so that a student sees a consumer's buffer fill
+ * and the queue keep the rest, and sets 0 to see the unlimited case. (Links leave out a consumer's
+ * prefetch when it is 10: share/wireShapes.ts keeps that 10 whatever this says.)
+ */
+export const DEFAULT_CONSUMER_PREFETCH = 10;
+
 export const consumerSchema = z
   .object({
     id: idSchema,
@@ -70,7 +79,7 @@ export const consumerSchema = z
     /** basic.consume no-ack: the broker forgets a message as soon as it is sent (auto-ack). */
     noAck: z.boolean().default(false),
     /** basic.qos(prefetchCount, global=false) issued before this consumer's basic.consume; 0 = no limit. */
-    prefetchCount: nonNegativeInt(PREFETCH_MAX).default(10),
+    prefetchCount: nonNegativeInt(PREFETCH_MAX).default(DEFAULT_CONSUMER_PREFETCH),
     processingMs: nonNegativeInt(3_600_000).default(500),
     /** more work per '.' in the body, as the work queues tutorial's worker sleeps a second per dot */
     msPerDot: nonNegativeInt(600_000).default(0),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appRect, brokerFrame, intersects, keepAppsOutsideBroker, NOMINAL } from './geometry';
 import { emptyScenario } from './scenario';
 import { tidyLayout } from './tidy';
-import { logsTopology } from './testing/build';
+import { Build, logsTopology } from './testing/build';
 
 describe('broker frame and apps', () => {
   it('frames exactly the exchanges and queues, with a default size when empty', () => {
@@ -49,5 +49,68 @@ describe('tidyLayout', () => {
     const cyc = { ...rpc, queues: rpc.queues.map((q) => (q.id === errors ? { ...q, arguments: { ...q.arguments, deadLetterExchange: 'logs' } } : q)) };
     const t = tidyLayout(cyc);
     expect(t.apps.find((a) => a.id === p)!.position.x).toBeLessThan(t.exchanges.find((e) => e.id === logs)!.position.x);
+  });
+});
+
+describe('tidyLayout with nodes that nothing connects', () => {
+  const rectsOf = (t: ReturnType<typeof tidyLayout>) => [
+    ...t.exchanges.map((e) => ({ id: e.id, ...e.position, ...NOMINAL.exchange })),
+    ...t.queues.map((q) => ({ id: q.id, ...q.position, ...NOMINAL.queue })),
+    ...t.apps.map((a) => ({ id: a.id, ...appRect(a) })),
+  ];
+  const bounds = (rs: { x: number; y: number; width: number; height: number }[]) => {
+    const x0 = Math.min(...rs.map((r) => r.x));
+    const y0 = Math.min(...rs.map((r) => r.y));
+    return { width: Math.max(...rs.map((r) => r.x + r.width)) - x0, height: Math.max(...rs.map((r) => r.y + r.height)) - y0 };
+  };
+  const noOverlap = (t: ReturnType<typeof tidyLayout>) => {
+    const rs = rectsOf(t);
+    for (let i = 0; i < rs.length; i++) for (let j = i + 1; j < rs.length; j++) expect(intersects(rs[i]!, rs[j]!), `${rs[i]!.id} over ${rs[j]!.id}`).toBe(false);
+    for (const a of t.apps) expect(intersects(appRect(a), brokerFrame(t))).toBe(false);
+  };
+
+  it('places unbound queues on a grid beside the flow, not in one tall column; the flow stays left to right', () => {
+    const { doc, p, logs, errors, c, build } = logsTopology();
+    const spare = Array.from({ length: 6 }, (_, i) => build.add('queue', `spare${i + 1}`));
+    const t = tidyLayout(build.doc);
+    noOverlap(t);
+    const pos = (id: string) => rectsOf(t).find((r) => r.id === id)!;
+    expect(pos(p).x).toBeLessThan(pos(logs).x);
+    expect(pos(logs).x).toBeLessThan(pos(errors).x);
+    expect(pos(errors).x).toBeLessThan(pos(c).x);
+    // the six spare queues use at least two columns, and the picture is wider than tall (a screen's shape)
+    expect(new Set(spare.map((id) => pos(id).x)).size).toBeGreaterThan(1);
+    const b = bounds(rectsOf(t));
+    expect(b.height).toBeLessThan(b.width);
+    expect(doc).toBeDefined();
+  });
+
+  it('lays out a canvas of unconnected queues and producers compactly', () => {
+    const b = new Build();
+    for (let i = 1; i <= 4; i++) b.add('queue', `queue${i}`);
+    for (let i = 1; i <= 2; i++) b.add('producer', `producer${i}`);
+    for (let i = 1; i <= 3; i++) b.add('consumer', `consumer${i}`);
+    const t = tidyLayout(b.doc);
+    noOverlap(t);
+    const box = bounds(rectsOf(t));
+    expect(box.height).toBeLessThanOrEqual(box.width);
+    // producers left of the broker, consumers right of it
+    const frame = brokerFrame(t);
+    for (const a of t.apps) {
+      if (a.publishers.length) expect(a.position.x).toBeLessThan(frame.x);
+      else expect(a.position.x).toBeGreaterThan(frame.x + frame.width);
+    }
+  });
+
+  it('puts a queue that a consumer reads but nothing feeds yet in the queues\' column, not the producers\'', () => {
+    const { p, errors, build } = logsTopology();
+    const kern = build.add('queue', 'kern');
+    const c2 = build.add('consumer', 'kernel-team');
+    build.connect(kern, c2);
+    const t = tidyLayout(build.doc);
+    noOverlap(t);
+    const x = (id: string) => [...t.queues, ...t.apps].find((n) => n.id === id)!.position.x;
+    expect(x(kern)).toBe(x(errors));
+    expect(x(p)).toBeLessThan(x(kern));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appRect, brokerBoxes, brokerFrame, intersects, keepAppsOutsideBroker, type Rect } from './geometry';
 import { addNode, type PaletteKind } from './ops/add';
-import { freeSpot, newNodeSize, PLACEMENT_GAP } from './placement';
+import { freeSpot, newNodeSize, PLACEMENT_GAP, paletteCenter } from './placement';
 import { emptyScenario, type Scenario } from './scenario';
 import { logsTopology } from './testing/build';
 
@@ -100,5 +100,39 @@ describe('freeSpot: where a node added from the palette goes', () => {
     const big = { width: 400, height: 300 };
     const p = freeSpot(s, 'queue', { x: 200, y: 100 }, { view: VIEW, size: big });
     expect(intersects({ ...p, ...big }, q)).toBe(false);
+  });
+});
+
+describe('paletteCenter: where in the view each kind is aimed', () => {
+  const view: Rect = { x: 0, y: 0, width: 1200, height: 600 };
+
+  it('spreads kinds across the view in the order messages flow, not all on its middle', () => {
+    const xs = (['producer', 'exchange', 'queue', 'consumer'] as const).map((k) => paletteCenter(k, view).x);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+    expect(new Set(xs).size).toBe(4);
+    for (const k of ['producer', 'exchange', 'queue', 'consumer'] as const) expect(paletteCenter(k, view).y).toBe(300);
+  });
+
+  it('several nodes of each kind added in turn: each in the view, over no other, flowing left to right', () => {
+    let s = emptyScenario();
+    const placed: Record<string, string[]> = { producer: [], exchange: [], queue: [], consumer: [] };
+    for (let round = 0; round < 3; round++) {
+      for (const kind of ['queue', 'producer', 'consumer', 'exchange'] as const) {
+        const r = addNode(s, kind, freeSpot(s, kind, paletteCenter(kind, view), { view }));
+        s = keepAppsOutsideBroker(r.doc);
+        placed[kind]!.push(r.id);
+      }
+    }
+    expectNoOverlaps(s);
+    for (const r of rects(s)) {
+      expect(r.x).toBeGreaterThanOrEqual(view.x);
+      expect(r.y).toBeGreaterThanOrEqual(view.y);
+      expect(r.x + r.width).toBeLessThanOrEqual(view.x + view.width);
+      expect(r.y + r.height).toBeLessThanOrEqual(view.y + view.height);
+    }
+    const x = (id: string) => [...s.exchanges, ...s.queues, ...s.apps].find((n) => n.id === id)!.position.x;
+    const frame = brokerFrame(s);
+    for (const id of placed.producer!) expect(x(id)).toBeLessThan(frame.x);
+    for (const id of placed.consumer!) expect(x(id)).toBeGreaterThan(frame.x + frame.width - 1);
   });
 });

@@ -83,6 +83,18 @@ export interface PlacementOptions {
   size?: Size;
 }
 
+/** Where across the view each kind is aimed (a fraction of its width), in the order messages flow. */
+const AIM: Record<PaletteKind, number> = { producer: 0.15, exchange: 0.45, queue: 0.55, consumer: 0.85 };
+
+/**
+ * The point a node added from the palette aims for in the view the person sees: producers towards the
+ * left, then exchanges, queues, and consumers towards the right, at mid height. Nodes added one after
+ * another then spread out in the order messages flow, instead of all crowding the middle.
+ */
+export function paletteCenter(kind: PaletteKind, view: Rect): Position {
+  return { x: Math.round(view.x + view.width * AIM[kind]), y: Math.round(view.y + view.height / 2) };
+}
+
 /** How far the search goes outside the view (or without one), in grid steps. */
 const MAX_RINGS = 100;
 

@@ -101,6 +101,7 @@ const consumer: Shape = {
   channelId: { k: 'h' },
   queue: { k: 'q', d: '' },
   noAck: { k: 'n', d: false },
+  // the format's default, fixed: a link that leaves the prefetch out means 10, whatever new consumers get
   prefetchCount: { k: 'f', d: 10 },
   processingMs: { k: 'm', d: 500 },
   msPerDot: { k: 'd', d: 0 },

@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type App, type Channel, type Connection, type Consumer, PORT, type Publisher } from '../../model';
+import { type App, type Channel, type Connection, type Consumer, channelConsumes, PORT, type Publisher } from '../../model';
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { laneAnchor } from '../geometry/anchors';
@@ -73,7 +73,7 @@ function ChannelLane({ app, conn, channel, side, program, t }: { app: App; conn:
   const cons = app.consumers.filter((c) => c.channelId === channel.id);
   return (
     <div className="app-lane" data-channel={channel.id}>
-      <LaneHead app={app} conn={conn} channel={channel} consuming={cons.length > 0} />
+      <LaneHead app={app} conn={conn} channel={channel} consuming={channelConsumes(app, channel.id)} />
       {pubs.map((p) => (
         <PublisherRow key={p.id} app={app} p={p} side={side} program={program} t={t} />
       ))}

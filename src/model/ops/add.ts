@@ -1,6 +1,6 @@
 import type { ExchangeType } from '../amq';
 import { newApp } from '../app';
-import type { Consumer, Publisher } from '../clients';
+import { type Consumer, DEFAULT_CONSUMER_PREFETCH, type Publisher } from '../clients';
 import type { Position } from '../common';
 import { newExchange } from '../exchange';
 import { IdSource } from '../ids';
@@ -38,7 +38,7 @@ export function defaultConsumer(id: string, channelId: string, queue = ''): Cons
     channelId,
     queue,
     noAck: false,
-    prefetchCount: 10,
+    prefetchCount: DEFAULT_CONSUMER_PREFETCH,
     processingMs: 500,
     msPerDot: 0,
     jitterMs: 0,

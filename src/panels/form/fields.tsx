@@ -152,7 +152,14 @@ export function SelectField<T extends string>({ label, hint, value, options, onC
   const { errors, commit } = useCommitter(onCommit);
   return (
     <Field id={id} label={label} hint={hint} errors={errors}>
-      <select id={id} value={value} aria-invalid={errors.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} onChange={(e) => commit(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        title={options.find((o) => o.value === value)?.label}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        onChange={(e) => commit(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -47,6 +47,7 @@ export function LessonEditor({ lesson }: { lesson: Lesson }) {
                 <TextField label={t('lessonEditor.text', { lang: language })} multiline value={textIn(step.text, lang)} onCommit={(v) => tooLong(v) ?? save(updateStep(lesson, i, { text: withTextIn(step.text, lang, v) }))} />
                 <SelectField<GoalType | 'none'>
                   label={t('lessonEditor.goal')}
+                  hint={step.goal ? undefined : t('lessonEditor.goalNone')}
                   value={step.goal?.type ?? 'none'}
                   options={goalOptions}
                   onCommit={(type) => save(updateStep(lesson, i, { goal: type === 'none' ? undefined : defaultGoal(type, doc) }))}

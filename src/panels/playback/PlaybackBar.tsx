@@ -58,7 +58,14 @@ export function PlaybackBar({ brokerMenu = true }: { brokerMenu?: boolean }) {
             <path d="M2 1 L9 5 L2 9 Z" />
           )}
         </svg>
-        {playing ? t('play.pause') : t('play.play')}
+        {/* both words share one grid cell, the other one hidden: the button is as wide as the longer
+            ("Reproducir" / "Pausa"), so pressing it does not move (or wrap) the rest of the header */}
+        <span className="play-labels">
+          <span>{playing ? t('play.pause') : t('play.play')}</span>
+          <span className="play-label-spare" aria-hidden="true">
+            {playing ? t('play.play') : t('play.pause')}
+          </span>
+        </span>
       </button>
       <button type="button" onClick={() => sim.step()} aria-keyshortcuts="ArrowRight" title={t('play.stepTitle')}>
         {t('play.step')}

@@ -1,5 +1,8 @@
 import { type AmqpTable, exchangeArgumentsToAmqp, predeclaredExchange, queueArgumentsToAmqp, type Scenario } from '../../model';
 import type { ReportEntry } from './report';
+import { WARREN_PRODUCT } from './schema';
+
+export { WARREN_PRODUCT };
 
 export interface ExportOptions {
   /** The vhost every entity is written to (default "/"). */
@@ -18,6 +21,11 @@ type Table = AmqpTable;
 export interface ExportedDefinitions {
   rabbit_version: string;
   rabbitmq_version: string;
+  /**
+   * Which program wrote the file, as RabbitMQ's HTTP export names itself ("RabbitMQ"); RabbitMQ ignores
+   * it on import. Warren's importer knows its own file by it and reports nothing about its metadata.
+   */
+  product_name: typeof WARREN_PRODUCT;
   users: { name: string; password: string; tags: string[] }[];
   vhosts: { name: string }[];
   permissions: { user: string; vhost: string; configure: string; write: string; read: string }[];
@@ -65,6 +73,7 @@ export function exportDefinitions(s: Scenario, opts: ExportOptions = {}): Defini
   const definitions: ExportedDefinitions = {
     rabbit_version: version,
     rabbitmq_version: version,
+    product_name: WARREN_PRODUCT,
     users: user ? [{ name: user.name, password: user.password, tags: user.tags ?? [] }] : [],
     vhosts: [{ name: vhost }],
     permissions: user ? [{ user: user.name, vhost, configure: '.*', write: '.*', read: '.*' }] : [],

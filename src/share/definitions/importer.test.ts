@@ -1,6 +1,8 @@
 import { fixture, imported } from '../testing/definitions';
 import { describe, expect, it } from 'vitest';
 import { type DefinitionsImport, importDefinitionsText, listVhosts, parseDefinitions } from '.';
+import { workQueues } from '../testing/fixtures';
+import { exportDefinitions } from './exporter';
 import type { ReportEntry } from './report';
 
 const entries = (r: DefinitionsImport, key: string): ReportEntry['params'][] => r.report.entries.filter((e) => e.key === `share.defs.report.${key}`).map((e) => e.params);
@@ -47,7 +49,7 @@ describe('importing RabbitMQ 3.10.8 export_definitions (recorded from a real bro
   it('lists everything it could not carry over', () => {
     const keys = r.report.entries.map((e) => `${e.section} ${e.key.replace('share.defs.report.', '')}`);
     expect(keys).toEqual([
-      'notModelled metadata',
+      'file metadata',
       'notModelled users',
       'notModelled userLimits',
       'notModelled permissions',
@@ -167,5 +169,22 @@ describe('importing the other shapes', () => {
     expect(new Set(nodes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(430);
     const rightmostExchange = Math.max(...r.scenario.exchanges.map((e) => e.position.x));
     expect(Math.min(...r.scenario.queues.map((q) => q.position.x))).toBeGreaterThan(rightmostExchange);
+  });
+});
+
+describe('which program wrote the file', () => {
+  it("Warren's own export re-imports without a line about its own metadata", () => {
+    const doc = { ...workQueues(), apps: [] };
+    const r = imported(exportDefinitions(doc).text);
+    expect(r.report.entries).toEqual([]);
+    expect(r.scenario.queues.map((q) => q.name)).toEqual(['task_queue']);
+  });
+
+  it("a real broker's version is information on how the file was read, not content the import lost", () => {
+    for (const [name, version] of [['rabbitmq-3.10.8-export.json', '3.10.8'], ['rabbitmq-3.6.json', '3.6.16'], ['rabbitmq-4.1-vhost.json', '4.1.0']]) {
+      const r = imported(fixture(name!));
+      const lines = r.report.entries.filter((e) => e.key === 'share.defs.report.metadata');
+      expect(lines).toEqual([{ section: 'file', key: 'share.defs.report.metadata', params: { product: 'RabbitMQ', version } }]);
+    }
   });
 });

@@ -2,7 +2,7 @@ import { fail, ok, type Result, type ShareProblem } from '../errors';
 import { LIMITS } from '../limits';
 import { parseUntrustedJson } from '../safeJson';
 import { checkTable, EXCHANGE_ARGUMENT_RULES, POLICY_KEY_RULES, QUEUE_ARGUMENT_RULES, zodProblems } from './rules';
-import { type ApplyTo, type RawDefinitions, rawDefinitions, rawOperatorPolicyValue } from './schema';
+import { type ApplyTo, type RawDefinitions, rawDefinitions, rawOperatorPolicyValue, WARREN_PRODUCT } from './schema';
 
 type Table = Record<string, unknown>;
 
@@ -170,7 +170,8 @@ function normalize(d: RawDefinitions, operatorPolicies: DefPolicy[]): Definition
   };
   return {
     product: d.product_name,
-    version: d.product_version ?? d.rabbitmq_version ?? d.rabbit_version,
+    // Warren's own file: its RabbitMQ fields name the broker version whose rules it was written for
+    version: (d.product_name === WARREN_PRODUCT ? undefined : d.product_version) ?? d.rabbitmq_version ?? d.rabbit_version,
     format: d.rabbitmq_definition_format,
     originalVhost: d.original_vhost_name,
     vhosts: [

@@ -1,5 +1,6 @@
 import type { MessageParams, ShareMessageKey, ShareProblem } from '../errors';
 import type { Definitions } from './parse';
+import { WARREN_PRODUCT } from './schema';
 import { implicitVhostOf, listVhosts, vhostOf } from './vhosts';
 
 /**
@@ -56,7 +57,9 @@ function showLimits(limits: unknown): string {
 export function fileLevelEntries(d: Definitions, vhost: string): ReportEntry[] {
   const out: ReportEntry[] = [];
   const add = (section: ReportSection, key: ShareMessageKey, params: MessageParams = {}) => out.push({ section, key, params });
-  if (d.product !== undefined || d.version !== undefined) add('notModelled', 'share.defs.report.metadata', { product: d.product ?? 'RabbitMQ', version: d.version ?? '?' });
+  // Which broker wrote the file says how it was read (its version's rules), it is not content the
+  // import lost; Warren's own export gets no line about itself.
+  if ((d.product !== undefined || d.version !== undefined) && d.product !== WARREN_PRODUCT) add('file', 'share.defs.report.metadata', { product: d.product ?? 'RabbitMQ', version: d.version ?? '?' });
   const implicit = implicitVhostOf(d);
   if (implicit.from === 'named' && implicit.name === vhost) add('file', 'share.defs.report.perVhostFile', { vhost });
   if (d.users.length) add('notModelled', 'share.defs.report.users', { count: d.users.length, names: d.users.map((u) => u.name).join(', ') });

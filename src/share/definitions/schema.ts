@@ -76,6 +76,9 @@ export const rawUser = z.looseObject({ name: z.string(), limits: z.unknown().opt
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).optional();
 
+/** The `product_name` Warren writes in the definitions it exports (RabbitMQ's HTTP export writes "RabbitMQ"). */
+export const WARREN_PRODUCT = 'Warren';
+
 export const rawDefinitions = z.looseObject({
   rabbit_version: z.string().optional(),
   rabbitmq_version: z.string().optional(),
