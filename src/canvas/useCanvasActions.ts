@@ -28,7 +28,7 @@ export function useSizeOf(): SizeOf {
  */
 const DRAWN: Record<PaletteKind, Size> = {
   exchange: { width: 192, height: 78 },
-  queue: { width: 220, height: 96 },
+  queue: { width: 230, height: 96 },
   producer: { width: 250, height: 131 },
   consumer: { width: 250, height: 131 },
 };
