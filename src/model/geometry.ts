@@ -35,8 +35,8 @@ export function nominalQueue(q: Queue): Size {
 }
 
 /**
- * The row under a consumer's counts where the messages it holds unacked are drawn as chips (12 px:
- * 9 px on screen at the smallest zoom a gallery scenario opens at), a row of their own so that they
+ * The row under a consumer's counts where the messages it holds unacked are drawn as chips (13 px:
+ * 10 px on screen at the smallest zoom a gallery scenario opens at), a row of their own so that they
  * get the node's width (nodes/AppLive.tsx, live.css).
  */
 export const HOLDING_ROW = 14;
