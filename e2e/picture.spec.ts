@@ -11,7 +11,7 @@ import { embedHash, galleryList, measure, openFromGallery, type PictureMeasure, 
  * also after tidy layout and after a channel is added.
  */
 const row = (id: string, m: PictureMeasure) =>
-  `${id.padEnd(24)} zoom ${m.zoom.toFixed(3)} canvas ${(m.canvasShare * 100).toFixed(0)}% name ${m.name} figure ${m.figure} label ${m.edgeLabel} token ${m.token} problems ${m.problems.length}`;
+  `${id.padEnd(24)} zoom ${m.zoom.toFixed(3)} canvas ${(m.canvasShare * 100).toFixed(0)}% name ${m.name} figure ${m.figure} label ${m.edgeLabel} text ${m.text} token ${m.token} problems ${m.problems.length}`;
 
 // one page per window size and many measures in it: a trace of every step would cost more than the test
 test.use({ trace: 'off' });

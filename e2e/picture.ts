@@ -17,6 +17,12 @@ export interface PictureMeasure {
   figure: number;
   edgeLabel: number;
   token: number;
+  /** the smallest on-screen size of any other text drawn on the canvas (kinds, badges, cable heads, lanes, rows…) */
+  text: number;
+  /** which text that is ("node-kind \"Queue\""), to say what is too small */
+  smallest: string;
+  /** the room (smaller side, on screen) of the rows that show the messages a consumer holds unacked */
+  holdingRoom: number;
   counts: { names: number; figures: number; labels: number };
   minimap: boolean;
   /** one sentence per thing that covers another, or is not in view */
@@ -143,6 +149,27 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
       }
     }
   }
+  // every text on the canvas (in the zoomed viewport), not only the kinds above: nothing drawn there may be smaller
+  let text = Number.POSITIVE_INFINITY;
+  let smallest = '';
+  const viewport = flow.querySelector('.react-flow__viewport') ?? flow;
+  const texts = document.createTreeWalker(viewport, NodeFilter.SHOW_TEXT);
+  for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+    const el = t.parentElement;
+    if (!t.textContent?.trim() || !el || !visible(el) || el.closest('.sr-only')) continue;
+    const size = px(el);
+    if (size < text) {
+      text = size;
+      smallest = `${el.className.toString().split(' ')[0] || el.tagName.toLowerCase()} "${t.textContent.trim().slice(0, 20)}"`;
+    }
+  }
+  // the chips of what a consumer holds unacked need a row that can show them (not the few px the counts leave)
+  const holdingRoom = [...flow.querySelectorAll('.chip-list.holding')]
+    .filter((el) => getComputedStyle(el).display !== 'none')
+    .reduce((m, el) => {
+      const b = el.getBoundingClientRect();
+      return Math.min(m, b.width, b.height);
+    }, Number.POSITIVE_INFINITY);
   const hook = (window as unknown as { __warren?: { tokenPx?: () => number } }).__warren;
   const token = hook?.tokenPx?.() ?? Math.max(4, Math.min(11, Math.round(8 * zoom)));
   return {
@@ -152,6 +179,9 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
     figure: round(minOf(figures)),
     edgeLabel: round(minOf(labels)),
     token: round(token),
+    text: round(text),
+    smallest,
+    holdingRoom: round(holdingRoom),
     counts: { names: names.length, figures: figures.length, labels: labels.length },
     minimap: document.querySelector('.react-flow__minimap') !== null,
     problems: [...new Set(problems)],
@@ -159,7 +189,7 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
 }
 
 /** The on-screen minimums the picture must meet (issue 10); present mode raises the names'. */
-export const MINIMUM = { name: 14, figure: 12, edgeLabel: 12, token: 8 };
+export const MINIMUM = { name: 14, figure: 12, edgeLabel: 12, token: 8, text: 12, chip: 8 };
 
 /** Waits until the view stops moving (fit view, measured nodes). */
 export async function settle(page: Page) {
@@ -203,6 +233,8 @@ export function shortfalls(where: string, m: PictureMeasure, min = MINIMUM): str
   if (m.figure < min.figure) out.push(`${where}: live figures ${m.figure}px < ${min.figure}`);
   if (m.edgeLabel < min.edgeLabel) out.push(`${where}: edge labels ${m.edgeLabel}px < ${min.edgeLabel}`);
   if (m.token < min.token) out.push(`${where}: tokens ${m.token}px < ${min.token}`);
+  if (m.holdingRoom < min.chip) out.push(`${where}: the unacked messages' chips get ${m.holdingRoom}px < ${min.chip}`);
+  if (m.text < min.text) out.push(`${where}: canvas text ${m.smallest} ${m.text}px < ${min.text}`);
   for (const p of m.problems) out.push(`${where}: ${p}`);
   return out;
 }

@@ -84,3 +84,22 @@ test('present mode works in the embedded player', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(page.getByRole('link', { name: 'Open in Warren' })).toBeVisible();
 });
+
+test('present mode at 1920×1080 with the log open takes the dock’s room too, and gives the log back after', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await open(page);
+  await openFromGallery(page, 'Work queues');
+  // a big screen opens with the simulation panels (the log) under the canvas
+  const hide = page.getByRole('button', { name: 'Hide panels' });
+  await expect(hide).toBeVisible();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Leave present mode' })).toBeVisible();
+  const m = await measure(page);
+  // the whole window but the header's playback bar: nothing of the dock's height left empty
+  expect(m.canvasShare).toBeGreaterThan(0.9);
+  expect(m.problems).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(hide).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Simulation panels' }).getByRole('tabpanel')).toBeVisible();
+  expect((await measure(page)).canvasShare).toBeLessThan(0.8);
+});

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { CanvasArea } from '../canvas/CanvasArea';
+import { usePresent } from '../canvas/present';
 import { useT } from '../i18n/useLocale';
 import { Dock } from '../panels/dock/Dock';
 import { DOCK_SIZE_RANGE, useDock } from '../panels/dock/dockStore';
@@ -15,7 +16,7 @@ import { DOCK_FOLDED_SIZE, useDockPanel } from '../panels/dock/useDockPanel';
  */
 export function Workspace() {
   const t = useT();
-  const dock = useDockPanel();
+  const dock = useDockPanel(usePresent((s) => s.on));
   const open = useDock((s) => s.open);
   const onSplitterKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter') return;

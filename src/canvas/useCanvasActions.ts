@@ -28,7 +28,7 @@ export function useSizeOf(): SizeOf {
  */
 const DRAWN: Record<PaletteKind, Size> = {
   exchange: { width: 192, height: 78 },
-  queue: { width: 220, height: 96 },
+  queue: { width: 230, height: 96 },
   producer: { width: 250, height: 131 },
   consumer: { width: 250, height: 131 },
 };
@@ -108,12 +108,21 @@ export function useCanvasActions() {
 
   const tidy = useCallback(() => {
     // once the layout is committed (its engine may still be loading), React Flow gets the new
-    // positions on the next render: fit after it, not to the old positions
+    // positions when it next renders, which on a busy machine can be several frames later: fit once
+    // its nodes are where the document now says (a second at most), not to the old positions
+    const fitWhenDrawn = (doc: Scenario, frames: number) => {
+      const drawn = [...doc.exchanges, ...doc.queues, ...doc.apps].every((n) => {
+        const i = getInternalNode(n.id);
+        return !i || (i.position.x === n.position.x && i.position.y === n.position.y);
+      });
+      if (drawn || frames === 0) requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: viewDuration(200) }));
+      else requestAnimationFrame(() => fitWhenDrawn(doc, frames - 1));
+    };
     void store
       .getState()
       .tidy(sizeOf)
-      .then(() => requestAnimationFrame(() => fitView({ ...FIT_VIEW, duration: viewDuration(200) })));
-  }, [store, sizeOf, fitView]);
+      .then(() => fitWhenDrawn(store.getState().doc, 60));
+  }, [store, sizeOf, fitView, getInternalNode]);
 
   /**
    * Nodes that grew (or were pushed) must not end up under the canvas's chrome or out of view: when

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appRect, brokerFrame, intersects, keepAppsOutsideBroker, NOMINAL } from './geometry';
+import { appRect, brokerFrame, HOLDING_ROW, intersects, keepAppsOutsideBroker, NOMINAL, nominalApp, nominalQueue } from './geometry';
 import { emptyScenario } from './scenario';
 import { tidyLayout } from './tidy';
 import { Build, logsTopology } from './testing/build';
@@ -112,5 +112,28 @@ describe('tidyLayout with nodes that nothing connects', () => {
     const x = (id: string) => [...t.queues, ...t.apps].find((n) => n.id === id)!.position.x;
     expect(x(kern)).toBe(x(errors));
     expect(x(p)).toBeLessThan(x(kern));
+  });
+});
+
+describe('nominal app sizes', () => {
+  it("gives a consumer's unacked messages their own row under its counts, so a consumer is taller than a publisher", () => {
+    const { doc, p, c } = logsTopology();
+    const producer = doc.apps.find((a) => a.id === p)!;
+    const consumer = doc.apps.find((a) => a.id === c)!;
+    // same name length, one connection, one channel, one client each: the difference is the chips' row
+    const named = { ...consumer, name: producer.name };
+    expect(nominalApp(named).height - nominalApp(producer).height).toBe(HOLDING_ROW);
+    expect(HOLDING_ROW).toBeGreaterThanOrEqual(14);
+  });
+
+  it('counts a queue badge row per line the badges take at 16 px, not per three badges', () => {
+    const { doc, errors } = logsTopology();
+    const q = doc.queues.find((x) => x.id === errors)!;
+    const plain = nominalQueue({ ...q, durable: false });
+    const one = nominalQueue({ ...q, exclusive: true, durable: false });
+    const many = nominalQueue({ ...q, durable: false, exclusive: true, autoDelete: true, arguments: { ...q.arguments, messageTtl: 10000, deadLetterExchange: 'retry-exchange', maxLength: 1000 } });
+    expect(one.height).toBeGreaterThan(plain.height);
+    // "Excl AD TTL 10s DLX retry-exchange max-len 1000" does not fit two 206 px lines at 16 px
+    expect(many.height - one.height).toBeGreaterThanOrEqual(2 * 22);
   });
 });

@@ -1,6 +1,7 @@
 import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
 import { directReplyLinks } from './directReply';
 import type { App } from './app';
+import { badgeRows, badgesHeight, queueBadgeTexts } from './badges';
 import type { Position } from './common';
 import type { Exchange } from './exchange';
 import type { Queue } from './queue';
@@ -22,33 +23,40 @@ export type SizeOf = (nodeId: string) => Size | undefined;
  */
 const nameLines = (name: string, room: number) => Math.max(1, Math.ceil((name.length * 12.5) / room));
 
-/** An exchange as the canvas draws it (canvas.css): 192 px wide; the badges' row when it has badges. */
+/** An exchange as the canvas draws it (canvas.css): 192 px wide; the badges' rows when it has badges. */
 export function nominalExchange(e: Exchange | null): Size {
-  const badges = e === null || e.durable || e.autoDelete || e.internal || e.alternateExchange !== undefined;
-  return { width: 192, height: 57 + (badges ? 20 : 0) + 22 * (nameLines(e?.name ?? '(AMQP default)', 168) - 1) };
+  const texts = e === null ? ['implicit'] : [e.durable ? 'D' : '', e.autoDelete ? 'AD' : '', e.internal ? 'I' : '', e.alternateExchange === undefined ? '' : `AE → ${e.alternateExchange || '(AMQP default)'}`].filter(Boolean);
+  return { width: 192, height: 57 + badgesHeight(badgeRows(texts, 168)) + 22 * (nameLines(e?.name ?? '(AMQP default)', 168) - 1) };
 }
 
-/** A queue as the canvas draws it: 220 px wide; a row of badges per three arguments to show. */
+/** A queue as the canvas draws it: 230 px wide (its head holds the kind, the durable badge and "Consumers N" at 16 px); its badges' rows (as many as their texts take at 16 px). */
 export function nominalQueue(q: Queue): Size {
-  const a = q.arguments;
-  const badges = [q.exclusive, q.autoDelete, a.queueType === 'quorum', a.messageTtl, a.expires, a.deadLetterExchange, a.maxLength, a.maxLengthBytes, a.maxPriority, a.singleActiveConsumer || undefined, a.deliveryLimit].filter(
-    (x) => x !== undefined && x !== false,
-  ).length;
-  return { width: 220, height: 96 + (badges ? 20 * Math.ceil(badges / 3) : 0) + 22 * (nameLines(q.name, 196) - 1) };
+  return { width: 230, height: 96 + badgesHeight(badgeRows(queueBadgeTexts(q), 206)) + 22 * (nameLines(q.name, 206) - 1) };
 }
+
+/**
+ * The row under a consumer's counts where the messages it holds unacked are drawn as chips (13 px:
+ * 10 px on screen at the smallest zoom a gallery scenario opens at), a row of their own so that they
+ * get the node's width (nodes/AppLive.tsx, live.css).
+ */
+export const HOLDING_ROW = 14;
 
 /**
  * An app as the canvas draws it (nodes/AppNode.tsx, canvas.css): 250 px wide; its kind and name,
  * then per connection a band (its head, then per channel a lane head, and per publisher or consumer
- * a row and its live counts).
+ * a row and its live counts, and a consumer's row of unacked messages).
  */
 export function nominalApp(app: App): Size {
-  let height = 29 + 22 * nameLines(app.name, 226);
+  // borders 2 + 2, padding 3 + 3, the kind's line 16, the name's lines 21 each
+  let height = 26 + 21 * nameLines(app.name, 226);
   app.connections.forEach((c, ci) => {
-    height += (ci === 0 ? 3 : 6) + 2 + 16 + 2;
+    // the band's margin, borders and head
+    height += (ci === 0 ? 2 : 6) + 2 + 16 + 2;
     c.channels.forEach((ch, i) => {
-      const clients = app.publishers.filter((p) => p.channelId === ch.id).length + app.consumers.filter((x) => x.channelId === ch.id).length;
-      height += 20 + (i > 0 ? 1 : 0) + 37 * clients;
+      const publishers = app.publishers.filter((p) => p.channelId === ch.id).length;
+      const consumers = app.consumers.filter((x) => x.channelId === ch.id).length;
+      // a lane: its head (17) and 1 px under it, a dashed line between lanes; a row (17) and its counts (18) per client
+      height += 18 + (i > 0 ? 1 : 0) + 35 * publishers + (35 + HOLDING_ROW) * consumers;
     });
   });
   return { width: 250, height };
@@ -56,14 +64,14 @@ export function nominalApp(app: App): Size {
 
 /** Where an app's first publisher or consumer line leaves it (its handle's centre), from the app's top. */
 export function nominalFirstHandle(app: App): number {
-  return 71 + 22 * nameLines(app.name, 226);
+  return 68 + 21 * nameLines(app.name, 226);
 }
 
 /** Nominal sizes, close to what the canvas draws, used until a node has been measured. */
 export const NOMINAL = {
   /** a typical exchange and queue (their own sizes: nominalExchange, nominalQueue) */
   exchange: { width: 192, height: 78 },
-  queue: { width: 220, height: 96 },
+  queue: { width: 230, height: 96 },
   app: nominalApp,
 };
 

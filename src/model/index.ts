@@ -6,6 +6,7 @@
 export * from './amq';
 export * from './amqpPlan';
 export * from './app';
+export * from './badges';
 export * from './binding';
 export * from './clients';
 export * from './common';

@@ -128,7 +128,7 @@ export interface Placement {
 /** Apps are drawn this wide (model nominalApp). */
 const APP_WIDTH = 250;
 /** Vertical room between two apps stacked beside the broker. */
-const APP_STACK_GAP = 10;
+const APP_STACK_GAP = 8;
 
 export function place(s: Scenario, p: Placement): Scenario {
   const gap = p.gap ?? 110;

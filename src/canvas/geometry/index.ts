@@ -28,6 +28,8 @@ export class RouteIndex {
   readonly routes = new Map<string, RouteEntry>();
   private luts = new Map<string, PathLut>();
   private boxes = new Map<string, Box>();
+  /** where the edge labels are (flow coordinates): effect badges keep off them */
+  readonly labelBoxes: Box[] = [];
   private readonly cables: Cables;
 
   constructor(
@@ -49,7 +51,12 @@ export class RouteIndex {
       }
     }
     const nodes = [...scene.nodes.values()].filter((n) => n.id !== BROKER_NODE_ID).map((n) => n.box);
-    for (const [id, p] of layoutLabels(labels, nodes)) this.routes.get(id)!.labelAt = p;
+    const widths = new Map(labels.map((l) => [l.id, l.width]));
+    for (const [id, p] of layoutLabels(labels, nodes)) {
+      this.routes.get(id)!.labelAt = p;
+      const w = widths.get(id) ?? 0;
+      this.labelBoxes.push({ x: p.x - w / 2, y: p.y - LABEL_HEIGHT / 2, width: w, height: LABEL_HEIGHT });
+    }
   }
 
   /** The lookup table a token on this edge rides on (sampled the first time it is asked for). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EFFECT_MS, type Effect } from '../../store/tokens';
+import { BADGE_H } from './badgeLayout';
 import { aggregate, type EffectLabels, effectMarks, fade, markText } from './effects';
 import { keyColour } from './palette';
 
@@ -40,8 +41,10 @@ describe('effects on nodes', () => {
     const marks = effectMarks([fx({ kind: 'expired', msgId: 9 }), fx({ kind: 'requeued' }), fx({ node: 'gone' })], 0, { tx: 0, ty: 0, zoom: 1, width: 800, height: 600 }, box, labels, (m) => (m === 9 ? 'orders' : undefined), false, 8);
     expect(marks).toHaveLength(2);
     expect(marks[0]!.right).toBe(300);
-    expect(marks[0]!.top).toBe(80);
-    expect(marks[1]!.top).toBe(60);
+    expect(marks[0]!.top).toBe(100 - BADGE_H - 3);
+    // the second one next to the first, not on it
+    const [a, b] = marks.map((m) => ({ x: m.right - m.width!, y: m.top, w: m.width!, h: BADGE_H }));
+    expect(a!.x < b!.x + b!.w && b!.x < a!.x + a!.w && a!.y < b!.y + b!.h && b!.y < a!.y + a!.h).toBe(false);
     expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders'), square: false });
     expect(marks[1]!.dot).toBeUndefined();
   });
@@ -60,6 +63,17 @@ describe('losses and connections', () => {
   it('a loss says how many and why, counted by the messages it stands for', () => {
     const [lost] = aggregate([fx({ kind: 'lost', node: 'q', detail: 'broker-restart', count: 5 }), fx({ kind: 'lost', node: 'q', detail: 'broker-restart', count: 2 })], 0);
     expect(markText(lost!, labels)).toBe('⊘ 7 lost (broker-restart)');
+  });
+
+  it('a connection badge sits on its cable, its sign alone where the whole text does not fit, covering no node', () => {
+    const app = { x: 0, y: 100, width: 250, height: 130 };
+    const boxes: Record<string, typeof app> = { app, 'connection:c1': { x: 250, y: 170, width: 56, height: 20 } };
+    const marks = effectMarks([fx({ kind: 'connection-opened', node: 'connection:c1' }), fx({ kind: 'error', node: 'app', detail: 'the connection is closed' })], 0, { tx: 0, ty: 0, zoom: 1, width: 800, height: 600 }, (n) => boxes[n] ?? null, labels, () => undefined, false, 8, undefined, { obstacles: [app], measure: (t) => t.length * 7 });
+    const cable = marks.find((m) => m.text.startsWith('⇄'))!;
+    expect(cable.text).toBe('⇄');
+    expect(cable.right - cable.width! >= 250 && cable.right <= 306).toBe(true);
+    expect(cable.top).toBe(171);
+    for (const m of marks) expect(m.right - m.width! >= app.x + app.width || m.right <= app.x || m.top + BADGE_H <= app.y || m.top >= app.y + app.height).toBe(true);
   });
 
   it('a connection opening, closing or being lost is a badge on its cable', () => {

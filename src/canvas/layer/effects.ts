@@ -1,4 +1,5 @@
 import { EFFECT_MS, type Effect, type EffectKind } from '../../store/tokens';
+import { type BadgeAsk, placeBadges, type Rect } from './badgeLayout';
 import type { View } from './frame';
 import type { MarkDraw } from './marks';
 import { REJECT_COLOUR } from './vector';
@@ -115,24 +116,55 @@ export function markText(m: Mark, labels: EffectLabels): string {
   return text;
 }
 
-/** Where and how each visible effect is drawn: one badge per node and kind, stacked above the node. */
+/** What the layout of the badges needs from the frame: what they must not cover, and how wide a text is. */
+export interface BadgeRoom {
+  /** nodes and edge labels, in flow coordinates */
+  obstacles: readonly Box[];
+  /** a text's width on screen in the badges' font (marks.ts) */
+  measure: (text: string) => number;
+}
+
+/** A width that errs on the large side where nothing can measure (tests): 12 px semibold. */
+const estimate = (text: string) => text.length * 7.2;
+
+/** Badge padding: 5 px each side of the text. */
+const PAD = 10;
+
+const onCable = (node: string) => node.startsWith('connection:');
+
+/**
+ * Where and how each visible effect is drawn: one badge per node and kind, placed where it covers no
+ * node, edge label or other badge (badgeLayout.ts); a connection's on its cable.
+ */
 export function effectMarks(
   effects: readonly Effect[], now: number, view: View, box: (id: string) => Box | null,
   labels: EffectLabels, keyOf: (msgId: number) => string | undefined, reduced: boolean, tokenPx: number,
   persistentOf: (msgId: number) => boolean | undefined = () => undefined,
+  room: BadgeRoom = { obstacles: [], measure: estimate },
 ): MarkDraw[] {
   if (effects.length === 0) return [];
-  const out: MarkDraw[] = [];
   const { tx, ty, zoom } = view;
-  const stack = new Map<string, number>();
+  const screen = (b: Box): Rect => ({ x: b.x * zoom + tx, y: b.y * zoom + ty, w: b.width * zoom, h: b.height * zoom });
+  const shown: { m: Mark; b: Box; alpha: number; text: string; sign: string }[] = [];
   for (const m of aggregate(effects, now)) {
     const b = box(m.node);
     if (!b) continue;
     const alpha = fade(now - m.t, reduced);
     if (alpha <= 0) continue;
-    const row = stack.get(m.node) ?? 0;
-    stack.set(m.node, row + 1);
-    const draw: MarkDraw = { right: (b.x + b.width) * zoom + tx, top: b.y * zoom + ty - 20 * (row + 1), text: markText(m, labels), colour: COLOUR[m.kind], alpha };
+    shown.push({ m, b, alpha, text: markText(m, labels), sign: m.count > 1 ? `${GLYPH[m.kind]} ×${m.count}` : GLYPH[m.kind] });
+  }
+  if (shown.length === 0) return [];
+  // cables first: their place on the cable is nearly always free, and nodes' badges then go around them
+  shown.sort((a, b) => Number(onCable(b.m.node)) - Number(onCable(a.m.node)));
+  const asks: BadgeAsk[] = shown.map(({ m, b, text, sign }) =>
+    onCable(m.node)
+      ? { at: screen(b), on: 'cable', width: room.measure(text) + PAD, compactWidth: room.measure(sign) + PAD }
+      : { at: screen(b), on: 'node', width: room.measure(text) + PAD },
+  );
+  const places = placeBadges(asks, room.obstacles.map(screen), { x: 0, y: 0, w: view.width, h: view.height });
+  return shown.map(({ m, b, alpha, text, sign }, i) => {
+    const p = places[i]!;
+    const draw: MarkDraw = { right: p.x + p.w, top: p.y, width: p.w, text: p.compact ? sign : text, colour: COLOUR[m.kind], alpha };
     // drop-head (max-length) drops the oldest message, at the head of the queue; other drops refuse it on arrival
     const side = m.kind === 'dropped' && m.detail === 'maxlen' ? 'out' : FADES[m.kind];
     if (side) {
@@ -145,7 +177,6 @@ export function effectMarks(
         square: m.msgId === undefined ? false : persistentOf(m.msgId) === true,
       };
     }
-    out.push(draw);
-  }
-  return out;
+    return draw;
+  });
 }

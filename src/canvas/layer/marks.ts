@@ -1,3 +1,4 @@
+import { BADGE_FONT, BADGE_H } from './badgeLayout';
 import type { Ctx2D } from './paint';
 
 /**
@@ -9,6 +10,8 @@ export interface MarkDraw {
   /** right edge and top of the badge */
   right: number;
   top: number;
+  /** its width, as the badge layout placed it (else measured when painted) */
+  width?: number;
   text: string;
   colour: string;
   alpha: number;
@@ -18,7 +21,7 @@ export interface MarkDraw {
 
 export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
   if (marks.length === 0) return;
-  ctx.font = '600 11px system-ui, sans-serif';
+  ctx.font = BADGE_FONT;
   ctx.textBaseline = 'middle';
   for (const m of marks) {
     ctx.globalAlpha = m.alpha;
@@ -29,17 +32,17 @@ export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
       else ctx.arc(m.dot.x, m.dot.y, m.dot.r, 0, Math.PI * 2);
       ctx.fill();
     }
-    const w = ctx.measureText(m.text).width + 10;
-    // right-aligned on its node, but never past the canvas's left edge (a long error above a node at
-    // the left would lose its start: the glyph and the error code)
-    const x = Math.max(2, m.right - w);
+    // where the badge layout put it (badgeLayout.ts); else right-aligned, never past the canvas's left edge
+    const w = m.width ?? ctx.measureText(m.text).width + 10;
+    const x = m.width === undefined ? Math.max(2, m.right - w) : m.right - w;
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(x, m.top, w, 17);
+    ctx.fillRect(x, m.top, w, BADGE_H);
     ctx.strokeStyle = m.colour;
     ctx.lineWidth = 1.5;
-    ctx.strokeRect(x + 0.5, m.top + 0.5, w - 1, 16);
+    ctx.strokeRect(x + 0.5, m.top + 0.5, w - 1, BADGE_H - 1);
     ctx.fillStyle = m.colour;
-    ctx.fillText(m.text, x + 5, m.top + 9);
+    // the text fits the box the layout measured it for (a font the worker lacks is squeezed, not cut)
+    ctx.fillText(m.text, x + 5, m.top + BADGE_H / 2 + 0.5, w - 10);
   }
   ctx.globalAlpha = 1;
 }

@@ -1,3 +1,4 @@
+import { BROKER_NODE_ID } from '../../model';
 import { routeIndex } from '../geometry';
 import type { EdgeRef } from '../geometry/routes';
 import { bezierOf, type PathLut, Position, sampleCubic, straightCubic } from './bezier';
@@ -104,11 +105,14 @@ export function centrePath(a: NodeLike | undefined, b: NodeLike | undefined): Pa
   return sampleCubic(straightCubic(p.x + sa.width / 2, p.y + sa.height / 2, q.x + sb.width / 2, q.y + sb.height / 2));
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
 export class EdgePaths {
   private cache = new Map<string, Entry>();
   private frame = 0;
   private flow: FlowLookups = { nodeLookup: new Map(), edgeLookup: new Map() };
   private index: ReturnType<typeof routeIndex> | null | undefined;
+  private blocked: { routes: unknown; boxes: Box[] } | null = null;
 
   /** Starts a frame with React Flow's current lookups (entries are re-validated lazily). */
   begin(flow: FlowLookups): void {
@@ -158,6 +162,22 @@ export class EdgePaths {
   private routes(): ReturnType<typeof routeIndex> | null {
     if (this.index === undefined) this.index = this.flow.edges ? routeIndex({ nodeLookup: this.flow.nodeLookup, edges: this.flow.edges }) : null;
     return this.index;
+  }
+
+  /**
+   * What an effect badge must not cover, in flow coordinates: every node but the broker's frame, and
+   * the edge labels (recomputed when the nodes or the routes change, not every frame).
+   */
+  obstacles(): Box[] {
+    const routes = this.routes();
+    // the route index is rebuilt whenever a node moves or is measured, or an edge changes
+    const b = this.blocked;
+    if (b && routes && b.routes === routes) return b.boxes;
+    const boxes: Box[] = [];
+    for (const [id, n] of this.flow.nodeLookup) if (id !== BROKER_NODE_ID) boxes.push({ ...n.internals.positionAbsolute, ...nodeSize(n) });
+    if (routes) boxes.push(...routes.labelBoxes);
+    this.blocked = { routes, boxes };
+    return boxes;
   }
 
   /** A node's box in flow coordinates (effects are drawn on it), or a connection cable's (by its line's id). */

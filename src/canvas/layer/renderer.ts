@@ -3,6 +3,7 @@ import type { LiveState } from '../../store/liveCounts';
 import type { StaggerGate } from '../../store/liveStagger';
 import type { MessageRef } from '../../store/simController';
 import type { Effect, Segment } from '../../store/tokens';
+import { BADGE_FONT } from './badgeLayout';
 import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
 import { LOD_ZOOM, LodLayout, type LodIndex, lodIndex } from './lod';
@@ -64,6 +65,21 @@ export class LayerRenderer implements StaggerGate {
   private legend = '';
   private frames = 0;
   private live: LiveState | null = null;
+  private widths = new Map<string, number>();
+  private measurer: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null | undefined;
+  /** A badge text's width in the badges' font (measured here, on the main thread, once per text). */
+  private readonly measure = (text: string): number => {
+    let w = this.widths.get(text);
+    if (w !== undefined) return w;
+    if (this.measurer === undefined) {
+      this.measurer = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1).getContext('2d') : typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+      if (this.measurer) this.measurer.font = BADGE_FONT;
+    }
+    w = this.measurer ? Math.ceil(this.measurer.measureText(text).width) : text.length * 7.2;
+    if (this.widths.size > 256) this.widths.clear();
+    this.widths.set(text, w);
+    return w;
+  };
 
   constructor(
     private readonly surface: Surface,
@@ -106,7 +122,9 @@ export class LayerRenderer implements StaggerGate {
     else layoutTokens(sim.segments, now, this.paths, view, this.frame, sim.selected);
     const size = tokenSize(zoom, this.scale);
     this.tokenPx = size;
-    const marks = effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size, this.persistentOf);
+    const marks = sim.effects.length
+      ? effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size, this.persistentOf, { obstacles: this.paths.obstacles(), measure: this.measure })
+      : [];
     const lod = zoomedOut ? { chips: this.lod.chips, chipSize: this.lod.chipSize, texts: this.lod.texts } : null;
     this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod });
     this.drawn = this.frame.n;

@@ -10,8 +10,8 @@ import { useSim } from '../../store/useSim';
 import { type ChipItem, ChipList } from './Chips';
 import './live.css';
 
-/** Unacked messages shown per consumer before "+N" (on the line of its counts). */
-export const HOLDING_CHIPS = 6;
+/** Unacked messages shown per consumer before "+N" (on their own row, under its counts). */
+export const HOLDING_CHIPS = 12;
 
 /** A figure with a short label; its title says in full what it counts (hover, and the accessible description). */
 function Stat({ label, title, value, tone }: { label: string; title: string; value: number; tone?: string }) {
@@ -45,8 +45,15 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
     const keys = messageKeysOf(sim.log);
     return shown.map((msgId) => ({ msgId, key: keys.get(msgId), persistent: keys.persistent(msgId) }));
   }, [ids, sim]);
-  // before its first figures (not subscribed yet) the row keeps its room: the node does not grow later
-  if (!live) return <div className="live-row stats" aria-hidden="true" />;
+  // before its first figures (not subscribed yet) the rows keep their room: the node does not grow later
+  if (!live) {
+    return (
+      <div className="live-row" aria-hidden="true">
+        <div className="stats" />
+        <div className="holding-row" />
+      </div>
+    );
+  }
   return (
     <div className={`live-row consumer-live state-${live.state}`}>
       <div className="stats consumer-stats">
@@ -59,6 +66,9 @@ export const ConsumerLiveRow = memo(function ConsumerLiveRow({ node, consumer, a
             {t('consumer.state.standby')}
           </span>
         ) : null}
+      </div>
+      {/* a row of their own: beside the counts they got what the counts left, a few px */}
+      <div className="holding-row">
         <ChipList className="holding" items={items} busy={live.busy} more={Math.max(0, live.holding.length - items.length)} label={t('consumer.holding', { app: appName })} />
       </div>
       {live.error ? <p className="consumer-error">{live.error}</p> : null}

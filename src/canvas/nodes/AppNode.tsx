@@ -36,14 +36,14 @@ export const AppNode = memo(function AppNode({ id, data, selected }: NodeProps<A
   return (
     <div className={`node node-app faces-${data.side}${selected ? ' is-selected' : ''}`}>
       <div className="node-head">
-        <span className="node-kind">
-          {appKindWord(app, t)}
-          {data.program ? (
-            <span className="program-marker" title={t('programs.markerTitle')}>
-              {'</>'} {t('programs.marker')}
-            </span>
-          ) : null}
-        </span>
+        {/* the sign first, then the kind (cut short where "Producer and consumer" does not fit beside it) */}
+        {data.program ? (
+          <span className="program-marker" title={t('programs.markerTitle')}>
+            {'</>'}
+            <span className="sr-only"> {t('programs.marker')}</span>
+          </span>
+        ) : null}
+        <span className="node-kind">{appKindWord(app, t)}</span>
         <Warnings issues={data.warnings} />
       </div>
       <div className="node-name">

@@ -1,7 +1,7 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { PORT } from '../../model';
+import { formatMs, PORT } from '../../model';
 import type { QueueFlowNode } from '../flowNodes';
 import { QueueBuffer, QueueConsumers, QueueCounts, QueueNotDeclared, useQueueDeclared } from './QueueLive';
 import { Name } from '../../panels/Name';
@@ -45,11 +45,3 @@ export const QueueNode = memo(function QueueNode({ data, selected }: NodeProps<Q
     </div>
   );
 });
-
-/** 60000 -> "60s", 1500 -> "1.5s", 250 -> "250ms": badges must stay short. */
-export function formatMs(ms: number): string {
-  if (ms >= 3_600_000 && ms % 60_000 === 0) return `${ms / 3_600_000}h`;
-  if (ms >= 60_000 && ms % 1000 === 0) return `${ms / 60_000}m`;
-  if (ms >= 1000) return `${ms / 1000}s`;
-  return `${ms}ms`;
-}

@@ -50,7 +50,7 @@ export const alternateExchange: GalleryScenario = {
     bindings: [bind(orders, created, 'order.created'), bind(orders, paid, 'order.paid'), bind(unrouted, unroutedQ)],
     layoutBindings: [bind(orders, refunds, 'order.refunded')],
     apps,
-    placement: { gap: 150, columns: [{ orders: 0, 'x:unrouted': 150, 'q:unrouted': 290 }, { created: 0, paid: 140, refunds: 280 }] },
+    placement: { gap: 135, columns: [{ orders: 0, 'x:unrouted': 150, 'q:unrouted': 290 }, { created: 0, paid: 140, refunds: 280 }] },
   }),
   lesson: {
     title: { en: 'Catching the unroutable', es: 'Atrapar lo no enrutable' },

@@ -1,0 +1,115 @@
+/**
+ * Where the effect badges go (screen px): nowhere on a node, an edge label or another badge. A badge
+ * that says what happened at a node tries the places around it in turn (above it, right- then
+ * left-aligned; below it; beside it; then a row further out), and takes the first one that is free
+ * and on the canvas. A connection's badge goes on its cable, in the stretch between the app and the
+ * broker frame that nothing else uses: its whole text when it fits there, else its sign alone
+ * (⇄ opened, ⇥ closed, ⚠ lost; the cable's head in the app says the rest), else around the cable as a
+ * node's would. Pure: the renderer measures the texts and passes the obstacles of the frame.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A badge's height on screen (its text is 12 px). */
+export const BADGE_H = 18;
+/** The font badges are painted in (marks.ts) and measured with. */
+export const BADGE_FONT = '600 12px system-ui, sans-serif';
+/** Room between a badge and what it belongs to, and between two badges stacked. */
+const GAP = 3;
+
+export interface BadgeAsk {
+  /** what it belongs to, on screen: a node's box, or a cable's stretch between its app and the frame */
+  at: Rect;
+  on: 'node' | 'cable';
+  /** the whole text's width, padding included */
+  width: number;
+  /** a cable's: the sign alone's width */
+  compactWidth?: number;
+}
+
+export interface BadgePlace {
+  x: number;
+  y: number;
+  w: number;
+  /** drawn with its sign alone */
+  compact: boolean;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const area = (a: Rect, b: Rect) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
+
+interface Candidate extends Rect {
+  compact: boolean;
+}
+
+/** The places a badge `w` wide may take around a box, best first. */
+function around(a: Rect, w: number): Candidate[] {
+  const h = BADGE_H;
+  const step = h + GAP;
+  const out: Candidate[] = [];
+  const at = (x: number, y: number) => out.push({ x, y, w, h, compact: false });
+  const right = a.x + a.w - w;
+  for (let k = 0; k < 4; k++) {
+    const above = a.y - h - GAP - k * step;
+    const below = a.y + a.h + GAP + k * step;
+    at(right, above);
+    at(a.x, above);
+    at(right, below);
+    at(a.x, below);
+    if (k === 0) {
+      // beside it, from its top down
+      for (let y = a.y; y + h <= a.y + a.h; y += step) {
+        at(a.x + a.w + GAP, y);
+        at(a.x - w - GAP, y);
+      }
+    }
+  }
+  return out;
+}
+
+function candidates(ask: BadgeAsk): Candidate[] {
+  if (ask.on === 'node') return around(ask.at, ask.width);
+  const a = ask.at;
+  const cx = a.x + a.w / 2;
+  const y = a.y + a.h / 2 - BADGE_H / 2;
+  const out: Candidate[] = [];
+  // on the cable, where it runs between the app and the frame
+  if (ask.width <= a.w) out.push({ x: cx - ask.width / 2, y, w: ask.width, h: BADGE_H, compact: false });
+  const cw = ask.compactWidth ?? ask.width;
+  out.push({ x: cx - cw / 2, y, w: cw, h: BADGE_H, compact: cw < ask.width });
+  return [...out, ...around(a, ask.width)];
+}
+
+/** Places every badge (in the order asked), each where it covers nothing in `obstacles` nor a badge placed before it. */
+export function placeBadges(asks: readonly BadgeAsk[], obstacles: readonly Rect[], bounds: Rect): BadgePlace[] {
+  const placed: Rect[] = [];
+  const inBounds = (r: Rect) => r.x >= bounds.x && r.y >= bounds.y && r.x + r.w <= bounds.x + bounds.w && r.y + r.h <= bounds.y + bounds.h;
+  return asks.map((ask) => {
+    const list = candidates(ask);
+    let best: Candidate | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const c of list) {
+      if (!inBounds(c)) continue;
+      let cost = 0;
+      for (const o of obstacles) if (overlaps(c, o)) cost += area(c, o);
+      for (const o of placed) if (overlaps(c, o)) cost += area(c, o);
+      if (cost === 0) {
+        best = c;
+        break;
+      }
+      // nowhere free (a crowded corner): the place that covers least
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = c;
+      }
+    }
+    const chosen = best ?? list[0]!;
+    // two badges never touch either
+    placed.push({ x: chosen.x - 2, y: chosen.y - 2, w: chosen.w + 4, h: chosen.h + 4 });
+    return { x: chosen.x, y: chosen.y, w: chosen.w, compact: chosen.compact };
+  });
+}
