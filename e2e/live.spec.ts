@@ -3,6 +3,8 @@ import { node, open } from './helpers';
 import { buildWorkQueue, input, layer, pause, play, publishAtRate, stat, tokenPixels } from './live';
 
 test('a work queue with two consumers comes alive: tokens travel, each consumer gets its share', async ({ page }) => {
+  // several waits on the animation in turn: on a loaded 2-core machine they add up past the default minute
+  test.setTimeout(120_000);
   await open(page);
   await buildWorkQueue(page, 2);
   await publishAtRate(page, 12);
