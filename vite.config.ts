@@ -36,6 +36,45 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null;
+
+/**
+ * The folders' index.ts files re-export everything (export * from …); the build keeps only what is
+ * used. Through them "imported" means nothing: the model's barrel imports the zod schemas, which the
+ * first canvas does not use.
+ */
+const BARREL = /[\\/]src[\\/](model|engine|engine[\\/]routing|sim|sim[\\/]programs|share)[\\/]index\.ts$/;
+
+/**
+ * Whether a module is imported by `root` through static imports only (not counting barrels).
+ * Memoised per root: the graph does not change during chunking.
+ */
+function staticallyUnder(root: RegExp) {
+  const memo = new Map<string, boolean>();
+  const under = (id: string, info: ModuleInfoOf): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    memo.set(id, false); // a cycle adds nothing
+    const result = root.test(id) || (info(id)?.importers ?? []).some((i) => !BARREL.test(i) && under(i, info));
+    memo.set(id, result);
+    return result;
+  };
+  return under;
+}
+const underApp = staticallyUnder(/[\\/]src[\\/]app[\\/]start\.tsx$/);
+const underEntry = staticallyUnder(/[\\/]src[\\/]app[\\/]main\.tsx$/);
+
+/**
+ * Everything the app (src/app/start.tsx) imports statically goes in ONE chunk, 'start': the first
+ * canvas needs all of it, and one file compresses better than the twenty small chunks the modules
+ * it shares with chunks loaded later would otherwise make (about 7 kB less gzipped); those later
+ * chunks import from it. What the entry (main.tsx) imports itself stays out: the entry would
+ * otherwise have to wait for the whole app before it could ask for the dictionary.
+ */
+function firstCanvasChunk(id: string, info: ModuleInfoOf): string | undefined {
+  return underApp(id, info) && !underEntry(id, info) ? 'start' : undefined;
+}
+
 // base './' makes every asset URL relative, so dist/ works from any sub-path
 // (https://host/some/dir/) on any static host: no server routes, state lives in the
 // URL hash and localStorage only.
@@ -63,7 +102,10 @@ export default defineConfig({
       output: {
         // zod and its configuration in one chunk of their own, loaded by the chunks that create schemas
         // (none of them is needed for the first canvas)
-        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/.test(id) ? 'zod' : undefined),
+        manualChunks: (id, { getModuleInfo }) => {
+          if (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/.test(id)) return 'zod';
+          return firstCanvasChunk(id, getModuleInfo);
+        },
       },
     },
   },
