@@ -3,7 +3,7 @@ import { defaultExchangePosition, nominalApp, nominalExchange, programSeed, spli
 import { tidyLayout } from '../model/tidy';
 import { GALLERY } from '../scenarios';
 import { liveConnections, programConnection } from '../store/liveLanes';
-import { ProgramView, withExtras } from '../store/programView';
+import { loadProgramLayout, ProgramView, withExtras } from '../store/programView';
 import { ProgramRun } from './testing/programRun';
 
 /**
@@ -39,6 +39,8 @@ describe('programs on the canvas', () => {
   it('the default exchange of a code scenario sits where the layout with the programs put it, clear of them', async () => {
     const r = await helloCode();
     const doc = GALLERY['hello-world-code'].scenario;
+    // the layout the programs' nodes are placed with loads on first use (the app builds again once it has)
+    await loadProgramLayout();
     const view = new ProgramView();
     const drawn = withExtras(doc, view.build(doc, r.w));
     expect(drawn.apps).toHaveLength(2);
