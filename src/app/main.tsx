@@ -23,11 +23,15 @@ Promise.all(jobs)
   .then(([, app]) => {
     (app as typeof import('./start')).start(root);
     // once the page is up: a first visit gets the validators too (saving and reopening work needs
-    // them), and every visit the edits that validate (store/editOps.ts), before the person's first edit
-    setTimeout(() => {
+    // them), and every visit the edits that validate (store/editOps.ts), before the person's first
+    // edit: a second after the first canvas, or at the first press of a pointer or key if sooner
+    // (a line being drawn then finds them loaded when it is dropped)
+    const soon = () => {
       void validators();
       void loadEditOps();
-    }, 1000);
+    };
+    setTimeout(soon, 1000);
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, soon, { once: true, capture: true, passive: true });
   })
   .catch((e: unknown) => {
     // nothing of the app could load (the network went away between the page and its scripts):
