@@ -36,59 +36,6 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null;
-
-/**
- * The folders' index.ts files re-export everything (export * from …); the build keeps only what is
- * used. Through them "imported" means nothing: the model's barrel imports the zod schemas, which the
- * first canvas does not use.
- */
-const BARREL = /[\\/]src[\\/](model|engine|engine[\\/]routing|sim|sim[\\/]programs|share)[\\/]index\.ts$/;
-
-/**
- * Whether a module is imported by `root` through static imports only (not counting barrels): a walk
- * up its importers. Answers are remembered per root (the graph does not change during chunking).
- */
-function staticallyUnder(root: RegExp) {
-  const known = new Map<string, boolean>();
-  return (id: string, info: ModuleInfoOf): boolean => {
-    const cached = known.get(id);
-    if (cached !== undefined) return cached;
-    const seen = new Set([id]);
-    const todo = [id];
-    let found = false;
-    while (todo.length && !found) {
-      const m = todo.pop()!;
-      if (root.test(m) || known.get(m) === true) found = true;
-      else if (known.get(m) === undefined) {
-        for (const i of info(m)?.importers ?? []) {
-          if (BARREL.test(i) || seen.has(i)) continue;
-          seen.add(i);
-          todo.push(i);
-        }
-      }
-    }
-    known.set(id, found);
-    return found;
-  };
-}
-const APP = /[\\/]src[\\/]app[\\/]start\.tsx$/;
-const underApp = staticallyUnder(APP);
-const ENTRY = /[\\/]src[\\/]app[\\/]main\.tsx$/;
-const underEntry = staticallyUnder(ENTRY);
-
-/**
- * Everything the app (src/app/start.tsx) imports statically goes in ONE chunk, 'app': the first
- * canvas needs all of it, and one file compresses better than the twenty small chunks the modules
- * it shares with chunks loaded later would otherwise make (about 7 kB less gzipped); those later
- * chunks import from it. What the entry (main.tsx) imports itself is in a chunk of its own
- * ('entry'): in the app's, the entry would have to wait for the whole app before it could ask for
- * the dictionary.
- */
-function firstCanvasChunk(id: string, info: ModuleInfoOf): string | null {
-  return underApp(id, info) && !APP.test(id) && !underEntry(id, info) ? 'app' : null;
-}
-
 // base './' makes every asset URL relative, so dist/ works from any sub-path
 // (https://host/some/dir/) on any static host: no server routes, state lives in the
 // URL hash and localStorage only.
@@ -114,17 +61,9 @@ export default defineConfig({
       // zod schemas included, into the first load.
       treeshake: { moduleSideEffects: (id: string) => !/\/src\/.*\.tsx?$/.test(id) || /\/src\/zodConfig\.ts$/.test(id) },
       output: {
-        codeSplitting: {
-          groups: [
-            // zod and its configuration in one chunk of their own, loaded by the chunks that create schemas
-            // (none of them is needed for the first canvas)
-            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/, priority: 3 },
-            // what the entry itself uses (the dictionary loader, the checks for a link or saved work): out of
-            // the app's chunk, so that the entry asks for the dictionary while the app is still downloading
-            { debugName: 'entry', name: (id, ctx) => (underEntry(id, (i) => ctx.getModuleInfo(i)) && !ENTRY.test(id) ? 'entry' : null), priority: 2 },
-            { debugName: 'app', name: (id, ctx) => firstCanvasChunk(id, (i) => ctx.getModuleInfo(i)), priority: 1 },
-          ],
-        },
+        // zod and its configuration in one chunk of their own, loaded by the chunks that create schemas
+        // (none of them is needed for the first canvas)
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/.test(id) ? 'zod' : undefined),
       },
     },
   },
