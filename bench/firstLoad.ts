@@ -11,20 +11,21 @@
 // and, when the document has nodes, all of them are drawn (a MutationObserver set before any script
 // runs notes performance.now() then). Also printed: the first-load JavaScript, gzipped (what a
 // static host serving gzip sends): the chunks a visit must fetch before it can draw, from the
-// build's manifest (dist/.vite/manifest.json): the entry and what it imports, and the chunks the
-// entry fetches for that kind of visit (the English dictionary, the app, and for saved work or a
-// link their validators and decoder), each with what it imports; chunks loaded later on first use
-// (the inspector, the dock's panels, dialogs) are not counted. Without a manifest (an older build),
+// build's manifest (scripts/first-load.mjs, which npm test also runs against a budget): the entry
+// and what it imports, and the chunks the entry fetches for that kind of visit (the English
+// dictionary, the app, and for saved work or a link their validators and decoder), each with what it
+// imports; chunks loaded later on first use (the inspector, the dock's panels, dialogs, the
+// validating edits) are not counted. Without a manifest (an older build),
 // every script that finished loading before the first canvas is counted instead. Prints a table
 // (median of --runs=N, default 5, with the load average: the machine is shared), then one JSON line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 // @ts-expect-error plain ESM helper shared with the e2e runner, no type declarations
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser.mjs';
+// @ts-expect-error plain ESM helper shared with npm test's build stage, no type declarations
+import { firstLoadChunks as chunksOf, gzipped, VISIT_FETCHES } from '../scripts/first-load.mjs';
 import { GALLERY } from '../src/scenarios';
 import { encode, formatShareHash } from '../src/share';
 import { AUTOSAVE_KEY } from '../src/store/persistence';
@@ -41,39 +42,13 @@ const doc = GALLERY['work-queues'].scenario;
 const nodesOf = doc.exchanges.length + doc.queues.length + doc.apps.length;
 /** What each kind of visit makes the entry (src/app/main.tsx) fetch, by source module. */
 const CASES = {
-  new: { storage: null as string | null, hash: '', nodes: 0, fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx'] },
-  returning: { storage: JSON.stringify(doc), hash: '', nodes: nodesOf, fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts'] },
-  link: {
-    storage: null,
-    hash: formatShareHash('', encode({ v: 1, scenario: doc, speed: 1 })),
-    nodes: nodesOf,
-    fetches: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'],
-  },
+  new: { storage: null as string | null, hash: '', nodes: 0, fetches: VISIT_FETCHES.new as string[] },
+  returning: { storage: JSON.stringify(doc), hash: '', nodes: nodesOf, fetches: VISIT_FETCHES.returning as string[] },
+  link: { storage: null, hash: formatShareHash('', encode({ v: 1, scenario: doc, speed: 1 })), nodes: nodesOf, fetches: VISIT_FETCHES.link as string[] },
 };
+/** The first-load chunks of a kind of visit (scripts/first-load.mjs), or null without a manifest. */
+const firstLoadChunks = (fetches: readonly string[]): string[] | null => chunksOf(dist, fetches);
 
-interface ManifestChunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-}
-
-/** The first-load chunks of a kind of visit (see above), or null without a manifest. */
-function firstLoadChunks(fetches: readonly string[]): string[] | null {
-  const path = join(dist, '.vite', 'manifest.json');
-  if (!existsSync(path)) return null;
-  const m = JSON.parse(readFileSync(path, 'utf8')) as Record<string, ManifestChunk>;
-  const out = new Set<string>();
-  const add = (key: string) => {
-    const c = m[key];
-    if (!c || out.has(c.file)) return;
-    out.add(c.file);
-    for (const i of c.imports ?? []) add(i);
-  };
-  for (const [key, c] of Object.entries(m)) if (c.isEntry && key.endsWith('.html')) add(key);
-  for (const [key, c] of Object.entries(m)) if (c.isEntry && !key.endsWith('.html') && key.includes('main')) add(key);
-  for (const f of fetches) add(f);
-  return [...out].filter((f) => f.endsWith('.js')).sort();
-}
 type CaseName = keyof typeof CASES;
 
 /** Runs before any of the page's scripts: notes when the canvas first shows the document. */
@@ -86,16 +61,6 @@ function watchFirstCanvas(nodes: number) {
     w.__firstCanvas = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: false });
-}
-
-const gzCache = new Map<string, number>();
-function gzipped(path: string): number {
-  let n = gzCache.get(path);
-  if (n === undefined) {
-    n = gzipSync(readFileSync(path), { level: 9 }).length;
-    gzCache.set(path, n);
-  }
-  return n;
 }
 
 interface Sample {

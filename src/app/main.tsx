@@ -2,12 +2,14 @@
 // The entry, small on purpose: it starts fetching, all at the same moment, what the first canvas
 // needs (each a chunk of its own): the chosen language's dictionary (translate.ts), the app
 // (start.tsx), and, when something is saved or the page was opened with a link, the validators
-// that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The style
+// that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The edits that
+// validate with zod load soon after (store/editOps.ts). The style
 // sheets are imported here so that the page links them from its <head>. (zod is configured
 // wherever it is first imported: see src/zodConfig.ts.)
 import '@xyflow/react/dist/style.css';
 import './app.css';
 import { initialLocale, loadDictionary } from '../i18n/translate';
+import { loadEditOps } from '../store/editOps';
 import { linkInHash, somethingSaved } from './firstLoad';
 
 const root = document.getElementById('root');
@@ -20,8 +22,16 @@ if (link || somethingSaved()) jobs.push(validators());
 Promise.all(jobs)
   .then(([, app]) => {
     (app as typeof import('./start')).start(root);
-    // a first visit gets the validators too, once the page is up (saving and reopening work needs them)
-    setTimeout(() => void validators(), 1000);
+    // once the page is up: a first visit gets the validators too (saving and reopening work needs
+    // them), and every visit the edits that validate (store/editOps.ts), before the person's first
+    // edit: a second after the first canvas, or at the first press of a pointer or key if sooner
+    // (a line being drawn then finds them loaded when it is dropped)
+    const soon = () => {
+      void validators();
+      void loadEditOps();
+    };
+    setTimeout(soon, 1000);
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, soon, { once: true, capture: true, passive: true });
   })
   .catch((e: unknown) => {
     // nothing of the app could load (the network went away between the page and its scripts):

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logsTopology } from './testing/build';
-import { addStep, defaultGoal, GOAL_TYPES, goalSchema, lessonIssues, lessonSchema, matchesTopic, moveStep, removeStep, restoreLesson, textIn, updateStep, withTextIn } from './lesson';
+import { addStep, defaultGoal, lessonIssues, matchesTopic, moveStep, removeStep, textIn, updateStep, withTextIn } from './lesson';
+import { GOAL_TYPES, goalSchema, lessonSchema, restoreLesson } from './schemas/lesson';
 
 describe('lesson schema', () => {
   it('accepts the minimal link shape: string texts, goals optional, unknown fields kept', () => {

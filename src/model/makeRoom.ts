@@ -1,6 +1,6 @@
 import type { Position } from './common';
 import { appRect, brokerBoxes, intersects, type Rect, type SizeOf } from './geometry';
-import { moveNodes } from './ops/update';
+import { moveNodes } from './ops/move';
 import type { Scenario } from './scenario';
 
 /** Room kept between a node that grew and the nodes it pushed away. */

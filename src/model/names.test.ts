@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exchangeSchema } from './exchange';
+import { exchangeSchema } from './schemas/exchange';
 import { IdSource } from './ids';
 import { checkName, numberedName, uniqueName } from './names';
 import { logsTopology } from './testing/build';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newQueue, type Queue, queueSchema } from './queue';
+import { newQueue, type Queue } from './queue';
+import { queueSchema } from './schemas/queue';
 import { amqpToQueueArguments, queueArgumentsToAmqp } from './queueArguments';
 import { check } from './zodIssues';
 

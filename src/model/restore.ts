@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { type App, appSchema, type Channel, channelSchema } from './app';
-import { type Binding, bindingSchema } from './binding';
-import { consumerSchema, publisherSchema } from './clients';
-import { type Exchange, exchangeSchema } from './exchange';
+import type { App, Channel } from './app';
+import type { Binding } from './binding';
+import type { Exchange } from './exchange';
 import type { Explanation, ModelMessageKey } from './explanation';
 import { IdSource } from './ids';
 import { uniqueName } from './names';
-import { restorePrograms } from './program';
-import { type Queue, queueSchema } from './queue';
-import { emptyScenario, SCENARIO_VERSION, type Scenario, scenarioShape } from './scenario';
+import type { Queue } from './queue';
+import { emptyScenario, SCENARIO_VERSION, type Scenario } from './scenario';
+import { appSchema, channelSchema } from './schemas/app';
+import { bindingSchema } from './schemas/binding';
+import { consumerSchema, publisherSchema } from './schemas/clients';
+import { exchangeSchema } from './schemas/exchange';
+import { restorePrograms } from './schemas/program';
+import { queueSchema } from './schemas/queue';
+import { scenarioShape } from './schemas/scenario';
 
 export interface RestoreResult {
   /** ok: read as is; recovered: some parts could not be read and were left out or fixed; reset: nothing usable. */

@@ -3,7 +3,7 @@ import { DEFAULT_EXCHANGE_NODE_ID } from './amq';
 import type { Position } from './common';
 import { APP_GAP, appRect, brokerFrame, nominalExchange, nominalQueue, type Size, type SizeOf } from './geometry';
 import { deriveLinks } from './links';
-import { moveNodes } from './ops/update';
+import { moveNodes } from './ops/move';
 import type { Scenario } from './scenario';
 
 const NODE_GAP = 36;

@@ -51,11 +51,11 @@ function BindingDialogContent({ plan }: { plan: PendingBinding }) {
       back?.focus();
     };
   }, [plan.source]);
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = draftToSpec(draft, type);
     if ('error' in r) return setError(explain(r.error));
-    const errors = store.getState().confirmBinding(r.spec);
+    const errors = await store.getState().confirmBinding(r.spec);
     setError(errors ? errors.map((x) => explain(x.explanation)).join(' ') : null);
   };
   return (

@@ -1,16 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n/useLocale';
 import { aDialogIsOpen } from './dialogOpen';
-import { Modal } from './share/Modal';
 
-/** Each shortcut: `keys.<name>.keys` (key names differ by language: Mayús, Supr) and `keys.<name>` (what it does). */
-const KEYS = ['tab', 'enter', 'inspector', 'arrows', 'delete', 'undo', 'copy', 'selectAll', 'play', 'step', 'escape', 'help'] as const;
+const KeyboardHelpDialog = lazy(() => import('./KeyboardHelpDialog').then((m) => ({ default: m.KeyboardHelpDialog })));
 
 const isEditable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
 
 /**
  * The keyboard shortcuts: a button under the palette and the "?" key (outside text fields) open
- * the list in a dialog.
+ * the list in a dialog (KeyboardHelpDialog.tsx, loaded when first opened).
  */
 export function KeyboardHelp() {
   const t = useT();
@@ -30,21 +28,9 @@ export function KeyboardHelp() {
         {t('keys.button')}
       </button>
       {open ? (
-        <Modal title={t('keys.title')} onClose={() => setOpen(false)} className="keys-dialog">
-          <table className="keys-table">
-            <caption className="sr-only">{t('keys.title')}</caption>
-            <tbody>
-              {KEYS.map((k) => (
-                <tr key={k}>
-                  <th scope="row">
-                    <kbd>{t(`keys.${k}.keys`)}</kbd>
-                  </th>
-                  <td>{t(`keys.${k}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Modal>
+        <Suspense fallback={null}>
+          <KeyboardHelpDialog onClose={() => setOpen(false)} />
+        </Suspense>
       ) : null}
     </>
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appRect, brokerBoxes, brokerFrame, intersects } from '../model';
 import { restoreScenario, type Scenario, validateScenario } from '../model';
-import { lessonIssues, lessonSchema, textIn } from '../model/lesson';
+import { lessonIssues, textIn } from '../model/lesson';
+import { lessonSchema } from '../model/schemas/lesson';
 import { World } from '../sim';
 import { filterGallery } from './filter';
 import { GALLERY, galleryList } from './index';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../model/lesson';
+import { localizedTextSchema } from '../model/schemas/lesson';
 
 /**
  * The minimal shape a shared lesson must have: a title and steps, each with its text and a goal. Texts

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PRIORITY } from '../model/amq';
-import { expirationSchema } from '../model/clients';
-import { headersSchema, idSchema, nonNegativeInt, shortstrSchema } from '../model/common';
+import { expirationSchema } from '../model/schemas/clients';
+import { headersSchema, idSchema, nonNegativeInt, shortstrSchema } from '../model/schemas/common';
 import type { Scenario } from '../model';
 import { ARGS_MAX, PROGRAM_NAME, PROGRAM_SOURCE_MAX } from '../model/program';
 import type { WorldInput } from '../sim';

@@ -49,13 +49,13 @@ describe('editor store', () => {
     expect(store.getState().doc).toBe(start);
   });
 
-  it('asks for the key of a drawn binding, refuses what AMQP forbids with a fix, and applies the fix', () => {
+  it('asks for the key of a drawn binding, refuses what AMQP forbids with a fix, and applies the fix', async () => {
     const { doc, p, logs, errors } = logsTopology();
     const store = createEditorStore({ initial: doc });
     expect(store.getState().connect({ node: logs, handle: PORT.out }, { node: errors })).toMatchObject({ action: 'bind' });
     expect(store.getState().pendingBinding).toMatchObject({ source: logs, destination: errors });
-    expect(store.getState().confirmBinding({ routingKey: '*.error', arguments: {} })).toMatchObject([{ explanation: { key: 'connect.duplicateBinding' } }]);
-    expect(store.getState().confirmBinding({ routingKey: 'kern.error', arguments: {} })).toBeNull();
+    expect(await store.getState().confirmBinding({ routingKey: '*.error', arguments: {} })).toMatchObject([{ explanation: { key: 'connect.duplicateBinding' } }]);
+    expect(await store.getState().confirmBinding({ routingKey: 'kern.error', arguments: {} })).toBeNull();
     expect(store.getState().doc.bindings).toHaveLength(3);
     expect(store.getState().selection.edges).toEqual([store.getState().doc.bindings[2]!.id]);
     store.getState().connect({ node: p }, { node: errors });

@@ -1,10 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import {
-  addNode, applyConnection, DEFAULT_BODY, applyFix, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
+  addNode, DEFAULT_BODY, type BindingSpec, type ConnectFix, type ConnectPlan, checkConnection,
   copyFragment, deleteElements, type End, type Explanation, type ExchangeType, emptyScenario, type FieldIssue,
   type Fragment, isEmptyFragment, keepAppsOutsideBroker, makeRoom, moveNodes, type OpResult, type PaletteKind,
-  type Position, pasteFragment, type Scenario, type SizeOf, updateBroker, type Viewport,
+  type Position, pasteFragment, type Scenario, type SizeOf, type Viewport,
 } from '../model';
+import { withEditOps } from './editOps';
 import { emptyHistory, type History, record, redo, undo } from './history';
 import { type KeyValueStorage, loadAutosave, saveAutosave } from './persistence';
 
@@ -56,9 +57,13 @@ export interface EditorState {
    * places back with it).
    */
   makeRoom(grown: string[], sizeOf?: SizeOf): void;
-  /** A line drawn between two handles: performed, or asked about (bindings), or refused with a reason. */
+  /**
+   * A line drawn between two handles: performed, or asked about (bindings), or refused with a reason.
+   * (Performing it validates: see editOps.ts for the moment before the schemas have loaded.)
+   */
   connect(source: End, target: End): ConnectPlan | { action: 'refuse' };
-  confirmBinding(spec: BindingSpec): FieldIssue[] | null;
+  /** Creates the binding being drawn with its key and arguments; resolves with what is wrong with them, if anything. */
+  confirmBinding(spec: BindingSpec): Promise<FieldIssue[] | null>;
   cancelBinding(): void;
   applyFix(fix: ConnectFix): void;
   deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
@@ -166,25 +171,31 @@ export function createEditorStore(options: EditorOptions = {}) {
           set({ pendingBinding: plan, notice: null });
           return plan;
         }
-        const r = applyConnection(get().doc, plan);
-        if (r.ok) commit(r.doc, { notice: null });
-        else refuse(r.errors[0]!.explanation);
+        void withEditOps((ops) => {
+          const r = ops.applyConnection(get().doc, plan);
+          if (r.ok) commit(r.doc, { notice: null });
+          else refuse(r.errors[0]!.explanation);
+        });
         return plan;
       },
       confirmBinding(spec) {
-        const plan = get().pendingBinding;
-        if (!plan) return null;
-        const r = applyConnection(get().doc, plan, spec);
-        if (!r.ok) return r.errors;
-        commit(r.doc, { pendingBinding: null, selection: { nodes: [], edges: r.createdId ? [r.createdId] : [] } });
-        return null;
+        return withEditOps((ops) => {
+          const plan = get().pendingBinding;
+          if (!plan) return null;
+          const r = ops.applyConnection(get().doc, plan, spec);
+          if (!r.ok) return r.errors;
+          commit(r.doc, { pendingBinding: null, selection: { nodes: [], edges: r.createdId ? [r.createdId] : [] } });
+          return null;
+        });
       },
       cancelBinding() {
         set({ pendingBinding: null });
       },
       applyFix(fix) {
-        const r = applyFix(get().doc, fix);
-        if (r.ok) commit(r.doc, { notice: null });
+        void withEditOps((ops) => {
+          const r = ops.applyFix(get().doc, fix);
+          if (r.ok) commit(r.doc, { notice: null });
+        });
       },
       deleteElements(nodeIds, edgeIds) {
         commit(deleteElements(get().doc, nodeIds, edgeIds), { selection: { nodes: [], edges: [] } });
@@ -219,7 +230,7 @@ export function createEditorStore(options: EditorOptions = {}) {
         commit(tidyLayout(get().doc, sizeOf));
       },
       setShowDefaultExchange(show) {
-        get().run((doc) => updateBroker(doc, { showDefaultExchange: show }));
+        void withEditOps((ops) => get().run((doc) => ops.updateBroker(doc, { showDefaultExchange: show })));
       },
       setViewport(viewport) {
         const { doc } = get();

@@ -1,6 +1,6 @@
 // The document validators (see validators.ts): importing this module provides them.
 import { restoreScenario } from '../model';
-import { restoreLesson } from '../model/lesson';
+import { restoreLesson } from '../model/schemas/lesson';
 import { provideValidators } from './validators';
 
 provideValidators({ restoreScenario, restoreLesson });

@@ -1,5 +1,6 @@
 import { type Explanation, restoreScenario, type Scenario } from '../model';
-import { type Lesson, restoreLesson } from '../model/lesson';
+import type { Lesson } from '../model/lesson';
+import { restoreLesson } from '../model/schemas/lesson';
 import { isScenarioId } from '../scenarios';
 import type { ShareState } from '../share';
 import { type LessonSession, LESSON_KEY, saveLessonSession } from './lessonStore';

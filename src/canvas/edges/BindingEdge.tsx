@@ -1,8 +1,8 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { updateBinding } from '../../model';
 import { useExplain } from '../../panels/modelText';
+import { withEditOps } from '../../store/editOps';
 import { useEditorApi } from '../../store/useEditor';
 import type { BindingEdgeData, BindingFlowEdge } from '../flowEdges';
 import { useRoute } from '../geometry/useRoute';
@@ -28,6 +28,8 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
   const button = useRef<HTMLButtonElement>(null);
   /** Closing the editor from the keyboard (Enter, Escape) gives focus back to the label's button. */
   const refocus = useRef(false);
+  /** A save waiting for the edit operations to load (only before they first have): Enter then blur saves once. */
+  const saving = useRef(false);
   const close = (fromKeyboard: boolean) => {
     refocus.current = fromKeyboard;
     setDraft(null);
@@ -35,11 +37,15 @@ export const BindingEdge = memo(function BindingEdge(props: EdgeProps<BindingFlo
   };
   const save = (fromKeyboard = false) => {
     // an input taken out of the page may still report a blur: the editor is already closed
-    if (draft === null || refocus.current) return;
+    if (draft === null || refocus.current || saving.current) return;
     if (draft === data.binding.routingKey) return close(fromKeyboard);
-    const r = store.getState().run((doc) => updateBinding(doc, data.binding.id, { routingKey: draft }));
-    if (r.ok) close(fromKeyboard);
-    else setError(explain(r.errors[0]!.explanation));
+    saving.current = true;
+    void withEditOps((ops) => {
+      saving.current = false;
+      const r = store.getState().run((doc) => ops.updateBinding(doc, data.binding.id, { routingKey: draft }));
+      if (r.ok) close(fromKeyboard);
+      else setError(explain(r.errors[0]!.explanation));
+    });
   };
   useEffect(() => {
     if (draft !== null || !refocus.current) return;

@@ -1,5 +1,6 @@
 import { allChannels, type App, type Channel, findChannel } from '../app';
-import { type Consumer, consumerSchema, type Publisher, publisherSchema } from '../clients';
+import type { Consumer, Publisher } from '../clients';
+import { consumerSchema, publisherSchema } from '../schemas/clients';
 import { IdSource } from '../ids';
 import type { Scenario } from '../scenario';
 import { check } from '../zodIssues';

@@ -3,7 +3,8 @@ import { DEFAULT_EXCHANGE_NODE_ID } from '../amq';
 import { PORT } from '../ports';
 import { Build, logsTopology } from '../testing/build';
 import { updateExchange } from './update';
-import { applyConnection, applyFix, checkConnection } from './connect';
+import { applyConnection, applyFix } from './connect';
+import { checkConnection } from './connectPlan';
 
 const refusal = (r: ReturnType<typeof checkConnection>) => (r.action === 'refuse' ? r.reason : null);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelConsumes } from '../app';
-import { consumerSchema, DEFAULT_CONSUMER_PREFETCH } from '../clients';
+import { DEFAULT_CONSUMER_PREFETCH } from '../clients';
+import { consumerSchema } from '../schemas/clients';
 import { emptyScenario } from '../scenario';
 import { addNode } from './add';
 import { addConsumer, updateConsumer } from './appClients';

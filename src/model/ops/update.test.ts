@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logsTopology } from '../testing/build';
-import { moveNodes, updateBinding, updateBroker, updateExchange, updateQueue, updateApp, updateScenarioInfo } from './update';
+import { moveNodes } from './move';
+import { updateBinding, updateBroker, updateExchange, updateQueue, updateApp, updateScenarioInfo } from './update';
 
 describe('editing entities', () => {
   it('renaming an exchange follows its name into publishers, DLX and AE references', () => {

@@ -1,11 +1,14 @@
-import { DEFAULT_EXCHANGE_NODE_ID } from '../amq';
-import { type App, appSchema } from '../app';
-import { type Binding, bindingSchema, sameBinding } from '../binding';
-import type { Position } from '../common';
-import { type Exchange, exchangeSchema } from '../exchange';
+import type { App } from '../app';
+import { type Binding, sameBinding } from '../binding';
+import type { Exchange } from '../exchange';
 import { checkName } from '../names';
-import { type Queue, type QueueArguments, queueSchema } from '../queue';
-import { type BrokerSettings, brokerSettingsSchema, DESCRIPTION_MAX, type Scenario, scenarioShape, TITLE_MAX } from '../scenario';
+import type { Queue, QueueArguments } from '../queue';
+import { type BrokerSettings, DESCRIPTION_MAX, type Scenario, TITLE_MAX } from '../scenario';
+import { appSchema } from '../schemas/app';
+import { bindingSchema } from '../schemas/binding';
+import { exchangeSchema } from '../schemas/exchange';
+import { queueSchema } from '../schemas/queue';
+import { brokerSettingsSchema, scenarioShape } from '../schemas/scenario';
 import { check } from '../zodIssues';
 import { compact, type OpResult, refuse, replaceById } from './result';
 
@@ -131,22 +134,4 @@ export function updateScenarioInfo(s: Scenario, patch: ScenarioInfoPatch): OpRes
   if (title === s.title && description === s.description && seed === s.seed) return { ok: true, doc: s };
   const { description: _old, ...rest } = s;
   return { ok: true, doc: { ...rest, title, seed, ...(description === undefined ? {} : { description }) } };
-}
-
-/**
- * Moves nodes (exchanges, queues, apps, the default exchange). Unknown ids are ignored: a position
- * change can arrive for a node an undo just removed.
- */
-export function moveNodes(s: Scenario, positions: Record<string, Position>): Scenario {
-  const has = (id: string) => Object.hasOwn(positions, id);
-  const moved = <T extends { id: string; position: Position }>(list: T[]) =>
-    list.some((x) => has(x.id)) ? list.map((x) => (has(x.id) ? { ...x, position: positions[x.id]! } : x)) : list;
-  const def = positions[DEFAULT_EXCHANGE_NODE_ID];
-  return {
-    ...s,
-    exchanges: moved(s.exchanges),
-    queues: moved(s.queues),
-    apps: moved(s.apps),
-    ...(def ? { layout: { ...s.layout, defaultExchange: def } } : {}),
-  };
 }

@@ -1,5 +1,6 @@
 import { addNode, type PaletteKind } from '../ops/add';
-import { applyConnection, checkConnection } from '../ops/connect';
+import { applyConnection } from '../ops/connect';
+import { checkConnection } from '../ops/connectPlan';
 import { emptyScenario, type Scenario } from '../scenario';
 
 /**

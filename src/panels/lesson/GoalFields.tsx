@@ -1,7 +1,8 @@
 import type { MessageKey, Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import type { Scenario } from '../../model';
-import { DEATH_REASONS, DROP_REASONS, type Goal, type GoalType, goalSchema } from '../../model/lesson';
+import { DEATH_REASONS, DROP_REASONS, type Goal, type GoalType } from '../../model/lesson';
+import { goalSchema } from '../../model/schemas/lesson';
 import { NumberField, type Option, SelectField, TextField } from '../form/fields';
 import { clientNames } from './goalText';
 

@@ -1,7 +1,8 @@
 import { useLocaleStore, useT } from '../../i18n/useLocale';
 import { LOCALE_NAMES } from '../../i18n/translate';
 import type { FieldIssue } from '../../model';
-import { addStep, defaultGoal, GOAL_TYPES, type GoalType, type Lesson, LESSON_TEXT_MAX, lessonIssues, moveStep, removeStep, textIn, updateStep, withTextIn } from '../../model/lesson';
+import { addStep, defaultGoal, type GoalType, type Lesson, LESSON_TEXT_MAX, lessonIssues, moveStep, removeStep, textIn, updateStep, withTextIn } from '../../model/lesson';
+import { GOAL_TYPES } from '../../model/schemas/lesson';
 import { useEditor } from '../../store/useEditor';
 import { useSidePanel, useLessonContext } from '../../store/useLesson';
 import { SelectField, TextField } from '../form/fields';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { updateBroker } from '../../model';
+import { useEditOps } from '../../store/useEditOps';
 import { useEditor } from '../../store/useEditor';
 import { useSim } from '../../store/useSim';
 import { NumberField } from '../form/fields';
@@ -18,6 +18,7 @@ export function BrokerMenu() {
   const t = useT();
   const sim = useSim();
   const run = useRun();
+  const ops = useEditOps();
   const id = useId();
   const latency = useEditor((s) => s.doc.broker.hopLatencyMs);
   const [down, setDown] = useState(String(DEFAULT_DOWN_MS));
@@ -52,7 +53,7 @@ export function BrokerMenu() {
     <details ref={menu} className="broker-menu" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('play.broker')}</summary>
       <div className="broker-menu-body">
-        <NumberField label={t('play.hopLatency')} hint={t('hint.hopLatency')} value={latency} onCommit={(v) => run((d) => updateBroker(d, { hopLatencyMs: v }))} />
+        {ops && <NumberField label={t('play.hopLatency')} hint={t('hint.hopLatency')} value={latency} onCommit={(v) => run((d) => ops.updateBroker(d, { hopLatencyMs: v }))} />}
         <form
           className="broker-restart"
           onSubmit={(e) => {

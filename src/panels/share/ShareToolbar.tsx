@@ -4,7 +4,6 @@ import type { KeyValueStorage } from '../../store/persistence';
 import { newScenario } from '../../store/galleryLoad';
 import { useLessonContext } from '../../store/useLesson';
 import { FileDrop } from './FileDrop';
-import { ImportDialog } from './ImportDialog';
 import { useFileImport } from './useFileImport';
 import { useSaveScenarioFile } from './useSaveScenarioFile';
 import './share.css';
@@ -13,6 +12,7 @@ type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
 
 // Every dialog (and what it needs: links, files, code generation, definitions) is loaded when first
 // opened: none is needed to start.
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
 const ExportDefinitionsDialog = lazy(() => import('./ExportDefinitionsDialog').then((m) => ({ default: m.ExportDefinitionsDialog })));
 const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
@@ -119,7 +119,11 @@ export function ShareToolbar({ ownStorage }: { ownStorage?: KeyValueStorage }) {
         {dialog === 'export-defs' ? <ExportDefinitionsDialog onClose={close} returnFocus={focusBack} /> : null}
         {dialog === 'previous' ? <PreviousWorkDialog storage={ownStorage} onClose={close} returnFocus={focusBack} /> : null}
       </Suspense>
-      <ImportDialog importer={importer} returnFocus={filesButton} />
+      {importer.state ? (
+        <Suspense fallback={null}>
+          <ImportDialog importer={importer} returnFocus={filesButton} />
+        </Suspense>
+      ) : null}
       <FileDrop onFile={(f) => void importer.openFile(f)} />
     </div>
   );
