@@ -69,6 +69,7 @@ test('in the embedded player at 960×540 every gallery scenario opens readable, 
     await page.goto(`./${embedHash(g)}`);
     // a code scenario's topology is what its programs declare when they run: its default exchange, at first, or nothing
     await expect(page.getByRole('group', { name: /^(Exchange|Queue) |^Default exchange$/ }).or(page.locator('.react-flow__node-broker')).first()).toBeVisible();
+    if (g.scenario.programs) await programsDrawn(page);
     const m = await measure(page);
     table.push(row(g.id, m));
     failures.push(...shortfalls(`embed ${g.id}`, m));

@@ -16,6 +16,7 @@ import { FlowNodeCache, type FlowNode, warningsByNode } from './flowNodes';
 import { Legend } from './layer/Legend';
 import { useKeyColours } from './layer/useKeyColours';
 import { nodeTypes } from './nodeTypes';
+import { useFollowPrograms } from './useFollowPrograms';
 import { PresentButton } from './PresentButton';
 import { usePresent } from './present';
 import { CANVAS_ID, useCanvasActions } from './useCanvasActions';
@@ -100,6 +101,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   const labels = useMemo(() => ariaLabels(t), [t]);
   // The saved view is used once, when the canvas mounts; later views are only remembered.
   const [initialViewport] = useState(() => store.getState().doc.layout?.viewport);
+  useFollowPrograms(!initialViewport || readOnly, Boolean(own.programs?.files.length));
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => store.getState().setViewport(viewport), [store]);
   const empty = doc.exchanges.length + doc.queues.length + doc.apps.length === 0 && !doc.programs?.files.length;
 

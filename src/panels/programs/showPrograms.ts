@@ -14,13 +14,17 @@ export function showPrograms(sim: SimController, fit: () => void): void {
   const dock = useDock.getState();
   if (dock.open || globalThis.innerHeight >= TALL_ENOUGH_PX) dock.show('programs');
   else useDock.setState({ tab: 'programs' });
-  const canvas = globalThis.document?.querySelector<HTMLElement>('.react-flow') ?? null;
-  followView({
+  followPrograms(sim, fit);
+}
+
+/** Fits the view each time running programs add to the picture, until the person touches the canvas. */
+export function followPrograms(sim: SimController, fit: () => void): () => void {
+  return followView({
     fitNow: fit,
     onChange: (changed) =>
       sim.extras.subscribe((s, prev) => {
         if (s.extras !== prev.extras && s.extras.apps.length) changed();
       }),
-    canvas,
+    canvas: globalThis.document?.querySelector<HTMLElement>('.react-flow') ?? null,
   });
 }
