@@ -1,4 +1,4 @@
-import { type Cubic, LUT_STEPS, type PathLut, straightCubic } from '../layer/bezier';
+import { type Cubic, LUT_STEPS, type PathLut, resampleByLength, straightCubic } from '../layer/bezier';
 
 /**
  * Paths as lists of cubic pieces (a straight piece is a cubic too): what an edge draws as SVG and
@@ -92,28 +92,7 @@ export function pointAlong(pieces: readonly Cubic[], f: number): Pt & { dx: numb
 export function samplePieces(pieces: readonly Cubic[]): PathLut {
   const { xs, ys, acc } = fine(pieces);
   const length = acc[acc.length - 1] ?? 0;
-  const steps = Math.min(256, Math.max(LUT_STEPS, Math.ceil(length / 10)));
-  const pts = new Float32Array((steps + 1) * 2);
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  let j = 0;
-  for (let k = 0; k <= steps; k++) {
-    const want = (length * k) / steps;
-    while (j < acc.length - 2 && acc[j + 1]! < want) j++;
-    const span = (acc[j + 1] ?? 0) - (acc[j] ?? 0);
-    const f = span > 0 ? Math.min(1, Math.max(0, (want - acc[j]!) / span)) : 0;
-    const x = (xs[j] ?? 0) + ((xs[j + 1] ?? xs[j] ?? 0) - (xs[j] ?? 0)) * f;
-    const y = (ys[j] ?? 0) + ((ys[j + 1] ?? ys[j] ?? 0) - (ys[j] ?? 0)) * f;
-    pts[k * 2] = x;
-    pts[k * 2 + 1] = y;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { pts, length, minX, minY, maxX, maxY };
+  return resampleByLength(xs, ys, acc, Math.min(256, Math.max(LUT_STEPS, Math.ceil(length / 10))));
 }
 
 const KAPPA = 0.5523;

@@ -61,11 +61,25 @@ export interface PathLut {
 
 export function sampleCubic(c: Cubic, steps = LUT_STEPS): PathLut {
   // fine uniform-in-t samples with their cumulative length, then resampled at equal lengths
-  const fine = new Float64Array((FINE + 1) * 2);
+  const xs = new Float64Array(FINE + 1);
+  const ys = new Float64Array(FINE + 1);
   const acc = new Float64Array(FINE + 1);
-  for (let i = 0; i <= FINE; i++) cubicAt(c, i / FINE, fine, i * 2);
-  for (let i = 1; i <= FINE; i++) acc[i] = acc[i - 1]! + Math.hypot(fine[i * 2]! - fine[i * 2 - 2]!, fine[i * 2 + 1]! - fine[i * 2 - 1]!);
-  const length = acc[FINE]!;
+  const p = new Float64Array(2);
+  for (let i = 0; i <= FINE; i++) {
+    cubicAt(c, i / FINE, p, 0);
+    xs[i] = p[0]!;
+    ys[i] = p[1]!;
+    if (i > 0) acc[i] = acc[i - 1]! + Math.hypot(xs[i]! - xs[i - 1]!, ys[i]! - ys[i - 1]!);
+  }
+  return resampleByLength(xs, ys, acc, steps);
+}
+
+/**
+ * A polyline (its points and their cumulative length along it) resampled at `steps` equal lengths:
+ * the lookup table a token rides on, so equal progress means equal distance on screen.
+ */
+export function resampleByLength(xs: ArrayLike<number>, ys: ArrayLike<number>, acc: ArrayLike<number>, steps: number): PathLut {
+  const length = acc[acc.length - 1] ?? 0;
   const pts = new Float32Array((steps + 1) * 2);
   let minX = Number.POSITIVE_INFINITY;
   let minY = Number.POSITIVE_INFINITY;
@@ -74,11 +88,11 @@ export function sampleCubic(c: Cubic, steps = LUT_STEPS): PathLut {
   let j = 0;
   for (let k = 0; k <= steps; k++) {
     const want = (length * k) / steps;
-    while (j < FINE - 1 && acc[j + 1]! < want) j++;
-    const span = acc[j + 1]! - acc[j]!;
+    while (j < acc.length - 2 && acc[j + 1]! < want) j++;
+    const span = (acc[j + 1] ?? 0) - (acc[j] ?? 0);
     const f = span > 0 ? Math.min(1, Math.max(0, (want - acc[j]!) / span)) : 0;
-    const x = fine[j * 2]! + (fine[j * 2 + 2]! - fine[j * 2]!) * f;
-    const y = fine[j * 2 + 1]! + (fine[j * 2 + 3]! - fine[j * 2 + 1]!) * f;
+    const x = (xs[j] ?? 0) + ((xs[j + 1] ?? xs[j] ?? 0) - (xs[j] ?? 0)) * f;
+    const y = (ys[j] ?? 0) + ((ys[j + 1] ?? ys[j] ?? 0) - (ys[j] ?? 0)) * f;
     pts[k * 2] = x;
     pts[k * 2 + 1] = y;
     if (x < minX) minX = x;

@@ -1,6 +1,7 @@
 import { BROKER_NODE_ID } from '../../model';
 import { routeIndex } from '../geometry';
 import type { EdgeRef } from '../geometry/routes';
+import type { HandleLike } from '../geometry/scene';
 import { bezierOf, type PathLut, Position, sampleCubic, straightCubic } from './bezier';
 
 /**
@@ -10,14 +11,6 @@ import { bezierOf, type PathLut, Position, sampleCubic, straightCubic } from './
  * once per change of the nodes or edges (React Flow replaces an internal node object whenever it
  * moves, is resized or re-measured: the identity check is exact and costs a pass over the nodes).
  */
-export interface HandleLike {
-  id?: string | null;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  position: Position;
-}
 
 export interface NodeLike {
   internals: { positionAbsolute: { x: number; y: number }; handleBounds?: { source?: HandleLike[] | null; target?: HandleLike[] | null } | null };
