@@ -27,8 +27,23 @@ async function center(l: Locator) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/** Waits until the view stands still (a fit or a keep-in-view pan has ended). */
+export async function settle(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').first().evaluate((el) => (el as HTMLElement).style.transform);
+  let last = '';
+  for (let i = 0; i < 30; i++) {
+    const now = await transform();
+    if (now === last && now !== '') return;
+    last = now;
+    await page.waitForTimeout(120);
+  }
+}
+
 /** Draws a line with the mouse from one handle (or node) to another, as a person would. */
 export async function drawLine(page: Page, from: Locator, to: Locator) {
+  // a person aims at a node that moves; a script measures once: measure when the view is still
+  // (the line drawn before may have grown a node, and the view pans to keep it in view)
+  await settle(page);
   const a = await center(from);
   const b = await center(to);
   await page.mouse.move(a.x, a.y);

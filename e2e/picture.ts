@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { encode } from '../src/share';
 import { type GalleryScenario, galleryList } from '../src/scenarios';
 import { expect } from './fixtures';
+import { settle } from './helpers';
 
 /**
  * What a person sees of the canvas, measured in one pass in the page: on-screen sizes (CSS font size ×
@@ -192,16 +193,6 @@ export function measurePicture(sel: typeof PICTURE_SELECTORS): PictureMeasure {
 export const MINIMUM = { name: 14, figure: 12, edgeLabel: 12, token: 8, text: 12, chip: 8 };
 
 /** Waits until the view stops moving (fit view, measured nodes). */
-export async function settle(page: Page) {
-  const transform = () => page.locator('.react-flow__viewport').first().evaluate((el) => (el as HTMLElement).style.transform);
-  let last = '';
-  for (let i = 0; i < 30; i++) {
-    const now = await transform();
-    if (now === last && now !== '') return;
-    last = now;
-    await page.waitForTimeout(120);
-  }
-}
 
 /**
  * A code scenario's picture grows as its programs run (from Web Workers, slower on a busy machine):
@@ -245,7 +236,7 @@ export function embedHash(g: GalleryScenario): string {
   return `#s=${data}&embed=1`;
 }
 
-export { galleryList };
+export { galleryList, settle };
 
 /** Opens a gallery scenario from the gallery dialog, as a person does. */
 export async function openFromGallery(page: Page, title: string) {
