@@ -20,6 +20,9 @@ test('present mode: the canvas fills the screen, bigger and bolder, and the usua
   await openFromGallery(page, 'Dead-lettering and retry with TTL');
   await expect(page.getByRole('complementary', { name: 'Guide' })).toBeVisible();
   const before = await measure(page);
+  // the page itself never scrolls (a long guide scrolls in its panel; hidden texts stay inside it)
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight);
+  expect(await pageHeight()).toBe(720);
 
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Leave present mode' })).toBeVisible();
@@ -29,6 +32,8 @@ test('present mode: the canvas fills the screen, bigger and bolder, and the usua
   }
   await expect(page.getByRole('toolbar', { name: 'Playback' })).toBeVisible();
   const m = await measure(page);
+  // no scroll bar on the projector's picture
+  expect(await pageHeight()).toBe(720);
   expect(m.canvasShare).toBeGreaterThan(0.9);
   expect(m.name).toBeGreaterThanOrEqual(18);
   expect(m.token).toBeGreaterThan(before.token);
