@@ -317,11 +317,10 @@ interface NodeNames {
   bindingLink(from: string, to: string): string | undefined;
 }
 
-/** Node ids by AMQP name for one scenario (built once per ingest batch). */
 /**
- * Built once per scenario document (documents are replaced on every edit, never changed, as
- * sim/lookup.ts relies on too): the tracker ingests every frame, and rebuilding these maps for a
- * 200-node topology each time was a few percent of a busy frame.
+ * Node ids by AMQP name for one scenario, built once per scenario document (documents are replaced
+ * on every edit, never changed, as sim/lookup.ts relies on too): the tracker ingests every frame,
+ * and rebuilding these maps for a 200-node topology each time was a few percent of a busy frame.
  */
 const namesOf = new WeakMap<Scenario, NodeNames>();
 
