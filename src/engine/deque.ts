@@ -16,6 +16,11 @@ export class Deque<T> {
     return this.len;
   }
 
+  /** Slots in the ring now (what it holds in memory, whatever its length). */
+  get capacity(): number {
+    return this.buf.length;
+  }
+
   get(i: number): T | undefined {
     if (i < 0 || i >= this.len) return undefined;
     return this.buf[(this.head + i) & (this.buf.length - 1)];
@@ -40,6 +45,14 @@ export class Deque<T> {
     this.head = (this.head - 1) & (this.buf.length - 1);
     this.buf[this.head] = x;
     this.len++;
+  }
+
+  /** Empty and holding more than `keep` slots (after a burst): gives the room back. */
+  trim(keep: number): void {
+    if (this.len === 0 && this.buf.length > keep) {
+      this.buf = new Array(16);
+      this.head = 0;
+    }
   }
 
   shift(): T | undefined {

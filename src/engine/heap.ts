@@ -11,6 +11,8 @@
  * `pop` takes the earliest of the lane heads and the heap's top, so the order is exactly the
  * binary heap's order: same items out, same sequence, whatever lane they sat in.
  */
+import { Deque } from './deque';
+
 export interface Timed<T> {
   at: number;
   seq: number;
@@ -18,18 +20,13 @@ export interface Timed<T> {
 }
 
 /**
- * An ordered run, sorted by (at, seq): a ring buffer of `size` items from `head` (capacity a power
- * of two). A ring, not an array with a moving head: a lane that empties and fills again every few
- * events (a publisher's rate ticks) would otherwise drop and grow its array each time, and those
- * allocations were a good part of a busy run's garbage.
+ * An ordered run, sorted by (at, seq), on the engine's ring-buffer deque: a lane that empties and
+ * fills again every few events (a publisher's rate ticks) keeps its buffer instead of dropping and
+ * growing an array each time, and those allocations were a good part of a busy run's garbage.
  */
-interface Lane<T> {
-  items: (Timed<T> | undefined)[];
-  head: number;
-  size: number;
-}
+type Lane<T> = Deque<Timed<T>>;
 
-const LANE_CAPACITY = 16;
+/** A lane that held a burst gives its room back once empty, above this many slots. */
 const LANE_KEEP = 4096;
 
 /** More lanes would make every pop compare more heads; a few delay classes are all a world has. */
@@ -63,18 +60,19 @@ export class TimedHeap<T> {
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i]!;
-      if (lane.size === 0) {
+      const tail = lane.peekLast();
+      if (tail === undefined) {
         empty ??= lane;
         continue;
       }
-      const tailAt = lane.items[(lane.head + lane.size - 1) & (lane.items.length - 1)]!.at;
+      const tailAt = tail.at;
       if (tailAt <= at && (best === undefined || tailAt > bestAt)) {
         best = lane;
         bestAt = tailAt;
       }
     }
     const lane = best ?? empty ?? (lanes.length < MAX_LANES ? this.newLane() : undefined);
-    if (lane) lanePush(lane, node);
+    if (lane) lane.push(node);
     else this.heapPush(node);
     if (this.minKnown && (this.min === undefined || earlier(node, this.min))) {
       this.min = node;
@@ -103,13 +101,8 @@ export class TimedHeap<T> {
     this.minLane = undefined;
     this.count--;
     if (from === undefined) return this.heapPop();
-    from.items[from.head] = undefined;
-    from.head = (from.head + 1) & (from.items.length - 1);
-    // a lane that held a burst gives its room back once empty
-    if (--from.size === 0 && from.items.length > LANE_KEEP) {
-      from.items = new Array(LANE_CAPACITY);
-      from.head = 0;
-    }
+    from.shift();
+    from.trim(LANE_KEEP);
     return min;
   }
 
@@ -137,8 +130,8 @@ export class TimedHeap<T> {
     const lanes = this.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const lane = lanes[i]!;
-      if (lane.size === 0) continue;
-      const h = lane.items[lane.head]!;
+      const h = lane.peek();
+      if (h === undefined) continue;
       if (min === undefined || earlier(h, min)) {
         min = h;
         from = lane;
@@ -150,7 +143,7 @@ export class TimedHeap<T> {
   }
 
   private newLane(): Lane<T> {
-    const lane: Lane<T> = { items: new Array(LANE_CAPACITY), head: 0, size: 0 };
+    const lane: Lane<T> = new Deque();
     this.lanes.push(lane);
     return lane;
   }
@@ -158,10 +151,7 @@ export class TimedHeap<T> {
   /** Every queued item, sorted by (at, seq). */
   private all(): Timed<T>[] {
     const out = this.heap.slice();
-    for (const lane of this.lanes) {
-      const mask = lane.items.length - 1;
-      for (let i = 0; i < lane.size; i++) out.push(lane.items[(lane.head + i) & mask]!);
-    }
+    for (const lane of this.lanes) for (const x of lane.toArray()) out.push(x);
     return out.sort((a, b) => (earlier(a, b) ? -1 : 1));
   }
 
@@ -171,7 +161,7 @@ export class TimedHeap<T> {
     this.lanes = [];
     if (sorted.length) {
       const lane = this.newLane();
-      for (const s of sorted) lanePush(lane, s);
+      for (const s of sorted) lane.push(s);
     }
     this.count = sorted.length;
     this.minKnown = false;
@@ -214,20 +204,6 @@ export class TimedHeap<T> {
     }
     return top;
   }
-}
-
-/** Appends to a lane's ring (doubling it when full). */
-function lanePush<T>(lane: Lane<T>, node: Timed<T>): void {
-  let items = lane.items;
-  if (lane.size === items.length) {
-    const grown: (Timed<T> | undefined)[] = new Array(items.length * 2);
-    const mask = items.length - 1;
-    for (let i = 0; i < lane.size; i++) grown[i] = items[(lane.head + i) & mask];
-    lane.items = items = grown;
-    lane.head = 0;
-  }
-  items[(lane.head + lane.size) & (items.length - 1)] = node;
-  lane.size++;
 }
 
 function earlier<T>(a: Timed<T>, b: Timed<T>): boolean {
