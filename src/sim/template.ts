@@ -31,9 +31,6 @@ export function templateParts(template: string): TemplatePart[] {
   return parts;
 }
 
-/** Does the template hold a field or alternatives (so each message gets its own value)? */
-export const hasFields = (template: string): boolean => templateParts(template).some((p) => !('text' in p));
-
 /**
  * Parsed templates, by template text: a publisher fills the same template for every message it
  * sends (a thousand a second in a busy run), and parsing it each time was most of the cost of a
