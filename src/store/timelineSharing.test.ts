@@ -32,7 +32,7 @@ describe('Timeline checkpoints share the run’s messages and scheduled items', 
     const inputs = inputsFor(doc);
     const taken = new Map<number, string>();
     const seen: Record<number, string> = {};
-    for (let t = 0; t <= 7_000; t += 100) {
+    for (let t = 0; t <= 5_000; t += 100) {
       for (const i of inputs) {
         if (i.t > t - 100 && i.t <= t) {
           w.advanceTo(i.t);
@@ -46,9 +46,9 @@ describe('Timeline checkpoints share the run’s messages and scheduled items', 
       tl.maybeCheckpoint(w);
       const last = tl.taken.at(-1);
       if (last && !taken.has(last.t)) taken.set(last.t, JSON.stringify(last.snap));
-      if (t % 700 === 0) seen[t] = JSON.stringify(w.snapshot());
+      if (t % 500 === 300 || t === 5_000) seen[t] = JSON.stringify(w.snapshot());
     }
-    expect(taken.size).toBeGreaterThan(10);
+    expect(taken.size).toBeGreaterThanOrEqual(8);
     // what each checkpoint held when it was taken, it still holds after the run went on
     for (const c of tl.taken) expect(JSON.stringify(c.snap)).toBe(taken.get(c.t));
     // a rewind to any moment, played on from its checkpoint, is the same run
