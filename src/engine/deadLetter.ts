@@ -1,7 +1,7 @@
 import type { Broker } from './broker';
 import type { Queue } from './entities';
 import { type FieldTable, type FieldValue, kindOf, plain } from './fields';
-import { allRoutingKeys, deathRoutingKeys, type Message, type QueueEntry } from './message';
+import { allRoutingKeys, deathRoutingKeys, type Message, type MessageDraft, type QueueEntry } from './message';
 import { offer } from './queueOps';
 import { queueEnqueuer } from './quorumLimit';
 import { deliverReplies, mayReply } from './replyTo';
@@ -85,7 +85,7 @@ export function deadLetteredCopy(b: Broker, q: Queue, m: Message, reason: DeathR
   }
   if (dlrk !== undefined) delete headers.CC;
   const { expiration: _dropped, ...props } = m.properties;
-  const copy: Message = {
+  const copy: MessageDraft = {
     id: b.nextMsgId++,
     exchange: dlx,
     // the dead-letter routing key replaces every key; without one, all the original keys are kept

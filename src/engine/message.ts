@@ -21,30 +21,33 @@ export interface BasicProperties {
 }
 
 /**
- * A message as the broker holds it. One published message is one Message object, shared by
+ * A message as the broker holds it, immutable (snapshots and checkpoints share the objects). One published message is one Message object, shared by
  * every queue it is routed to (as in RabbitMQ); dead-lettering makes a new Message (new id,
  * `deadLetteredFrom` pointing back) because it changes headers, exchange and routing keys.
  */
 export interface Message {
   /** unique id: the lineage key the UI follows ("click a message to see its route") */
-  id: number;
+  readonly id: number;
   /** the exchange it was (last) published to; "" is the default exchange */
-  exchange: string;
+  readonly exchange: string;
   /** the routing key it was published with (delivered as basic.deliver's routing-key) */
-  routingKey: string;
+  readonly routingKey: string;
   /** extra routing keys from the CC and BCC headers (sender-selected distribution), if any */
-  ccKeys?: string[];
-  body: string;
-  properties: BasicProperties;
+  readonly ccKeys?: readonly string[];
+  readonly body: string;
+  readonly properties: Readonly<BasicProperties>;
   /** body size in bytes (UTF-8), counted against x-max-length-bytes */
-  size: number;
+  readonly size: number;
   /** the id of the message this one was dead-lettered from */
-  deadLetteredFrom?: number;
+  readonly deadLetteredFrom?: number;
   /** virtual time of publication (or dead-lettering) */
-  publishedAt: number;
+  readonly publishedAt: number;
   /** recovered from disk by a broker restart (changes one detail of x-death, see deadLetter.ts) */
-  recovered?: boolean;
+  readonly recovered?: boolean;
 }
+
+/** A message while it is being built (before anything else can hold it). */
+export type MessageDraft = { -readonly [K in keyof Message]: Message[K] };
 
 /** Every key the message is routed by: its routing key, then its CC and BCC keys. */
 export function allRoutingKeys(m: { routingKey: string; ccKeys?: readonly string[] }): string[] {

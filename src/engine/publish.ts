@@ -2,7 +2,7 @@ import type { Broker } from './broker';
 import type { Channel } from './entities';
 import { fail } from './errors';
 import { amqpTypeName, type FieldTable, type FieldValue, kindOf, plain } from './fields';
-import { type BasicProperties, type Message, utf8Length } from './message';
+import { type BasicProperties, type MessageDraft, utf8Length } from './message';
 import { offer } from './queueOps';
 import { deliverReplies, mayReply, rewriteReplyTo } from './replyTo';
 import { route } from './route';
@@ -76,7 +76,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
     properties = { ...props, headers: rest };
   }
   const body = p.body ?? '';
-  const msg: Message = {
+  const msg: MessageDraft = {
     id: b.nextMsgId++,
     exchange: p.exchange,
     routingKey: p.routingKey,

@@ -2,7 +2,7 @@ import { releaseUnacked, requeueGrouped } from './ack';
 import { deleteExchange, removeBinding } from './bindings';
 import type { Broker } from './broker';
 import { amqpError } from './errors';
-import { isPersistent } from './message';
+import { isPersistent, type Message } from './message';
 import { armIdleTimer, dropExpired, ensureExpiryTimer } from './queueOps';
 import { deleteQueue } from './queueDeclare';
 import { Schedule } from './schedule';
@@ -68,11 +68,16 @@ export function restartBroker(b: Broker, downMs = 0): void {
       if (!dest?.durable) removeBinding(b, bd);
     }
   }
+  // a message is never changed in place (snapshots share them): the recovered one is a copy, one per
+  // message however many queues hold it
+  const recovered = new Map<Message, Message>();
   for (const q of b.queues.values()) {
     const all = q.ready.clear();
     for (const e of all) {
       if (q.isQuorum || isPersistent(e.msg)) {
-        e.msg.recovered = true;
+        let m = recovered.get(e.msg);
+        if (!m) recovered.set(e.msg, (m = { ...e.msg, recovered: true }));
+        e.msg = m;
         q.ready.push(e);
       } else {
         b.emit({ type: 'dropped', t: b.now, msgId: e.msg.id, queue: q.name, reason: 'broker-restart' });

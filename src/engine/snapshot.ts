@@ -94,24 +94,40 @@ export function snapshotBroker(b: Broker): BrokerSnapshot {
     messages.set(tr.msg.id, tr.msg);
     return { ...tr, msg: tr.msg.id };
   });
-  const snap: BrokerSnapshot = {
+  // What grows with the messages held is built here of fresh flat records (entries, unacked
+  // deliveries, transits, timers) and the messages themselves are shared: a Message is immutable
+  // once published (a dead-lettered or recovered message is a new object). The rest (tens of queues,
+  // exchanges, channels) is copied through JSON so that nothing in it is the live broker's.
+  // A run takes a checkpoint every few seconds: copying 30,000 messages and their records through
+  // JSON took a third of a second, a frozen frame; now the copy is of the small part only.
+  const schedule = b.schedule.toJSON();
+  const small = {
+    counters: { connection: b.nextConnectionId, msg: b.nextMsgId, consumerOrder: b.nextConsumerOrder, timerToken: b.nextTimerToken },
+    exchanges,
+    queues: queues.map(({ lines: _, ...q }) => q),
+    connections: connections.map((c) => ({ ...c, channels: c.channels.map(({ unacked: _, ...ch }) => ch) })),
+    pendingConfirms: [...b.pendingConfirms.values()],
+    // by destination: the map's own order depends on how the bindings came (a restored broker adds
+    // them exchange by exchange), and a snapshot of the same state must be the same
+    bindingsTo: [...b.bindingsTo].filter(([, set]) => set.size > 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([dest, set]): [string, [string, string][]] => [dest, [...set].map((bd): [string, string] => [bd.source, bd.key])]),
+  };
+  const plain = JSON.parse(JSON.stringify(small)) as typeof small;
+  return {
     version: 1,
     now: b.now,
     rng: b.rng.s,
-    counters: { connection: b.nextConnectionId, msg: b.nextMsgId, consumerOrder: b.nextConsumerOrder, timerToken: b.nextTimerToken },
-    schedule: b.schedule.toJSON(),
+    counters: plain.counters,
+    schedule: { seq: schedule.seq, timers: schedule.timers },
     messages: [...messages.values()].sort((x, y) => x.id - y.id),
-    exchanges,
-    queues,
-    connections,
+    exchanges: plain.exchanges,
+    queues: plain.queues.map((q, i) => ({ ...q, lines: queues[i]!.lines })),
+    connections: plain.connections.map((c, i) => ({ ...c, channels: c.channels.map((ch, j) => ({ ...ch, unacked: connections[i]!.channels[j]!.unacked })) })),
     hopLatencyMs: b.hopLatencyMs,
     nextTransitId: b.nextTransitId,
     transits,
-    pendingConfirms: [...b.pendingConfirms.values()],
-    bindingsTo: [...b.bindingsTo].filter(([, set]) => set.size > 0).map(([dest, set]) => [dest, [...set].map((bd) => [bd.source, bd.key] as [string, string])]),
+    pendingConfirms: plain.pendingConfirms,
+    bindingsTo: plain.bindingsTo,
   };
-  // plain data, detached from the live broker
-  return JSON.parse(JSON.stringify(snap)) as BrokerSnapshot;
 }
 
 export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
@@ -126,7 +142,8 @@ export function restoreBroker(s: BrokerSnapshot, traceEnabled = true): Broker {
   b.schedule = Schedule.fromJSON(s.schedule);
   b.hopLatencyMs = s.hopLatencyMs;
   b.nextTransitId = s.nextTransitId;
-  const messages = new Map(s.messages.map((m) => [m.id, structuredClone(m)] as const));
+  // shared with the snapshot (and with the world it was taken from): messages are never changed in place
+  const messages = new Map(s.messages.map((m) => [m.id, m] as const));
   const entry = (e: SnapEntry): QueueEntry => ({ ...e, msg: messages.get(e.msg)!, expiresAt: inf(e.expiresAt) });
 
   for (const x of s.exchanges) b.exchanges.set(x.name, new Exchange(x.name, x.type, x.durable, x.autoDelete, x.internal, x.args));

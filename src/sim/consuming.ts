@@ -39,8 +39,8 @@ export function startNext(w: World, id: string): void {
     return;
   }
   const until = w.now + processingTime(w, found.con, d);
-  d.until = until;
-  c.busy = d;
+  // a copy: the delivery that arrived is shared with world snapshots (see World.snapshot), never changed
+  c.busy = { ...d, until };
   if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
   w.schedule(until, { kind: 'processing-done', consumer: id, gen: c.gen });
 }

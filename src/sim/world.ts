@@ -1,6 +1,6 @@
 import { AmqpBroker, type BrokerSnapshot, type ChannelRef, createRng, describeClose, type RngState, type TraceEvent } from '../engine';
 import type { Scenario } from '../model';
-import { EventQueue, type Scheduled } from './eventQueue';
+import { EventQueue, type Scheduled, snapshotQueue } from './eventQueue';
 import type { ClientEvent, WorldEvent } from './events';
 import { handleItem } from './handlers';
 import type { WorldInput } from './inputs';
@@ -364,9 +364,11 @@ export class World {
       steps: this.steps,
       rng: this.rng.s,
       scenario: this.scenario,
-      // deep: scheduled items hold objects the clients later change (a delivery's `until`), and a
-      // checkpoint must not change with the run it was taken from (nor a restored world with it)
-      queue: structuredClone(this.queue.toJSON()),
+      // A checkpoint must not change with the run it was taken from (nor a restored world with it).
+      // Scheduled items are never changed once scheduled (a delivery being processed is a copy, see
+      // startNext), so they are shared: copying tens of thousands of them at every checkpoint froze
+      // a frame. A program's items are copied (they are few, and carry its requests).
+      queue: snapshotQueue(this.queue),
       apps: structuredClone([...this.apps.values()]),
       publishers: structuredClone([...this.publishers.values()]),
       consumers: structuredClone([...this.consumers.values()]),
@@ -384,7 +386,7 @@ export class World {
     const w = new World(s.scenario, AmqpBroker.restore(s.broker), { s: s.rng });
     w.now = s.now;
     w.steps = s.steps;
-    w.queue = EventQueue.fromJSON(structuredClone(s.queue));
+    w.queue = EventQueue.fromJSON(snapshotQueue(s.queue));
     for (const a of structuredClone(s.apps)) w.apps.set(a.id, a);
     for (const p of structuredClone(s.publishers)) w.publishers.set(p.id, p);
     for (const c of structuredClone(s.consumers)) w.consumers.set(c.id, c);

@@ -35,8 +35,9 @@ export class Timeline {
     public checkpointEveryMs = 2000,
     readonly maxCheckpoints = 120,
     /**
-     * The most messages all checkpoints may hold together (each copies every message the world holds
-     * then): a run with a deep queue keeps fewer checkpoints rather than running out of memory.
+     * The most messages all checkpoints may hold together (each has a record of every message the world
+     * holds then; the messages themselves, immutable, are shared with the run and between checkpoints):
+     * a run with a deep queue keeps fewer checkpoints rather than running out of memory.
      */
     readonly maxWeight = 300_000,
   ) {}
@@ -174,7 +175,7 @@ export class Timeline {
   }
 }
 
-/** What a checkpoint costs, in messages held (every one is copied), plus one for the rest. */
+/** What a checkpoint costs, in messages held (a record for each; the message itself is shared), plus one for the rest. */
 function weightOf(s: WorldSnapshot): number {
   return s.broker.messages.length + s.queue.items.length + 1;
 }
