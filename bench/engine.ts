@@ -150,7 +150,7 @@ function best(f: () => number, runs = 3, higherIsBetter = true): number {
  * last minute. The request and the result are structured-cloned, as posting them to and from the
  * worker does, and the result is adopted by the controller. Returns wall seconds.
  */
-async function worldHour(latency: number, prefetch: number): Promise<{ seconds: number; cpu: number; acked: number; backlog: number }> {
+async function worldHour(latency: number, prefetch: number): Promise<{ seconds: number; cpu: number; acked: number; backlog: number; heapMB: number }> {
   const doc = workQueue({ rate: 1000, consumers: 4, prefetch, processingMs: 3.5, jitterMs: 1, latency, seed: 7 });
   const c = new SimController(doc);
   const overTheWire: SkipRunner = (req, onProgress) => {
@@ -167,7 +167,11 @@ async function worldHour(latency: number, prefetch: number): Promise<{ seconds: 
   const q = c.world.broker.inspect.queue('work')!;
   let acked = 0;
   for (const x of c.world.consumers.values()) acked += x.acked;
-  return { seconds, cpu, acked, backlog: q.ready };
+  // what the page holds afterwards (the controller with the skip's checkpoints, samples and log): bounded
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapMB = gc ? process.memoryUsage().heapUsed / 1e6 : Number.NaN;
+  return { seconds, cpu, acked, backlog: q.ready, heapMB };
 }
 
 /** Before the skip existed: the world played for an hour with its whole trace, drained every frame (16 ms). */
@@ -218,7 +222,7 @@ const world = await worldHour(50, 50);
 const world300 = await worldHour(300, 200);
 const traced = only === 'world' && process.argv.includes('--traced') ? worldHourTraced(50, 50) : Number.NaN;
 rows.push(
-  ['world: skip ahead 1 h, 1,000 msg/s, 4 consumers, hop 50 ms', `${world.seconds.toFixed(2)} s wall, ${world.cpu.toFixed(2)} s CPU (${world.acked.toLocaleString('en')} acked, backlog ${world.backlog})`],
+  ['world: skip ahead 1 h, 1,000 msg/s, 4 consumers, hop 50 ms', `${world.seconds.toFixed(2)} s wall, ${world.cpu.toFixed(2)} s CPU (${world.acked.toLocaleString('en')} acked, backlog ${world.backlog}), heap after ${world.heapMB.toFixed(0)} MB`],
   ['world: the same, hop 300 ms, prefetch 200', `${world300.seconds.toFixed(2)} s wall, ${world300.cpu.toFixed(2)} s CPU (${world300.acked.toLocaleString('en')} acked, backlog ${world300.backlog})`],
 );
 if (!Number.isNaN(traced)) rows.push(['world: played 1 h with its whole trace (hop 50 ms)', `${traced.toFixed(2)} s wall`]);
@@ -226,6 +230,7 @@ rows.push(['load average (1 min) at the end', (loadavg()[0] ?? 0).toFixed(2)]);
 Object.assign(figures, {
   worldHourSeconds: Number(world.seconds.toFixed(3)),
   worldHourCpuSeconds: Number(world.cpu.toFixed(3)),
+  worldHourHeapMB: Number(world.heapMB.toFixed(1)),
   worldHourSeconds300ms: Number(world300.seconds.toFixed(3)),
 });
 

@@ -27,7 +27,7 @@ export function deadLetter(b: Broker, q: Queue, e: QueueEntry, reason: DeathReas
   const copy = deadLetteredCopy(b, q, m, reason, dlxName, q.parsed.deadLetterRoutingKey);
   q.stats.deadLettered++;
   b.emit({ type: 'dead-lettered', t: b.now, msgId: m.id, queue: q.name, reason, exchange: dlxName, routingKeys: allRoutingKeys(copy), newMsgId: copy.id });
-  if (b.hopLatencyMs > 0) scheduleTransit(b, { kind: 'dead-letter-route', msg: copy, fromQueue: q.name, dlx: dlxName, reason });
+  if (b.hopLatencyMs > 0) scheduleTransit(b, { kind: 'dead-letter-route', msg: copy, fromQueue: q.name, dlx: dlxName, reason, id: 0 });
   else routeDeadLetter(b, copy, dlxName, reason, q.name);
 }
 
@@ -54,7 +54,7 @@ export function routeDeadLetter(b: Broker, copy: Message, dlxName: string, reaso
   if (b.hopLatencyMs > 0) {
     const depths = hopDepths(dlxName, result.hops);
     const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
-    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name, enqueuer }, depths.get(t.name) ?? 1);
+    for (const t of targets) scheduleTransit(b, { kind: 'to-queue', msg: copy, queue: t.name, enqueuer, id: 0 }, depths.get(t.name) ?? 1);
   } else {
     const enqueuer = fromQueue === undefined ? undefined : queueEnqueuer(fromQueue);
     for (const t of targets) offer(b, t, copy, enqueuer);

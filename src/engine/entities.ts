@@ -87,6 +87,11 @@ export class Queue {
   /** lifetime counters, for charts and inspection */
   stats = { enqueued: 0, delivered: 0, acked: 0, redelivered: 0, expired: 0, deadLettered: 0, dropped: 0 };
   deleted = false;
+  /**
+   * A route to this queue alone (route.ts), built once: most messages go to one queue, and a new
+   * result and list per message were two of a busy run's allocations. Read only.
+   */
+  readonly routedAlone: { readonly queues: readonly Queue[] } = { queues: [this] };
 
   constructor(
     readonly name: string,

@@ -35,6 +35,8 @@ const MAX_LANES = 4;
 export class TimedHeap<T> {
   private heap: Timed<T>[] = [];
   private lanes: Lane<T>[] = [];
+  /** each lane's last item's time, NaN while the lane is empty (what push scans) */
+  private tails: number[] = [];
   private seq = 0;
   private count = 0;
   /**
@@ -53,28 +55,34 @@ export class TimedHeap<T> {
     const node: Timed<T> = { at, seq: this.seq++, item };
     this.count++;
     // the lane whose last item is the latest one not after `at` (best fit keeps lanes tight);
-    // node.seq is larger than any seq already queued, so "not after" by time is enough
-    let best: Lane<T> | undefined;
+    // node.seq is larger than any seq already queued, so "not after" by time is enough. The
+    // lanes' last times are kept in `tails` (NaN: empty), so the scan reads no lane.
+    const tails = this.tails;
+    let best = -1;
     let bestAt = Number.NEGATIVE_INFINITY;
-    let empty: Lane<T> | undefined;
-    const lanes = this.lanes;
-    for (let i = 0; i < lanes.length; i++) {
-      const lane = lanes[i]!;
-      const tail = lane.peekLast();
-      if (tail === undefined) {
-        empty ??= lane;
-        continue;
-      }
-      const tailAt = tail.at;
-      if (tailAt <= at && (best === undefined || tailAt > bestAt)) {
-        best = lane;
+    let empty = -1;
+    for (let i = 0; i < tails.length; i++) {
+      const tailAt = tails[i]!;
+      if (Number.isNaN(tailAt)) {
+        if (empty < 0) empty = i;
+      } else if (tailAt <= at && (best < 0 || tailAt > bestAt)) {
+        best = i;
         bestAt = tailAt;
       }
     }
-    const lane = best ?? empty ?? (lanes.length < MAX_LANES ? this.newLane() : undefined);
-    if (lane) lane.push(node);
-    else this.heapPush(node);
-    if (this.minKnown && (this.min === undefined || earlier(node, this.min))) {
+    let i = best >= 0 ? best : empty;
+    if (i < 0 && this.lanes.length < MAX_LANES) {
+      i = this.lanes.length;
+      this.newLane();
+    }
+    const lane = i >= 0 ? this.lanes[i] : undefined;
+    if (lane) {
+      lane.push(node);
+      tails[i] = at;
+    } else this.heapPush(node);
+    // (the comparison written out: this runs for every item scheduled)
+    const min = this.min;
+    if (this.minKnown && (min === undefined || at < min.at || (at === min.at && node.seq < min.seq))) {
       this.min = node;
       this.minLane = lane;
     }
@@ -102,7 +110,10 @@ export class TimedHeap<T> {
     this.count--;
     if (from === undefined) return this.heapPop();
     from.shift();
-    from.trim(LANE_KEEP);
+    if (from.length === 0) {
+      this.tails[this.lanes.indexOf(from)] = Number.NaN;
+      from.trim(LANE_KEEP);
+    }
     return min;
   }
 
@@ -132,7 +143,7 @@ export class TimedHeap<T> {
       const lane = lanes[i]!;
       const h = lane.peek();
       if (h === undefined) continue;
-      if (min === undefined || earlier(h, min)) {
+      if (min === undefined || h.at < min.at || (h.at === min.at && h.seq < min.seq)) {
         min = h;
         from = lane;
       }
@@ -145,6 +156,7 @@ export class TimedHeap<T> {
   private newLane(): Lane<T> {
     const lane: Lane<T> = new Deque();
     this.lanes.push(lane);
+    this.tails.push(Number.NaN);
     return lane;
   }
 
@@ -159,9 +171,11 @@ export class TimedHeap<T> {
   private reset(sorted: Timed<T>[]): void {
     this.heap = [];
     this.lanes = [];
+    this.tails = [];
     if (sorted.length) {
       const lane = this.newLane();
       for (const s of sorted) lane.push(s);
+      this.tails[0] = sorted[sorted.length - 1]!.at;
     }
     this.count = sorted.length;
     this.minKnown = false;

@@ -112,7 +112,7 @@ export function basicPublish(b: Broker, ch: Channel, p: PublishParams): PublishO
         b.pendingConfirms.set(pending, { id: pending, connection: conn, channel: ch.number, publishSeqNo, msgId: msg.id, remaining: queues.length, rejected: false });
       }
       const depths = hopDepths(p.exchange, hops);
-      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer: ch.enqueuer }, depths.get(q.name) ?? 1);
+      for (const q of queues) scheduleTransit(b, { kind: 'to-queue', msg, queue: q.name, pending, enqueuer: ch.enqueuer, id: 0 }, depths.get(q.name) ?? 1);
       return { msgId: msg.id, publishSeqNo, routed: queues.length };
     }
     for (const q of queues) if (!offer(b, q, msg, ch.enqueuer)) accepted = false;

@@ -4,8 +4,8 @@ import type { Binding, Routable } from './routing';
 import type { RouteHop } from './trace';
 
 export interface RouteResult {
-  /** each destination queue once, sorted by name (RabbitMQ's lists:usort) */
-  queues: Queue[];
+  /** each destination queue once, sorted by name (RabbitMQ's lists:usort); read only (it may be shared) */
+  readonly queues: readonly Queue[];
   /**
    * The hops taken, when the route went through more than one exchange (exchange-to-exchange
    * bindings, alternate exchanges). Absent for a one-exchange route: its hops are simply
@@ -32,10 +32,7 @@ export function route(b: Broker, x: Exchange, msg: Routable, wantHops: boolean):
   let onlyQueues = matches.length > 0 || x.alternateExchange === undefined;
   for (let i = 0; onlyQueues && i < matches.length; i++) if (matches[i]!.destinationType !== 'queue') onlyQueues = false;
   if (onlyQueues) {
-    if (matches.length === 1) {
-      const q = b.queues.get(matches[0]!.destination);
-      return { queues: q ? [q] : [] };
-    }
+    if (matches.length === 1) return alone(b.queues.get(matches[0]!.destination));
     if (matches.length > 16) {
       const set = new Set<Queue>();
       for (const bd of matches) {
@@ -96,13 +93,20 @@ function addHop(hops: RouteHop[], h: RouteHop): void {
 
 function routeDefault(b: Broker, msg: Routable): RouteResult {
   const q = b.queues.get(msg.routingKey);
-  if (!msg.ccKeys) return { queues: q ? [q] : [] };
+  if (!msg.ccKeys) return alone(q);
   const queues: Queue[] = q ? [q] : [];
   for (const key of msg.ccKeys) {
     const more = b.queues.get(key);
     if (more && !queues.includes(more)) queues.push(more);
   }
   return { queues: queues.sort(byName) };
+}
+
+const NOWHERE: RouteResult = { queues: [] };
+
+/** The result for one queue or none, shared (see Queue.routedAlone). */
+function alone(q: Queue | undefined): RouteResult {
+  return q ? q.routedAlone : NOWHERE;
 }
 
 function byName(a: Queue, b: Queue): number {

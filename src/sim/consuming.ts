@@ -32,17 +32,21 @@ function processingTime(w: World, con: Consumer, d: DeliveryInfo): number {
 export function startNext(w: World, id: string): void {
   const c = w.consumers.get(id);
   const found = findConsumer(w.scenario, id);
-  if (!c || !found) return;
+  if (c && found) startNextOf(w, c, found.con);
+}
+
+/** startNext for a consumer already looked up (this runs for every message processed). */
+function startNextOf(w: World, c: ConsumerRt, con: Consumer): void {
   const d = c.inbox.shift();
   if (!d) {
     c.busy = null;
     return;
   }
-  const until = w.now + processingTime(w, found.con, d);
+  const until = w.now + processingTime(w, con, d);
   // a copy: the delivery that arrived is shared with world snapshots (see World.snapshot), never changed
   c.busy = { ...d, until };
-  if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
-  w.schedule(until, { kind: 'processing-done', consumer: id, gen: c.gen });
+  if (w.traceAll) w.emit({ type: 'processing-started', t: w.now, app: c.app, consumer: c.id, msgId: d.msgId, deliveryTag: d.deliveryTag, until });
+  w.schedule(until, { kind: 'processing-done', consumer: c.id, gen: c.gen });
 }
 
 /** The outcome for one delivery: `failPercent` of them (seeded draw) get `failOutcome`. */
@@ -68,7 +72,7 @@ export function onProcessingDone(w: World, id: string, gen: number): void {
     if (rpc && action === 'ack') reply(w, c, d);
     sendSettle(w, c, d, action, requeue);
   }
-  startNext(w, id);
+  startNextOf(w, c, found.con);
 }
 
 /** basic.ack / basic.nack / basic.reject for a delivery, on the channel it came from; it arrives one hop later. */
