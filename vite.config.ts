@@ -48,6 +48,7 @@ function contentSecurityPolicy(): Plugin {
  * chunks too. On the dev server and in unit tests the first part is the whole dictionary.
  */
 function splitDictionaries(): Plugin {
+  // what main.tsx fetches before the first canvas (scripts/first-load.mjs's VISIT_FETCHES), and itself
   const FIRST_LOAD = ['src/app/main.tsx', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'];
   let dictionaries: Record<string, Record<string, string>> = {};
   const part = /[\\/]src[\\/]i18n[\\/]parts[\\/](en|es)\.(first|rest)\.ts$/;
