@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, runnerImport } from 'vite';
+import { keysMentioned } from './src/i18n/textSplit.ts';
 
 /**
  * The Content-Security-Policy the built site ships in index.html. Scripts come only from the site
@@ -36,12 +37,65 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Splits each language's dictionary in two chunks (src/i18n/parts/): the keys the first canvas
+ * needs, fetched before it renders, and the rest (three quarters of the bytes), fetched once it is
+ * up. The first part is every key mentioned by the code of the first load: the entry chunk and the
+ * chunks the entry fetches before it renders (FIRST_LOAD below; VISIT_FETCHES in
+ * scripts/first-load.mjs, for every kind of visit), with what they import, as rendered (after tree
+ * shaking). Chunks loaded later use the rest, and wait for it (src/i18n/lazyText.ts). Done once the
+ * chunks are rendered, before their names are hashed, so a changed split renames the dictionary's
+ * chunks too. On the dev server and in unit tests the first part is the whole dictionary.
+ */
+function splitDictionaries(): Plugin {
+  // what main.tsx fetches before the first canvas (scripts/first-load.mjs's VISIT_FETCHES), and itself
+  const FIRST_LOAD = ['src/app/main.tsx', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'];
+  let dictionaries: Record<string, Record<string, string>> = {};
+  const part = /[\\/]src[\\/]i18n[\\/]parts[\\/](en|es)\.(first|rest)\.ts$/;
+  const placeholder = (locale: string, which: string) => `__WARREN_TEXT_${locale}_${which}__`;
+  return {
+    name: 'warren-text-split',
+    apply: 'build',
+    async buildStart() {
+      // read with Vite's module runner (the dictionaries are TypeScript), without this config's plugins
+      const read = async (locale: string) =>
+        (await runnerImport<Record<string, Record<string, string>>>(`./src/i18n/messages.${locale}.ts`, { configFile: false, logLevel: 'silent' })).module[locale] ?? {};
+      dictionaries = { en: await read('en'), es: await read('es') };
+    },
+    load(id) {
+      const m = part.exec(id);
+      return m ? `export const text = ${JSON.stringify(placeholder(m[1] ?? '', m[2] ?? ''))};` : null;
+    },
+    renderChunk(code, chunk, _options, meta) {
+      const m = chunk.facadeModuleId ? part.exec(chunk.facadeModuleId) : null;
+      if (!m) return null;
+      const [, locale = '', which = ''] = m;
+      const roots = new Set(FIRST_LOAD.map((r) => fileURLToPath(new URL(`./${r}`, import.meta.url))));
+      const chunks = Object.values(meta.chunks);
+      const firstLoad = new Set<string>();
+      const add = (fileName: string) => {
+        if (firstLoad.has(fileName)) return;
+        firstLoad.add(fileName);
+        for (const i of meta.chunks[fileName]?.imports ?? []) add(i);
+      };
+      for (const c of chunks) if (c.isEntry || (c.facadeModuleId && roots.has(c.facadeModuleId))) add(c.fileName);
+      const codes = [...firstLoad].flatMap((f) => Object.values(meta.chunks[f]?.modules ?? {}).map((x) => x.code ?? ''));
+      const keys = keysMentioned(codes, Object.keys(dictionaries.en ?? {}));
+      if (keys.size === 0) this.error('no dictionary key found in the first load: did the chunk graph change?');
+      const text = Object.fromEntries(Object.entries(dictionaries[locale] ?? {}).filter(([k]) => keys.has(k) === (which === 'first')));
+      const out = code.replace(/(["'])__WARREN_TEXT_\w+__\1/, JSON.stringify(text));
+      if (out === code) this.error(`${chunk.fileName}: the dictionary placeholder ${placeholder(locale, which)} is not in its chunk`);
+      return { code: out, map: null };
+    },
+  };
+}
+
 // base './' makes every asset URL relative, so dist/ works from any sub-path
 // (https://host/some/dir/) on any static host: no server routes, state lives in the
 // URL hash and localStorage only.
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), splitDictionaries()],
   resolve: {
     // every `from 'zod'` gets zod configured jitless first (see src/zodConfig.ts), in the build and
     // on the dev server alike, whichever chunk loads it first

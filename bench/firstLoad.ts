@@ -12,8 +12,8 @@
 // runs notes performance.now() then). Also printed: the first-load JavaScript, gzipped (what a
 // static host serving gzip sends): the chunks a visit must fetch before it can draw, from the
 // build's manifest (scripts/first-load.mjs, which npm test also runs against a budget): the entry
-// and what it imports, and the chunks the entry fetches for that kind of visit (the English
-// dictionary, the app, and for saved work or a link their validators and decoder), each with what it
+// and what it imports, and the chunks the entry fetches for that kind of visit (the first part of
+// the English dictionary, the app, and for saved work or a link their validators and decoder), each with what it
 // imports; chunks loaded later on first use (the inspector, the dock's panels, dialogs, the
 // validating edits) are not counted. Without a manifest (an older build),
 // every script that finished loading before the first canvas is counted instead. Prints a table

@@ -1,3 +1,6 @@
+import type { Page } from '@playwright/test';
+import { en } from '../src/i18n/messages.en';
+import { es } from '../src/i18n/messages.es';
 import { expect, test } from './fixtures';
 import { open } from './helpers';
 import { timeMs } from './sim';
@@ -36,6 +39,59 @@ test('works when hosted under a sub-path', async ({ page, baseURL, consoleErrors
   expect(missed).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+/** Every text, accessible name and title on the page that is a dictionary key (untranslated), or a button with no name. */
+function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate((keys) => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest('style, script')) texts.push(n.nodeValue ?? '');
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) texts.push(el.getAttribute(a) ?? '');
+    }
+    const all = texts.join('\n');
+    const raw = keys.filter((k) => all.includes(k));
+    const nameless = [...document.querySelectorAll('button, [role="tab"], [role="separator"]')]
+      .filter((b) => !(b.textContent?.trim() || b.getAttribute('aria-label')?.trim() || b.getAttribute('title')?.trim() || b.getAttribute('aria-labelledby')))
+      .map((b) => `a nameless ${b.tagName.toLowerCase()}: ${b.outerHTML.slice(0, 120)}`);
+    return [...raw, ...nameless];
+  }, Object.keys(en));
+}
+
+for (const [locale, gallery] of [
+  ['en', en['gallery.title']],
+  ['es', es['gallery.title']],
+] as const) {
+  test(`a first visit in ${locale} fetches the first part of one dictionary; no text shows as a raw key or blank while the rest loads`, async ({ page }) => {
+    await page.addInitScript((l) => localStorage.setItem('warren.locale', l), locale);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    // hold back the rest of the dictionary until the first canvas has been checked
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(/\/assets\/(en|es)\.rest-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('./');
+    await expect(page.getByRole('region', { name: locale === 'en' ? 'Canvas' : 'Lienzo' })).toBeVisible();
+    await expect(page.getByRole('button', { name: locale === 'en' ? 'Gallery' : 'Galería', exact: true })).toBeVisible();
+    expect(await untranslated(page)).toEqual([]);
+    // what loads later (a dialog) waits for the rest of its text: it never shows a raw key meanwhile
+    await page.getByRole('button', { name: locale === 'en' ? 'Gallery' : 'Galería', exact: true }).click();
+    await page.waitForTimeout(300);
+    expect(await untranslated(page)).toEqual([]);
+    release();
+    await expect(page.getByRole('dialog', { name: gallery })).toBeVisible();
+    expect(await untranslated(page)).toEqual([]);
+    // one language only: the other one's dictionary is never fetched
+    const other = locale === 'en' ? 'es' : 'en';
+    expect(fetched.filter((u) => new RegExp(`/assets/${other}\\.(first|rest)-`).test(u))).toEqual([]);
+    expect(fetched.filter((u) => new RegExp(`/assets/${locale}\\.(first|rest)-`).test(u))).toHaveLength(2);
+  });
+}
 
 test('speaks Spanish when asked and remembers it', async ({ page }) => {
   await page.goto('./');

@@ -11,14 +11,20 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** What each kind of visit makes the entry fetch before it renders, by source module (see main.tsx). */
+/**
+ * What each kind of visit makes the entry fetch before it renders, by source module (see main.tsx):
+ * the first part of the dictionary (the keys the first canvas's code mentions: the build splits it,
+ * see vite.config.ts; the rest is fetched after the first canvas), the app, and the validators and
+ * the link's decoder when there is something to read. vite.config.ts's FIRST_LOAD names the same
+ * modules (besides the dictionary).
+ */
 export const VISIT_FETCHES = {
   /** nothing saved, no link: the empty editor */
-  new: ['src/i18n/messages.en.ts', 'src/app/start.tsx'],
+  new: ['src/i18n/parts/en.first.ts', 'src/app/start.tsx'],
   /** work in the autosave slot: its validators too */
-  returning: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts'],
+  returning: ['src/i18n/parts/en.first.ts', 'src/app/start.tsx', 'src/store/restoring.ts'],
   /** a share link: the validators, the link's decoder and the shared-work reader */
-  link: ['src/i18n/messages.en.ts', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'],
+  link: ['src/i18n/parts/en.first.ts', 'src/app/start.tsx', 'src/store/restoring.ts', 'src/app/boot.ts', 'src/store/sharedWork.ts'],
 };
 
 /** The first-load chunks (files under dist/) of a visit that fetches `fetches`, or null without a manifest. */

@@ -15,7 +15,7 @@ const manifest = {
   'src/app/start.tsx': { file: 'assets/start.js', isDynamicEntry: true, imports: ['_app.js', '_entry.js'], dynamicImports: ['src/panels/Dialog.tsx'] },
   '_app.js': { file: 'assets/app.js', css: ['assets/app.css'] },
   'src/panels/Dialog.tsx': { file: 'assets/Dialog.js', isDynamicEntry: true, imports: ['_app.js'] },
-  'src/i18n/messages.en.ts': { file: 'assets/messages.en.js', isDynamicEntry: true },
+  'src/i18n/parts/en.first.ts': { file: 'assets/en.first.js', isDynamicEntry: true },
   'src/store/restoring.ts': { file: 'assets/restoring.js', isDynamicEntry: true },
   'src/app/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true },
   'src/store/sharedWork.ts': { file: 'assets/sharedWork.js', isDynamicEntry: true },
@@ -27,7 +27,7 @@ for (const c of Object.values(manifest)) writeFileSync(join(dist, c.file), `expo
 
 describe('first-load JavaScript', () => {
   it('counts the entry and what it imports, and what a visit fetches with its imports, not what loads on first use', () => {
-    expect(firstLoadChunks(dist, ['src/i18n/messages.en.ts', 'src/app/start.tsx'])).toEqual(['assets/app.js', 'assets/entry.js', 'assets/index.js', 'assets/messages.en.js', 'assets/start.js']);
+    expect(firstLoadChunks(dist, ['src/i18n/parts/en.first.ts', 'src/app/start.tsx'])).toEqual(['assets/app.js', 'assets/en.first.js', 'assets/entry.js', 'assets/index.js', 'assets/start.js']);
   });
 
   it('adds up the gzipped sizes per kind of visit: a link fetches more than a new visit', () => {

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { PresentLeave, usePresentClass } from '../canvas/PresentButton';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyText } from '../i18n/lazyText';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { useT } from '../i18n/useLocale';
@@ -25,10 +26,10 @@ import { Workspace } from './Workspace';
 
 // Loaded when they are needed, not to draw the first canvas: the banner of a shared view, a kept
 // scenario or an unreadable link, and the dialog that completes a binding drawn on the canvas.
-const SessionBanner = lazy(() => import('./SessionBanner').then((m) => ({ default: m.SessionBanner })));
-const BindingDialog = lazy(() => import('../panels/BindingDialog').then((m) => ({ default: m.BindingDialog })));
+const SessionBanner = lazyText(() => import('./SessionBanner').then((m) => ({ default: m.SessionBanner })));
+const BindingDialog = lazyText(() => import('../panels/BindingDialog').then((m) => ({ default: m.BindingDialog })));
 // ...and the notice that the work is not being saved (with its "Save as file"), when storage refuses
-const StorageNotice = lazy(() => import('./StorageNotice').then((m) => ({ default: m.StorageNotice })));
+const StorageNotice = lazyText(() => import('./StorageNotice').then((m) => ({ default: m.StorageNotice })));
 
 function StorageProblem({ health }: { health: StoreApi<StorageHealth> }) {
   const problem = useStore(health, (s) => s.problem);

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazyText } from '../i18n/lazyText';
 import { rescueFocus } from '../panels/focusRescue';
 import { writeShareHash } from '../share/url';
 import type { KeyValueStorage } from '../store/persistence';
@@ -11,8 +12,8 @@ import { type WorkSession, type WorkSessionApi, WorkSessionContext } from './wor
 // Reading a link (decoding, validating, the shared view's storage) and the embedded player are chunks
 // of their own: the person's own work opens without them (main.tsx fetches them alongside the app
 // when the page was opened with a link).
-const Player = lazy(() => import('./Player').then((m) => ({ default: m.Player })));
-const PlayerError = lazy(() => import('./Player').then((m) => ({ default: m.PlayerError })));
+const Player = lazyText(() => import('./Player').then((m) => ({ default: m.Player })));
+const PlayerError = lazyText(() => import('./Player').then((m) => ({ default: m.PlayerError })));
 const sharedWork = () => import('../store/sharedWork');
 
 function browserStorage(): KeyValueStorage | undefined {

@@ -1,49 +1,43 @@
-import type { KeyboardEvent } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { useRef } from 'react';
 import { CanvasArea } from '../canvas/CanvasArea';
 import { usePresent } from '../canvas/present';
 import { useT } from '../i18n/useLocale';
 import { Dock } from '../panels/dock/Dock';
-import { DOCK_SIZE_RANGE, useDock } from '../panels/dock/dockStore';
-import { DOCK_FOLDED_SIZE, useDockPanel } from '../panels/dock/useDockPanel';
+import { useDockSplit } from '../panels/dock/useDockSplit';
 
 /**
  * The canvas (with its palette and toolbar over it) and the simulation's panels docked under it.
  * The splitter between canvas and dock is dragged, or focused and moved with the arrow keys (Home /
- * End: smallest / largest); Enter folds or opens the dock. Its height is remembered. Folded, the
- * dock is only its tab bar, floating in the canvas's bottom strip (beside the zoom controls and the
- * legend, in the room the fit view keeps free): the canvas gets the whole height.
+ * End: the dock at its tallest / folded); Enter folds or opens the dock. Its height is remembered.
+ * Folded, the dock is only its tab bar, floating in the canvas's bottom strip (beside the zoom
+ * controls and the legend, in the room the fit view keeps free): the canvas gets the whole height.
  */
 export function Workspace() {
   const t = useT();
-  const dock = useDockPanel(usePresent((s) => s.on));
-  const open = useDock((s) => s.open);
-  const onSplitterKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    const { open, setOpen } = useDock.getState();
-    setOpen(!open);
-  };
+  const column = useRef<HTMLDivElement>(null);
+  const { splitter: { value, ...splitter }, canvasStyle, dockStyle } = useDockSplit(column, usePresent((s) => s.on));
   return (
-    <Group orientation="vertical" className="workspace-center" style={{ position: 'relative' }} onLayoutChanged={dock.onLayoutChanged}>
-        <Panel id="warren-canvas-pane" minSize="10rem" className="workspace-canvas" style={{ overflow: 'hidden' }}>
-          <CanvasArea />
-        </Panel>
-        <Separator className="dock-splitter" aria-label={t('dock.resize')} title={t('dock.resize')} onKeyDown={onSplitterKey} />
-        <Panel
-          id="warren-dock-pane"
-          panelRef={dock.panelRef}
-          collapsible
-          collapsedSize={DOCK_FOLDED_SIZE}
-          minSize="8rem"
-          maxSize={`${DOCK_SIZE_RANGE.max}%`}
-          defaultSize={dock.defaultSize}
-          onResize={dock.onResize}
-          className="workspace-dock"
-          style={{ overflow: open ? 'hidden' : 'visible' }}
-        >
-          <Dock />
-        </Panel>
-    </Group>
+    <div ref={column} className="workspace-center" style={{ position: 'relative', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+      <div id="warren-canvas-pane" className="workspace-canvas" style={canvasStyle}>
+        <CanvasArea />
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a focusable window splitter that moves, not a thematic break (<hr>) */}
+      <div
+        className="dock-splitter"
+        role="separator"
+        tabIndex={0}
+        aria-orientation="horizontal"
+        aria-controls="warren-canvas-pane"
+        aria-valuenow={value.now}
+        aria-valuemin={value.min}
+        aria-valuemax={value.max}
+        aria-label={t('dock.resize')}
+        title={t('dock.resize')}
+        {...splitter}
+      />
+      <div id="warren-dock-pane" className="workspace-dock" style={dockStyle}>
+        <Dock />
+      </div>
+    </div>
   );
 }

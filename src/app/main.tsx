@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 // The entry, small on purpose: it starts fetching, all at the same moment, what the first canvas
-// needs (each a chunk of its own): the chosen language's dictionary (translate.ts), the app
+// needs (each a chunk of its own): the part of the chosen language's dictionary that the first
+// canvas uses (translate.ts; the rest follows once it is drawn), the app
 // (start.tsx), and, when something is saved or the page was opened with a link, the validators
 // that read it (store/validators.ts) and the link's decoder (boot.ts); then it renders. The edits that
 // validate with zod load soon after (store/editOps.ts). The style
@@ -8,7 +9,7 @@
 // wherever it is first imported: see src/zodConfig.ts.)
 import '@xyflow/react/dist/style.css';
 import './app.css';
-import { initialLocale, loadDictionary } from '../i18n/translate';
+import { initialLocale, loadDictionary, loadRestOfText } from '../i18n/translate';
 import { loadEditOps } from '../store/editOps';
 import { linkInHash, somethingSaved } from './firstLoad';
 
@@ -22,6 +23,9 @@ if (link || somethingSaved()) jobs.push(validators());
 Promise.all(jobs)
   .then(([, app]) => {
     (app as typeof import('./start')).start(root);
+    // the rest of the dictionary at once: the first part holds only what the first canvas says, and
+    // everything loaded from now on (dialogs, the inspector, the dock's panels) waits for the rest
+    void loadRestOfText();
     // once the page is up: a first visit gets the validators too (saving and reopening work needs
     // them), and every visit the edits that validate (store/editOps.ts), before the person's first
     // edit: a second after the first canvas, or at the first press of a pointer or key if sooner

@@ -1,5 +1,6 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, type Viewport } from '@xyflow/react';
-import { lazy, type RefObject, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { type RefObject, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazyText } from '../i18n/lazyText';
 import { createStore } from 'zustand/vanilla';
 import type { Translate } from '../i18n/translate';
 import { useT } from '../i18n/useLocale';
@@ -33,7 +34,7 @@ import './canvas.css';
 
 // The layer that draws messages in flight comes a moment after the first canvas (a chunk of its own):
 // at time 0 nothing travels yet.
-const MessageLayer = lazy(() => import('./layer/MessageLayer').then((m) => ({ default: m.MessageLayer })));
+const MessageLayer = lazyText(() => import('./layer/MessageLayer').then((m) => ({ default: m.MessageLayer })));
 
 function ariaLabels(t: Translate) {
   return {

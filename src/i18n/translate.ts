@@ -12,31 +12,54 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', es: 'Españ
 type Dictionary = Record<MessageKey, string>;
 
 /**
- * The dictionaries loaded so far. Each language is its own chunk, fetched when chosen: a visit
- * downloads one language, not both (main.tsx fetches the chosen one while the app loads, and the
- * language switch fetches the other before switching).
+ * The dictionaries loaded so far. Each language is two chunks (parts/): the keys the first canvas
+ * needs, fetched while the app loads (main.tsx), and the rest, fetched right after the first canvas
+ * and awaited by everything loaded later (lazyText.ts). A visit downloads one language, not both: the
+ * language switch fetches the whole other one before switching.
  */
-const dictionaries: Partial<Record<Locale, Dictionary>> = {};
+const dictionaries: Partial<Record<Locale, Partial<Dictionary>>> = {};
 
-const LOADERS: Record<Locale, () => Promise<Dictionary>> = {
-  en: () => import('./messages.en').then((m) => m.en),
-  es: () => import('./messages.es').then((m) => m.es),
+type Part = Promise<Partial<Dictionary>>;
+const LOADERS: Record<Locale, { first: () => Part; rest: () => Part }> = {
+  en: { first: () => import('./parts/en.first').then((m) => m.text), rest: () => import('./parts/en.rest').then((m) => m.text) },
+  es: { first: () => import('./parts/es.first').then((m) => m.text), rest: () => import('./parts/es.rest').then((m) => m.text) },
 };
 
 const loading: Partial<Record<Locale, Promise<void>>> = {};
+const loadingRest: Partial<Record<Locale, Promise<void>>> = {};
+let restWanted = false;
 
-/** Fetches a language's dictionary (once); translator() can be used for it when this resolves. */
+/** Fetches the first part of a language's dictionary (once); translator() can be used for it when this resolves. */
 export function loadDictionary(locale: Locale): Promise<void> {
-  if (dictionaries[locale]) return Promise.resolve();
-  loading[locale] ??= LOADERS[locale]().then((d) => {
-    dictionaries[locale] = d;
+  loading[locale] ??= dictionaries[locale]
+    ? Promise.resolve()
+    : LOADERS[locale].first().then((d) => {
+        dictionaries[locale] = { ...d, ...dictionaries[locale] };
+      });
+  // once the rest is wanted (the app is up), a language loaded later comes whole
+  return restWanted ? loadWholeDictionary(locale) : loading[locale];
+}
+
+function loadWholeDictionary(locale: Locale): Promise<void> {
+  loadingRest[locale] ??= Promise.all([loading[locale], LOADERS[locale].rest()]).then(([, rest]) => {
+    dictionaries[locale] = { ...dictionaries[locale], ...rest };
   });
-  return loading[locale];
+  return loadingRest[locale];
+}
+
+/**
+ * Fetches the rest of every dictionary loaded so far (once): what is loaded after the first canvas
+ * (dialogs, the inspector, the dock's panels, the validating edits) waits for this before it shows.
+ */
+export function loadRestOfText(): Promise<void> {
+  restWanted = true;
+  return Promise.all(LOCALES.filter((l) => loading[l]).map(loadWholeDictionary)).then(() => undefined);
 }
 
 /** Makes a dictionary available at once (tests, which load both up front). */
 export function registerDictionary(locale: Locale, dictionary: Dictionary): void {
   dictionaries[locale] = dictionary;
+  loading[locale] = loadingRest[locale] = Promise.resolve();
 }
 
 export type Params = Record<string, string | number>;

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyText } from '../i18n/lazyText';
 import { useT } from '../i18n/useLocale';
 import { aDialogIsOpen } from './dialogOpen';
 
-const KeyboardHelpDialog = lazy(() => import('./KeyboardHelpDialog').then((m) => ({ default: m.KeyboardHelpDialog })));
+const KeyboardHelpDialog = lazyText(() => import('./KeyboardHelpDialog').then((m) => ({ default: m.KeyboardHelpDialog })));
 
 const isEditable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
 

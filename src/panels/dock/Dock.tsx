@@ -1,4 +1,5 @@
-import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useId, useRef } from 'react';
+import { lazyText } from '../../i18n/lazyText';
 import type { MessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
 import { useSim } from '../../store/useSim';
@@ -7,11 +8,11 @@ import { nextTab } from '../tabKeys';
 import { DOCK_TABS, type DockTab, useDock } from './dockStore';
 
 // Each tab's panel is loaded when first shown: none is needed to draw the first canvas.
-const ChartsPanel = lazy(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
-const EventLogPanel = lazy(() => import('../log/EventLogPanel').then((m) => ({ default: m.EventLogPanel })));
-const MessagePanel = lazy(() => import('../message/MessagePanel').then((m) => ({ default: m.MessagePanel })));
+const ChartsPanel = lazyText(() => import('../charts/ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
+const EventLogPanel = lazyText(() => import('../log/EventLogPanel').then((m) => ({ default: m.EventLogPanel })));
+const MessagePanel = lazyText(() => import('../message/MessagePanel').then((m) => ({ default: m.MessagePanel })));
 // the Programs panel (and later its editor) loads when its tab is first opened
-const ProgramsPanel = lazy(() => import('../programs/ProgramsPanel'));
+const ProgramsPanel = lazyText(() => import('../programs/ProgramsPanel'));
 import './dock.css';
 
 const TAB_KEYS: Record<DockTab, MessageKey> = { log: 'dock.log', message: 'dock.message', charts: 'dock.charts', programs: 'dock.programs' };

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { lazyText } from '../../i18n/lazyText';
 import { useT } from '../../i18n/useLocale';
 import { CANVAS_ID } from '../canvasId';
 
 // the gallery dialog loads when first opened
-const GalleryDialog = lazy(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
+const GalleryDialog = lazyText(() => import('./GalleryDialog').then((m) => ({ default: m.GalleryDialog })));
 
 /** The header's "Gallery" button and the dialog it opens (focus returns to the button when it closes). */
 export function GalleryButton() {

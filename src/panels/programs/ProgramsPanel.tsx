@@ -1,4 +1,5 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazyText } from '../../i18n/lazyText';
 import { useT } from '../../i18n/useLocale';
 import type { TurnLog } from '../../programs/host/turnLog';
 import { useEditor, useEditorApi } from '../../store/useEditor';
@@ -12,7 +13,7 @@ import { NEW_PROGRAM } from './template';
 import './programs.css';
 
 // CodeMirror (and acorn for the syntax marks) load with the first program shown
-const ProgramEditor = lazy(() => import('./ProgramEditor'));
+const ProgramEditor = lazyText(() => import('./ProgramEditor'));
 
 /** Drafts not yet in the document (typing is committed after a pause, and before every Run). */
 const drafts = new Map<string, string>();

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazyText } from '../../i18n/lazyText';
 import { useT } from '../../i18n/useLocale';
 import type { KeyValueStorage } from '../../store/persistence';
 import { newScenario } from '../../store/galleryLoad';
@@ -12,11 +13,11 @@ type Dialog = 'share' | 'code' | 'export-defs' | 'previous' | null;
 
 // Every dialog (and what it needs: links, files, code generation, definitions) is loaded when first
 // opened: none is needed to start.
-const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
-const CodeDialog = lazy(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
-const ExportDefinitionsDialog = lazy(() => import('./ExportDefinitionsDialog').then((m) => ({ default: m.ExportDefinitionsDialog })));
-const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
-const PreviousWorkDialog = lazy(() => import('./PreviousWorkDialog').then((m) => ({ default: m.PreviousWorkDialog })));
+const ImportDialog = lazyText(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const CodeDialog = lazyText(() => import('./CodeDialog').then((m) => ({ default: m.CodeDialog })));
+const ExportDefinitionsDialog = lazyText(() => import('./ExportDefinitionsDialog').then((m) => ({ default: m.ExportDefinitionsDialog })));
+const ShareDialog = lazyText(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const PreviousWorkDialog = lazyText(() => import('./PreviousWorkDialog').then((m) => ({ default: m.PreviousWorkDialog })));
 
 /**
  * The header's sharing tools: "Share" (a link and the embed code), "Files" (open a scenario file or

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
+import { withText } from '../../i18n/lazyText';
 import type { Scenario } from '../../model';
 import type { DefinitionsImport, ShareError, VhostSummary } from '../../share';
 import type { Definitions } from '../../share/definitions';
@@ -9,8 +10,11 @@ import { FIT_VIEW } from '../fitView';
 import { readFileText } from './fileIO';
 import type { FileContent } from './importKind';
 
-/** Reading files (scenario files, definitions, their validation) is a chunk loaded with the first file opened. */
-const importing = () => import('./fileImporting');
+/**
+ * Reading files (scenario files, definitions, their validation) is a chunk loaded with the first file
+ * opened, with the rest of the dictionary (its refusals and reports are not in the first part).
+ */
+const importing = () => withText(import('./fileImporting'));
 type Importing = Awaited<ReturnType<typeof importing>>;
 
 /** Where an import is: refused (why), asking which vhost, showing the report, or done. */

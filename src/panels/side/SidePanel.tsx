@@ -1,4 +1,5 @@
-import { type KeyboardEvent, lazy, Suspense, useId, useRef } from 'react';
+import { type KeyboardEvent, Suspense, useId, useRef } from 'react';
+import { lazyText } from '../../i18n/lazyText';
 import { useT } from '../../i18n/useLocale';
 import { SIDE_TABS, type SideTab } from '../../store/sidePanel';
 import { useLessonContext, useSidePanel } from '../../store/useLesson';
@@ -8,8 +9,8 @@ import './side.css';
 
 // The inspector's forms and the guide come a moment after the first canvas (chunks of their own):
 // the canvas does not wait for them.
-const Inspector = lazy(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })));
-const GuidePanel = lazy(() => import('../lesson/GuidePanel').then((m) => ({ default: m.GuidePanel })));
+const Inspector = lazyText(() => import('../inspector/Inspector').then((m) => ({ default: m.Inspector })));
+const GuidePanel = lazyText(() => import('../lesson/GuidePanel').then((m) => ({ default: m.GuidePanel })));
 
 /** The folded panel: a narrow rail that opens it again, on either tab. */
 function Rail({ bodyId }: { bodyId: string }) {
