@@ -176,7 +176,7 @@ export class Cables {
       const key = `${e.source}\u0000${connId}`;
       const base = cableOf(app, connId, frame);
       this.map.set(key, base);
-      if (!base || base.enter !== 'side') continue;
+      if (base?.enter !== 'side') continue;
       const ys = aims.get(key);
       const mid = (base.top + base.bottom) / 2;
       const want = ys?.length ? ys.reduce((a, b) => a + b, 0) / ys.length : mid;
