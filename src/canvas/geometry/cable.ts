@@ -104,7 +104,9 @@ export function settle(c: Cable, frame: Box, want: number): Cable {
   const fx = c.side === 'right' ? frame.x : right(frame);
   const gap = c.side === 'right' ? fx - c.ax : c.ax - fx;
   const [lo, hi] = entryRange(frame, half);
-  const room = Math.max(0, gap - 2);
+  // how far it may bend across `gap`: freely with room for an S (a steep one still reads as a
+  // cable), less and less as the app comes close, nothing when it touches the frame
+  const room = gap <= 2 ? 0 : ((gap - 2) * (gap - 2)) / 8;
   const shift = Math.max(-room, Math.min(room, want));
   const arrive = cy + shift;
   if ((arrive >= lo - 0.5 && arrive <= hi + 0.5) || lo > hi) return { ...c, enter: 'side', fx, fy: 0, shift };

@@ -58,9 +58,9 @@ function runHits(a: Pt, b: Pt, o: Box): boolean {
  * `dstDir`, through the horizontal corridor (above everything in the way, below it, or a gap
  * between nodes) that makes the shortest clear path. `avoid` are the boxes not to cross.
  */
-export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[]): { points: Pt[]; label: Pt } {
+export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[], dstStub = STUB): { points: Pt[]; label: Pt } {
   const a = { x: src.x + srcDir * STUB, y: src.y };
-  const b = { x: dst.x - dstDir * STUB, y: dst.y };
+  const b = { x: dst.x - dstDir * dstStub, y: dst.y };
   const x0 = Math.min(a.x, b.x);
   const x1 = Math.max(a.x, b.x);
   const span = avoid.filter((o) => o.x < x1 + 2 && o.x + o.width > x0 - 2);
@@ -89,8 +89,8 @@ export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid
   return { points: best.points, label: { x: (a.x + b.x) / 2, y: best.cy } };
 }
 
-function around(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[]): Route {
-  const c = corridor(src, srcDir, dst, dstDir, avoid);
+function around(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[], dstStub = STUB): Route {
+  const c = corridor(src, srcDir, dst, dstDir, avoid, dstStub);
   return { pieces: roundedPolyline(c.points), label: c.label };
 }
 
@@ -261,7 +261,8 @@ function spread(items: { want: number; height: number }[], frame: Box): number[]
 function intoBroker(cable: Cable, entry: Pt, to: Pt, broker: readonly Box[]): Cubic[] {
   const dir = entryDir(cable);
   if (dir === 1 && to.x - entry.x >= 24) return [hCurve(entry, to)];
-  return around(entry, dir, to, 1, broker).pieces;
+  // in through the top or bottom: a short last run into the handle, which keeps it inside the frame's padding
+  return around(entry, dir, to, 1, broker, dir === 0 ? 8 : STUB).pieces;
 }
 
 const others = (scene: Scene, ...ids: string[]) => scene.broker.filter((b) => !ids.some((id) => scene.nodes.get(id)?.box === b));
