@@ -23,8 +23,8 @@ describe('app rows wrap between their parts', () => {
   });
 
   it("a publisher's row: its keys, then its schedule", () => {
-    expect(publisherRowParts({ routingKeys: ['orders.eu.created', 'orders.us.created'], mode: 'rate', ratePerSec: 2, burstCount: 1 } as never)).toEqual(['→ orders.eu.created,', 'orders.us.created ·', '2/s']);
-    expect(publisherRowParts({ routingKeys: ['a', 'b', 'c', 'd'], mode: 'manual', ratePerSec: 1, burstCount: 1 } as never, true)).toEqual(['→ a,', 'b,', 'c, …']);
+    expect(publisherRowParts({ routingKeys: ['orders.eu.created', 'orders.us.created'], mode: 'rate', ratePerSec: 2, burstCount: 1 } as never)).toEqual(['→ orders.eu.created, orders.us.created ·', '2/s']);
+    expect(publisherRowParts({ routingKeys: ['a', 'b', 'c', 'd'], mode: 'manual', ratePerSec: 1, burstCount: 1 } as never, true)).toEqual(['→ a, b, c, …']);
   });
 
   it("the app's nominal size counts the lines (layouts place nodes with it before they are measured)", () => {

@@ -51,17 +51,10 @@ export function consumerRowParts(c: Pick<Consumer, 'queue' | 'noAck' | 'running'
   return [`${c.queue ? `← ${c.queue}` : LONGEST.notSubscribed} ·`, c.running ? ack : `${ack} ·`, ...(c.running ? [] : [LONGEST.stopped])];
 }
 
-/**
- * A publisher's row as parts: the arrow with the first key, then each further key (a line may
- * break after each comma), then its schedule; a program's has no schedule.
- */
-export function publisherRowParts(p: Pick<Publisher, 'routingKeys' | 'mode' | 'ratePerSec' | 'burstCount'>, program = false, mode?: string): string[] {
-  const keys = keysShown(p.routingKeys).split(', ');
-  // "…" (more keys) stays with the last key shown
-  if (keys.length > 1 && keys[keys.length - 1] === '…') keys.splice(-2, 2, `${keys[keys.length - 2]}, …`);
-  const parts = keys.map((k, i) => `${i === 0 ? '→ ' : ''}${k}${i < keys.length - 1 ? ',' : ''}`);
-  if (program) return parts;
-  const shown = mode ?? (p.mode === 'rate' ? `${p.ratePerSec}/s` : p.mode === 'burst' ? `${LONGEST.burst}${p.burstCount}` : LONGEST.manual);
-  parts[parts.length - 1] += ' ·';
-  return [...parts, shown];
+/** A publisher's row, as the parts the canvas keeps whole (with its longest wording); a program's has no schedule. */
+export function publisherRowParts(p: Pick<Publisher, 'routingKeys' | 'mode' | 'ratePerSec' | 'burstCount'>, program = false): string[] {
+  const keys = `→ ${keysShown(p.routingKeys)}`;
+  if (program) return [keys];
+  const mode = p.mode === 'rate' ? `${p.ratePerSec}/s` : p.mode === 'burst' ? `${LONGEST.burst}${p.burstCount}` : LONGEST.manual;
+  return [`${keys} ·`, mode];
 }

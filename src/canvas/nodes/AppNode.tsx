@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflo
 import { memo, useEffect, useRef } from 'react';
 import type { Translate } from '../../i18n/translate';
 import { useT } from '../../i18n/useLocale';
-import { type App, type Channel, type Connection, type Consumer, channelConsumes, PORT, type Publisher, publisherRowParts } from '../../model';
+import { type App, type Channel, type Connection, type Consumer, channelConsumes, PORT, type Publisher } from '../../model';
 import { keysLabel } from '../flowEdges';
 import { type AppFlowNode, appKindWord } from '../flowNodes';
 import { laneAnchor } from '../geometry/anchors';
@@ -92,7 +92,7 @@ function publisherText(p: Publisher, program: boolean, t: Translate): { parts: s
   const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
   const tail = mode ? ` · ${mode}` : '';
   return {
-    parts: publisherRowParts(p, !mode, mode),
+    parts: mode ? [`→ ${keysLabel(p.routingKeys)} ·`, mode] : [`→ ${keysLabel(p.routingKeys)}`],
     full: `${t('app.publishesTo', { exchange })} ${keysLabel(p.routingKeys)}${tail}${p.confirms ? ` · ${t('app.confirmsTag')}` : ''}`,
   };
 }
