@@ -7,7 +7,6 @@
 export * from './amq';
 export * from './amqpPlan';
 export * from './app';
-export * from './appRows';
 export * from './badges';
 export * from './binding';
 export * from './clients';

@@ -86,35 +86,24 @@ function ChannelLane({ app, conn, channel, side, program, t }: { app: App; conn:
   );
 }
 
-function publisherText(p: Publisher, program: boolean, t: Translate): { parts: string[]; full: string } {
+function publisherText(p: Publisher, program: boolean, t: Translate): { short: string; full: string } {
   const exchange = p.exchange === '' ? t('node.defaultExchangeName') : p.exchange;
   // a program publishes when its code says so: no schedule to show
   const mode = program ? '' : p.mode === 'rate' ? t('app.rate', { n: p.ratePerSec }) : p.mode === 'burst' ? t('app.burst', { n: p.burstCount }) : t('app.manual');
   const tail = mode ? ` · ${mode}` : '';
   return {
-    parts: mode ? [`→ ${keysLabel(p.routingKeys)} ·`, mode] : [`→ ${keysLabel(p.routingKeys)}`],
+    short: `→ ${keysLabel(p.routingKeys)}${tail}`,
     full: `${t('app.publishesTo', { exchange })} ${keysLabel(p.routingKeys)}${tail}${p.confirms ? ` · ${t('app.confirmsTag')}` : ''}`,
   };
-}
-
-/**
- * A row's text as parts, each kept whole on a line (its spaces do not break), with a break allowed
- * between them: a row too long for the node wraps between "← task_queue ·" and "manual ack" rather
- * than ending in "…" (model/appRows.ts counts the lines for the node's nominal size).
- */
-function RowText({ parts, title }: { parts: string[]; title: string }) {
-  return (
-    <span className="app-row-text" title={title}>
-      {parts.map((p) => p.replace(/ /g, '\u00a0')).join(' ')}
-    </span>
-  );
 }
 
 function PublisherRow({ app, p, side, program, t }: { app: App; p: Publisher; side: Position; program: boolean; t: Translate }) {
   const text = publisherText(p, program, t);
   return (
     <div className="app-row app-publisher">
-      <RowText parts={text.parts} title={text.full} />
+      <span className="app-row-text" title={text.full}>
+        {text.short}
+      </span>
       <PublisherLiveRow node={app.id} publisher={p} />
       <Handle type="source" position={side} id={p.id} role="img" aria-label={t('handle.publisher', { app: app.name })} title={t('handle.publisher', { app: app.name })} style={{ top: 10 }} />
     </div>
@@ -128,7 +117,10 @@ function ConsumerRow({ app, c, side, t }: { app: App; c: Consumer; side: Positio
   const full = `${c.queue ? t('app.consumesFrom', { queue: c.queue }) : t('app.notSubscribed')} · ${c.noAck ? t('app.autoAckNoPrefetch') : `${t('app.prefetch', { n: c.prefetchCount === 0 ? '∞' : c.prefetchCount })} · ${t('app.manualAck')}`}${c.running ? '' : ` · ${t('app.stopped')}`}`;
   return (
     <div className={`app-row app-consumer${c.running ? '' : ' is-stopped'}`}>
-      <RowText parts={c.running ? [`${what} ·`, ack] : [`${what} ·`, `${ack} ·`, t('app.stopped')]} title={full} />
+      <span className="app-row-text" title={full}>
+        {what} · {ack}
+        {c.running ? '' : ` · ${t('app.stopped')}`}
+      </span>
       <ConsumerLiveRow node={app.id} consumer={c} appName={app.name} />
       <Handle type="target" position={side} id={c.id} role="img" aria-label={t('handle.consumer', { app: app.name })} title={t('handle.consumer', { app: app.name })} style={{ top: 10 }} />
     </div>
