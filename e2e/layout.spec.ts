@@ -81,6 +81,11 @@ test('opening and folding the dock: a fitted picture is fitted again, readable a
   await open(page);
   await openFromGallery(page, 'Work queues');
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // the consumers' rows read whole ("← task_queue · manual ack"), not cut short with "…"
+  for (const name of ['Consumer worker-1', 'Consumer worker-2']) {
+    const row = node(page, name).locator('.app-consumer .app-row-text');
+    expect(await row.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  }
   const viewport = () => canvas(page).locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   // the dock opens under the canvas: nothing is left under the legend and zoom controls or out of view
   await page.getByRole('button', { name: 'Show panels' }).click();
