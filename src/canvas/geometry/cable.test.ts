@@ -1,6 +1,7 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { type App, BROKER_NODE_ID } from '../../model';
+import { TITLE_ROOM } from './cable';
 import { routeIndex } from './index';
 import type { Cubic } from './pieces';
 import type { HandleLike, InternalLike } from './scene';
@@ -104,7 +105,8 @@ describe('a producer cable, wherever its app is', () => {
     expect(run[2]).toBeGreaterThan(run[0]);
     expect(run[7]).toBe(0);
     expect(run[5]).toBeLessThan(run[7]);
-    expect(run[6]).toBeGreaterThan(300);
+    // past the frame's title, within its top
+    expect(run[6]).toBeGreaterThan(300 + TITLE_ROOM);
     expect(run[6]).toBeLessThan(800);
     // the publish then runs down inside the frame to the exchange, never back up out of it
     const pub = idx.routes.get('publish:pub')!;

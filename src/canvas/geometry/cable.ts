@@ -42,6 +42,9 @@ export interface Cable {
   lanes: Lane[];
 }
 
+/** The frame's title ("RabbitMQ broker · vhost /", 16 px bold, canvas.css .broker-title) takes about this much of its top, from the left. */
+export const TITLE_ROOM = 260;
+
 /** Room around a client's line within its lane, and around the lanes within the cable. */
 export const LANE_PAD = 9;
 export const CABLE_PAD = 3;
@@ -113,7 +116,9 @@ export function settle(c: Cable, frame: Box, want: number): Cable {
   // above or below the frame, too close to its side for an S: in through its top or bottom border
   const enter = arrive < lo ? 'top' : 'bottom';
   const dir = c.side === 'right' ? 1 : -1;
-  const minX = frame.x + half + 8;
+  // through the top, past the frame's title (its lines would run down through its words); through the bottom, anywhere
+  const title = enter === 'top' && right(frame) - TITLE_ROOM - half - 8 >= frame.x + half + 8 ? TITLE_ROOM : 0;
+  const minX = frame.x + title + half + 8;
   const maxX = right(frame) - half - 8;
   const ex = Math.min(maxX, Math.max(minX, c.ax + dir * (half + 24)));
   return { ...c, enter, fx: ex, fy: enter === 'top' ? frame.y : bottom(frame), shift: 0 };
