@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
-import { connectFour, dragFourNodes, node, open } from './helpers';
+import { canvas, connectFour, dragFourNodes, node, open } from './helpers';
+import { measure, openFromGallery, shortfalls } from './picture';
 
 async function x(page: import('@playwright/test').Page, name: string) {
   const box = await node(page, name).boundingBox();
@@ -73,4 +74,43 @@ test('dragging the broker by its title moves everything in it, as one undo step'
   await page.keyboard.press('Control+z');
   const gap = async () => Math.round((await x(page, 'Exchange exchange1')).y - (await x(page, 'Producer producer1')).y);
   await expect.poll(gap).toBe(Math.round(e0.y - p0.y));
+});
+
+test('opening and folding the dock: a fitted picture is fitted again, readable and uncovered; a view the person zoomed is kept', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await open(page);
+  await openFromGallery(page, 'Work queues');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // the consumers' rows read whole ("← task_queue · manual ack"), not cut short with "…"
+  for (const name of ['Consumer worker-1', 'Consumer worker-2']) {
+    const row = node(page, name).locator('.app-consumer .app-row-text');
+    expect(await row.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  }
+  const viewport = () => canvas(page).locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  // the dock opens under the canvas: nothing is left under the legend and zoom controls or out of view
+  await page.getByRole('button', { name: 'Show panels' }).click();
+  await expect(page.getByRole('region', { name: 'Simulation panels' })).toBeVisible();
+  await expect.poll(async () => shortfalls('dock open', await measure(page))).toEqual([]);
+  // folded again, the picture grows back (fitted to the taller canvas)
+  const docked = await viewport();
+  await page.getByRole('button', { name: 'Hide panels' }).click();
+  await expect.poll(viewport).not.toBe(docked);
+  expect(shortfalls('dock folded', await measure(page))).toEqual([]);
+  // the person zooms in on a part: opening the dock keeps their zoom, and the middle of what they saw
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const middle = async () => {
+    const [t, pane] = await Promise.all([viewport(), canvas(page).locator('.react-flow__pane').boundingBox()]);
+    const [, x, y, k] = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([\d.]+)\)/.exec(t)!.map(Number);
+    return { zoom: k!, x: Math.round((pane!.width / 2 - x!) / k!), y: Math.round((pane!.height / 2 - y!) / k!) };
+  };
+  await expect.poll(async () => (await middle()).zoom).toBeGreaterThan(1);
+  await page.waitForTimeout(300);
+  const own = await middle();
+  await page.getByRole('button', { name: 'Show panels' }).click();
+  await expect(page.getByRole('region', { name: 'Simulation panels' })).toBeVisible();
+  await expect.poll(async () => {
+    const m = await middle();
+    return { zoom: m.zoom, near: Math.abs(m.x - own.x) <= 2 && Math.abs(m.y - own.y) <= 2 };
+  }).toEqual({ zoom: own.zoom, near: true });
 });

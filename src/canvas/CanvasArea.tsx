@@ -27,6 +27,7 @@ import { useFlowHandlers } from './useFlowHandlers';
 import { useFocusKeeper } from './useFocusKeeper';
 import { aDialogIsOpen } from '../panels/dialogOpen';
 import { useMinimap } from './useMinimap';
+import { useRefitOnResize } from './useRefitOnResize';
 import { useViewMotion } from './useViewMotion';
 import { useInspectorKey } from './useInspectorKey';
 import { useShortcuts } from './useShortcuts';
@@ -92,6 +93,7 @@ export function CanvasArea({ readOnly = false }: { readOnly?: boolean }) {
   useFocusKeeper(!readOnly);
   useKeyColours(doc);
   useInspectorKey(!readOnly);
+  useRefitOnResize();
   const viewMotion = useViewMotion(MAX_ZOOM);
 
   const warnings = useMemo(() => warningsByNode(doc, runtimeWarnings(doc)), [doc]);

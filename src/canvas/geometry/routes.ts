@@ -1,5 +1,5 @@
 import { BROKER_NODE_ID, FRAME_PADDING, FRAME_TITLE, type LinkKind, REPLY_FLOOR } from '../../model';
-import { type Cable, cableEntry, cableOf, cableRun, entryRange } from './cable';
+import { type Cable, cableEntry, cableOf, cableRun, entryDir, entryRange, settle } from './cable';
 import { type Cubic, crosses, hCurve, pointAlong, type Pt, roundedPolyline, vCurve } from './pieces';
 import { attach, type Box, bottom, handle, midX, midY, type NodeGeom, Position, right } from './scene';
 
@@ -58,9 +58,9 @@ function runHits(a: Pt, b: Pt, o: Box): boolean {
  * `dstDir`, through the horizontal corridor (above everything in the way, below it, or a gap
  * between nodes) that makes the shortest clear path. `avoid` are the boxes not to cross.
  */
-export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[]): { points: Pt[]; label: Pt } {
+export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[], dstStub = STUB): { points: Pt[]; label: Pt } {
   const a = { x: src.x + srcDir * STUB, y: src.y };
-  const b = { x: dst.x - dstDir * STUB, y: dst.y };
+  const b = { x: dst.x - dstDir * dstStub, y: dst.y };
   const x0 = Math.min(a.x, b.x);
   const x1 = Math.max(a.x, b.x);
   const span = avoid.filter((o) => o.x < x1 + 2 && o.x + o.width > x0 - 2);
@@ -89,8 +89,8 @@ export function corridor(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid
   return { points: best.points, label: { x: (a.x + b.x) / 2, y: best.cy } };
 }
 
-function around(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[]): Route {
-  const c = corridor(src, srcDir, dst, dstDir, avoid);
+function around(src: Pt, srcDir: number, dst: Pt, dstDir: number, avoid: readonly Box[], dstStub = STUB): Route {
+  const c = corridor(src, srcDir, dst, dstDir, avoid, dstStub);
   return { pieces: roundedPolyline(c.points), label: c.label };
 }
 
@@ -176,7 +176,7 @@ export class Cables {
       const key = `${e.source}\u0000${connId}`;
       const base = cableOf(app, connId, frame);
       this.map.set(key, base);
-      if (!base) continue;
+      if (base?.enter !== 'side') continue;
       const ys = aims.get(key);
       const mid = (base.top + base.bottom) / 2;
       const want = ys?.length ? ys.reduce((a, b) => a + b, 0) / ys.length : mid;
@@ -190,7 +190,7 @@ export class Cables {
         const half = (x.cable.bottom - x.cable.top) / 2;
         const [lo, hi] = entryRange(frame, half);
         const centre = lo <= hi ? Math.min(hi, Math.max(lo, tops[i]! + half)) : frame.y + frame.height / 2;
-        this.map.set(x.key, { ...x.cable, shift: centre - (x.cable.top + half) });
+        this.map.set(x.key, settle(x.cable, frame, centre - (x.cable.top + half)));
       });
     }
   }
@@ -253,6 +253,18 @@ function spread(items: { want: number; height: number }[], frame: Box): number[]
   return tops;
 }
 
+/**
+ * A publish's line from where it enters the frame to its exchange's (or queue's) in handle: an S
+ * when it comes in through the side with room before the handle, else around the nodes in its way
+ * (through the top or bottom border it first runs straight down or up).
+ */
+function intoBroker(cable: Cable, entry: Pt, to: Pt, broker: readonly Box[]): Cubic[] {
+  const dir = entryDir(cable);
+  if (dir === 1 && to.x - entry.x >= 24) return [hCurve(entry, to)];
+  // in through the top or bottom: a short last run into the handle, which keeps it inside the frame's padding
+  return around(entry, dir, to, 1, broker, dir === 0 ? 8 : STUB).pieces;
+}
+
 const others = (scene: Scene, ...ids: string[]) => scene.broker.filter((b) => !ids.some((id) => scene.nodes.get(id)?.box === b));
 
 /**
@@ -268,9 +280,7 @@ export function replyRoute(scene: Scene, cables: Cables, appId: string, clientId
   if (!app || !t || !h || !cable || !th) return null;
   const to = attach(th);
   const entry = cableEntry(cable, h.y);
-  const dir = cable.side === 'right' ? 1 : -1;
-  const inner = dir === 1 && to.x - entry.x >= 24 ? { pieces: [hCurve(entry, to)] } : around(entry, dir, to, 1, scene.broker);
-  return { pieces: [cableRun(cable, h.y, attach(h).x), ...inner.pieces], label: null };
+  return { pieces: [cableRun(cable, h.y, attach(h).x), ...intoBroker(cable, entry, to, scene.broker)], label: null };
 }
 
 /**
@@ -331,9 +341,7 @@ export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null 
       if (!cable || !scene.frame) return { pieces: [hCurve(attach(h), to)], label: null };
       const run = cableRun(cable, h.y, attach(h).x);
       const entry = cableEntry(cable, h.y);
-      const dir = cable.side === 'right' ? 1 : -1;
-      const inner = dir === 1 && to.x - entry.x >= 24 ? { pieces: [hCurve(entry, to)] } : around(entry, dir, to, 1, scene.broker);
-      return { pieces: [run, ...inner.pieces], label: null };
+      return { pieces: [run, ...intoBroker(cable, entry, to, scene.broker)], label: null };
     }
     case 'subscribe': {
       const sh = handle(s.source, e.sourceHandle);
@@ -346,8 +354,8 @@ export function routeOf(e: EdgeRef, scene: Scene, cables: Cables): Route | null 
       const run = cableRun(cable, h.y, attach(h).x);
       // the run goes app → frame: travelled backwards here (frame → app)
       const back: Cubic = [run[6], run[7], run[4], run[5], run[2], run[3], run[0], run[1]];
-      // arriving at the frame's border moving right (an app on the right) or left (an app on the left)
-      const dir = cable.side === 'left' ? 1 : -1;
+      // arriving at the frame's border moving right (an app on the right) or left (an app on the left), or up or down (0)
+      const dir = -entryDir(cable);
       let inner: Cubic[] | null = null;
       if (dir === 1 && entry.x - from.x >= 24) inner = [hCurve(from, entry)];
       else if (dir === -1 && entry.x <= s.box.x - 12) {

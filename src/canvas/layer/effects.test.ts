@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EFFECT_MS, type Effect } from '../../store/tokens';
-import { BADGE_H } from './badgeLayout';
+import { BADGE_H, badgeScale } from './badgeLayout';
 import { aggregate, type EffectLabels, effectMarks, fade, markText } from './effects';
 import { keyColour } from './palette';
 
@@ -41,12 +41,39 @@ describe('effects on nodes', () => {
     const marks = effectMarks([fx({ kind: 'expired', msgId: 9 }), fx({ kind: 'requeued' }), fx({ node: 'gone' })], 0, { tx: 0, ty: 0, zoom: 1, width: 800, height: 600 }, box, labels, (m) => (m === 9 ? 'orders' : undefined), false, 8);
     expect(marks).toHaveLength(2);
     expect(marks[0]!.right).toBe(300);
-    expect(marks[0]!.top).toBe(100 - BADGE_H - 3);
+    // at zoom 1 badges are drawn a third bigger than at the 0.75 scenarios open at (16 px like the canvas's texts)
+    const k = badgeScale(1);
+    expect(marks[0]!.scale).toBeCloseTo(16 / 12, 6);
+    expect(marks[0]!.top).toBeCloseTo(100 - (BADGE_H + 3) * k, 6);
     // the second one next to the first, not on it
-    const [a, b] = marks.map((m) => ({ x: m.right - m.width!, y: m.top, w: m.width!, h: BADGE_H }));
+    const [a, b] = marks.map((m) => ({ x: m.right - m.width!, y: m.top, w: m.width!, h: BADGE_H * k }));
     expect(a!.x < b!.x + b!.w && b!.x < a!.x + a!.w && a!.y < b!.y + b!.h && b!.y < a!.y + a!.h).toBe(false);
     expect(marks[0]!.dot).toEqual({ x: 300, y: 140, r: 5, colour: keyColour('orders'), square: false });
     expect(marks[1]!.dot).toBeUndefined();
+  });
+});
+
+describe('badges in present mode', () => {
+  it('grow with the zoom like the names (never under 12 px text), and keep their place by their node', () => {
+    const q = { x: 100, y: 100, width: 200, height: 80 };
+    const x = { x: 100, y: -40, width: 200, height: 110 };
+    const boxes: Record<string, typeof q> = { q, x };
+    const at = (zoom: number, tx: number, ty: number) => {
+      const view = { tx, ty, zoom, width: 1280, height: 720 };
+      const marks = effectMarks([fx({ kind: 'expired' }), fx({ kind: 'dropped', detail: 'maxlen' }), fx({ kind: 'unroutable', node: 'x' })], 0, view, (n) => boxes[n] ?? null, labels, () => undefined, false, 8, undefined, { obstacles: [q, x], measure: (t) => t.length * 7 });
+      // in the flow's units: where each badge is relative to the nodes, and how big
+      return marks.map((m) => ({ text: m.text, right: (m.right - tx) / zoom, top: (m.top - ty) / zoom, width: m.width! / zoom, textPx: 12 * (m.scale ?? 1) }));
+    };
+    const normal = at(0.75, 40, 200);
+    const present = at(1.4, -30, 120);
+    expect(normal.map((m) => m.textPx)).toEqual([12, 12, 12]);
+    for (const m of present) expect(m.textPx).toBeCloseTo(16 * 1.4, 6);
+    expect(present.map((m) => m.text)).toEqual(normal.map((m) => m.text));
+    present.forEach((m, i) => {
+      expect(m.right).toBeCloseTo(normal[i]!.right, 6);
+      expect(m.top).toBeCloseTo(normal[i]!.top, 6);
+      expect(m.width).toBeCloseTo(normal[i]!.width, 6);
+    });
   });
 });
 
@@ -72,8 +99,8 @@ describe('losses and connections', () => {
     const cable = marks.find((m) => m.text.startsWith('⇄'))!;
     expect(cable.text).toBe('⇄');
     expect(cable.right - cable.width! >= 250 && cable.right <= 306).toBe(true);
-    expect(cable.top).toBe(171);
-    for (const m of marks) expect(m.right - m.width! >= app.x + app.width || m.right <= app.x || m.top + BADGE_H <= app.y || m.top >= app.y + app.height).toBe(true);
+    expect(cable.top).toBeCloseTo(180 - (BADGE_H * badgeScale(1)) / 2, 6);
+    for (const m of marks) expect(m.right - m.width! >= app.x + app.width || m.right <= app.x || m.top + BADGE_H * badgeScale(1) <= app.y || m.top >= app.y + app.height).toBe(true);
   });
 
   it('a connection opening, closing or being lost is a badge on its cable', () => {

@@ -1,5 +1,5 @@
 import { EFFECT_MS, type Effect, type EffectKind } from '../../store/tokens';
-import { type BadgeAsk, placeBadges, type Rect } from './badgeLayout';
+import { type BadgeAsk, badgeScale, placeBadges, type Rect } from './badgeLayout';
 import type { View } from './frame';
 import type { MarkDraw } from './marks';
 import { REJECT_COLOUR } from './vector';
@@ -156,15 +156,17 @@ export function effectMarks(
   if (shown.length === 0) return [];
   // cables first: their place on the cable is nearly always free, and nodes' badges then go around them
   shown.sort((a, b) => Number(onCable(b.m.node)) - Number(onCable(a.m.node)));
+  // badges grow with the zoom like the canvas's other texts (present mode), and keep their place
+  const scale = badgeScale(zoom);
   const asks: BadgeAsk[] = shown.map(({ m, b, text, sign }) =>
     onCable(m.node)
-      ? { at: screen(b), on: 'cable', width: room.measure(text) + PAD, compactWidth: room.measure(sign) + PAD }
-      : { at: screen(b), on: 'node', width: room.measure(text) + PAD },
+      ? { at: screen(b), on: 'cable', width: (room.measure(text) + PAD) * scale, compactWidth: (room.measure(sign) + PAD) * scale }
+      : { at: screen(b), on: 'node', width: (room.measure(text) + PAD) * scale },
   );
-  const places = placeBadges(asks, room.obstacles.map(screen), { x: 0, y: 0, w: view.width, h: view.height });
+  const places = placeBadges(asks, room.obstacles.map(screen), { x: 0, y: 0, w: view.width, h: view.height }, scale);
   return shown.map(({ m, b, alpha, text, sign }, i) => {
     const p = places[i]!;
-    const draw: MarkDraw = { right: p.x + p.w, top: p.y, width: p.w, text: p.compact ? sign : text, colour: COLOUR[m.kind], alpha };
+    const draw: MarkDraw = { right: p.x + p.w, top: p.y, width: p.w, text: p.compact ? sign : text, colour: COLOUR[m.kind], alpha, ...(scale === 1 ? {} : { scale }) };
     // drop-head (max-length) drops the oldest message, at the head of the queue; other drops refuse it on arrival
     const side = m.kind === 'dropped' && m.detail === 'maxlen' ? 'out' : FADES[m.kind];
     if (side) {

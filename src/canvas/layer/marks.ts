@@ -1,4 +1,4 @@
-import { BADGE_FONT, BADGE_H } from './badgeLayout';
+import { BADGE_FONT, BADGE_H, badgeFont } from './badgeLayout';
 import type { Ctx2D } from './paint';
 
 /**
@@ -15,15 +15,25 @@ export interface MarkDraw {
   text: string;
   colour: string;
   alpha: number;
+  /** how much bigger than 12 px text it is drawn (badgeScale of the zoom; 1 when absent) */
+  scale?: number;
   /** the message's own token fading out where it ended (a square when it was persistent) */
   dot?: { x: number; y: number; r: number; colour: string; square?: boolean };
 }
 
 export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
   if (marks.length === 0) return;
-  ctx.font = BADGE_FONT;
+  let font = BADGE_FONT;
+  ctx.font = font;
   ctx.textBaseline = 'middle';
   for (const m of marks) {
+    const s = m.scale ?? 1;
+    const h = BADGE_H * s;
+    const want = badgeFont(s);
+    if (want !== font) {
+      font = want;
+      ctx.font = font;
+    }
     ctx.globalAlpha = m.alpha;
     if (m.dot) {
       ctx.fillStyle = m.dot.colour;
@@ -33,16 +43,16 @@ export function paintMarks(ctx: Ctx2D, marks: readonly MarkDraw[]): void {
       ctx.fill();
     }
     // where the badge layout put it (badgeLayout.ts); else right-aligned, never past the canvas's left edge
-    const w = m.width ?? ctx.measureText(m.text).width + 10;
+    const w = m.width ?? ctx.measureText(m.text).width + 10 * s;
     const x = m.width === undefined ? Math.max(2, m.right - w) : m.right - w;
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(x, m.top, w, BADGE_H);
+    ctx.fillRect(x, m.top, w, h);
     ctx.strokeStyle = m.colour;
-    ctx.lineWidth = 1.5;
-    ctx.strokeRect(x + 0.5, m.top + 0.5, w - 1, BADGE_H - 1);
+    ctx.lineWidth = 1.5 * Math.min(2, s);
+    ctx.strokeRect(x + 0.5, m.top + 0.5, w - 1, h - 1);
     ctx.fillStyle = m.colour;
     // the text fits the box the layout measured it for (a font the worker lacks is squeezed, not cut)
-    ctx.fillText(m.text, x + 5, m.top + BADGE_H / 2 + 0.5, w - 10);
+    ctx.fillText(m.text, x + 5 * s, m.top + h / 2 + 0.5, w - 10 * s);
   }
   ctx.globalAlpha = 1;
 }

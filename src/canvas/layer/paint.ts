@@ -31,6 +31,26 @@ export interface Packet {
   marks: MarkDraw[];
   /** zoomed out: the nodes' figures, drawn by the layer (see lod.ts) */
   lod: { chips: DrawList; chipSize: number; texts: TextDraw[] } | null;
+  /** the edge labels on screen (x, y, width, height in CSS px, flat): tokens pass under them */
+  holes?: number[];
+}
+
+/**
+ * The edge labels' boxes on screen, flat (x, y, width, height in CSS px), for the painter to leave
+ * clear: the labels are DOM under the canvas, with their own background, so a token passing a
+ * label goes under it and its text stays whole. Labels off screen are left out.
+ */
+export function labelHoles(boxes: readonly { x: number; y: number; width: number; height: number }[], view: { tx: number; ty: number; zoom: number; width: number; height: number }): number[] {
+  const out: number[] = [];
+  for (const b of boxes) {
+    const x = b.x * view.zoom + view.tx;
+    const y = b.y * view.zoom + view.ty;
+    const w = b.width * view.zoom;
+    const h = b.height * view.zoom;
+    if (x + w < 0 || y + h < 0 || x > view.width || y > view.height) continue;
+    out.push(x, y, w, h);
+  }
+  return out;
 }
 
 /**
@@ -47,7 +67,7 @@ export function paintPacket(ctx: Ctx2D, raster: RasterPainter, p: Packet): void 
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   const layers: RasterLayer[] = p.lod ? [{ list: p.lod.chips, size: p.lod.chipSize }, { list: p.list, size: p.size }] : [{ list: p.list, size: p.size }];
-  raster.paint(ctx, layers, p.dpr, ctx.canvas.width, ctx.canvas.height);
+  raster.paint(ctx, layers, p.dpr, ctx.canvas.width, ctx.canvas.height, p.holes);
   ctx.setTransform(p.dpr, 0, 0, p.dpr, 0, 0);
   if (p.lod) drawTexts(ctx, p.lod.texts);
   drawOverlay(ctx, p.list, p.size);

@@ -173,6 +173,11 @@ export class EdgePaths {
     return boxes;
   }
 
+  /** The edge labels' boxes in flow coordinates (tokens pass under them). */
+  labels(): readonly Box[] {
+    return this.routes()?.labelBoxes ?? [];
+  }
+
   /** A node's box in flow coordinates (effects are drawn on it), or a connection cable's (by its line's id). */
   box(id: string): { x: number; y: number; width: number; height: number } | null {
     const n = this.flow.nodeLookup.get(id);

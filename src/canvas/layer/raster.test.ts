@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOOK } from './looks';
 import type { DrawList } from './paint';
-import { tokenSize } from './paint';
+import { labelHoles, tokenSize } from './paint';
 import { COLOURS } from './palette';
 import { blit, over, RasterPainter, type StampMaker, toStamp } from './raster';
 
@@ -103,6 +103,15 @@ describe('RasterPainter', () => {
     expect(pixels()[2 * 20 + 2]).toBe(RED);
   });
 
+  it('leaves the edge labels clear: a token passing a label goes under it, the rest of it stays', () => {
+    const { painter, ctx, pixels } = setup();
+    // a token at (6, 4) half under a label whose box is x 2..6, y 0..10 (CSS px), on a 2× screen
+    painter.paint(ctx, [{ list: list([[6, 4, 0]]), size: 6 }], 2, 40, 20, [2, 0, 4, 10]);
+    expect(pixels()[8 * 40 + 11]).toBe(0);
+    expect(pixels()[8 * 40 + 12]).toBe(RED);
+    expect(pixels()[8 * 40 + 13]).not.toBe(0);
+  });
+
   it('puts nothing when no token is on screen', () => {
     const { painter, puts, ctx } = setup();
     painter.paint(ctx, [{ list: list([]), size: 6 }], 1, 20, 10);
@@ -121,5 +130,17 @@ describe('tokenSize', () => {
   it('is bigger in present mode', () => {
     expect(tokenSize(1, 1.35)).toBe(16);
     expect(tokenSize(2, 1.35)).toBe(22);
+  });
+});
+
+describe('labelHoles', () => {
+  it('are the labels on screen, in screen px', () => {
+    const view = { tx: 10, ty: -20, zoom: 0.5, width: 300, height: 200 };
+    const boxes = [
+      { x: 100, y: 100, width: 60, height: 20 },
+      // off screen
+      { x: 2000, y: 100, width: 60, height: 20 },
+    ];
+    expect(labelHoles(boxes, view)).toEqual([60, 30, 30, 10]);
   });
 });

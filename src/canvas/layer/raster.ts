@@ -118,8 +118,12 @@ export class RasterPainter {
 
   constructor(private readonly make: StampMaker = canvasStampMaker()) {}
 
-  /** Paints the layers, in order, on a w × h device-pixel canvas (x, y in CSS px). */
-  paint(ctx: Pick<Ctx2D, 'createImageData' | 'putImageData'>, layers: readonly RasterLayer[], dpr: number, w: number, h: number): void {
+  /**
+   * Paints the layers, in order, on a w × h device-pixel canvas (x, y in CSS px). `holes` (x, y,
+   * width, height in CSS px, one after the other) are left clear: the edge labels, which the DOM
+   * draws under this canvas, so a token passes under a label instead of covering its text.
+   */
+  paint(ctx: Pick<Ctx2D, 'createImageData' | 'putImageData'>, layers: readonly RasterLayer[], dpr: number, w: number, h: number, holes?: ArrayLike<number>): void {
     // nothing to put: the canvas has been cleared
     if (layers.every((l) => l.list.n === 0)) return;
     if (!this.img || this.img.width !== w || this.img.height !== h) {
@@ -143,6 +147,19 @@ export class RasterPainter {
         blit(buf, w, h, s, x[i]! * dpr, y[i]! * dpr);
       }
     }
+    if (holes) clearHoles(buf, w, h, holes, dpr);
     ctx.putImageData(this.img as ImageData, 0, 0);
+  }
+}
+
+/** Clears rectangles (CSS px, flat x, y, width, height) of a w × h device-pixel buffer: a fill per row, no per-token work. */
+export function clearHoles(buf: Uint32Array<ArrayBufferLike>, w: number, h: number, holes: ArrayLike<number>, dpr: number): void {
+  for (let k = 0; k + 3 < holes.length; k += 4) {
+    const x0 = Math.max(0, Math.floor(holes[k]! * dpr));
+    const y0 = Math.max(0, Math.floor(holes[k + 1]! * dpr));
+    const x1 = Math.min(w, Math.ceil((holes[k]! + holes[k + 2]!) * dpr));
+    const y1 = Math.min(h, Math.ceil((holes[k + 1]! + holes[k + 3]!) * dpr));
+    if (x1 <= x0) continue;
+    for (let r = y0; r < y1; r++) buf.fill(0, r * w + x0, r * w + x1);
   }
 }

@@ -7,7 +7,7 @@ import { BADGE_FONT } from './badgeLayout';
 import { type EffectLabels, effectMarks } from './effects';
 import { keyColoured, LOOK_OF, layoutStill, layoutTokens, TokenFrame, type View } from './frame';
 import { LOD_ZOOM, LodLayout, type LodIndex, lodIndex } from './lod';
-import { tokenSize } from './paint';
+import { labelHoles, tokenSize } from './paint';
 import type { EdgeRef } from '../geometry/routes';
 import { EdgePaths, type FlowLookups } from './paths';
 import type { Surface } from './surface';
@@ -126,7 +126,7 @@ export class LayerRenderer implements StaggerGate {
       ? effectMarks(sim.effects, now, view, (id) => this.paths.box(id), this.labels, this.keyOf, this.reduced, size, this.persistentOf, { obstacles: this.paths.obstacles(), measure: this.measure })
       : [];
     const lod = zoomedOut ? { chips: this.lod.chips, chipSize: this.lod.chipSize, texts: this.lod.texts } : null;
-    this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod });
+    this.surface.draw({ width: flow.width, height: flow.height, dpr, size, list: this.frame, marks, lod, holes: this.frame.n ? labelHoles(this.paths.labels(), view) : [] });
     this.drawn = this.frame.n;
     this.live = sim.live;
     if (this.onLegend && this.frames++ % LEGEND_EVERY === 0) this.updateLegend();
