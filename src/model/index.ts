@@ -23,6 +23,7 @@ export * from './ops/appClients';
 export * from './ops/clipboard';
 export * from './ops/connect';
 export * from './ops/connectPlan';
+export * from './ops/keyFollow';
 export * from './ops/remove';
 export * from './ops/move';
 export * from './ops/result';

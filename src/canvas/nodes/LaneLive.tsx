@@ -18,7 +18,7 @@ const TIP_WIDTH = 288;
 /** The explanation on screen now: one at a time (hovering one while another has the focus swaps them). */
 let hideShown: (() => void) | null = null;
 
-function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
+export function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
   const id = useId();
   const ref = useRef<HTMLSpanElement>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
