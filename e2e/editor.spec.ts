@@ -30,6 +30,8 @@ test('a message no binding matches is counted on the exchange, and the count exp
   await keys.blur();
   const live = inspector(page).getByRole('group', { name: 'Publisher 1 in the simulation' });
   for (let i = 0; i < 2; i++) await live.getByRole('button', { name: 'Publish', exact: true }).click();
+  // they reach the exchange one hop later
+  await page.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).click();
   const badge = node(page, 'Exchange exchange1').getByRole('note', { name: '2 unroutable at exchange1' });
   await expect(badge).toHaveText('✕ 2 unroutable');
   await badge.focus();

@@ -31,6 +31,7 @@ export * from './ops/update';
 export * from './placement';
 export * from './program';
 export * from './ports';
+export * from './prefetch';
 export * from './queue';
 export * from './queueArguments';
 export * from './restore';
