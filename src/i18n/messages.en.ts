@@ -778,6 +778,8 @@ export const en = {
   'log.state.stopped': '{client} stopped',
   'log.state.crashed': '{client} crashed',
   'log.state.reconnecting': '{client} waits for the broker to reconnect (automatic connection recovery, as the Java and .NET clients do; an amqplib or pika program needs its own retry loop)',
+  'log.state.recovered': '{client} recovered: connection open again, its channels reopened with their confirm mode and prefetch',
+  'log.state.recoveredFailed': '{client} recovered: connection open again, its channels reopened with their confirm mode and prefetch; {n} publishes failed while it was disconnected (the application got an error for each, and nothing was sent)',
   'log.requeue.nack': 'basic.nack with requeue',
   'log.requeue.reject': 'basic.reject with requeue',
   'log.requeue.recover': 'basic.recover',

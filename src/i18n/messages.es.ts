@@ -765,6 +765,8 @@ export const es = {
   'log.state.stopped': '{client} se detuvo',
   'log.state.crashed': '{client} se cayó',
   'log.state.reconnecting': '{client} espera al broker para reconectarse (recuperación automática de la conexión, como hacen los clientes de Java y .NET; un programa amqplib o pika necesita su propio bucle de reintentos)',
+  'log.state.recovered': '{client} se recuperó: la conexión está abierta de nuevo y sus canales reabiertos con su modo confirm y su prefetch',
+  'log.state.recoveredFailed': '{client} se recuperó: la conexión está abierta de nuevo y sus canales reabiertos con su modo confirm y su prefetch; {n} publicaciones fallaron mientras estaba desconectado (la aplicación recibió un error por cada una y no se envió nada)',
   'log.requeue.nack': 'basic.nack con reencolado',
   'log.requeue.reject': 'basic.reject con reencolado',
   'log.requeue.recover': 'basic.recover',
