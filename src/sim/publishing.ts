@@ -141,7 +141,10 @@ export function send(w: World, id: string, o: PublishOverrides = NO_OVERRIDES): 
   const params: PublishParams = { exchange: pub.exchange, routingKey, mandatory: o.mandatory ?? pub.mandatory, body, properties };
 
   if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {
-    if (brokerDown(w, app.id)) return failWhileDown(w, rt, app.id, n);
+    if (brokerDown(w, app.id)) {
+      failWhileDown(w, rt, app.id, n);
+      return;
+    }
     rt.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: app.id, publisher: id, seq: n, reason: CLIENT_FAILURE.connectionClosed });
     return;
