@@ -111,16 +111,16 @@ function stopConsumer(w: World, id: string, crash: boolean): void {
 function restart(w: World, downMs: number): void {
   const running = new Set([...w.consumers.values()].filter((c) => c.state === 'running').map((c) => c.id));
   // (a second restart while the broker is still down keeps what the first one will bring back)
+  const recovering: string[] = [];
   for (const app of w.apps.values()) {
     const was = app.resume?.length ?? 0;
     app.resume = [...new Set([...(app.resume ?? []), ...Object.keys(app.conns).filter((k) => app.conns[k] !== null)])];
-    // an app that publishes says it lost its connection and recovers, once (its consumers say so too)
-    if (was === 0 && app.resume.length && w.scenario.apps.find((a) => a.id === app.id)?.publishers.length) {
-      w.emit({ type: 'client-state', t: w.now, app: app.id, state: 'reconnecting' });
-    }
+    if (was === 0 && app.resume.length && w.scenario.apps.find((a) => a.id === app.id)?.publishers.length) recovering.push(app.id);
   }
   w.broker.restart({ downMs: 0 });
   w.collect();
+  // an app that publishes says once that it lost its connection and recovers (its consumers say so too)
+  for (const app of recovering) w.emit({ type: 'client-state', t: w.now, app, state: 'reconnecting' });
   for (const app of w.apps.values()) {
     for (const k of Object.keys(app.conns)) app.conns[k] = null;
     for (const ch of Object.values(app.channels)) ch.open = false;
