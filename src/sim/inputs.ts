@@ -164,6 +164,8 @@ export function reconnectAll(w: World): void {
         failed += p.downFailed ?? 0;
         p.downFailed = undefined;
       }
+      // after the broker's connection.open and channel.open rows: the recovery is what they did
+      w.collect();
       w.emit({ type: 'client-state', t: w.now, app: app.id, state: 'recovered', ...(failed ? { failed } : {}) });
     }
     for (const con of app.consumers) {

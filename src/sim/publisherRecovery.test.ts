@@ -32,6 +32,10 @@ describe('a publishing app through a broker restart', () => {
     expect(recovered.type === 'client-state' && recovered.failed).toBe(failed.length);
     // the broker was unreachable: that is the reason the client gives, not "connection closed"
     expect(failed.every((e) => e.type === 'publish-failed' && e.reason === 'broker unreachable (restarting)')).toBe(true);
+    // said after its connection opened again (the broker's rows come first)
+    const reopened = evs.findIndex((e) => e.type === 'connection-opened' && e.name === 'producer');
+    expect(reopened).toBeGreaterThan(-1);
+    expect(evs.indexOf(recovered)).toBeGreaterThan(reopened);
     // after the recovery it publishes again and its messages are routed
     const after = evs.filter((e) => e.type === 'routed' || e.type === 'enqueued').filter((e) => e.t > recovered.t);
     expect(after.length).toBeGreaterThan(10);
