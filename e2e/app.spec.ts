@@ -134,6 +134,17 @@ test.describe('with a Spanish browser', () => {
     const left = async (l: import('@playwright/test').Locator) => (await l.boundingBox())!.x;
     expect(await right(header.getByText('Broker', { exact: true }))).toBeLessThanOrEqual(await left(page.getByRole('button', { name: 'Compartir', exact: true })));
     expect(await right(page.getByLabel('Idioma'))).toBeLessThanOrEqual(1280);
+    // the two sliders say what they are on screen too (not to screen readers only), inside the one row
+    for (const name of ['Línea de tiempo', 'Velocidad']) {
+      await expect(page.getByRole('slider', { name })).toBeVisible();
+      const label = (await header.getByText(name, { exact: true }).boundingBox())!;
+      const slider = (await page.getByRole('slider', { name }).boundingBox())!;
+      expect(label.height).toBeGreaterThanOrEqual(9);
+      expect(label.width).toBeGreaterThanOrEqual(30);
+      expect(label.y).toBeGreaterThanOrEqual(paused.header.y);
+      expect(label.y + label.height).toBeLessThanOrEqual(slider.y + 2);
+      expect(label.x).toBeGreaterThanOrEqual(slider.x - 2);
+    }
   });
 });
 

@@ -58,10 +58,17 @@ test('stopped consumers stay stopped across a broker restart; the menu closes wi
   await page.getByRole('heading', { name: 'Warren', level: 1 }).click();
   await expect(page.getByRole('button', { name: 'Restart broker' })).toBeHidden();
   await broker.click();
-  await page.getByLabel('Down time (ms)').fill('500');
+  await page.getByLabel('Down time (ms)').fill('1500');
   await page.getByRole('button', { name: 'Restart broker' }).click();
   await setSpeed(page, 10);
-  await playUntil(page, (await timeMs(page)) + 2000);
+  await playUntil(page, (await timeMs(page)) + 3000);
+  // the producer says once that it lost its connection and once that it recovered; of the publishes that
+  // failed while the broker was down the log shows the first, and the recovery counts them all
+  await expect(await logFind(page, 'producer waits for the broker to reconnect')).toHaveCount(1);
+  await expect(await logFind(page, 'publish #')).toHaveCount(1);
+  await expect((await logFind(page, 'publish #')).first()).toContainText('failed');
+  await expect(await logFind(page, 'producer recovered')).toHaveCount(1);
+  await expect((await logFind(page, 'producer recovered')).first()).toContainText(/\d+ publishes failed while it was disconnected/);
   // the producer reconnected; the stopped workers did not (their connections opened once, at the start)
   const connectionOpened = (app: string) => new RegExp(`(?<!of )connection \\d+ \\(${app}\\) opened`);
   await expect((await logFind(page, '(producer) opened')).filter({ hasText: connectionOpened('producer') })).toHaveCount(2);

@@ -1,11 +1,13 @@
 import { expect, test } from './fixtures';
 import { canvas, connectFour, dragFourNodes, dragFromPalette, drawLine, edge, node, open } from './helpers';
+import { inspector, selectNode } from './sim';
 
 test('builds producer -> exchange -> queue -> consumer by dragging from the palette and drawing lines', async ({ page }) => {
   await open(page);
   await dragFourNodes(page);
   await connectFour(page, 'orders');
-  await expect(edge(page, 'producer1 publishes to exchange1 with keys ""')).toBeVisible();
+  // its default key "" matched no binding: it follows the binding's key (model/ops/keyFollow.ts)
+  await expect(edge(page, 'producer1 publishes to exchange1 with keys orders')).toBeVisible();
   await expect(edge(page, 'Binding from exchange1 to queue1, key orders')).toBeVisible();
   await expect(edge(page, 'consumer1 consumes from queue1')).toBeVisible();
   // every app reaches the broker through a connection (a line that is not selectable: role img)
@@ -16,6 +18,25 @@ test('builds producer -> exchange -> queue -> consumer by dragging from the pale
   await expect(node(page, 'Consumer consumer1')).toContainText('manual ack');
   await expect(node(page, 'Queue queue1')).toContainText('Ready0');
   await expect(node(page, 'Queue queue1')).toContainText('Unacked0');
+});
+
+test('a message no binding matches is counted on the exchange, and the count explains itself on focus', async ({ page }) => {
+  await open(page);
+  await dragFourNodes(page);
+  await connectFour(page, 'orders');
+  await selectNode(page, 'Producer producer1');
+  const keys = inspector(page).getByLabel('Routing keys (one per line)');
+  await keys.fill('invoices');
+  await keys.blur();
+  const live = inspector(page).getByRole('group', { name: 'Publisher 1 in the simulation' });
+  for (let i = 0; i < 2; i++) await live.getByRole('button', { name: 'Publish', exact: true }).click();
+  // they reach the exchange one hop later
+  await page.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).click();
+  const badge = node(page, 'Exchange exchange1').getByRole('note', { name: '2 unroutable at exchange1' });
+  await expect(badge).toHaveText('✕ 2 unroutable');
+  await badge.focus();
+  await expect(page.getByRole('tooltip')).toContainText('No binding of exchange1 matched the routing key of 2 message(s) (the last one\'s key: "invoices")');
+  await expect(page.getByRole('tooltip')).toContainText('dropped 2 of them silently');
 });
 
 test('refuses a producer dropped on a queue with an explanation, and offers the AMQP way', async ({ page }) => {

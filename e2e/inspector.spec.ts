@@ -104,7 +104,19 @@ test('edits exchanges, apps, channels, publishers and consumers', async ({ page 
   const consumerNode = node(page, 'Consumer consumer1');
   await expect(consumerNode.locator('.lane-head')).toHaveText(/^ch 1\s*prefetch\s*1\s*unacked\s*0/, { useInnerText: true });
   await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveText('← queue1 · manual ack');
+  // two prefetch fields (the channel's 0, the consumer's 1): the inspector says which one applies, and why
+  const applies = form.getByRole('note', { name: 'Prefetch that applies' });
+  await expect(applies).toContainText('Prefetch that applies: 1');
+  await expect(applies).toContainText("The channel's prefetch (0) is only a default for consumers that send none");
+  // a shared channel limit (basic.qos global=true) applies on top of the consumer's own: the lower one first
+  await form.getByLabel('Channel prefetch (basic.qos)').first().fill('5');
+  await form.getByLabel('Channel prefetch (basic.qos)').first().press('Enter');
+  await form.getByLabel('Shared by all consumers on the channel (global)').first().check();
+  await expect(applies).toContainText('Prefetch that applies: 1');
+  await expect(applies).toContainText("its own 1 (global=false) and the channel's 5, shared by all its consumers (global=true)");
+  await expect(consumerNode.locator('.lane-head')).toHaveText(/^ch 1\s*prefetch\s*1\s*·\s*5\s*shared/, { useInnerText: true });
   await form.getByLabel('Auto-ack (no-ack)').check();
+  await expect(applies).toContainText('Prefetch that applies: no limit');
   // basic.qos does not limit an auto-ack consumer: the node does not pretend it does
   await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveText('← queue1 · auto-ack');
   await expect(consumerNode.locator('.app-consumer .app-row-text')).toHaveAttribute('title', /auto-ack \(prefetch does not apply\)/);

@@ -168,8 +168,13 @@ test('Share copies the link at once; when the browser refuses the clipboard, the
   await loadScenario(page, workQueue());
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
-  await expect(dialog.getByRole('status').first()).toHaveText('✓ Link copied to the clipboard.');
+  // it says that it copied as it opened, and which link: the one shown, with a button to copy it again
+  await expect(dialog.getByRole('status').first()).toHaveText('✓ Link copied to the clipboard as this opened: it is the link below, ready to paste.');
   const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await dialog.getByRole('button', { name: 'Copy again' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText('✓ Link copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   await dialog.getByRole('button', { name: 'Copy embed code' }).click();
   await expect(dialog.getByText('✓ Embed code copied to the clipboard.')).toBeVisible();
@@ -185,6 +190,8 @@ test('Share copies the link at once; when the browser refuses the clipboard, the
   await expect(d.getByRole('status').first()).toContainText('The browser did not allow copying: the text is selected, press Ctrl+C');
   const field = d.getByRole('textbox', { name: 'Link' });
   await expect(field).toBeFocused();
+  // nothing was copied: the button offers to copy, not to copy "again"
+  await expect(d.getByRole('button', { name: 'Copy link' })).toBeVisible();
   expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(await field.inputValue());
   expect(await field.inputValue()).toMatch(/#s=1\./);
   expect(refused.errors).toEqual([]);

@@ -178,7 +178,8 @@ export class Broker {
 }
 
 /** What the broker sends a client (basic.deliver / get-ok, basic.return, confirms, basic.cancel, closes). */
-const CLIENT_BOUND: ReadonlySet<TraceEvent['type']> = new Set<TraceEvent['type']>(['delivered', 'returned', 'confirmed', 'consumer-cancelled', 'channel-closed', 'connection-closed']);
+// ('unroutable': the world counts them per exchange, a figure the canvas shows after a skip ahead too)
+const CLIENT_BOUND: ReadonlySet<TraceEvent['type']> = new Set<TraceEvent['type']>(['delivered', 'returned', 'confirmed', 'consumer-cancelled', 'channel-closed', 'connection-closed', 'unroutable']);
 
 function callIt<T>(_b: Broker, ch: Channel, fn: (ch: Channel) => T): T {
   return fn(ch);

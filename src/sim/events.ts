@@ -64,6 +64,11 @@ export interface PublishFailed {
    * closing (a client-error) says what happened, so views need not show it twice
    */
   code?: number;
+  /**
+   * not the first publish that failed while the broker is unreachable: the application got its error
+   * as it did for the first, but the log shows that first one only (the recovery says how many)
+   */
+  repeat?: true;
 }
 
 export interface DeliveryReceived {
@@ -141,12 +146,18 @@ export interface ClientState {
   t: number;
   app: string;
   consumer?: string;
-  state: 'running' | 'stopped' | 'crashed' | 'reconnecting';
+  /**
+   * reconnecting: its connections dropped (a broker restart) and automatic recovery waits for the
+   * broker; recovered: an app that publishes is connected again, its channels reopened as before
+   */
+  state: 'running' | 'stopped' | 'crashed' | 'reconnecting' | 'recovered';
   /**
    * messages an auto-ack consumer held when it stopped or crashed: the broker counted them as acked
    * when it delivered them, so they are lost
    */
   lost?: number;
+  /** recovered: how many publishes failed while it was disconnected */
+  failed?: number;
 }
 
 /**

@@ -4,4 +4,4 @@ export type { WorldInput } from './inputs';
 export type { PublishOverrides } from './publishing';
 export type { ConsumerRt, ConsumerState, PublisherRt } from './runtime';
 export { deepEqual } from './equal';
-export { World, type WorldSnapshot } from './world';
+export { type UnroutableTally, World, type WorldSnapshot } from './world';

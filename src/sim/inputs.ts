@@ -111,9 +111,16 @@ function stopConsumer(w: World, id: string, crash: boolean): void {
 function restart(w: World, downMs: number): void {
   const running = new Set([...w.consumers.values()].filter((c) => c.state === 'running').map((c) => c.id));
   // (a second restart while the broker is still down keeps what the first one will bring back)
-  for (const app of w.apps.values()) app.resume = [...new Set([...(app.resume ?? []), ...Object.keys(app.conns).filter((k) => app.conns[k] !== null)])];
+  const recovering: string[] = [];
+  for (const app of w.apps.values()) {
+    const was = app.resume?.length ?? 0;
+    app.resume = [...new Set([...(app.resume ?? []), ...Object.keys(app.conns).filter((k) => app.conns[k] !== null)])];
+    if (was === 0 && app.resume.length && w.scenario.apps.find((a) => a.id === app.id)?.publishers.length) recovering.push(app.id);
+  }
   w.broker.restart({ downMs: 0 });
   w.collect();
+  // an app that publishes says once that it lost its connection and recovers (its consumers say so too)
+  for (const app of recovering) w.emit({ type: 'client-state', t: w.now, app, state: 'reconnecting' });
   for (const app of w.apps.values()) {
     for (const k of Object.keys(app.conns)) app.conns[k] = null;
     for (const ch of Object.values(app.channels)) ch.open = false;
@@ -148,6 +155,19 @@ export function reconnectAll(w: World): void {
     rt.resume = undefined;
     for (const connId of resume) openConnection(w, app, rt, connId);
     for (const connId of resume) declareOwnQueues(w, app, connId);
+    if (resume.length && app.publishers.length) {
+      // connection and channels are back (confirm.select and basic.qos sent again by openChannel)
+      let failed = 0;
+      for (const pub of app.publishers) {
+        const p = w.publishers.get(pub.id);
+        if (!p) continue;
+        failed += p.downFailed ?? 0;
+        p.downFailed = undefined;
+      }
+      // after the broker's connection.open and channel.open rows: the recovery is what they did
+      w.collect();
+      w.emit({ type: 'client-state', t: w.now, app: app.id, state: 'recovered', ...(failed ? { failed } : {}) });
+    }
     for (const con of app.consumers) {
       const c = w.consumers.get(con.id);
       if (c?.resume) {

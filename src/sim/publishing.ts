@@ -146,6 +146,10 @@ function sendOf(w: World, found: { app: App; pub: Publisher }, rt: PublisherRt, 
   const params: PublishParams = { exchange: pub.exchange, routingKey, mandatory: o.mandatory ?? pub.mandatory, body, properties };
 
   if (!w.channelRef(app.id, pub.channelId) && !reopen(w, app.id, pub.channelId)) {
+    if (brokerDown(w, app.id)) {
+      failWhileDown(w, rt, app.id, n);
+      return;
+    }
     rt.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: app.id, publisher: id, seq: n, reason: CLIENT_FAILURE.connectionClosed });
     return;
@@ -157,6 +161,22 @@ function sendOf(w: World, found: { app: App; pub: Publisher }, rt: PublisherRt, 
     rt.outstanding++;
     rt.inBatch++;
   }
+}
+
+/**
+ * The broker is unreachable (restarting), or the app's recovery has not reconnected it yet: a real
+ * client's basicPublish fails at once (Java: AlreadyClosedException), each time it is called.
+ */
+function brokerDown(w: World, appId: string): boolean {
+  return w.now < w.brokerDownUntil || (w.apps.get(appId)?.resume?.length ?? 0) > 0;
+}
+
+/** A publish that failed in an outage: counted; the first one of the outage is the one the log shows. */
+function failWhileDown(w: World, rt: PublisherRt, appId: string, seq: number): void {
+  rt.failed++;
+  const first = !rt.downFailed;
+  rt.downFailed = (rt.downFailed ?? 0) + 1;
+  w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: rt.id, seq, reason: CLIENT_FAILURE.brokerRestarting, ...(first ? {} : { repeat: true as const }) });
 }
 
 /** A client library re-opens a channel the broker closed (after a channel error) when it next publishes. */
@@ -176,6 +196,11 @@ export function onPublishArrive(w: World, id: string, seq: number, params: Publi
   const ref = channelId === undefined ? undefined : (w.channelRef(appId, channelId) ?? (reopen(w, appId, channelId) ? w.channelRef(appId, channelId) : undefined));
   const waits = found?.pub.confirms === true;
   if (!ref || w.now < w.brokerDownUntil) {
+    if (brokerDown(w, appId)) {
+      failWhileDown(w, rt, appId, seq);
+      if (waits) confirmSettled(w, id);
+      return;
+    }
     rt.failed++;
     w.emit({ type: 'publish-failed', t: w.now, app: appId, publisher: id, seq, reason: w.now < w.brokerDownUntil ? CLIENT_FAILURE.brokerRestarting : CLIENT_FAILURE.connectionClosed });
     if (waits) confirmSettled(w, id);

@@ -59,6 +59,8 @@ export interface PublisherRt {
   nacked: number;
   returned: number;
   failed: number;
+  /** publishes that failed in the current broker outage (the first is logged, the recovery counts them all) */
+  downFailed?: number;
   /** next routing key index (round-robin) */
   keyIndex: number;
   /** rate mode: ticks of an older schedule are ignored */

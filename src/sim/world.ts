@@ -30,6 +30,19 @@ export interface WorldSnapshot {
   broker: BrokerSnapshot;
   /** programs (absent in snapshots taken before programs existed) */
   programs?: ProgramRt[];
+  /** what each exchange could not route (absent in older snapshots: nothing yet) */
+  unroutable?: Record<string, UnroutableTally>;
+}
+
+/**
+ * Messages an exchange routed to no queue (RabbitMQ's per-exchange drop_unroutable and
+ * return_unroutable counters): how many, how many of them went back to their publisher
+ * (mandatory, basic.return) rather than being dropped, and the routing key of the last one.
+ */
+export interface UnroutableTally {
+  count: number;
+  returned: number;
+  key: string;
 }
 
 /**
@@ -58,6 +71,8 @@ export class World {
   pendingByMsg = new Map<number, string>();
   /** the exchange each of those was published to (where the confirm starts its way back) */
   publishExchange = new Map<number, string>();
+  /** exchange name → what it could not route so far in this run (the canvas's badge on the exchange) */
+  unroutable: Record<string, UnroutableTally> = {};
   /** while the broker restarts, clients cannot reach it */
   brokerDownUntil = Number.NEGATIVE_INFINITY;
   /** the connection Warren itself uses to declare the topology ("warren-admin") */
@@ -262,7 +277,17 @@ export class World {
         this.schedule(this.now + L, { kind: 'delivery-arrive', consumer: c.id, d });
         return;
       }
+      case 'unroutable': {
+        const tally = this.unroutable[e.exchange];
+        if (tally) {
+          tally.count++;
+          tally.key = e.routingKey;
+        } else this.unroutable[e.exchange] = { count: 1, returned: 0, key: e.routingKey };
+        return;
+      }
       case 'returned': {
+        const tally = this.unroutable[e.exchange];
+        if (tally) tally.returned++;
         const p = this.pendingByMsg.get(e.msgId);
         const rt = p === undefined ? undefined : this.publishers.get(p);
         if (!rt) return;
@@ -379,6 +404,7 @@ export class World {
       seq: this.seq,
       broker: this.broker.snapshot(),
       ...(this.programs.size ? { programs: structuredClone([...this.programs.values()]) } : {}),
+      unroutable: structuredClone(this.unroutable),
     };
   }
 
@@ -396,6 +422,7 @@ export class World {
     w.admin = { ...s.admin };
     w.seq = s.seq;
     for (const p of structuredClone(s.programs ?? [])) w.programs.set(p.pid, p);
+    w.unroutable = structuredClone(s.unroutable ?? {});
     w.rebuildIndexes();
     return w;
   }

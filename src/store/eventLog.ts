@@ -32,6 +32,8 @@ export class EventLog {
 
   append(events: readonly WorldEvent[]): void {
     for (const e of events) {
+      // a publish failing again in the same broker outage: the first said it, the recovery counts them
+      if (e.type === 'publish-failed' && e.repeat) continue;
       const entry = { seq: this.seq++, e };
       if (this.len < this.capacity) {
         this.buf[(this.start + this.len) % this.capacity] = entry;

@@ -64,13 +64,22 @@ export interface LiveState {
   exchanges: Record<string, true>;
   /** model connection id → its broker number and its channels (the canvas's cables and lanes) */
   connections: Record<string, ConnectionLive>;
+  /** exchange name → the messages it routed to no queue in this run (the loss badge on the exchange) */
+  unroutable: Record<string, UnroutableLive>;
+}
+
+/** Messages an exchange could not route: how many, how many went back (mandatory), the last one's key. */
+export interface UnroutableLive {
+  count: number;
+  returned: number;
+  key: string;
 }
 
 export const CHIP_LIMIT = 20;
 
 export const ZERO_COUNTS: QueueCounts = Object.freeze({ ready: 0, unacked: 0, consumers: 0 });
 
-export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {}, exchanges: {}, connections: {} }));
+export const createLiveStore = () => createStore<LiveState>(() => ({ queues: {}, chips: {}, consumers: {}, publishers: {}, declared: {}, exchanges: {}, connections: {}, unroutable: {} }));
 export type LiveStore = ReturnType<typeof createLiveStore>;
 
 /** The counts of one queue; ZERO_COUNTS (a stable object) while the engine reports nothing. */

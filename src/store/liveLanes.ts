@@ -13,9 +13,14 @@ import { keep } from './liveCounts';
 export interface LaneLive {
   open: boolean;
   unacked: number;
-  /** the limit on unacked deliveries: the channel's global qos, else its consumers' own (0 = none) */
+  /**
+   * the limit on each consumer's unacked deliveries: its own basic.qos (global=false, the highest when
+   * they differ); with no consumer, the channel's qos (0 = none)
+   */
   prefetch: number;
-  /** the limit is shared by the channel's consumers (basic.qos global) */
+  /** the channel's basic.qos global=true: one limit shared by all its consumers, on top of their own (0 = none) */
+  sharedPrefetch: number;
+  /** the channel has a shared limit (sharedPrefetch > 0) */
   shared: boolean;
   confirm: boolean;
 }
@@ -26,7 +31,7 @@ export interface ConnectionLive {
   channels: Record<string, LaneLive>;
 }
 
-const CLOSED_LANE: LaneLive = Object.freeze({ open: false, unacked: 0, prefetch: 0, shared: false, confirm: false });
+const CLOSED_LANE: LaneLive = Object.freeze({ open: false, unacked: 0, prefetch: 0, sharedPrefetch: 0, shared: false, confirm: false });
 
 /** One channel as the broker has it now (closed when the client side says it is not open). */
 function laneOf(view: ConnectionView | undefined, open: boolean, number: number): LaneLive {
@@ -35,7 +40,8 @@ function laneOf(view: ConnectionView | undefined, open: boolean, number: number)
     ? {
         open: true,
         unacked: b.unacked,
-        prefetch: b.globalPrefetchCount > 0 ? b.globalPrefetchCount : b.consumers.reduce((m, c) => Math.max(m, c.prefetchCount), b.consumers.length ? 0 : b.prefetchCount),
+        prefetch: b.consumers.length ? b.consumers.reduce((m, c) => Math.max(m, c.prefetchCount), 0) : b.globalPrefetchCount > 0 ? 0 : b.prefetchCount,
+        sharedPrefetch: b.globalPrefetchCount,
         shared: b.globalPrefetchCount > 0,
         confirm: b.confirm,
       }

@@ -1,7 +1,7 @@
 import type { QueueView } from '../engine';
 import type { World } from '../sim';
 import { chKey, programIds } from '../sim/programs';
-import { CHIP_LIMIT, type Chip, type ConsumerLive, keep, type LiveState, type LiveStore, type PublisherLive, type QueueCounts } from './liveCounts';
+import { CHIP_LIMIT, type Chip, type ConsumerLive, keep, type LiveState, type LiveStore, type PublisherLive, type QueueCounts, type UnroutableLive } from './liveCounts';
 import { liveConnections } from './liveLanes';
 
 /** Copies the world's figures into the live store, keeping unchanged objects (no needless re-renders). */
@@ -54,6 +54,8 @@ export function syncLive(live: LiveStore, w: World): void {
     });
   }
   programPublishers(w, prev, publishers);
+  const unroutable: Record<string, UnroutableLive> = {};
+  for (const [name, u] of Object.entries(w.unroutable)) unroutable[name] = keep(prev.unroutable[name], { count: u.count, returned: u.returned, key: u.key });
   const next: LiveState = {
     queues: keep(prev.queues, queues),
     chips: keep(prev.chips, chips),
@@ -62,10 +64,12 @@ export function syncLive(live: LiveStore, w: World): void {
     declared: keep(prev.declared, declared),
     exchanges: keep(prev.exchanges, exchanges),
     connections: keep(prev.connections, liveConnections(w, prev.connections)),
+    unroutable: keep(prev.unroutable, unroutable),
   };
   if (
     next.queues !== prev.queues || next.chips !== prev.chips || next.consumers !== prev.consumers || next.publishers !== prev.publishers ||
-    next.declared !== prev.declared || next.exchanges !== prev.exchanges || next.connections !== prev.connections
+    next.declared !== prev.declared || next.exchanges !== prev.exchanges || next.connections !== prev.connections ||
+    next.unroutable !== prev.unroutable
   ) {
     live.setState(next, true);
   }

@@ -29,6 +29,7 @@ const live: LiveState = {
   declared: { orders: true, far: true },
   exchanges: {},
   connections: {},
+  unroutable: {},
 };
 
 describe('zoomed-out node figures', () => {

@@ -6,6 +6,7 @@ import type { ExchangeFlowNode } from '../flowNodes';
 import { useNodeLive } from '../../store/liveStagger';
 import { useSim } from '../../store/useSim';
 import { Name } from '../../panels/Name';
+import { Explained } from './LaneLive';
 import { Badge, Warnings } from './Warnings';
 
 /** An exchange (or the default exchange, when `data.exchange` is null). */
@@ -14,7 +15,10 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
   const e = data.exchange;
   const name = e ? e.name : t('node.defaultExchangeName');
   // the broker may not have it at this moment of the run (deleted then, or a rewind to before it came back)
-  const declared = useNodeLive(useSim(), id, (s) => e === null || s.exchanges[e.name] === true);
+  const sim = useSim();
+  const declared = useNodeLive(sim, id, (s) => e === null || s.exchanges[e.name] === true);
+  // what it routed to no queue so far: RabbitMQ drops it without a word, Warren must not
+  const lost = useNodeLive(sim, id, (s) => s.unroutable[e?.name ?? '']);
   return (
     <div className={`node node-exchange${e ? '' : ' node-default-exchange'}${selected ? ' is-selected' : ''}${declared ? '' : ' is-undeclared'}`}>
       <Handle type="target" position={Position.Left} id={PORT.in} role="img" aria-label={t('handle.exchangeIn', { name })} />
@@ -35,6 +39,19 @@ export const ExchangeNode = memo(function ExchangeNode({ id, data, selected }: N
         {e?.internal ? <Badge label="I" title={t('badge.internal')} /> : null}
         {e?.alternateExchange !== undefined ? (
           <Badge label={`AE → ${e.alternateExchange || t('node.defaultExchangeName')}`} title={t('badge.alternate')} tone="accent" />
+        ) : null}
+        {lost ? (
+          <Explained
+            className="badge badge-loss"
+            label={t('exchange.unroutableAria', { n: lost.count, exchange: name })}
+            tip={[
+              t('exchange.unroutableTip', { exchange: name, n: lost.count, key: lost.key }),
+              lost.count > lost.returned ? t('exchange.unroutableDroppedTip', { dropped: lost.count - lost.returned }) : '',
+              lost.returned ? t('exchange.unroutableReturnedTip', { returned: lost.returned }) : '',
+            ].filter(Boolean).join(' ')}
+          >
+            {t('exchange.unroutableBadge', { n: lost.count })}
+          </Explained>
         ) : null}
       </div>
       <Handle type="source" position={Position.Right} id={PORT.out} role="img" aria-label={t('handle.exchangeOut', { name })} />

@@ -18,7 +18,7 @@ const TIP_WIDTH = 288;
 /** The explanation on screen now: one at a time (hovering one while another has the focus swaps them). */
 let hideShown: (() => void) | null = null;
 
-function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
+export function Explained({ className, tip, label, children }: { className: string; tip: string; label?: string; children: ReactNode }) {
   const id = useId();
   const ref = useRef<HTMLSpanElement>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
@@ -95,11 +95,21 @@ export const LaneHead = memo(function LaneHead({ app, conn, channel, consuming }
       </div>
     );
   }
+  // each consumer's own limit (global=false) and the channel's shared one (global=true): both apply
   const p = live.prefetch;
+  const s = live.sharedPrefetch;
   const u = live.unacked;
+  const prefetchTip =
+    s > 0 && p > 0
+      ? t('cable.lanePrefetchBothTip', { p, s, u })
+      : s > 0
+        ? t('cable.lanePrefetchSharedTip', { p: s, u })
+        : p > 0
+          ? t('cable.lanePrefetchTip', { p, u })
+          : t('cable.laneNoPrefetchTip', { u });
   const tip = [
     t('cable.laneTip', { n }),
-    consuming ? (p === 0 ? t('cable.laneNoPrefetchTip', { u }) : t(live.shared ? 'cable.lanePrefetchSharedTip' : 'cable.lanePrefetchTip', { p, u })) : '',
+    consuming ? prefetchTip : '',
     live.confirm ? t('cable.laneConfirmTip') : '',
   ].filter(Boolean).join(' ');
   return (
@@ -110,7 +120,18 @@ export const LaneHead = memo(function LaneHead({ app, conn, channel, consuming }
       {consuming ? (
         <>
           <span>
-            {t('cable.prefetch')} <b className="lane-figure">{p === 0 ? '∞' : p}</b>
+            {t('cable.prefetch')} <b className="lane-figure">{p > 0 ? p : s > 0 ? s : '∞'}</b>
+            {s > 0 ? (
+              <>
+                {p > 0 ? (
+                  <>
+                    {' · '}
+                    <b className="lane-figure">{s}</b>
+                  </>
+                ) : null}{' '}
+                {t('cable.prefetchShared')}
+              </>
+            ) : null}
           </span>
           <span>
             {t('cable.unacked')} <b className="lane-figure">{u}</b>

@@ -6,6 +6,7 @@ import { bindingSchema } from '../schemas/binding';
 import { check } from '../zodIssues';
 import { addConsumer, updateConsumer, updatePublisher } from './appClients';
 import type { ConnectFix, ConnectPlan } from './connectPlan';
+import { followBindingKey } from './keyFollow';
 import { type OpResult, refuse } from './result';
 import { updateExchange, updateQueue } from './update';
 
@@ -23,10 +24,16 @@ export function applyConnection(s: Scenario, plan: ConnectPlan, spec: BindingSpe
       const r = check(bindingSchema, { id, source: plan.source, destination: plan.destination, destinationType: plan.destinationType, ...spec });
       if (!r.ok) return r;
       if (s.bindings.some((b) => sameBinding(b, r.value))) return refuse(['routingKey'], { key: 'connect.duplicateBinding' });
-      return { ok: true, doc: { ...s, bindings: [...s.bindings, r.value] }, createdId: id };
+      const doc = { ...s, bindings: [...s.bindings, r.value] };
+      // the exchange's first keyed binding: a producer still on its default "" key follows it (keyFollow.ts)
+      const ex = s.exchanges.find((e) => e.id === plan.source);
+      return { ok: true, doc: ex ? followBindingKey(doc, ex.name) : doc, createdId: id };
     }
-    case 'publish':
-      return updatePublisher(s, plan.appId, plan.publisherId, { exchange: plan.exchange });
+    case 'publish': {
+      const r = updatePublisher(s, plan.appId, plan.publisherId, { exchange: plan.exchange });
+      // wired to an exchange whose bindings all have keys: a default "" key follows the first one (keyFollow.ts)
+      return r.ok ? { ...r, doc: followBindingKey(r.doc, plan.exchange, plan.publisherId) } : r;
+    }
     case 'subscribe':
       return updateConsumer(s, plan.appId, plan.consumerId, { queue: plan.queue });
     case 'deadLetter':

@@ -36,7 +36,7 @@ export function AppForm({ app, kindLabel }: { app: App; kindLabel: string }) {
               <legend>{t('app.channel', { n: ch.number })}</legend>
               <NumberField
                 label={t('field.channelPrefetch')}
-                hint={t('hint.channelPrefetch')}
+                hint={t(ch.prefetchGlobal ? 'hint.channelPrefetchShared' : 'hint.channelPrefetch')}
                 value={ch.prefetchCount}
                 onCommit={(v) => run((d) => updateChannel(d, app.id, ch.id, { prefetchCount: v ?? 0 }))}
               />

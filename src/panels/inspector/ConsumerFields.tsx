@@ -1,5 +1,6 @@
+import { useId } from 'react';
 import { useT } from '../../i18n/useLocale';
-import { type App, type Consumer, FAIL_OUTCOMES, type FailOutcome, OUTCOMES, type Outcome, removeConsumer, updateConsumer } from '../../model';
+import { type App, type Consumer, effectivePrefetch, FAIL_OUTCOMES, type FailOutcome, OUTCOMES, type Outcome, removeConsumer, updateConsumer } from '../../model';
 import { useEditor } from '../../store/useEditor';
 import { CheckboxField, NumberField, SelectField } from '../form/fields';
 import { channelOptions } from './AppForm';
@@ -26,6 +27,7 @@ export function ConsumerFields({ app, consumer: c, index }: { app: App; consumer
       <SelectField label={t('field.consumeQueue')} value={c.queue} options={queueOptions(doc, t, c.queue)} onCommit={(queue) => set({ queue })} />
       <CheckboxField label={t('field.noAck')} hint={t('hint.noAck')} checked={c.noAck} onCommit={(noAck) => set({ noAck })} />
       <NumberField label={t('field.prefetchCount')} hint={t('hint.prefetchCount')} value={c.prefetchCount} onCommit={(v) => set({ prefetchCount: v })} />
+      <PrefetchApplies app={app} consumerId={c.id} />
       <NumberField label={t('field.processingMs')} value={c.processingMs} onCommit={(v) => set({ processingMs: v })} />
       <NumberField label={t('field.msPerDot')} hint={t('hint.msPerDot')} value={c.msPerDot} onCommit={(v) => set({ msPerDot: v })} />
       <NumberField label={t('field.jitterMs')} value={c.jitterMs} onCommit={(v) => set({ jitterMs: v })} />
@@ -44,5 +46,31 @@ export function ConsumerFields({ app, consumer: c, index }: { app: App; consumer
         {t('app.removeConsumer', { n: index + 1 })}
       </button>
     </fieldset>
+  );
+}
+
+/**
+ * The one limit a student should read: a consumer shows its own prefetch and its channel's, and only
+ * RabbitMQ's reading of basic.qos says which applies (model/prefetch.ts).
+ */
+function PrefetchApplies({ app, consumerId }: { app: App; consumerId: string }) {
+  const t = useT();
+  const id = useId();
+  const p = effectivePrefetch(app, consumerId);
+  if (!p) return null;
+  const why = p.noAck
+    ? [t('prefetch.noAckTip')]
+    : p.shared > 0 && p.own > 0
+      ? [t('prefetch.bothTip', { own: p.own, shared: p.shared })]
+      : p.shared > 0
+        ? [t('prefetch.sharedTip', { shared: p.shared })]
+        : [p.own > 0 ? t('prefetch.ownTip', { own: p.own }) : t('prefetch.noneTip'), t('prefetch.channelDefaultTip', { n: p.channelDefault })];
+  return (
+    <div className="prefetch-applies" role="note" aria-labelledby={id}>
+      <p className="prefetch-applies-value">
+        <span id={id}>{t('prefetch.applies')}</span>: <b>{p.limit > 0 ? p.limit : t('prefetch.none')}</b>
+      </p>
+      <p className="field-hint">{why.filter(Boolean).join(' ')}</p>
+    </div>
   );
 }

@@ -44,11 +44,12 @@ export const EXCHANGE_DELETE_REASON: Record<ExchangeDeleted['reason'], MessageKe
   'broker-restart': 'log.deleted.brokerRestart',
 };
 
-export const CLIENT_STATE: Record<'running' | 'stopped' | 'crashed' | 'reconnecting', MessageKey> = {
+export const CLIENT_STATE: Record<'running' | 'stopped' | 'crashed' | 'reconnecting' | 'recovered', MessageKey> = {
   running: 'log.state.running',
   stopped: 'log.state.stopped',
   crashed: 'log.state.crashed',
   reconnecting: 'log.state.reconnecting',
+  recovered: 'log.state.recovered',
 };
 
 /** Why an edit had to close a channel and open it again. */

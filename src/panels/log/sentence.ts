@@ -109,6 +109,7 @@ export function sentence(e: WorldEvent, t: Translate, n: Names): string {
     case 'broker-restarted':
       return t('log.brokerRestarted');
     case 'client-state':
+      if (e.state === 'recovered' && e.failed) return t('log.state.recoveredFailed', { client: n.app(e.app), n: e.failed });
       return t(CLIENT_STATE[e.state], { client: e.consumer ? n.consumer(e.consumer) : n.app(e.app) });
     case 'client-error':
       return e.app === undefined ? e.text : `${n.app(e.app)}: ${e.text}`;

@@ -46,11 +46,18 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
   const linkRef = useRef<HTMLInputElement>(null);
   const embedRef = useRef<HTMLTextAreaElement>(null);
   const [copied, copy] = useCopy();
-  // the click that opened the dialog lets the page write to the clipboard
+  // the click that opened the dialog lets the page write to the clipboard: the link is copied at once,
+  // and the dialog says so (a bare "copied" read as if something had been done behind one's back)
   const link = links?.link;
+  const [why, setWhy] = useState<'open' | 'changed' | 'click'>('open');
+  const opened = useRef(false);
   useEffect(() => {
-    if (link !== undefined) void copy('link', link, linkRef.current);
+    if (link === undefined) return;
+    setWhy(opened.current ? 'changed' : 'open');
+    opened.current = true;
+    void copy('link', link, linkRef.current);
   }, [copy, link]);
+  const copiedText = why === 'open' ? t('shareui.share.copiedOnOpen') : why === 'changed' ? t('shareui.share.copiedChanged') : t('shareui.share.copied');
 
   const { doc, speed, lesson, run } = checked.src;
   // while the simulation plays, the offer follows the clock (ticking the box stops it there)
@@ -66,11 +73,17 @@ export function ShareDialog({ onClose, returnFocus }: { onClose: () => void; ret
           <label htmlFor={linkId}>{t('shareui.share.link')}</label>
           <div className="copy-row">
             <input id={linkId} ref={linkRef} type="text" readOnly value={links.link} onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => copy('link', links.link, linkRef.current)}>
-              {t('shareui.share.copyLink')}
+            <button
+              type="button"
+              onClick={() => {
+                setWhy('click');
+                void copy('link', links.link, linkRef.current);
+              }}
+            >
+              {copied.link === 'copied' ? t('shareui.share.copyAgain') : t('shareui.share.copyLink')}
             </button>
           </div>
-          <CopyStatus state={copied.link} copied={t('shareui.share.copied')} refused={t('shareui.copyRefused')} />
+          <CopyStatus state={copied.link} copied={copiedText} refused={t('shareui.copyRefused')} />
           <p className="field-hint">
             {t('shareui.share.contents', { n: links.link.length, seed: doc.seed, speed })}
             {lesson ? ` ${t('shareui.share.withLesson')}` : ''}
