@@ -14,8 +14,8 @@ import { embedHash, galleryList, measure, openFromGallery, type PictureMeasure, 
  * legend, handles on text), also after tidy layout and after a channel is added.
  *
  * Measured paused (the picture holds still, and the other worker gets the CPU), in one page per few
- * scenarios: a scenario is opened once at 1280×720, then the window is resized and the view fitted
- * again (what opening at that size does: the same fit, with the same chrome). Each scenario is played
+ * scenarios: a scenario is opened once, then the window is resized and the view fitted again (what
+ * opening at that size does: the same fit, with the same chrome). Each scenario is played
  * too (its queues' figures move, with no console error): the gallery's promise that every scenario
  * runs. The scenarios are dealt round-robin to a few tests so that the two workers stay balanced.
  */
@@ -34,12 +34,18 @@ async function pause(page: Page) {
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 }
 
-/** The window becomes w×h and the view is fitted as opening a scenario at that size fits it. */
+/**
+ * The window becomes w×h, with what a first visit at that size shows, and the view is fitted as
+ * opening a scenario at that size fits it. The mini map is shown from 1440 px wide, and the dock open
+ * from 820 px tall (the tests below check those first-visit defaults where they load the page; a
+ * code scenario's Programs tab is the dock's tab then).
+ */
 async function resize(page: Page, w: number, h: number) {
   await page.setViewportSize({ width: w, height: h });
-  // the mini map is shown by default from 1440 px (workspace.spec.ts checks that default)
   const minimap = page.getByRole('button', { name: w >= 1440 ? 'Show the mini map' : 'Hide the mini map' });
   if (await minimap.count()) await minimap.click();
+  const dock = page.getByRole('button', { name: h >= 820 ? 'Show panels' : 'Hide panels', exact: true });
+  if (await dock.count()) await dock.click();
   await page.getByRole('button', { name: 'Fit view' }).click();
 }
 
@@ -62,38 +68,46 @@ async function check(page: Page, seen: Seen, where: string, opts: { full?: boole
   if (w < 1440 && m.minimap) seen.failures.push(`${where}: the mini map is on below 1440 px`);
 }
 
-async function inTheEditor(page: Page, g: GalleryScenario, seen: Seen) {
-  await page.setViewportSize({ width: 1280, height: 720 });
+const SIZES = [
+  [1280, 720],
+  [1366, 768],
+  [1920, 1080],
+] as const;
+
+/**
+ * A gallery scenario in the editor, at the three window sizes in turn: up from 1280×720 or down from
+ * 1920×1080 (whichever the window is at: two resizes, not four). At each size: as it opens (the
+ * document's own places, fitted), then after tidy layout (which places the nodes whatever the window,
+ * and fits the view); at 1280×720, also after a channel is added to the first app. Undo brings the
+ * opened places back before the next size.
+ */
+async function inTheEditor(page: Page, g: GalleryScenario, seen: Seen, up: boolean) {
+  const sizes = up ? SIZES : [...SIZES].reverse();
   await openFromGallery(page, g.title.en);
   if (g.scenario.programs) await programsDrawn(page);
   await pause(page);
-  await check(page, seen, `${g.id} 1280×720`, { canvas: true });
-  if (!g.scenario.programs) {
-    await playsInTheEditor(page, g);
-    await pause(page);
-  }
-  await resize(page, 1366, 768);
-  await check(page, seen, `${g.id} 1366×768`);
-  await resize(page, 1920, 1080);
-  await check(page, seen, `${g.id} 1920×1080`);
-
-  // tidy layout places the nodes whatever the window (then fits the view): measured at every size
-  await page.getByRole('button', { name: 'Tidy layout' }).click();
-  await check(page, seen, `${g.id} 1920×1080 after tidy layout`, { full: false });
-  await resize(page, 1366, 768);
-  await check(page, seen, `${g.id} 1366×768 after tidy layout`, { full: false });
-  await resize(page, 1280, 720);
-  await check(page, seen, `${g.id} 1280×720 after tidy layout`, { full: false });
-
-  // a channel added to the first app makes it grow: nothing may overlap then either (a code
-  // scenario's apps are its programs: what they open is in their code, not edited on the canvas)
-  const app = g.scenario.apps[0];
-  if (app) {
-    const kind = app.publishers.length && app.consumers.length ? 'Producer and consumer' : app.publishers.length ? 'Producer' : 'Consumer';
-    await node(page, `${kind} ${app.name}`).focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Add channel' }).first().click();
-    await check(page, seen, `${g.id} 1280×720 after a channel is added`, { full: false });
+  for (const [i, [w, h]] of sizes.entries()) {
+    if (i > 0) await resize(page, w, h);
+    await check(page, seen, `${g.id} ${w}×${h}`, { canvas: w === 1280 });
+    if (i === 0 && !g.scenario.programs) {
+      await playsInTheEditor(page, g);
+      await pause(page);
+    }
+    await page.getByRole('button', { name: 'Tidy layout' }).click();
+    await check(page, seen, `${g.id} ${w}×${h} after tidy layout`, { full: false });
+    let edits = 1;
+    // a channel added to the first app makes it grow: nothing may overlap then either (a code
+    // scenario's apps are its programs: what they open is in their code, not edited on the canvas)
+    const app = g.scenario.apps[0];
+    if (w === 1280 && app) {
+      const kind = app.publishers.length && app.consumers.length ? 'Producer and consumer' : app.publishers.length ? 'Producer' : 'Consumer';
+      await node(page, `${kind} ${app.name}`).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Add channel' }).first().click();
+      await check(page, seen, `${g.id} ${w}×${h} after a channel is added`, { full: false });
+      edits++;
+    }
+    if (i < sizes.length - 1) for (let e = 0; e < edits; e++) await page.getByRole('button', { name: 'Undo' }).click();
   }
 }
 
@@ -115,9 +129,13 @@ for (let t = 0; t < TESTS; t++) {
   test(`${mine.map((g) => g.id).join(', ')}: each opens readable, on most of the window, with nothing covering anything, at 1280×720, 1366×768, 1920×1080 and embedded at 960×540, and plays`, async ({ page }) => {
     test.setTimeout(180_000);
     const seen: Seen = { failures: [], table: [], withTokens: [] };
-    await page.setViewportSize({ width: 1280, height: 720 });
+    // half the tests start on a projector, half on a desktop: what a first visit there shows
+    const small = t % 2 === 0;
+    await page.setViewportSize(small ? { width: 1280, height: 720 } : { width: 1920, height: 1080 });
     await open(page);
-    for (const g of mine) await inTheEditor(page, g, seen);
+    await expect(page.getByRole('img', { name: 'Mini map' })).toHaveCount(small ? 0 : 1);
+    await expect(page.getByRole('button', { name: small ? 'Show panels' : 'Hide panels', exact: true })).toBeVisible();
+    for (const [i, g] of mine.entries()) await inTheEditor(page, g, seen, (i % 2 === 0) === small);
     await page.setViewportSize({ width: 960, height: 540 });
     for (const g of mine) await inTheEmbed(page, g, seen);
     console.log(seen.table.join('\n'));
