@@ -10,7 +10,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: 2,
+  // three browsers on the 2-core machine: a test spends much of its time waiting on the page (an
+  // animation, a Web Worker, a poll), and a third worker fills those waits (E2E_WORKERS overrides)
+  workers: Number(process.env.E2E_WORKERS) || 3,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -1,14 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { galleryList } from '../src/scenarios';
 import { expect, test } from './fixtures';
+import { guide } from './gallery';
 import { node, open } from './helpers';
-import { setSpeed, timeMs } from './sim';
 
 /** A scenario card's load button (its title), among the cards only: tag filters may share a name. */
 const card = (dialog: Locator, title: string) => dialog.getByRole('article').getByRole('button', { name: title, exact: true });
 
 const gallery = (page: Page) => page.getByRole('dialog', { name: 'Scenario gallery' });
-const guide = (page: Page) => page.getByRole('complementary', { name: 'Guide' });
 
 async function openGallery(page: Page) {
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
@@ -16,79 +15,8 @@ async function openGallery(page: Page) {
   return gallery(page);
 }
 
-/**
- * Makes sure the simulation runs. A gallery scenario starts playing when it is loaded; if the app
- * has a playback bar showing "Play" (paused), press it.
- */
-async function ensurePlaying(page: Page) {
-  const play = page.getByRole('button', { name: 'Play', exact: true });
-  if (await play.isVisible().catch(() => false)) await play.click();
-}
-
-/** The Ready / Unacked figures of the queues and what the consumers received, read at once (auto-ack consumers keep their queues empty). */
-async function figures(page: Page, queues: string[], consumers: string[]): Promise<{ queues: string[]; received: string[] }> {
-  const [q, r] = await Promise.all([
-    Promise.all(queues.map(async (name) => `${name}=${(await node(page, `Queue ${name}`).locator('.queue-counts dd').allTextContents()).join('/')}`)),
-    Promise.all(consumers.map(async (name) => (await node(page, `Consumer ${name}`).getByTitle('Deliveries received', { exact: true }).first().textContent().catch(() => '')) ?? '')),
-  ]);
-  return { queues: q, received: r };
-}
-
-/**
- * Watches the figures for `virtualMs` of simulated time: does any queue hold or have unacked
- * messages, or change, or a consumer receive? The budget is virtual time (the clock the scenario
- * runs on), so a busy machine only makes the wait longer in wall time, never shorter in what it sees.
- */
-async function somethingHappens(page: Page, queues: string[], consumers: string[], virtualMs: number): Promise<boolean> {
-  const first = await figures(page, queues, consumers);
-  const until = (await timeMs(page)) + virtualMs;
-  let happened = false;
-  await expect
-    .poll(
-      async () => {
-        const now = await figures(page, queues, consumers);
-        const holding = now.queues.some((f) => /[1-9]/.test(f.slice(f.indexOf('=') + 1)));
-        happened = holding || now.queues.join() !== first.queues.join() || now.received.join() !== first.received.join();
-        return happened || (await timeMs(page)) >= until;
-      },
-      { timeout: 30_000, intervals: [50, 100] },
-    )
-    .toBe(true);
-  return happened;
-}
-
-test('loads every gallery scenario in turn and plays it, with no console error', async ({ page }) => {
-  // 25 scenarios on the shared 2-core machine
-  test.setTimeout(240_000);
-  await open(page);
-  // (the code scenarios, whose queues come from their programs, are played in programs.spec.ts)
-  for (const g of galleryList().filter((x) => !x.tags.includes('code'))) {
-    const dialog = await openGallery(page);
-    await card(dialog, g.title.en).click();
-    await expect(dialog).toBeHidden();
-    // the document is on the canvas and its explanation in the guide
-    const queues = g.scenario.queues.map((q) => q.name);
-    await expect(node(page, `Queue ${queues[0]}`)).toBeVisible();
-    await expect(guide(page).getByText(g.title.en, { exact: true })).toBeVisible();
-    await ensurePlaying(page);
-    const consumers = g.scenario.apps.filter((a) => a.consumers.length && !a.publishers.length).map((a) => a.name);
-    // a busy scenario has messages in its queues already; the others are watched ten times faster:
-    // three simulated seconds in a fraction of one (the gallery's next load sets its own speed)
-    let happened = await somethingHappens(page, queues, consumers, 0);
-    if (!happened) {
-      await setSpeed(page, 10);
-      happened = await somethingHappens(page, queues, consumers, 3000);
-    }
-    if (!happened) {
-      // a scenario whose consumers auto-ack keeps its queues empty: do what "What to try" suggests first
-      await guide(page).getByRole('button', { name: 'Try it' }).first().click();
-      happened = await somethingHappens(page, queues, [], 4000);
-    }
-    expect(happened, `${g.id}: the queues' figures never moved`).toBe(true);
-    // direct reply-to: the reply path is drawn from the server back to the client
-    if (g.id === 'rpc-direct-reply-to') await expect(page.getByRole('img', { name: 'rpc_server replies to rpc_client by direct reply-to (amq.rabbitmq.reply-to)' })).toBeAttached();
-  }
-});
+// Every gallery scenario is opened and played (its queues' figures move, with no console error) by
+// picture.spec.ts, which measures each one as it opens; the code scenarios' programs by programs.spec.ts.
 
 test('filters the gallery by words and tags, opens with the keyboard, and loads a card with Enter', async ({ page }) => {
   await open(page);

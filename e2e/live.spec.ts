@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
 import { node, open } from './helpers';
-import { buildWorkQueue, input, layer, pause, play, publishAtRate, stat, tokenPixels } from './live';
+import { buildWorkQueue, input, layer, loadWorkQueue, pause, play, publishAtRate, stat, tokenPixels } from './live';
 
+// the one spec that draws its work queue with the mouse (drag from the palette, connect): the others load it
 test('a work queue with two consumers comes alive: tokens travel, each consumer gets its share', async ({ page }) => {
   // several waits on the animation in turn: on a loaded 2-core machine they add up past the default minute
   test.setTimeout(120_000);
@@ -38,9 +39,7 @@ test('a work queue with two consumers comes alive: tokens travel, each consumer 
 });
 
 test('a queue without consumers keeps its messages: chips in key colour, then a count; a chip selects its message', async ({ page }) => {
-  await open(page);
-  await buildWorkQueue(page, 0);
-  await publishAtRate(page, 40);
+  await loadWorkQueue(page, 0, 40);
   const buffer = node(page, 'Queue queue1').getByRole('list', { name: 'Messages ready in queue1' });
   await expect(node(page, 'Queue queue1')).toContainText('no messages ready');
   await play(page);
@@ -58,9 +57,7 @@ test('a queue without consumers keeps its messages: chips in key colour, then a 
 });
 
 test('clicking a token on its way selects its message', async ({ page }) => {
-  await open(page);
-  await buildWorkQueue(page, 1);
-  await publishAtRate(page, 6);
+  await loadWorkQueue(page, 1, 6);
   await play(page);
   await expect.poll(() => page.evaluate(() => window.__warren!.inFlight()), { timeout: 30_000 }).toBeGreaterThan(2);
   await pause(page);
@@ -76,9 +73,7 @@ test('clicking a token on its way selects its message', async ({ page }) => {
 });
 
 test('consumer state and queue declaration are shown on the nodes', async ({ page }) => {
-  await open(page);
-  await buildWorkQueue(page, 1);
-  await publishAtRate(page, 5);
+  await loadWorkQueue(page, 1, 5);
   await play(page);
   const consumer = node(page, 'Consumer consumer1');
   await expect.poll(() => stat(consumer, 'Deliveries received'), { timeout: 30_000 }).toBeGreaterThan(0);
@@ -97,9 +92,7 @@ test('consumer state and queue declaration are shown on the nodes', async ({ pag
 
 test('with reduced motion, nothing travels: one still mark per busy line, same figures', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await open(page);
-  await buildWorkQueue(page, 2);
-  await publishAtRate(page, 20);
+  await loadWorkQueue(page, 2, 20);
   await play(page);
   await expect(layer(page)).toHaveAttribute('data-reduced-motion', 'true');
   await expect.poll(() => page.evaluate(() => window.__warren!.inFlight()), { timeout: 30_000 }).toBeGreaterThan(4);
@@ -111,9 +104,7 @@ test('with reduced motion, nothing travels: one still mark per busy line, same f
 });
 
 test('zoomed out, the layer draws the nodes figures; zoomed back in, the nodes show them again, up to date', async ({ page }) => {
-  await open(page);
-  await buildWorkQueue(page, 1);
-  await publishAtRate(page, 10);
+  await loadWorkQueue(page, 1, 10);
   await play(page);
   const queue = node(page, 'Queue queue1');
   const consumer = node(page, 'Consumer consumer1');

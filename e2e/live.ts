@@ -3,6 +3,7 @@ import { PALETTE } from '../src/canvas/layer/palette';
 import type { WorldInput } from '../src/sim';
 import { expect } from './fixtures';
 import { canvas, dragFromPalette, drawLine, node } from './helpers';
+import { loadScenario } from './sim';
 
 /** Helpers for the live simulation specs. The `window.__warren` hook is documented in bench/README.md. */
 
@@ -45,6 +46,52 @@ export async function buildWorkQueue(page: Page, consumers: number) {
     await dragFromPalette(page, 'Consumer', 760, 60 + 230 * (i - 1));
     await drawLine(page, node(page, 'Queue queue1').getByLabel('Deliver or dead-letter from queue queue1'), node(page, `Consumer consumer${i}`).getByLabel(`Consumer of consumer${i}`));
   }
+}
+
+/**
+ * The same work queue as `buildWorkQueue` draws (what the editor saved after that drawing: the same
+ * ids, names, defaults and places), its producer publishing `rate` messages per second, loaded as a
+ * returning user's autosave: for the specs about what it does, not about drawing it (the first spec
+ * in live.spec.ts draws it with the mouse).
+ */
+export async function loadWorkQueue(page: Page, consumers: number, rate: number) {
+  const channel = (n: number) => ({ id: `ch${n}`, number: 1, prefetchCount: 0, prefetchGlobal: false, confirmSelect: false });
+  const app = (n: number, name: string, position: { x: number; y: number }) => ({ id: `app${n}`, name, position, connections: [{ id: `conn${n}`, channels: [channel(n)] }] });
+  const message = { body: 'Hello World!', deliveryMode: 2, headers: {} };
+  const publisher = { id: 'pub1', channelId: 'ch1', exchange: '', routingKeys: ['queue1'], keyOrder: 'round-robin', mode: 'rate', ratePerSec: rate, burstCount: 10, message, mandatory: false, confirms: false, waitForConfirms: 'no', confirmBatchSize: 100 };
+  const subscription = (n: number) => ({
+    id: `sub${n - 1}`,
+    channelId: `ch${n}`,
+    queue: 'queue1',
+    noAck: false,
+    prefetchCount: 10,
+    processingMs: 500,
+    msPerDot: 0,
+    jitterMs: 0,
+    outcome: 'ack',
+    failPercent: 0,
+    failOutcome: 'nack-requeue',
+    priority: 0,
+    exclusive: false,
+    running: true,
+    replyToRequests: false,
+  });
+  const doc = {
+    version: 1,
+    title: '',
+    seed: 1,
+    broker: { showDefaultExchange: false, hopLatencyMs: 300 },
+    exchanges: [],
+    queues: [{ id: 'q1', name: 'queue1', durable: true, exclusive: false, autoDelete: false, arguments: { queueType: 'classic' }, position: { x: 16, y: -15 } }],
+    bindings: [],
+    apps: [
+      { ...app(1, 'producer1', { x: -304, y: -28 }), publishers: [publisher], consumers: [] },
+      ...Array.from({ length: consumers }, (_, i) => ({ ...app(i + 2, `consumer${i + 1}`, { x: 346, y: -195 + 230 * i }), publishers: [], consumers: [subscription(i + 2)] })),
+    ],
+    layout: { viewport: { x: 289, y: 187.5, zoom: 1 } },
+  };
+  await loadScenario(page, doc);
+  await expect(node(page, 'Producer producer1')).toContainText(`${rate}/s`);
 }
 
 /** Sets the producer to publish `rate` messages per second, in the inspector. */

@@ -207,6 +207,9 @@ export class SimController {
   setDocument(doc: Scenario): { queue: string; lost: number }[] {
     const before = this.doc;
     this.doc = doc;
+    // programs' nodes are placed around the document's (tidy layout moves those): paused, no frame
+    // would publish them again, and they would stay where they were, under the moved ones
+    this.dirty = true;
     this.droppedByLastEdit = null;
     if (!simRelevantChange(before, doc)) return [];
     if (this.world.now === 0 && this.timeline.inputs.length === 0) {
