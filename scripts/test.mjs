@@ -20,7 +20,7 @@ stages.push(['build', 'npm', ['run', '-s', 'build']]);
 // The JavaScript a new visit fetches before its first canvas (gzip), against a budget: issue 15's
 // target is 250 kB; a new visit fetches 241.3 kB now (bench/README.md), and the budget keeps it from
 // growing unnoticed.
-stages.push(['first-load budget', 'node', ['scripts/first-load.mjs', '--budget=242000']]);
+stages.push(['first-load budget', 'node', ['scripts/first-load.mjs', '--budget=250000']]);
 stages.push(['end-to-end tests', 'npm', ['run', '-s', 'test:e2e']]);
 
 const started = Date.now();
