@@ -10,9 +10,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  // three browsers on the 2-core machine: a test spends much of its time waiting on the page (an
-  // animation, a Web Worker, a poll), and a third worker fills those waits (E2E_WORKERS overrides)
-  workers: Number(process.env.E2E_WORKERS) || 3,
+  // two browsers for the 2-core machine: a third was tried (CI run 14) and made every test about 1.5x
+  // slower at a load of 12, for no gain in the whole suite (E2E_WORKERS overrides)
+  workers: Number(process.env.E2E_WORKERS) || 2,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deleteElements, emptyScenario } from '../model';
 import { logsTopology } from '../model/testing/build';
-import { neighbourAfterRemoval } from './useFocusKeeper';
+import { neighbourAfterRemoval, removedSomething } from './useFocusKeeper';
 
 describe('where focus goes when an edit removes what had it', () => {
   it('to the node nearest to the removed ones', () => {
@@ -18,5 +18,13 @@ describe('where focus goes when an edit removes what had it', () => {
   it('nowhere when no node is left (the canvas itself takes focus)', () => {
     const { doc } = logsTopology();
     expect(neighbourAfterRemoval(doc, emptyScenario())).toBeNull();
+  });
+
+  it('only after an edit that could have taken what had focus', () => {
+    const { doc, all } = logsTopology();
+    expect(removedSomething(doc, deleteElements(doc, [all], []))).toBe(true);
+    expect(removedSomething(doc, deleteElements(doc, [], [doc.bindings[0]!.id]))).toBe(true);
+    // a new document object with the same nodes, bindings and apps (a rename, a layout): nothing went
+    expect(removedSomething(doc, { ...doc, title: 'renamed' })).toBe(false);
   });
 });

@@ -45,6 +45,18 @@ export function neighbourAfterRemoval(before: Scenario, after: Scenario): string
 }
 
 /**
+ * Whether the edit from `before` to `after` could have removed what had focus: a node or a binding
+ * went, or an app changed (its publish and consume lines live inside it).
+ */
+export function removedSomething(before: Scenario, after: Scenario): boolean {
+  const now = nodePositions(after);
+  if ([...nodePositions(before).keys()].some((id) => !now.has(id))) return true;
+  const bindings = new Set(after.bindings.map((b) => b.id));
+  if (before.bindings.some((b) => !bindings.has(b.id))) return true;
+  return before.apps.length !== after.apps.length || before.apps.some((a, i) => a !== after.apps[i]);
+}
+
+/**
  * Keeps keyboard focus in the canvas when an edit removes the element that had it (Delete on a focused
  * node or line, an inspector's Delete button, an undo that takes a node away). Without this, focus falls
  * to <body> and the next Tab starts again from the top of the page. Focus goes to the neighbouring node
@@ -78,6 +90,9 @@ export function useFocusKeeper(enabled: boolean) {
         return;
       }
       if ((active && active !== document.body) || !last || last.isConnected) return;
+      // only an edit that took something away took focus with it: any other change of the document
+      // (a banner dismissed as a key is filled in, a layout) leaves focus to whoever placed it
+      if (!removedSomething(prev, doc)) return;
       const lostNode = last.classList.contains('react-flow__node') ? last.getAttribute('data-id') : null;
       const stand = focusNodeOrCanvas(neighbourAfterRemoval(prev, doc));
       lost = lostNode ? { nodeId: lostNode, stand } : null;

@@ -47,6 +47,9 @@ export function useRefitOnResize(): void {
       const b = burst;
       burst = null;
       if (!b || usePresent.getState().on !== b.present) return;
+      // the view moved while the canvas was resizing (the person pressed Fit view, zoomed, or a
+      // scenario opened and fitted itself): that view is the one wanted, not one derived from before
+      if (!sameView(viewOf(), b.view)) return;
       const r = refitAfterResize(b.from, size, b.view, b.fitted ? b.view : null);
       if (r?.kind === 'fit') void fitView({ ...FIT_VIEW, minZoom: r.minZoom, duration: viewDuration(200) });
       else if (r?.kind === 'keep') void setViewport(r.viewport);
