@@ -50,9 +50,12 @@ export function MessagePanel() {
         <button
           type="button"
           onClick={() => {
+            // the button goes away with the message: focus goes to the panel's tab, moved there before
+            // the button leaves so that it is never lost, not even for a frame
+            const tab = () => document.querySelector<HTMLElement>('.dock [role="tab"][aria-selected="true"]');
+            tab()?.focus();
             sim.select(null);
-            // the button goes away with the message: focus goes to the panel's tab
-            rescueFocus(() => document.querySelector<HTMLElement>('.dock [role="tab"][aria-selected="true"]'));
+            rescueFocus(tab);
           }}
         >
           {t('msg.close')}
