@@ -1,59 +1,25 @@
 import { createStore } from 'zustand/vanilla';
 import type { Position, Scenario } from '../model';
 import { World, type WorldEvent, type WorldInput } from '../sim';
-import type { TurnOutput, TurnSource } from '../sim/programs';
+import type { TurnOutput } from '../sim/programs';
+import { redeclaredQueues } from './editEffects';
 import { EventLog } from './eventLog';
 import { createLiveStore } from './liveCounts';
 import { syncLive } from './liveSync';
 import { programConnection } from './liveLanes';
+import { INITIAL_PLAYBACK, MAX_SPEED, type MessageRef, MIN_SPEED, type PlaybackState, type ProgramTurns } from './playbackState';
 import { loadProgramLayout, NO_EXTRAS, type ProgramExtras, ProgramView, withExtras } from './programView';
 import { simRelevantChange } from './relevance';
 import { advanceRun, applyInput, inputComesFirst, type Run } from './runLoop';
 import { Series } from './series';
 import type { SkipRequest, SkipResult } from './skipAhead';
-import { type SkipJob, type SkipRunner, workerSkipRunner } from './skipRunner';
+import { type SkipRunner, workerSkipRunner } from './skipRunner';
+import { SkipSession } from './skipSession';
 import { type TimedInput, Timeline } from './timeline';
 import { TokenTracker } from './tokens';
 
-export const MIN_SPEED = 0.1;
-export const MAX_SPEED = 100;
-
-export interface PlaybackState {
-  playing: boolean;
-  /** virtual ms per wall ms, 0.1 to 100 */
-  speed: number;
-  /** virtual time shown, in ms */
-  time: number;
-  /** the furthest virtual time reached: the end of the timeline */
-  horizon: number;
-  /** bumps on every reset / rewind: views that keep their own state start over */
-  epoch: number;
-  /** bumps when new events reached the log (the log panel re-reads it) */
-  logTick: number;
-  /** the message under inspection */
-  selected: MessageRef | null;
-  /** a shared run being replayed up to this virtual time, a frame's work at a time (null: none) */
-  catchUpTo: number | null;
-  /** a skip ahead under way (skipAhead.ts): from and to which virtual time, and how far it got */
-  skip: { from: number; to: number; at: number } | null;
-  /** the last skip stopped before its end: the broker held too many messages to carry back (skipAhead.ts) */
-  skipStopped: { at: number; messages: number } | null;
-}
-
-/**
- * Where program turns are computed (src/programs provides one: a turn log over Web Workers). The
- * controller tells it where computed turns go, and clears it when the run starts over.
- */
-export interface ProgramTurns extends TurnSource {
-  onComputed: ((runKey: string, index: number, out: TurnOutput) => void) | null;
-  clear(): void;
-}
-
 /** World steps one completed program turn may run on at once (the rest waits for the next frame). */
 const RESUME_STEPS = 2000;
-
-/** A message: by broker id once it reached the broker, or by its publisher's counter before. */
-export type MessageRef = { msgId: number } | { publisher: string; seq: number };
 
 /**
  * The simulation as the UI drives it: one world, played, paused, stepped, sped up and rewound.
@@ -61,7 +27,7 @@ export type MessageRef = { msgId: number } | { publisher: string; seq: number };
  * (`ui`), the live figures (`live`) and, once per frame, the tokens, log and series.
  */
 export class SimController {
-  readonly ui = createStore<PlaybackState>(() => ({ playing: false, speed: 1, time: 0, horizon: 0, epoch: 0, logTick: 0, selected: null, catchUpTo: null, skip: null, skipStopped: null }));
+  readonly ui = createStore<PlaybackState>(() => ({ ...INITIAL_PLAYBACK }));
   readonly live = createLiveStore();
   readonly tokens = new TokenTracker();
   readonly log = new EventLog();
@@ -136,20 +102,26 @@ export class SimController {
 
   /** Back to time 0 with the current document (the recorded run is dropped). */
   reset(): void {
+    this.startOver(this.doc, []);
+    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null, skipStopped: null }));
+    this.publish();
+  }
+
+  /** A fresh world at time 0 from `initial`, with `inputs` recorded ahead; what was drawn of the old run goes. */
+  private startOver(initial: Scenario, inputs: readonly TimedInput[]): void {
     this.dropped = null;
-    this.timeline.reset(this.doc);
+    this.timeline.reset(initial);
+    this.timeline.inputs = inputs.map((i) => ({ ...i }));
     this.turns?.clear();
     this.programView.reset();
     this.interrupted = null;
     this.deferred = [];
-    this.world = this.adopt(World.create(this.doc));
+    this.world = this.adopt(World.create(initial));
     this.tokens.reset();
     this.log.clear();
     this.series.clear();
     this.absorb(this.world.drainEvents());
     this.series.take(this.world);
-    this.ui.setState((s) => ({ time: 0, horizon: 0, epoch: s.epoch + 1, selected: null, catchUpTo: null, skipStopped: null }));
-    this.publish();
   }
 
   /** Moves to virtual time `t` on the recorded timeline (back: restore and replay; forward: run). */
@@ -289,26 +261,34 @@ export class SimController {
    * the page). Inputs recorded after `at` happen when the run is played on.
    */
   loadRun(run: { initial: Scenario; inputs: readonly TimedInput[]; at: number; steps?: number }): void {
-    this.dropped = null;
     this.catchUpSteps = run.steps ?? Number.POSITIVE_INFINITY;
-    this.timeline.reset(run.initial);
-    this.timeline.inputs = run.inputs.map((i) => ({ ...i }));
-    this.turns?.clear();
-    this.programView.reset();
-    this.interrupted = null;
-    this.deferred = [];
-    this.world = this.adopt(World.create(run.initial));
-    this.tokens.reset();
-    this.log.clear();
-    this.series.clear();
-    this.absorb(this.world.drainEvents());
-    this.series.take(this.world);
+    this.startOver(run.initial, run.inputs);
     this.ui.setState((s) => ({ playing: false, time: 0, horizon: run.at, epoch: s.epoch + 1, selected: null, catchUpTo: run.at }));
     this.publish();
   }
 
   // ---------------------------------------------------------------- skip ahead
-  private skipJob: SkipJob | null = null;
+  private readonly skips = new SkipSession(this.ui, {
+    request: (ms) => {
+      const w = this.world;
+      const req: SkipRequest = {
+        world: w.snapshot(),
+        inputs: this.timeline.inputs.slice(this.timeline.cursor),
+        lastSample: this.series.samples[this.series.samples.length - 1] ?? null,
+        lastCheckpointAt: this.timeline.lastCheckpointAt,
+        to: w.now + ms,
+        margin: this.replayMargin,
+        logCapacity: this.log.capacity,
+      };
+      // what the skip starts from: if any of it changed before the result is back, the result is
+      // stale (an edit the simulation does not see, a node moved or measured, is no change to the run)
+      const started = { steps: w.steps, inputs: this.timeline.inputs.length, cursor: this.timeline.cursor, doc: this.doc };
+      const stillSame = () =>
+        this.world === w && w.steps === started.steps && this.timeline.inputs.length === started.inputs && this.timeline.cursor === started.cursor && !simRelevantChange(started.doc, this.doc);
+      return { req, from: w.now, stillSame };
+    },
+    adopt: (from, r) => this.adoptSkip(from, r),
+  });
 
   /**
    * Runs the simulation `ms` of virtual time ahead without animating it (in a worker: see
@@ -317,47 +297,8 @@ export class SimController {
    * cancelled, or the run changed meanwhile).
    */
   async skipAhead(ms: number, runner: SkipRunner = workerSkipRunner): Promise<boolean> {
-    if (this.skipJob || ms <= 0) return false;
-    if (this.programsInRun) throw new Error('programs are running: a skip ahead cannot compute their turns');
-    this.ui.setState({ playing: false, catchUpTo: null });
-    const w = this.world;
-    const from = w.now;
-    const req: SkipRequest = {
-      world: w.snapshot(),
-      inputs: this.timeline.inputs.slice(this.timeline.cursor),
-      lastSample: this.series.samples[this.series.samples.length - 1] ?? null,
-      lastCheckpointAt: this.timeline.lastCheckpointAt,
-      to: from + ms,
-      margin: this.replayMargin,
-      logCapacity: this.log.capacity,
-    };
-    // what the skip starts from: if any of it changed before the result is back, the result is stale
-    const started = { world: w, steps: w.steps, inputs: this.timeline.inputs.length, cursor: this.timeline.cursor, doc: this.doc };
-    this.ui.setState({ skip: { from, to: req.to, at: from }, skipStopped: null });
-    const job = runner(req, (t) => {
-      const s = this.ui.getState().skip;
-      if (s) this.ui.setState({ skip: { ...s, at: t } });
-    });
-    this.skipJob = job;
-    let result: SkipResult | null = null;
-    try {
-      result = await job.result;
-    } finally {
-      if (this.skipJob === job) {
-        this.skipJob = null;
-        this.ui.setState({ skip: null });
-      }
-    }
-    // (an edit the simulation does not see, a node moved or measured, is no change to the run)
-    const unchanged =
-      this.world === started.world &&
-      w.steps === started.steps &&
-      this.timeline.inputs.length === started.inputs &&
-      this.timeline.cursor === started.cursor &&
-      !simRelevantChange(started.doc, this.doc);
-    if (!result || !unchanged) return false;
-    this.adoptSkip(from, result);
-    return true;
+    if (ms > 0 && this.programsInRun) throw new Error('programs are running: a skip ahead cannot compute their turns');
+    return this.skips.start(ms, runner);
   }
 
   /**
@@ -374,11 +315,7 @@ export class SimController {
 
   /** Stops a skip under way; the simulation stays where it was. */
   cancelSkip(): void {
-    const job = this.skipJob;
-    if (!job) return;
-    this.skipJob = null;
-    job.cancel();
-    this.ui.setState({ skip: null });
+    this.skips.cancel();
   }
 
   /** The skip's result becomes the run: its world, checkpoints, chart samples and the end of its trace. */
@@ -491,10 +428,6 @@ export class SimController {
   }
 }
 
+// what the UI imports of the run, from one place
+export { MAX_SPEED, type MessageRef, MIN_SPEED, type PlaybackState, type ProgramTurns } from './playbackState';
 export type { WorldEvent };
-
-/** Queues deleted and declared again by one edit, with the ready messages each held. */
-function redeclaredQueues(events: readonly WorldEvent[]): { queue: string; lost: number }[] {
-  const declared = new Set(events.flatMap((e) => (e.type === 'queue-declared' ? [e.queue] : [])));
-  return events.flatMap((e) => (e.type === 'queue-deleted' && e.reason === 'deleted' && declared.has(e.queue) ? [{ queue: e.queue, lost: e.messageCount }] : []));
-}
