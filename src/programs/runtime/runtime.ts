@@ -1,6 +1,6 @@
 import { EventEmitter } from 'events';
 import { Buffer } from 'buffer';
-import { createRng, nextFloat } from '../../engine';
+import { createRng } from '../../engine';
 import type { ProgramEvent, ProgramExit, ProgramRequest, ProgramSpec, ReplyValue, TurnInput, TurnOutput, WireError } from '../../sim/programs/protocol';
 import { TURN_LIMITS } from '../../sim/programs/protocol';
 import { callbackApi } from './amqplib/callbackApi';
@@ -10,7 +10,11 @@ import { ProgramConsole } from './console';
 import { describeError, locate } from './errorText';
 import type { ConnectionEvent, Kernel } from './kernel';
 import { cryptoModule, moduleNotFound, timersModule, timersPromisesModule, utilModule } from './nodeModules';
+import { EPOCH, ExitSignal, virtualDate, virtualMath, virtualProcess } from './sandboxGlobals';
 import { VirtualTimers } from './timers';
+
+// where virtual time 0 is on the calendar (tests read it here)
+export { EPOCH } from './sandboxGlobals';
 
 /**
  * One program, as Node would run it, driven turn by turn on the virtual clock (see the README of
@@ -22,16 +26,6 @@ import { VirtualTimers } from './timers';
 export interface RuntimeHost {
   /** Resolves after every microtask queued so far, and those they queue, has run. */
   settle(): Promise<void>;
-}
-
-/** Where virtual time 0 is on the calendar (Date.now() = EPOCH + virtual ms). */
-export const EPOCH = Date.UTC(2025, 0, 1);
-
-/** process.exit() unwinds the program's stack with this (a program catching it only delays the end). */
-class ExitSignal extends Error {
-  constructor(readonly code: number) {
-    super(`process.exit(${code}) called`);
-  }
 }
 
 // biome-ignore lint/complexity/noBannedTypes: the constructor of async functions has no other type
@@ -74,7 +68,14 @@ export class ProgramRuntime {
   ) {
     this.rng = createRng(spec.seed);
     this.url = `/app/${spec.file}`;
-    this.process = this.makeProcess();
+    this.process = virtualProcess({
+      url: this.url,
+      args: this.spec.args,
+      elapsedMs: () => this.now - this.startedAt,
+      write: (stream, text) => this.console.write(stream, text),
+      guard: (f) => this.guard(f),
+      end: (code) => this.end(code),
+    });
   }
 
   // ------------------------------------------------------------------ turns
@@ -106,8 +107,8 @@ export class ProgramRuntime {
    * `globalThis.Date` is virtual too, not only `Date`). One program per worker: nothing else is there.
    */
   sandboxGlobals(): Record<string, unknown> {
-    const math = this.makeMath();
-    return { Date: this.makeDate(), random: math.random, process: this.process, Buffer, console: this.console.api(), performance: { now: () => this.now - this.startedAt } };
+    const math = virtualMath(this.rng);
+    return { Date: virtualDate(() => EPOCH + this.now), random: math.random, process: this.process, Buffer, console: this.console.api(), performance: { now: () => this.now - this.startedAt } };
   }
 
   /** A rejection nobody handled: Node (15 and later) ends the program with it. */
@@ -177,7 +178,7 @@ export class ProgramRuntime {
     const moduleValues = [module.exports, require, module, this.url, '/app', (n: string) => this.esmNamespace(n), esmNamed, (n: unknown) => Promise.resolve().then(() => this.esmNamespace(String(n))), { url: `file://${this.url}` }];
     const globalValues = [
       this.process, this.console.api(), Buffer, this.timers.setTimeout, this.timers.setInterval, this.timers.setImmediate, this.timers.clearTimeout, this.timers.clearTimeout, this.timers.clearTimeout,
-      (fn: () => void) => queueMicrotask(() => this.guard(fn)), this.makeMath(), this.makeDate(), { now: () => this.now - this.startedAt, timeOrigin: EPOCH + this.startedAt }, cryptoModule(this.rng), globalThis, noFetch,
+      (fn: () => void) => queueMicrotask(() => this.guard(fn)), virtualMath(this.rng), virtualDate(() => EPOCH + this.now), { now: () => this.now - this.startedAt, timeOrigin: EPOCH + this.startedAt }, cryptoModule(this.rng), globalThis, noFetch,
     ];
     let fn: (...args: unknown[]) => Promise<unknown>;
     try {
@@ -270,81 +271,6 @@ export class ProgramRuntime {
     },
     Buffer,
   }))(() => this.clientName);
-
-  // ------------------------------------------------------------------ the world the program sees
-  private makeProcess(): EventEmitter & Record<string, unknown> {
-    const p = new EventEmitter() as EventEmitter & Record<string, unknown>;
-    const write = (stream: 'out' | 'err') => ({
-      write: (s: unknown) => {
-        this.console.write(stream, String(s).replace(/\n$/, ''));
-        return true;
-      },
-      isTTY: false,
-      columns: 80,
-    });
-    const hrtime = (prev?: [number, number]) => {
-      const ns = Math.round((this.now - this.startedAt) * 1e6);
-      const t: [number, number] = [Math.floor(ns / 1e9), ns % 1e9];
-      if (!prev) return t;
-      let s = t[0] - prev[0];
-      let n = t[1] - prev[1];
-      if (n < 0) {
-        s--;
-        n += 1e9;
-      }
-      return [s, n];
-    };
-    hrtime.bigint = () => BigInt(Math.round((this.now - this.startedAt) * 1e6));
-    Object.assign(p, {
-      argv: ['/usr/local/bin/node', this.url, ...this.spec.args],
-      argv0: 'node',
-      execArgv: [],
-      env: { NODE_ENV: 'development' },
-      exitCode: undefined,
-      pid: 4242,
-      ppid: 1,
-      platform: 'linux',
-      arch: 'x64',
-      title: 'node',
-      version: 'v20.19.0',
-      versions: { node: '20.19.0' },
-      release: { name: 'node' },
-      cwd: () => '/app',
-      uptime: () => (this.now - this.startedAt) / 1000,
-      hrtime,
-      memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
-      nextTick: (fn: (...a: unknown[]) => void, ...args: unknown[]) => queueMicrotask(() => this.guard(() => fn(...args))),
-      exit: (code?: unknown) => {
-        const c = code === undefined ? (typeof p.exitCode === 'number' ? p.exitCode : 0) : Number(code) || 0;
-        this.end(c);
-        throw new ExitSignal(c);
-      },
-      kill: () => true,
-      emitWarning: (w: unknown) => this.console.write('err', `(node:4242) Warning: ${w instanceof Error ? w.message : String(w)}`),
-      stdout: write('out'),
-      stderr: write('err'),
-    });
-    return p;
-  }
-
-  private makeMath(): Math {
-    const rng = this.rng;
-    return Object.create(Math, { random: { value: () => nextFloat(rng), writable: true, configurable: true } }) as Math;
-  }
-
-  private makeDate(): DateConstructor {
-    const RealDate = Date;
-    const clock = () => EPOCH + this.now;
-    function VirtualDate(this: unknown, ...args: unknown[]) {
-      if (!new.target) return new RealDate(clock()).toString();
-      return args.length === 0 ? new RealDate(clock()) : new (RealDate as unknown as new (...a: unknown[]) => Date)(...args);
-    }
-    VirtualDate.prototype = RealDate.prototype;
-    VirtualDate.now = clock;
-    VirtualDate.parse = RealDate.parse;
-    VirtualDate.UTC = RealDate.UTC;
-    return VirtualDate as unknown as DateConstructor;
-  }
 
   // ------------------------------------------------------------------ endings
   /** The program ends normally (process.exit, or nothing left to wait for). */
